@@ -1,0 +1,64 @@
+# Leerkoers — one way to install, run and test everything.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.10 2>/dev/null || echo python3.10)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
+# Folder with the nl_core_news_sm wheel; falls back to the official spaCy release when it has none.
+LEERKOERS_WHEELS ?= ../shared/wheels
+SPACY_MODEL_URL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl
+MODEL := models/leerkoers.tar.gz
+TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+.PHONY: help install run chat train test lint validate clean
+
+help:
+	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
+	@echo "make test   install what is missing and run every test"
+	@echo "make chat   talk to Leerkoers in the terminal"
+	@echo "make train  train the model when data, domain or config changed"
+	@echo "make lint   ruff"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 10), sys.version' 2>/dev/null || { \
+	  echo "Python 3.10 is needed (Rasa 3.6 does not run on newer versions)."; \
+	  echo "Install it, e.g. 'pyenv install 3.10', or call: make PYTHON=/path/to/python3.10 ..."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=23,<25"
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	@if ls "$(LEERKOERS_WHEELS)"/nl_core_news_sm-3.4.0*.whl >/dev/null 2>&1; then \
+	  echo "Installing nl_core_news_sm from $(LEERKOERS_WHEELS)"; \
+	  $(BIN)/python -m pip install -q --no-deps --find-links "$(LEERKOERS_WHEELS)" "nl_core_news_sm==3.4.0"; \
+	else \
+	  echo "No local wheel in $(LEERKOERS_WHEELS); installing nl_core_news_sm from the spaCy release"; \
+	  $(BIN)/python -m pip install -q --no-deps "$(SPACY_MODEL_URL)"; \
+	fi
+	$(BIN)/python -c "import spacy; spacy.load('nl_core_news_sm')"
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+$(MODEL): $(STAMP) $(TRAIN_INPUTS)
+	$(BIN)/leerkoers rasa train --fixed-model-name leerkoers --out models
+	@touch $@
+
+train: $(MODEL)
+
+run: $(MODEL)
+	$(BIN)/leerkoers run
+
+chat: $(MODEL)
+	$(BIN)/leerkoers chat
+
+test: $(MODEL)
+	$(BIN)/ruff check bot actions tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot actions tests
+
+clean:
+	rm -rf models results .pytest_cache .ruff_cache var

@@ -1,0 +1,49 @@
+"""Helpers shared by the action adapters."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.interviews import Message
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+INTERVIEW_FOR_INTENT = {"start_strategie": "strategie", "start_jaarplan": "jaarplan", "start_pop": "pop"}
+
+
+def person_id(tracker: Tracker) -> str:
+    """Who is talking. The conversation id is the person's id."""
+    return tracker.sender_id
+
+
+async def call(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run blocking core code (database) in a worker thread, so the action server stays responsive."""
+    return await asyncio.to_thread(functools.partial(func, *args, **kwargs))
+
+
+def send(dispatcher: CollectingDispatcher, message: Message | None, **extra: Any) -> None:
+    if message is None:
+        return
+    dispatcher.utter_message(response=f"utter_{message.response}", buttons=message.buttons or None,
+                             **message.params, **extra)
+
+
+def send_all(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:
+    for message in messages:
+        send(dispatcher, message)
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message or {}).get("intent", {}).get("name")
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""

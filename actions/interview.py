@@ -1,0 +1,225 @@
+"""Adapters for the guided interviews: start, answer, pause, resume, correct, review, restart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import INTERVIEW_FOR_INTENT, call, latest_intent, latest_text, person_id, send, send_all
+from bot import service
+from bot.interviews import MAX_ANSWER_LENGTH, Q
+
+DONE = "klaar"
+
+
+def _active(tracker: Tracker) -> str | None:
+    return tracker.get_slot("actief_interview")
+
+
+class ActionStartInterview(Action):
+    def name(self) -> str:
+        return "action_start_interview"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        interview = INTERVIEW_FOR_INTENT.get(latest_intent(tracker) or "", _active(tracker) or "pop")
+        pid = person_id(tracker)
+        previous = _active(tracker)
+        if previous and previous != interview and tracker.active_loop_name == "interview_form":
+            await call(service.pause, pid, previous)
+        turn = await call(service.start, pid, interview)
+        if turn.done:
+            dispatcher.utter_message(response="utter_interview_al_klaar")
+            dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=turn.summary)
+            return [SlotSet("actief_interview", interview), SlotSet("interview_open", False),
+                    SlotSet("interview_antwoord", DONE)]
+        dispatcher.utter_message(response="utter_hervat" if turn.extra.get("resumed") else f"utter_start_{interview}")
+        return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
+                SlotSet("interview_antwoord", None)]
+
+
+class ActionAskInterviewAntwoord(Action):
+    def name(self) -> str:
+        return "action_ask_interview_antwoord"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        interview = _active(tracker)
+        if not interview:
+            return []
+        send(dispatcher, await call(service.prompt, person_id(tracker), interview))
+        return []
+
+
+class ValidateInterviewForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_interview_form"
+
+    async def validate_interview_antwoord(self, slot_value: Any, dispatcher: CollectingDispatcher,
+                                          tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if slot_value is None:  # reset by another action, not typed by the person
+            return {}
+        interview = _active(tracker)
+        if not interview:
+            return {"interview_antwoord": DONE}
+        message = tracker.latest_message or {}
+        intent = message.get("intent") or {}
+        faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+        turn = await call(service.turn, person_id(tracker), interview, str(slot_value),
+                          intent=intent.get("name"), confidence=intent.get("confidence"),
+                          faq_response=faq.get("utter_action"),
+                          topic=next(tracker.get_latest_entity_values("onderwerp"), None))
+        send_all(dispatcher, turn.messages)
+        if turn.extra.get("paused"):
+            return {"interview_antwoord": DONE, "interview_open": False}
+        result = {"interview_antwoord": DONE if turn.done else None}
+        if turn.extra.get("switched"):
+            result["actief_interview"] = turn.extra["switched"]
+        return result
+
+
+class ActionInterviewAfronden(Action):
+    def name(self) -> str:
+        return "action_interview_afronden"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        interview = _active(tracker)
+        if interview:
+            summary = await call(service.finished_summary, person_id(tracker), interview)
+            if summary is not None:  # None: the interview was paused, not finished
+                dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=summary)
+        return [SlotSet("interview_open", False), SlotSet("interview_antwoord", None)]
+
+
+class ActionInterviewPauzeren(Action):
+    def name(self) -> str:
+        return "action_interview_pauzeren"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        interview = _active(tracker)
+        if tracker.active_loop_name != "interview_form" or not interview:
+            dispatcher.utter_message(response="utter_geen_interview_actief")
+            return []
+        await call(service.pause, person_id(tracker), interview)
+        dispatcher.utter_message(response="utter_gepauzeerd")
+        return [SlotSet("interview_open", False), SlotSet("interview_antwoord", None)]
+
+
+class ActionHervat(Action):
+    def name(self) -> str:
+        return "action_hervat"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        pid = person_id(tracker)
+        interview = await call(service.unfinished_interview, pid)
+        if interview is None:
+            dispatcher.utter_message(response="utter_niets_te_hervatten")
+            return [SlotSet("interview_open", False)]
+        await call(service.start, pid, interview)
+        dispatcher.utter_message(response="utter_hervat")
+        return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
+                SlotSet("interview_antwoord", None)]
+
+
+class ActionCorrigeren(Action):
+    """'terug' and 'wijzig mijn antwoord over ...'."""
+
+    def name(self) -> str:
+        return "action_corrigeren"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        pid = person_id(tracker)
+        in_form = tracker.active_loop_name == "interview_form"
+        topic = tracker.get_slot("onderwerp") if latest_intent(tracker) == "wijzig_antwoord" else None
+        if latest_intent(tracker) == "wijzig_antwoord" and not topic:
+            topic = next(tracker.get_latest_entity_values("onderwerp"), None)
+        interview = _active(tracker) if in_form else None
+        key = None
+        if latest_intent(tracker) == "terug" or (not topic and in_form):
+            interview = interview or await call(service.unfinished_interview, pid) or _active(tracker)
+            if interview:
+                key = await call(service.go_back, pid, interview)
+            if key is None:
+                dispatcher.utter_message(response="utter_correctie_niets")
+        else:
+            interview = await call(service.find_interview_for_topic, pid, topic, interview or _active(tracker))
+            if interview and topic:
+                key = await call(service.correct, pid, interview, topic)
+            if key is None:
+                dispatcher.utter_message(response="utter_correctie_onbekend")
+        events: list[EventType] = [SlotSet("onderwerp", None), SlotSet("interview_antwoord", None)]
+        if key is not None:
+            dispatcher.utter_message(response="utter_correctie_start", vraag_label=Q[key].label.lower())
+            await call(service.start, pid, interview)
+            return events + [SlotSet("actief_interview", interview), SlotSet("interview_open", True)]
+        return events + [SlotSet("interview_open", in_form)]
+
+
+class ActionToonAntwoorden(Action):
+    def name(self) -> str:
+        return "action_toon_antwoorden"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        pid = person_id(tracker)
+        active = _active(tracker) if tracker.active_loop_name == "interview_form" else None
+        interviews = [active] if active else await call(service.started_interviews, pid)
+        if not interviews:
+            dispatcher.utter_message(response="utter_nog_niets_ingevuld")
+            return []
+        for interview in interviews:
+            summary = await call(service.summary, pid, interview)
+            dispatcher.utter_message(response="utter_antwoorden_tot_nu", samenvatting=summary,
+                                     interview_naam=service.INTERVIEW_NAMES[interview])
+        return []
+
+
+class ActionWaaromVraag(Action):
+    def name(self) -> str:
+        return "action_waarom_vraag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        interview = _active(tracker) if tracker.active_loop_name == "interview_form" else None
+        if not interview:
+            dispatcher.utter_message(response="utter_waarom_algemeen")
+            return []
+        key = await call(service.current_question, person_id(tracker), interview)
+        specific = f"utter_waarom_{key}"
+        responses = domain.get("responses", {})
+        dispatcher.utter_message(response=specific if specific in responses else f"utter_waarom_{interview}")
+        return []
+
+
+class ActionVraagOpnieuwBevestiging(Action):
+    """'opnieuw beginnen' outside an interview: the interview opens with the confirmation question."""
+
+    def name(self) -> str:
+        return "action_vraag_opnieuw_bevestiging"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        pid = person_id(tracker)
+        interview = _active(tracker) or await call(service.unfinished_interview, pid)
+        if not interview:
+            dispatcher.utter_message(response="utter_geen_interview_actief")
+            return [SlotSet("interview_open", False)]
+        await call(service.ask_restart, pid, interview)
+        return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
+                SlotSet("interview_antwoord", None)]
+
+
+class ActionNietBegrepen(Action):
+    """Fallback outside an interview: a specific answer for empty or very long messages."""
+
+    def name(self) -> str:
+        return "action_niet_begrepen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        text = latest_text(tracker)
+        if not text.strip() or not any(c.isalnum() for c in text):
+            dispatcher.utter_message(response="utter_leeg_bericht")
+        elif len(text) > MAX_ANSWER_LENGTH:
+            dispatcher.utter_message(response="utter_bericht_te_lang")
+        else:
+            dispatcher.utter_message(response="utter_fallback")
+        return []

@@ -1,0 +1,142 @@
+"""Command line: `leerkoers db upgrade`, `leerkoers run`, `leerkoers chat`, `leerkoers train`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from bot import db, processes
+from bot.settings import PROJECT_ROOT, get_settings
+
+
+def cmd_db_upgrade(_args) -> int:
+    settings = get_settings()
+    db.upgrade(settings.database_url)
+    print(f"Database is bijgewerkt: {_safe_url(settings.database_url)}")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+def _check_ports(settings) -> bool:
+    busy = [p for p in (settings.action_port, settings.rasa_port) if processes.port_in_use(settings.host, p)]
+    for port in busy:
+        print(f"Poort {port} is al in gebruik. Stop het andere programma, of kies een andere poort met "
+              f"LEERKOERS_RASA_PORT / LEERKOERS_ACTION_PORT.", file=sys.stderr)
+    return not busy
+
+
+def _check_model(settings) -> bool:
+    if not processes.model_path(settings).exists():
+        print("Er is nog geen getraind model. Voer eerst `make train` uit.", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_run(_args) -> int:
+    settings = get_settings()
+    if not (_check_model(settings) and _check_ports(settings)):
+        return 1
+    db.upgrade(settings.database_url)
+    print("Leerkoers start. Dit duurt ongeveer een halve minuut...", flush=True)
+    stop = {"now": False}
+
+    def _stop(_sig, _frame):
+        stop["now"] = True
+
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        servers = processes.start_all(settings)
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"Starten is mislukt: {exc}", file=sys.stderr)
+        return 1
+    print(f"""
+Leerkoers draait.
+  REST:       POST {servers.webhook}
+              bijvoorbeeld: curl -s -XPOST {servers.webhook} -d '{{"sender":"t1","message":"hallo"}}'
+  Socket.IO:  {servers.rasa_url}/socket.io
+  Acties:     http://{settings.host}:{settings.action_port}/health
+  Database:   {_safe_url(settings.database_url)}
+Stoppen: Ctrl-C
+""", flush=True)
+    try:
+        while not stop["now"]:
+            if servers.rasa.poll() is not None or servers.action.poll() is not None:
+                print("Een van de servers is gestopt; Leerkoers stopt nu.", file=sys.stderr)
+                break
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("\nLeerkoers stopt...", flush=True)
+        servers.stop()
+        print("Gestopt.", flush=True)
+    return 0
+
+
+def cmd_chat(_args) -> int:
+    settings = get_settings()
+    if not _check_model(settings):
+        return 1
+    if processes.port_in_use(settings.host, settings.action_port):
+        print(f"Poort {settings.action_port} is al in gebruik.", file=sys.stderr)
+        return 1
+    db.upgrade(settings.database_url)
+    action = processes.start_action_server(settings, log=subprocess.DEVNULL)
+    try:
+        processes.wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
+        env = processes.runtime_env(settings)
+        return subprocess.call(
+            [str(processes.BIN / "rasa"), "shell", "--model", str(processes.model_path(settings)),
+             "--endpoints", "endpoints.yml", "--port", str(processes.free_port()), "--conversation-id",
+             os.environ.get("LEERKOERS_CHAT_ID", "terminal-gebruiker")],
+            cwd=PROJECT_ROOT, env=env)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        processes.stop_process(action)
+
+
+def cmd_env(_args) -> int:
+    """Print the runtime environment for Rasa commands (used by the Makefile)."""
+    settings = get_settings()
+    for key, value in processes.runtime_env(settings).items():
+        if key.startswith("LEERKOERS_"):
+            print(f"export {key}='{value}'")
+    return 0
+
+
+def cmd_rasa(args) -> int:
+    """Run a rasa command with Leerkoers' settings in the environment (endpoints.yml needs them)."""
+    env = processes.runtime_env(get_settings())
+    rest = [a for a in args.rasa_args if a != "--"]
+    return subprocess.call([str(processes.BIN / "rasa"), *rest], cwd=PROJECT_ROOT, env=env)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="leerkoers", description="Leerkoers beheren")
+    sub = parser.add_subparsers(dest="command", required=True)
+    dbp = sub.add_parser("db", help="database")
+    dbsub = dbp.add_subparsers(dest="db_command", required=True)
+    dbsub.add_parser("upgrade", help="schema aanmaken of bijwerken").set_defaults(func=cmd_db_upgrade)
+    sub.add_parser("run", help="action server en Rasa server starten").set_defaults(func=cmd_run)
+    sub.add_parser("chat", help="in de terminal met Leerkoers praten").set_defaults(func=cmd_chat)
+    sub.add_parser("env", help="omgevingsvariabelen voor Rasa tonen").set_defaults(func=cmd_env)
+    rasa = sub.add_parser("rasa", help="een rasa-commando uitvoeren met de instellingen van Leerkoers")
+    rasa.add_argument("rasa_args", nargs=argparse.REMAINDER)
+    rasa.set_defaults(func=cmd_rasa)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Engine and session handling: one short-lived session per unit of work.
+
+No engine is created at import time. Engines are cached per database URL.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import PROJECT_ROOT, get_settings
+
+_lock = threading.Lock()
+_engines: dict[str, Engine] = {}
+_factories: dict[str, sessionmaker] = {}
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def get_engine(url: str | None = None) -> Engine:
+    url = url or get_settings().database_url
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            kwargs: dict = {"future": True, "pool_pre_ping": True}
+            if url.startswith("sqlite"):
+                path = url.split("sqlite:///", 1)[-1]
+                if path and path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+            engine = create_engine(url, **kwargs)
+            if url.startswith("sqlite"):
+                event.listen(engine, "connect", _sqlite_pragmas)
+            _engines[url] = engine
+            _factories[url] = sessionmaker(bind=engine, future=True, expire_on_commit=False)
+        return engine
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A transaction: commit on success, roll back on error, always close."""
+    url = url or get_settings().database_url
+    get_engine(url)
+    session = _factories[url]()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def alembic_config(url: str | None = None):
+    from alembic.config import Config
+
+    cfg = Config(str(PROJECT_ROOT / "bot" / "alembic.ini"))
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "bot" / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", (url or get_settings().database_url).replace("%", "%%"))
+    return cfg
+
+
+def upgrade(url: str | None = None) -> None:
+    """Create or migrate the schema to the newest version (explicit, never on import)."""
+    from alembic import command
+
+    get_engine(url)  # makes the folder for SQLite
+    command.upgrade(alembic_config(url), "head")
+
+
+def dispose_all() -> None:
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+        _factories.clear()

@@ -1,0 +1,210 @@
+"""SQLAlchemy models (1.4, 2.0 style) for the Leerkoers domain.
+
+The cycle of the seed document: an organisation has a multi-year strategic plan with speerpunten,
+a yearly plan (opleidingsjaarplan) with activities, and each employee has a POP with learning goals.
+Every answer is also written to the append-only ``answer_log``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+SECTORS = ("gemeente", "kunsteducatie", "overig_publiek", "privaat")
+ROLES = ("employee", "manager", "hr")
+KINDS_OF_LEARNING = ("strategisch", "loopbaan", "vakgebied")
+INTERVIEWS = ("strategie", "jaarplan", "pop")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(200), nullable=False)
+    name_key = Column(String(200), nullable=False, unique=True)
+    sector = Column(String(30))
+    employees = Column(Integer)
+    has_works_council = Column(Boolean)
+    cao = Column(String(100))
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    persons = relationship("Person", back_populates="organisation")
+    strategic_plan = relationship(
+        "StrategicPlan", back_populates="organisation", uselist=False, cascade="all, delete-orphan"
+    )
+    year_plans = relationship("YearPlan", back_populates="organisation", cascade="all, delete-orphan")
+
+
+class Person(Base):
+    __tablename__ = "persons"
+
+    id = Column(String(128), primary_key=True)  # stable id from the intranet (or the chat sender)
+    display_name = Column(String(200))
+    role = Column(String(20), nullable=False, default="employee")
+    organisation_id = Column(Integer, ForeignKey("organisations.id", ondelete="SET NULL"))
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    organisation = relationship("Organisation", back_populates="persons")
+    pops = relationship("Pop", back_populates="person", cascade="all, delete-orphan")
+
+
+class StrategicPlan(Base):
+    __tablename__ = "strategic_plans"
+
+    id = Column(Integer, primary_key=True)
+    organisation_id = Column(Integer, ForeignKey("organisations.id", ondelete="CASCADE"), unique=True)
+    horizon_years = Column(Integer, nullable=False, default=3)
+    future_vision = Column(Text)  # waar staat de organisatie over 3 jaar
+    competences = Column(Text)  # welke competenties vraagt dit
+    role_of_learning = Column(Text)  # welke rol kan leren en opleiden spelen
+    support_base = Column(Text)  # draagvlak bij medewerkers (tip 1)
+    works_council_involved = Column(String(20))  # ja / nee / gepland / geen_or (tip 2)
+    speerpunten_complete = Column(Boolean, nullable=False, default=False)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    organisation = relationship("Organisation", back_populates="strategic_plan")
+    speerpunten = relationship(
+        "Speerpunt", back_populates="plan", cascade="all, delete-orphan", order_by="Speerpunt.position"
+    )
+
+
+class Speerpunt(Base):
+    __tablename__ = "speerpunten"
+
+    id = Column(Integer, primary_key=True)
+    plan_id = Column(Integer, ForeignKey("strategic_plans.id", ondelete="CASCADE"), nullable=False)
+    position = Column(Integer, nullable=False)
+    text = Column(Text, nullable=False)
+
+    plan = relationship("StrategicPlan", back_populates="speerpunten")
+
+
+class YearPlan(Base):
+    __tablename__ = "year_plans"
+    __table_args__ = (UniqueConstraint("organisation_id", "year"),)
+
+    id = Column(Integer, primary_key=True)
+    organisation_id = Column(Integer, ForeignKey("organisations.id", ondelete="CASCADE"), nullable=False)
+    year = Column(Integer, nullable=False)
+    budget_cents = Column(Integer)
+    activities_complete = Column(Boolean, nullable=False, default=False)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    organisation = relationship("Organisation", back_populates="year_plans")
+    activities = relationship(
+        "Activity", back_populates="year_plan", cascade="all, delete-orphan", order_by="Activity.position"
+    )
+
+
+class Activity(Base):
+    __tablename__ = "activities"
+
+    id = Column(Integer, primary_key=True)
+    year_plan_id = Column(Integer, ForeignKey("year_plans.id", ondelete="CASCADE"), nullable=False)
+    position = Column(Integer, nullable=False)
+    title = Column(Text)  # wat
+    target_group = Column(Text)  # voor welke functiegroep of welk team
+    kind = Column(String(20))  # strategisch / loopbaan / vakgebied
+    speerpunt_id = Column(Integer, ForeignKey("speerpunten.id", ondelete="SET NULL"))
+    speerpunt_text = Column(Text)  # copy, so the link survives a changed list
+    goal = Column(Text)  # doel en inhoud
+    form = Column(Text)  # hoe
+    period = Column(String(100))  # wanneer (genormaliseerd)
+    provider = Column(Text)  # door wie
+    cooperation = Column(Text)  # alleen of samen met andere organisaties
+    cost_cents = Column(Integer)
+    complete = Column(Boolean, nullable=False, default=False)
+
+    year_plan = relationship("YearPlan", back_populates="activities")
+
+
+class Pop(Base):
+    __tablename__ = "pops"
+    __table_args__ = (UniqueConstraint("person_id", "year"),)
+
+    id = Column(Integer, primary_key=True)
+    person_id = Column(String(128), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False)
+    year = Column(Integer, nullable=False)
+    function = Column(Text)
+    team = Column(Text)
+    looking_back = Column(Text)
+    contribution = Column(Text)
+    strengths = Column(Text)
+    development_points = Column(Text)
+    ambition_short = Column(Text)
+    ambition_long = Column(Text)
+    wish_strategisch = Column(Text)
+    wish_loopbaan = Column(Text)
+    wish_vakgebied = Column(Text)
+    support_needed = Column(Text)
+    goals_complete = Column(Boolean, nullable=False, default=False)
+    shared_with_manager = Column(Boolean, nullable=False, default=False)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    person = relationship("Person", back_populates="pops")
+    goals = relationship(
+        "LearningGoal", back_populates="pop", cascade="all, delete-orphan", order_by="LearningGoal.position"
+    )
+
+
+class LearningGoal(Base):
+    __tablename__ = "learning_goals"
+
+    id = Column(Integer, primary_key=True)
+    pop_id = Column(Integer, ForeignKey("pops.id", ondelete="CASCADE"), nullable=False)
+    position = Column(Integer, nullable=False)
+    text = Column(Text)
+    kind = Column(String(20))
+    deadline = Column(Text)
+    result = Column(Text)  # meetbaar resultaat
+    activity = Column(Text)  # leeractiviteit
+    complete = Column(Boolean, nullable=False, default=False)
+
+    pop = relationship("Pop", back_populates="goals")
+
+
+class InterviewState(Base):
+    """Where a person is in an interview. The answers themselves live in the domain tables."""
+
+    __tablename__ = "interview_states"
+    __table_args__ = (UniqueConstraint("person_id", "interview"),)
+
+    id = Column(Integer, primary_key=True)
+    person_id = Column(String(128), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False)
+    interview = Column(String(20), nullable=False)
+    status = Column(String(20), nullable=False, default="active")  # active / paused / done
+    pending_question = Column(String(100))  # a question the person asked to correct
+    year = Column(Integer)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class AnswerLog(Base):
+    """Append-only: who answered which question with what text, and when."""
+
+    __tablename__ = "answer_log"
+
+    id = Column(Integer, primary_key=True)
+    person_id = Column(String(128), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False, index=True)
+    interview = Column(String(20), nullable=False)
+    question = Column(String(100), nullable=False)
+    text = Column(Text, nullable=False)
+    value = Column(Text)
+    is_correction = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)

@@ -1,0 +1,142 @@
+"""Start and stop the action server and the Rasa server as child processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.settings import PROJECT_ROOT, Settings, get_settings
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex((host, port)) == 0
+
+
+def runtime_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "LEERKOERS_ACTION_URL": settings.action_url,
+        "LEERKOERS_TRACKER_DB": settings.tracker_db,
+        "LEERKOERS_DATABASE_URL": settings.database_url,
+        "LEERKOERS_VAR_DIR": str(settings.var_dir),
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "PYTHONWARNINGS": "ignore",
+    })
+    env.update(extra or {})
+    return env
+
+
+def model_path(settings: Settings) -> Path:
+    return settings.model_dir / "leerkoers.tar.gz"
+
+
+def wait_for(url: str, proc: subprocess.Popen, timeout: float = 240.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"het proces stopte onverwacht (code {proc.returncode}) voordat {url} bereikbaar was")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} werd niet bereikbaar binnen {timeout:.0f} seconden")
+
+
+@dataclass
+class Servers:
+    settings: Settings
+    action: subprocess.Popen
+    rasa: subprocess.Popen
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.settings.host}:{self.settings.rasa_port}"
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    def stop(self) -> None:
+        for proc in (self.rasa, self.action):
+            stop_process(proc)
+
+
+def stop_process(proc: subprocess.Popen, timeout: float = 20.0) -> None:
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def start_action_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+        cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
+        start_new_session=True,
+    )
+
+
+def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "rasa"), "run", "--model", str(model_path(settings)), "--port", str(settings.rasa_port),
+         "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+         "--cors", "*"],
+        cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
+        start_new_session=True,
+    )
+
+
+def start_all(settings: Settings | None = None, log=None, extra_env: dict[str, str] | None = None) -> Servers:
+    settings = settings or get_settings()
+    action = start_action_server(settings, log, extra_env)
+    try:
+        wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
+        rasa = start_rasa_server(settings, log, extra_env)
+        try:
+            wait_for(f"http://{settings.host}:{settings.rasa_port}/", rasa)
+        except BaseException:
+            stop_process(rasa)
+            raise
+    except BaseException:
+        stop_process(action)
+        raise
+    return Servers(settings, action, rasa)
+
+
+@contextmanager
+def running(settings: Settings | None = None, log=None, extra_env: dict[str, str] | None = None) -> Iterator[Servers]:
+    servers = start_all(settings, log, extra_env)
+    try:
+        yield servers
+    finally:
+        servers.stop()

@@ -1,0 +1,129 @@
+"""Data access for the domain. Functions take an open session; callers own the unit of work."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.models import (
+    AnswerLog,
+    InterviewState,
+    Organisation,
+    Person,
+    Pop,
+    StrategicPlan,
+    YearPlan,
+)
+from bot.parsing import normalize
+
+
+def name_key(name: str) -> str:
+    key = normalize(name)
+    key = re.sub(r"^(de|het|gemeente|stichting)\s+", "", key)
+    return re.sub(r"[^\w]+", " ", key).strip()
+
+
+def get_or_create_person(session: Session, person_id: str, role: str | None = None,
+                         display_name: str | None = None) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        person = Person(id=person_id, role=role or "employee", display_name=display_name)
+        session.add(person)
+        session.flush()
+    else:
+        if role and person.role != role:
+            person.role = role
+        if display_name and person.display_name != display_name:
+            person.display_name = display_name
+    return person
+
+
+def find_organisation(session: Session, name: str) -> Organisation | None:
+    return session.execute(select(Organisation).where(Organisation.name_key == name_key(name))).scalar_one_or_none()
+
+
+def get_or_create_organisation(session: Session, name: str) -> Organisation:
+    org = find_organisation(session, name)
+    if org is None:
+        org = Organisation(name=name.strip()[:200], name_key=name_key(name)[:200] or name.strip()[:200])
+        session.add(org)
+        session.flush()
+    return org
+
+
+def get_or_create_strategic_plan(session: Session, org: Organisation) -> StrategicPlan:
+    if org.strategic_plan is None:
+        plan = StrategicPlan(organisation_id=org.id)
+        session.add(plan)
+        session.flush()
+        session.expire(org, ["strategic_plan"])
+    return org.strategic_plan
+
+
+def get_year_plan(session: Session, org: Organisation, year: int) -> YearPlan | None:
+    return session.execute(
+        select(YearPlan).where(YearPlan.organisation_id == org.id, YearPlan.year == year)
+    ).scalar_one_or_none()
+
+
+def get_or_create_year_plan(session: Session, org: Organisation, year: int) -> YearPlan:
+    plan = get_year_plan(session, org, year)
+    if plan is None:
+        plan = YearPlan(organisation_id=org.id, year=year)
+        session.add(plan)
+        session.flush()
+    return plan
+
+
+def get_pop(session: Session, person: Person, year: int) -> Pop | None:
+    return session.execute(select(Pop).where(Pop.person_id == person.id, Pop.year == year)).scalar_one_or_none()
+
+
+def get_or_create_pop(session: Session, person: Person, year: int) -> Pop:
+    pop = get_pop(session, person, year)
+    if pop is None:
+        pop = Pop(person_id=person.id, year=year)
+        session.add(pop)
+        session.flush()
+    return pop
+
+
+def get_state(session: Session, person_id: str, interview: str) -> InterviewState | None:
+    return session.execute(
+        select(InterviewState).where(InterviewState.person_id == person_id, InterviewState.interview == interview)
+    ).scalar_one_or_none()
+
+
+def get_or_create_state(session: Session, person_id: str, interview: str) -> InterviewState:
+    state = get_state(session, person_id, interview)
+    if state is None:
+        state = InterviewState(person_id=person_id, interview=interview, status="active")
+        session.add(state)
+        session.flush()
+    return state
+
+
+def latest_unfinished_state(session: Session, person_id: str) -> InterviewState | None:
+    return session.execute(
+        select(InterviewState)
+        .where(InterviewState.person_id == person_id, InterviewState.status != "done")
+        .order_by(InterviewState.updated_at.desc(), InterviewState.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def log_answer(session: Session, person_id: str, interview: str, question: str, text: str,
+               value: str | None = None, is_correction: bool = False) -> AnswerLog:
+    entry = AnswerLog(person_id=person_id, interview=interview, question=question, text=text,
+                      value=value, is_correction=is_correction)
+    session.add(entry)
+    return entry
+
+
+def answer_history(session: Session, person_id: str, question: str | None = None) -> list[AnswerLog]:
+    stmt = select(AnswerLog).where(AnswerLog.person_id == person_id)
+    if question:
+        stmt = stmt.where(AnswerLog.question == question)
+    return list(session.execute(stmt.order_by(AnswerLog.id)).scalars())

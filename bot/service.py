@@ -1,0 +1,195 @@
+"""Units of work for the conversation: each call opens one short-lived session.
+
+These are the only functions the Rasa actions and the CLI need; they never share a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot import repository as repo
+from bot.commands import detect_command
+from bot.db import session_scope
+from bot.interviews import INTERVIEW_LABELS, INTERVIEW_QUESTIONS, WHY_KEYS, InterviewEngine, Message, Q, Reply
+
+INTERVIEW_NAMES = INTERVIEW_LABELS
+
+
+@dataclass
+class Turn:
+    """What the bot says after an answer, plus the next question (None when the interview is done)."""
+
+    messages: list[Message]
+    prompt: Message | None
+    accepted: bool
+    done: bool
+    summary: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _engine(session, person_id: str, interview: str, today: date | None = None,
+            role: str | None = None) -> InterviewEngine:
+    person = repo.get_or_create_person(session, person_id, role=role)
+    return InterviewEngine(session, person, interview, today)
+
+
+def start(person_id: str, interview: str, today: date | None = None, role: str | None = None) -> Turn:
+    with session_scope() as s:
+        engine = _engine(s, person_id, interview, today, role)
+        was = engine.state.status
+        engine.state.status = "active"
+        prompt = engine.prompt()
+        done = prompt is None
+        if done:
+            engine.state.status = "done"
+        return Turn([], prompt, accepted=True, done=done, summary=engine.summary() if done else None,
+                    extra={"resumed": was in ("paused", "active") and _has_answers(s, person_id, interview)})
+
+
+def _has_answers(session, person_id: str, interview: str) -> bool:
+    return any(a.interview == interview for a in repo.answer_history(session, person_id))
+
+
+def answer(person_id: str, interview: str, text: str, today: date | None = None) -> Turn:
+    with session_scope() as s:
+        engine = _engine(s, person_id, interview, today)
+        reply: Reply = engine.answer(text)
+        prompt = None if reply.done else engine.prompt()
+        return Turn(reply.messages, prompt, reply.accepted, reply.done,
+                    summary=engine.summary() if reply.done else None)
+
+
+def turn(person_id: str, interview: str, text: str, intent: str | None = None, confidence: float | None = None,
+         faq_response: str | None = None, topic: str | None = None, today: date | None = None) -> Turn:
+    """One message during an interview: a command ("stop", "terug", a question) or an answer.
+
+    ``extra`` tells the adapter what changed: ``paused`` (the interview stopped) or ``switched`` (another
+    interview started).
+    """
+    command = detect_command(text, intent, confidence)
+    if command == "faq" and not faq_response:
+        command = None
+    if command is None:
+        return answer(person_id, interview, text, today)
+    with session_scope() as s:
+        engine = _engine(s, person_id, interview, today)
+        messages: list[Message] = []
+        extra: dict = {}
+        if command == "stoppen":
+            engine.pause()
+            messages.append(Message("gepauzeerd"))
+            extra["paused"] = True
+        elif command == "terug":
+            key = engine.go_back()
+            messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
+                            else Message("correctie_niets"))
+        elif command == "wijzig_antwoord":
+            key = engine.find_topic(topic or text)
+            key = engine.correct(key) if key else None
+            messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
+                            else Message("correctie_onbekend"))
+        elif command == "toon_antwoorden":
+            messages.append(Message("antwoorden_tot_nu", {"samenvatting": engine.summary(),
+                                                          "interview_naam": INTERVIEW_NAMES[interview]}))
+        elif command == "waarom_vraag":
+            key = engine.current_key()
+            messages.append(Message(f"waarom_{key}" if key in WHY_KEYS else f"waarom_{interview}"))
+        elif command == "faq":
+            messages.append(Message(faq_response.removeprefix("utter_")))
+        elif command == "help":
+            messages.append(Message("help_interview"))
+        elif command == "opnieuw_beginnen":
+            engine.ask_restart()
+        elif command.startswith("start_"):
+            other = command.removeprefix("start_")
+            if other != interview:
+                engine.pause()
+                extra["switched"] = other
+        s.flush()
+        prompt = None if extra else engine.prompt()
+    if extra.get("switched"):
+        started = start(person_id, extra["switched"], today)
+        messages.append(Message("hervat" if started.extra.get("resumed") else f"start_{extra['switched']}"))
+        return Turn(messages, started.prompt, accepted=False, done=started.done, summary=started.summary,
+                    extra=extra)
+    return Turn(messages, prompt, accepted=False, done=False, extra=extra)
+
+
+def prompt(person_id: str, interview: str, today: date | None = None) -> Message | None:
+    with session_scope() as s:
+        return _engine(s, person_id, interview, today).prompt()
+
+
+def current_question(person_id: str, interview: str, today: date | None = None) -> str | None:
+    with session_scope() as s:
+        return _engine(s, person_id, interview, today).current_key()
+
+
+def pause(person_id: str, interview: str) -> None:
+    with session_scope() as s:
+        _engine(s, person_id, interview).pause()
+
+
+def unfinished_interview(person_id: str) -> str | None:
+    with session_scope() as s:
+        state = repo.latest_unfinished_state(s, person_id)
+        return state.interview if state else None
+
+
+def go_back(person_id: str, interview: str, today: date | None = None) -> str | None:
+    with session_scope() as s:
+        return _engine(s, person_id, interview, today).go_back()
+
+
+def correct(person_id: str, interview: str, topic: str | None, today: date | None = None) -> str | None:
+    with session_scope() as s:
+        engine = _engine(s, person_id, interview, today)
+        key = engine.find_topic(topic)
+        return engine.correct(key) if key else None
+
+
+def find_interview_for_topic(person_id: str, topic: str | None, preferred: str | None) -> str | None:
+    """Which interview a correction is about: the active one if the topic fits, else any that fits."""
+    order = [preferred] if preferred else []
+    order += [i for i in INTERVIEW_QUESTIONS if i != preferred]
+    with session_scope() as s:
+        for interview in order:
+            if repo.get_state(s, person_id, interview) is None:
+                continue
+            engine = _engine(s, person_id, interview)
+            if topic is None or engine.find_topic(topic):
+                return interview
+    return None
+
+
+def restart(person_id: str, interview: str, today: date | None = None) -> None:
+    with session_scope() as s:
+        _engine(s, person_id, interview, today).restart()
+
+
+def summary(person_id: str, interview: str, today: date | None = None) -> str:
+    with session_scope() as s:
+        return _engine(s, person_id, interview, today).summary()
+
+
+def started_interviews(person_id: str) -> list[str]:
+    with session_scope() as s:
+        return [i for i in INTERVIEW_QUESTIONS if repo.get_state(s, person_id, i) is not None]
+
+
+def finished_summary(person_id: str, interview: str, today: date | None = None) -> str | None:
+    """The summary when the interview is complete, else None."""
+    with session_scope() as s:
+        engine = _engine(s, person_id, interview, today)
+        if not engine.is_done():
+            return None
+        engine.state.status = "done"
+        return engine.summary()
+
+
+def ask_restart(person_id: str, interview: str) -> None:
+    with session_scope() as s:
+        engine = _engine(s, person_id, interview)
+        engine.state.status = "active"
+        engine.ask_restart()

@@ -1,0 +1,158 @@
+"""The Rasa SDK adapters with real trackers, a real dispatcher and the real domain.yml."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions import interview as act
+from bot import service
+from bot.db import session_scope
+from bot.models import Pop
+from tests.test_domain import domain as load_domain
+
+DOMAIN = load_domain()
+
+
+def tracker(sender="e1", text="", intent=None, confidence=1.0, slots=None, loop=None, slot_events=None,
+            entities=None, faq=None) -> Tracker:
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence} if intent else {},
+               "entities": entities or []}
+    if faq:
+        message["response_selector"] = {"faq": {"response": {"utter_action": faq}}}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    events += [{"event": "slot", "name": k, "value": v} for k, v in (slot_events or {}).items()]
+    all_slots = {"actief_interview": None, "interview_open": False, "interview_antwoord": None, "onderwerp": None,
+                 "requested_slot": "interview_antwoord" if loop else None}
+    all_slots.update(slots or {})
+    all_slots.update(slot_events or {})
+    return Tracker(sender, all_slots, message, events, False, None, {"name": loop} if loop else {}, "action_listen")
+
+
+def run(action, trk):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, trk, DOMAIN))
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def responses(messages):
+    return [m.get("response") for m in messages]
+
+
+def answer(text, sender="e1", interview="pop", **kw):
+    trk = tracker(sender, text, kw.pop("intent", None), kw.pop("confidence", 1.0),
+                  slots={"actief_interview": interview}, loop="interview_form",
+                  slot_events={"interview_antwoord": text}, **kw)
+    return run(act.ValidateInterviewForm(), trk)
+
+
+def test_start_sets_slots_and_introduces(db_url):
+    messages, slots = run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    assert responses(messages) == ["utter_start_pop"]
+    assert slots == {"actief_interview": "pop", "interview_open": True, "interview_antwoord": None}
+
+
+def test_ask_action_sends_the_current_question_with_buttons(db_url):
+    run(act.ActionStartInterview(), tracker(text="/start_strategie", intent="start_strategie", sender="m1"))
+    messages, _ = run(act.ActionAskInterviewAntwoord(), tracker(sender="m1", slots={"actief_interview": "strategie"}))
+    assert responses(messages) == ["utter_vraag_org_naam"]
+    answer("Gemeente Zeist", sender="m1", interview="strategie")
+    messages, _ = run(act.ActionAskInterviewAntwoord(), tracker(sender="m1", slots={"actief_interview": "strategie"}))
+    assert responses(messages) == ["utter_vraag_org_sector"]
+    assert [b["payload"] for b in messages[0]["buttons"]][0] == "gemeente"
+
+
+def test_validation_stores_and_asks_again(db_url):
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    messages, slots = answer("Gemeente Zeist")
+    assert slots == {"interview_antwoord": None}  # not done: the form asks the next question
+    messages, slots = answer("")
+    assert responses(messages) == ["utter_antwoord_leeg"]
+    with session_scope() as s:
+        assert s.execute(select(Pop)).scalar_one().function is None
+    answer("jurist")
+    with session_scope() as s:
+        assert s.execute(select(Pop)).scalar_one().function == "jurist"
+
+
+def test_validation_ignores_a_reset_slot(db_url):
+    trk = tracker(slots={"actief_interview": "pop"}, loop="interview_form", slot_events={"interview_antwoord": None})
+    messages, slots = run(act.ValidateInterviewForm(), trk)
+    assert messages == [] and slots.get("interview_antwoord") is None
+
+
+def test_stop_inside_the_form_ends_it_without_summary(db_url):
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    messages, slots = answer("stop", intent="stoppen", confidence=0.99)
+    assert responses(messages) == ["utter_gepauzeerd"]
+    assert slots == {"interview_antwoord": "klaar", "interview_open": False}
+    messages, slots = run(act.ActionInterviewAfronden(), tracker(slots={"actief_interview": "pop"}))
+    assert messages == []  # paused, so no summary
+    assert service.unfinished_interview("e1") == "pop"
+
+
+def test_faq_inside_the_form(db_url):
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    messages, slots = answer("wat is een POP?", intent="faq", confidence=0.95, faq="utter_faq/pop")
+    assert responses(messages) == ["utter_faq/pop"] and slots == {"interview_antwoord": None}
+
+
+def test_resume_outside_the_form(db_url):
+    messages, slots = run(act.ActionHervat(), tracker(text="ga verder", intent="hervatten"))
+    assert responses(messages) == ["utter_niets_te_hervatten"] and slots == {"interview_open": False}
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("stop", intent="stoppen")
+    messages, slots = run(act.ActionHervat(), tracker(text="ga verder", intent="hervatten"))
+    assert responses(messages) == ["utter_hervat"]
+    assert slots["actief_interview"] == "pop" and slots["interview_open"] is True
+
+
+def test_correction_outside_the_form(db_url):
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    answer("jurist")
+    answer("stop", intent="stoppen")
+    trk = tracker(text="wijzig mijn functie", intent="wijzig_antwoord",
+                  entities=[{"entity": "onderwerp", "value": "mijn functie"}])
+    messages, slots = run(act.ActionCorrigeren(), trk)
+    assert responses(messages) == ["utter_correctie_start"] and messages[0]["vraag_label"] == "functie"
+    assert slots["interview_open"] is True
+    assert service.current_question("e1", "pop") == "pop_functie"
+    messages, slots = run(act.ActionCorrigeren(), tracker(text="wijzig het weer", intent="wijzig_antwoord",
+                                                          entities=[{"entity": "onderwerp", "value": "het weer"}]))
+    assert responses(messages) == ["utter_correctie_onbekend"] and slots["interview_open"] is False
+
+
+def test_review_outside_the_form(db_url):
+    messages, _ = run(act.ActionToonAntwoorden(), tracker(text="wat heb ik ingevuld"))
+    assert responses(messages) == ["utter_nog_niets_ingevuld"]
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    messages, _ = run(act.ActionToonAntwoorden(), tracker(text="wat heb ik ingevuld"))
+    assert "Gemeente Zeist" in messages[0]["samenvatting"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("", "utter_leeg_bericht"), ("   ", "utter_leeg_bericht"), ("😀😀", "utter_leeg_bericht"),
+    ("x" * 5000, "utter_bericht_te_lang"), ("blub blab", "utter_fallback"),
+])
+def test_fallback_outside_an_interview(db_url, text, expected):
+    messages, _ = run(act.ActionNietBegrepen(), tracker(text=text, intent="nlu_fallback"))
+    assert responses(messages) == [expected]
+
+
+def test_restart_from_outside_asks_for_confirmation(db_url):
+    messages, slots = run(act.ActionVraagOpnieuwBevestiging(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
+    assert responses(messages) == ["utter_geen_interview_actief"] and slots["interview_open"] is False
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    answer("stop", intent="stoppen")
+    _, slots = run(act.ActionVraagOpnieuwBevestiging(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
+    assert slots["interview_open"] is True
+    messages, _ = run(act.ActionAskInterviewAntwoord(), tracker(slots={"actief_interview": "pop"}))
+    assert responses(messages) == ["utter_opnieuw_zeker"]
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Ja, opnieuw beginnen", "Nee, ga verder"]

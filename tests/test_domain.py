@@ -1,0 +1,93 @@
+"""The domain and the code agree: every response the code sends exists, and every response is used."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from bot.interviews import INTERVIEW_QUESTIONS, WHY_KEYS, Q
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def domain() -> dict:
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def responses_in_code() -> set[str]:
+    """Response names the Python code can send (literal names plus the generated ones)."""
+    names: set[str] = set()
+    for path in list((ROOT / "bot").glob("*.py")) + list((ROOT / "actions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        names |= {f"utter_{m}" for m in re.findall(r'Message\(\s*"([a-z_/]+)"', source)}
+        names |= set(re.findall(r'response="(utter_[a-z_/]+)"', source))
+        names |= {f"utter_{m}" for m in re.findall(r'Message\("([a-z_]+)" if', source)}
+        names |= {f"utter_{m}" for m in re.findall(r'else Message\("([a-z_]+)"\)', source)}
+        names |= {f"utter_{m}" for m in re.findall(r'error="([a-z_]+)"', source)}
+        names |= {f"utter_{m}" for m in re.findall(r'None if [^"]+ else "([a-z_]+)"', source)}
+        names |= {f"utter_{m}" for m in re.findall(r'Message\("[a-z_]+" if [^"]+ else "([a-z_]+)"\)', source)}
+        names |= {f"utter_{m}" for m in re.findall(r'Message\(\w+\.\w+ or "([a-z_]+)"\)', source)}
+    interviews = list(INTERVIEW_QUESTIONS)
+    names |= {f"utter_vraag_{k}" for k in Q}
+    names |= {"utter_vraag_speerpunten_volgende", "utter_vraag_pop_bijdrage_met_speerpunten"}
+    names |= {f"utter_waarom_{k}" for k in WHY_KEYS} | {f"utter_waarom_{i}" for i in interviews}
+    names |= {f"utter_start_{i}" for i in interviews} | {f"utter_samenvatting_{i}" for i in interviews}
+    return names
+
+
+def responses_in_training_data() -> set[str]:
+    used = set()
+    for path in (ROOT / "data").rglob("*.yml"):
+        used |= set(re.findall(r"action: (utter_[a-z_]+)", path.read_text(encoding="utf-8")))
+    return used
+
+
+def test_every_response_the_code_sends_exists():
+    defined = set(domain()["responses"])
+    missing = sorted(responses_in_code() - defined)
+    assert not missing, f"responses used in code but missing in domain.yml: {missing}"
+
+
+def string_literals_in_code() -> set[str]:
+    names: set[str] = set()
+    for path in list((ROOT / "bot").glob("*.py")) + list((ROOT / "actions").glob("*.py")):
+        names |= {f"utter_{m}" for m in re.findall(r'"([a-z_]+)"', path.read_text(encoding="utf-8"))}
+    return names
+
+
+def test_every_response_is_used():
+    defined = {r for r in domain()["responses"] if "/" not in r}
+    used = responses_in_code() | string_literals_in_code() | responses_in_training_data()
+    unused = sorted(defined - used - {"utter_default"})
+    assert not unused, f"responses in domain.yml that nothing uses: {unused}"
+
+
+def test_every_action_is_implemented():
+    from rasa_sdk.interfaces import Action
+
+    import actions.interview  # noqa: F401 - registers the actions
+
+    implemented = {cls().name() for cls in _subclasses(Action) if cls.__module__.startswith("actions.")}
+    declared = {a for a in domain()["actions"]}
+    assert declared <= implemented, declared - implemented
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_replies_are_dutch_and_plain():
+    """No English words leak into replies; je-form, not u-form."""
+    english = re.compile(r"\b(the|please|sorry, I|click|submit|error|yes|no)\b", re.I)
+    u_form = re.compile(r"\b(u|uw)\b")
+    for name, variants in domain()["responses"].items():
+        for variant in variants:
+            text = variant.get("text", "")
+            assert not english.search(text.replace("Sorry, dat", "")), (name, text)
+            assert not u_form.search(text), (name, text)
+            for button in variant.get("buttons", []):
+                assert not english.search(button["title"]), (name, button)

@@ -1,0 +1,149 @@
+"""End to end: the real action server and Rasa server on free ports, Dutch messages over the REST webhook."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from bot import db, processes
+from bot.db import session_scope
+from bot.models import Activity, AnswerLog, Organisation, Pop, Speerpunt
+from bot.settings import get_settings
+from tests.helpers import JAARPLAN, POP, STRATEGIE
+
+pytestmark = pytest.mark.e2e
+
+
+def _settings(tmp, monkeypatch):
+    monkeypatch.setenv("LEERKOERS_VAR_DIR", str(tmp))
+    monkeypatch.setenv("LEERKOERS_DATABASE_URL", f"sqlite:///{tmp / 'leerkoers.db'}")
+    monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp / "tracker.db"))
+    monkeypatch.setenv("LEERKOERS_RASA_PORT", str(processes.free_port()))
+    monkeypatch.setenv("LEERKOERS_ACTION_PORT", str(processes.free_port()))
+    monkeypatch.delenv("LEERKOERS_ACTION_URL", raising=False)
+    settings = get_settings()
+    db.upgrade(settings.database_url)
+    return settings
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    tmp = tmp_path_factory.mktemp("e2e")
+    settings = _settings(tmp, mp)
+    with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as srv:
+        yield srv
+    mp.undo()
+    db.dispose_all()
+
+
+def say(srv, sender, text):
+    response = requests.post(srv.webhook, json={"sender": sender, "message": text}, timeout=60)
+    assert response.status_code == 200
+    return response.json()
+
+
+def texts(replies):
+    return [r.get("text", "") for r in replies]
+
+
+def test_greeting_in_dutch_with_main_options(servers):
+    replies = say(servers, "t1", "hallo")
+    assert "Leerkoers" in replies[0]["text"]
+    titles = [b["title"] for b in replies[0]["buttons"]]
+    assert titles == ["Strategisch opleidingsbeleid", "Opleidingsjaarplan", "POP voorbereiden", "Subsidies zoeken"]
+
+
+def test_faq_and_bot_question(servers):
+    assert "persoonlijk ontwikkelplan" in " ".join(texts(say(servers, "t2", "wat is een POP?")))
+    assert "chatbot" in " ".join(texts(say(servers, "t2", "ben je een robot?")))
+
+
+@pytest.mark.parametrize("message", [
+    "", "   ", "a" * 5000, "😀🎉🙈", "<script>alert('x')</script>", "<img src=x onerror=alert(1)>",
+    "'; DROP TABLE persons; --", "What can you do for me?", "qwpoeiruty zxmcnvb",
+])
+def test_bad_input_outside_an_interview_gets_a_friendly_dutch_reply(servers, message):
+    replies = say(servers, "bad-input", message)
+    assert replies, "no reply"
+    joined = " ".join(texts(replies))
+    assert joined.strip()
+    assert "Traceback" not in joined and "Exception" not in joined
+    assert say(servers, "bad-input", "hallo")[0]["text"].startswith("Hallo")  # still alive
+
+
+def _complete(srv, sender, start, script):
+    replies = say(srv, sender, start)
+    for _key, text in script:
+        replies = say(srv, sender, text)
+    return texts(replies)
+
+
+def test_three_interviews_over_rest_store_every_answer(servers):
+    final = _complete(servers, "manager-e2e", "/start_strategie", STRATEGIE)
+    assert any(t.startswith("Klaar! Dit is je strategisch opleidingsbeleid") for t in final), final
+    final = _complete(servers, "manager-e2e", "ik wil een opleidingsjaarplan maken", JAARPLAN)
+    summary = next(t for t in final if t.startswith("Klaar! Dit is je opleidingsjaarplan"))
+    assert "€ 11.250" in summary and "€ 1.250 boven het budget" in summary
+    final = _complete(servers, "medewerker-e2e", "ik wil mijn POP voorbereiden", POP)
+    assert any("POP-gesprek" in t and "Ik wil beter presenteren" in t for t in final), final
+
+    with session_scope(servers.settings.database_url) as s:
+        org = s.execute(select(Organisation)).scalar_one()
+        assert (org.name, org.employees, org.sector) == ("Gemeente Zeist", 800, "gemeente")
+        assert [sp.text for sp in s.execute(select(Speerpunt).order_by(Speerpunt.position)).scalars()] == [
+            "Digitale dienstverlening", "Inclusief werkgeverschap", "Duurzame inzetbaarheid"]
+        costs = [a.cost_cents for a in s.execute(select(Activity).order_by(Activity.position)).scalars()]
+        assert costs == [750000, 250000, 125000]
+        pop = s.execute(select(Pop)).scalar_one()
+        assert pop.person_id == "medewerker-e2e" and pop.support_needed.startswith("Tijd en budget")
+        logged = {(a.person_id, a.question) for a in s.execute(select(AnswerLog)).scalars()}
+        for key, _ in POP:
+            assert ("medewerker-e2e", key) in logged
+
+
+def test_controls_during_an_interview(servers):
+    sender = "controls-e2e"
+    assert "organisatie" in texts(say(servers, sender, "/start_pop"))[-1]
+    say(servers, sender, "Gemeente Zeist")
+    replies = texts(say(servers, sender, "waarom vraag je dit?"))
+    assert replies[-1] == "Wat is je functie?"
+    replies = texts(say(servers, sender, "wat is een POP-gesprek?"))
+    assert "leidinggevende" in replies[0] and replies[-1] == "Wat is je functie?"
+    say(servers, sender, "beleidsmedewerker")
+    replies = texts(say(servers, sender, "terug"))
+    assert "functie" in replies[0] and replies[-1] == "Wat is je functie?"
+    say(servers, sender, "senior beleidsmedewerker")
+    replies = texts(say(servers, sender, "stop"))
+    assert "bewaard" in replies[0]
+    replies = texts(say(servers, sender, "ga verder"))
+    assert replies[-1] == "In welk team of op welke afdeling werk je?"
+    replies = texts(say(servers, sender, "ik"))
+    assert replies[-1] == "In welk team of op welke afdeling werk je?"
+    with session_scope(servers.settings.database_url) as s:
+        history = [a.text for a in s.execute(select(AnswerLog).where(
+            AnswerLog.person_id == sender, AnswerLog.question == "pop_functie").order_by(AnswerLog.id)).scalars()]
+        assert history == ["beleidsmedewerker", "senior beleidsmedewerker"]
+
+
+def test_resume_after_a_server_restart(tmp_path, monkeypatch):
+    settings = _settings(tmp_path, monkeypatch)
+    sender = "restart-e2e"
+    with open(tmp_path / "servers.log", "w") as log:
+        with processes.running(settings, log=log) as srv:
+            say(srv, sender, "/start_pop")
+            for _key, text in POP[:4]:
+                say(srv, sender, text)
+        with processes.running(settings, log=log) as srv:
+            replies = texts(say(srv, sender, "ga verder"))
+            assert replies[0].startswith("Welkom terug")
+            assert replies[-1].startswith("Wat draag jij bij")
+            replies = texts(say(srv, sender, POP[4][1]))
+            assert replies[-1] == "Wat zijn je sterke punten?"
+    with session_scope(settings.database_url) as s:
+        assert s.execute(select(Pop)).scalar_one().contribution == POP[4][1]
+    db.dispose_all()
+    os.environ.pop("LEERKOERS_RASA_PORT", None)

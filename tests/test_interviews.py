@@ -1,0 +1,247 @@
+"""The interview engine and its storage, through the service layer (one unit of work per call)."""
+
+from sqlalchemy import func, select
+
+from bot import repository as repo
+from bot import service
+from bot.db import session_scope
+from bot.models import Activity, AnswerLog, InterviewState, LearningGoal, Organisation, Pop, Speerpunt
+from tests.helpers import JAARPLAN, POP, STRATEGIE
+
+
+def complete(person, interview, script, today):
+    turn = service.start(person, interview, today)
+    assert turn.prompt is not None
+    for expected_key, text in script:
+        assert service.current_question(person, interview, today) == expected_key, text
+        turn = service.answer(person, interview, text, today)
+        assert turn.accepted, (expected_key, text, turn.messages)
+    assert turn.done
+    return turn
+
+
+def test_strategic_interview_stores_everything(db_url, today):
+    turn = complete("manager-1", "strategie", STRATEGIE, today)
+    assert "Digitale dienstverlening" in turn.summary
+    assert "nog niet, wel gepland" in turn.summary
+    with session_scope() as s:
+        org = s.execute(select(Organisation)).scalar_one()
+        assert (org.name, org.sector, org.employees, org.has_works_council) == ("Gemeente Zeist", "gemeente", 800, True)
+        texts = [sp.text for sp in s.execute(select(Speerpunt).order_by(Speerpunt.position)).scalars()]
+        assert texts == ["Digitale dienstverlening", "Inclusief werkgeverschap", "Duurzame inzetbaarheid"]
+        plan = org.strategic_plan
+        assert plan.future_vision.startswith("Over drie jaar")
+        assert plan.works_council_involved == "gepland"
+        logged = s.execute(select(func.count()).select_from(AnswerLog)).scalar_one()
+        assert logged >= len(STRATEGIE)
+        state = repo.get_state(s, "manager-1", "strategie")
+        assert state.status == "done"
+
+
+def test_works_council_reminder(db_url, today):
+    complete("m", "strategie", STRATEGIE[:-1] + [("strategie_or", "ja")], today)
+    service.correct("m", "strategie", "de ondernemingsraad", today)
+    turn = service.answer("m", "strategie", "nee", today)
+    assert [m.response for m in turn.messages][0] == "tip_or_betrekken"
+
+
+def test_yearly_plan_budget_and_speerpunten(db_url, today):
+    complete("m", "strategie", STRATEGIE, today)
+    service.start("m", "jaarplan", today)
+    messages = []
+    for key, text in JAARPLAN:
+        if key == "act_speerpunt":
+            prompt = service.prompt("m", "jaarplan", today)
+            titles = [b["title"] for b in prompt.buttons]
+            assert titles[:3] == ["Digitale dienstverlening", "Inclusief werkgeverschap", "Duurzame inzetbaarheid"]
+            assert titles[-1] == "Geen speerpunt"
+        turn = service.answer("m", "jaarplan", text, today)
+        assert turn.accepted, (key, text)
+        messages += turn.messages
+    budget = [m for m in messages if m.response.startswith("budget_")]
+    assert [m.response for m in budget] == ["budget_opgeslagen", "budget_stand", "budget_stand", "budget_overschreden"]
+    assert budget[1].params["rest"] == "€ 2.500"
+    assert budget[3].params["totaal"] == "€ 11.250" and budget[3].params["over"] == "€ 1.250"
+    assert turn.done and "€ 1.250 boven het budget" in turn.summary
+    with session_scope() as s:
+        acts = list(s.execute(select(Activity).order_by(Activity.position)).scalars())
+        assert [a.cost_cents for a in acts] == [750000, 250000, 125000]
+        assert [a.kind for a in acts] == ["strategisch", "loopbaan", "vakgebied"]
+        assert [a.period for a in acts] == ["voorjaar", "3e kwartaal", "september"]
+        assert acts[0].speerpunt_text == "Digitale dienstverlening" and acts[1].speerpunt_text == ""
+        assert acts[1].cooperation == "samen"
+
+
+def test_pop_shows_speerpunten_and_asks_smart_questions(db_url, today):
+    complete("m", "strategie", STRATEGIE, today)
+    service.start("e", "pop", today)
+    for key, text in POP:
+        if key == "pop_bijdrage":
+            prompt = service.prompt("e", "pop", today)
+            assert prompt.response == "vraag_pop_bijdrage_met_speerpunten"
+            assert "Duurzame inzetbaarheid" in prompt.params["speerpunten"]
+        turn = service.answer("e", "pop", text, today)
+        assert turn.accepted
+        if key == "doel_tekst":
+            assert "smart_tip" in [m.response for m in turn.messages]
+    assert turn.done
+    with session_scope() as s:
+        pop = s.execute(select(Pop)).scalar_one()
+        assert pop.person_id == "e" and pop.year == today.year
+        assert pop.wish_strategisch == "" and pop.wish_loopbaan.startswith("Een opleiding")
+        goal = s.execute(select(LearningGoal)).scalar_one()
+        assert (goal.deadline, goal.kind) == ("voor de zomer", "vakgebied")
+
+
+def test_smart_goal_with_deadline_and_result_skips_questions(db_url, today):
+    service.start("e", "pop", today)
+    for _key, text in POP[:12]:
+        service.answer("e", "pop", text, today)
+    turn = service.answer("e", "pop", "Voor juni 2027 heb ik mijn certificaat Prince2 behaald", today)
+    assert "smart_tip" not in [m.response for m in turn.messages]
+    assert service.current_question("e", "pop", today) == "doel_soort"
+
+
+def test_at_most_four_goals(db_url, today):
+    service.start("e", "pop", today)
+    for _key, text in POP[:12]:
+        service.answer("e", "pop", text, today)
+    for i in range(4):
+        for text in (f"Voor juni 2027 heb ik certificaat {i} behaald", "vakgebied", "Een cursus volgen"):
+            turn = service.answer("e", "pop", text, today)
+        if i < 3:
+            assert service.current_question("e", "pop", today) == "doel_nog_een"
+            service.answer("e", "pop", "ja", today)
+    assert "leerdoelen_maximum" in [m.response for m in turn.messages]
+    assert service.current_question("e", "pop", today) == "pop_steun"
+
+
+def test_short_answer_to_open_question_is_not_stored(db_url, today):
+    complete_until = STRATEGIE[:4]
+    service.start("m", "strategie", today)
+    for _key, text in complete_until:
+        service.answer("m", "strategie", text, today)
+    for bad in ["ja", "", "   ", "😀😀", "<script>alert(1)</script>", "What is this about?"]:
+        turn = service.answer("m", "strategie", bad, today)
+        assert not turn.accepted, bad
+        assert turn.messages and turn.messages[0].response in (
+            "antwoord_te_kort", "antwoord_leeg", "alleen_nederlands")
+        assert service.current_question("m", "strategie", today) == "strategie_toekomst"
+    turn = service.answer("m", "strategie", "x" * 5000, today)
+    assert turn.messages[0].response == "antwoord_te_lang" and turn.messages[0].params["maximum"] == "2.000"
+    sql = "Robert'); DROP TABLE persons; -- zegt dat we over drie jaar digitaal werken"
+    assert service.answer("m", "strategie", sql, today).accepted
+    with session_scope() as s:
+        assert s.execute(select(Organisation)).scalar_one().strategic_plan.future_vision == sql
+
+
+def test_invalid_typed_answers_get_specific_help(db_url, today):
+    service.start("m", "jaarplan", today)
+    for _key, text in STRATEGIE[:4]:
+        service.answer("m", "jaarplan", text, today)
+    assert service.answer("m", "jaarplan", "ooit", today).messages[0].response == "geen_jaar"
+    service.answer("m", "jaarplan", "2027", today)
+    assert service.answer("m", "jaarplan", "veel geld", today).messages[0].response == "geen_bedrag"
+
+
+def test_pause_and_resume_in_a_new_session(db_url, today):
+    service.start("e", "pop", today)
+    for _key, text in POP[:5]:
+        service.answer("e", "pop", text, today)
+    service.pause("e", "pop")
+    with session_scope() as s:
+        assert repo.get_state(s, "e", "pop").status == "paused"
+    assert service.unfinished_interview("e") == "pop"
+    turn = service.start("e", "pop", today)
+    assert turn.extra["resumed"] is True
+    assert turn.prompt.response == "vraag_pop_sterk"
+
+
+def test_correction_keeps_history(db_url, today):
+    service.start("e", "pop", today)
+    for _key, text in POP[:4]:
+        service.answer("e", "pop", text, today)
+    assert service.correct("e", "pop", "mijn functie", today) == "pop_functie"
+    assert service.current_question("e", "pop", today) == "pop_functie"
+    turn = service.answer("e", "pop", "senior beleidsadviseur", today)
+    assert "correctie_opgeslagen" in [m.response for m in turn.messages]
+    assert service.current_question("e", "pop", today) == "pop_bijdrage"
+    with session_scope() as s:
+        history = repo.answer_history(s, "e", "pop_functie")
+        assert [h.text for h in history] == ["beleidsmedewerker", "senior beleidsadviseur"]
+        assert [h.is_correction for h in history] == [False, True]
+        assert s.execute(select(Pop)).scalar_one().function == "senior beleidsadviseur"
+
+
+def test_go_back_and_unknown_topic(db_url, today):
+    service.start("e", "pop", today)
+    for _key, text in POP[:3]:
+        service.answer("e", "pop", text, today)
+    assert service.go_back("e", "pop", today) == "pop_team"
+    assert service.correct("e", "pop", "het weer", today) is None
+
+
+def test_correcting_speerpunten_replaces_the_list(db_url, today):
+    complete("m", "strategie", STRATEGIE, today)
+    assert service.correct("m", "strategie", "speerpunten", today) == "speerpunten"
+    for text in ["Digitaal werken", "klaar"]:
+        service.answer("m", "strategie", text, today)
+    with session_scope() as s:
+        assert [sp.text for sp in s.execute(select(Speerpunt)).scalars()] == ["Digitaal werken"]
+        old = [h.value for h in repo.answer_history(s, "m", "speerpunten") if h.is_correction]
+        assert "Digitale dienstverlening" in old[0]
+
+
+def test_restart_needs_confirmation(db_url, today):
+    service.start("e", "pop", today)
+    for _key, text in POP[:4]:
+        service.answer("e", "pop", text, today)
+    turn = service.turn("e", "pop", "opnieuw beginnen", today=today)
+    assert turn.prompt.response == "opnieuw_zeker"
+    assert service.answer("e", "pop", "misschien", today).messages[0].response == "ja_of_nee"
+    turn = service.answer("e", "pop", "nee", today)
+    assert turn.messages[0].response == "opnieuw_niet" and turn.prompt.response == "vraag_pop_bijdrage"
+    service.turn("e", "pop", "opnieuw beginnen", today=today)
+    turn = service.answer("e", "pop", "ja", today)
+    assert turn.messages[0].response == "opnieuw_begonnen" and turn.prompt.response == "vraag_pop_functie"
+    with session_scope() as s:
+        assert s.execute(select(func.count()).select_from(AnswerLog)).scalar_one() >= 4  # history kept
+
+
+def test_commands_during_an_interview(db_url, today):
+    service.start("e", "pop", today)
+    service.answer("e", "pop", "Gemeente Zeist", today)
+    turn = service.turn("e", "pop", "waarom vraag je dit?", "waarom_vraag", 0.99, today=today)
+    assert turn.messages[0].response == "waarom_pop" and turn.prompt.response == "vraag_pop_functie"
+    turn = service.turn("e", "pop", "wat is een POP?", "faq", 0.9, faq_response="utter_faq/pop", today=today)
+    assert turn.messages[0].response == "faq/pop"
+    turn = service.turn("e", "pop", "wat heb ik ingevuld?", today=today)
+    assert "Gemeente Zeist" in turn.messages[0].params["samenvatting"]
+    turn = service.turn("e", "pop", "stop", today=today)
+    assert turn.extra == {"paused": True}
+    with session_scope() as s:
+        assert repo.get_state(s, "e", "pop").status == "paused"
+    # an answer that the NLU mistook for a question is still an answer
+    turn = service.turn("e", "pop", "Adviseur", "faq", 0.7, faq_response="utter_faq/pop", today=today)
+    assert turn.accepted and turn.prompt.response == "vraag_pop_team"
+
+
+def test_switching_interviews_pauses_the_first(db_url, today):
+    service.start("m", "pop", today)
+    service.answer("m", "pop", "Gemeente Zeist", today)
+    turn = service.turn("m", "pop", "ik wil het opleidingsjaarplan maken", "start_jaarplan", 0.95, today=today)
+    assert turn.extra["switched"] == "jaarplan"
+    assert turn.prompt.response == "vraag_org_sector"
+    with session_scope() as s:
+        assert repo.get_state(s, "m", "pop").status == "paused"
+
+
+def test_people_do_not_share_interview_state(db_url, today):
+    service.start("a", "pop", today)
+    service.answer("a", "pop", "Gemeente Zeist", today)
+    service.answer("a", "pop", "jurist", today)
+    service.start("b", "pop", today)
+    assert service.current_question("b", "pop", today) == "org_naam"
+    with session_scope() as s:
+        states = s.execute(select(InterviewState).order_by(InterviewState.person_id)).scalars().all()
+        assert [(st.person_id, st.interview) for st in states] == [("a", "pop"), ("b", "pop")]
