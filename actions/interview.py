@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import INTERVIEW_FOR_INTENT, call, latest_intent, latest_text, person_id, send, send_all
 from bot import service
+from bot.commands import plausible
 from bot.interviews import MAX_ANSWER_LENGTH, Q
 
 DONE = "klaar"
@@ -25,7 +26,11 @@ class ActionStartInterview(Action):
         return "action_start_interview"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        interview = INTERVIEW_FOR_INTENT.get(latest_intent(tracker) or "", _active(tracker) or "pop")
+        intent = latest_intent(tracker) or ""
+        if intent in INTERVIEW_FOR_INTENT and not plausible(intent, latest_text(tracker)):
+            dispatcher.utter_message(response="utter_fallback")
+            return [SlotSet("interview_open", False)]
+        interview = INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop")
         pid = person_id(tracker)
         previous = _active(tracker)
         if previous and previous != interview and tracker.active_loop_name == "interview_form":

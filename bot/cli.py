@@ -115,6 +115,29 @@ def cmd_env(_args) -> int:
     return 0
 
 
+def cmd_funding_check(args) -> int:
+    """List schemes whose last_checked date is older than the allowed age (for the file's maintainer)."""
+    from bot import funding
+    from bot.parsing import format_date
+
+    try:
+        kb = funding.load(args.file)
+    except funding.KnowledgeBaseError as exc:
+        print(f"Fout in de kennisbank: {exc}", file=sys.stderr)
+        return 2
+    max_age = args.max_dagen if args.max_dagen is not None else int(os.environ.get("LEERKOERS_FUNDING_MAX_AGE_DAYS", 180))
+    stale = kb.stale(max_age)
+    print(f"Kennisbank: {kb.path} ({len(kb.schemes)} regelingen, maximale leeftijd {max_age} dagen)")
+    if not stale:
+        print("Alle regelingen zijn recent gecontroleerd.")
+        return 0
+    print(f"{len(stale)} regeling(en) opnieuw controleren:")
+    for scheme in stale:
+        print(f"- {scheme.id}: {scheme.name} — laatst gecontroleerd {format_date(scheme.last_checked)} — "
+              f"{scheme.official_page}")
+    return 1 if args.streng else 0
+
+
 def cmd_rasa(args) -> int:
     """Run a rasa command with Leerkoers' settings in the environment (endpoints.yml needs them)."""
     env = processes.runtime_env(get_settings())
@@ -131,6 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="action server en Rasa server starten").set_defaults(func=cmd_run)
     sub.add_parser("chat", help="in de terminal met Leerkoers praten").set_defaults(func=cmd_chat)
     sub.add_parser("env", help="omgevingsvariabelen voor Rasa tonen").set_defaults(func=cmd_env)
+    fund = sub.add_parser("subsidies", help="de kennisbank met regelingen")
+    fundsub = fund.add_subparsers(dest="funding_command", required=True)
+    check = fundsub.add_parser("controleer", help="regelingen tonen die te lang niet zijn gecontroleerd")
+    check.add_argument("--max-dagen", type=int, default=None,
+                       help="maximale leeftijd van last_checked (standaard LEERKOERS_FUNDING_MAX_AGE_DAYS of 180)")
+    check.add_argument("--bestand", dest="file", default=None, help="een ander kennisbankbestand")
+    check.add_argument("--streng", action="store_true", help="afsluiten met code 1 als er iets te oud is")
+    check.set_defaults(func=cmd_funding_check)
     rasa = sub.add_parser("rasa", help="een rasa-commando uitvoeren met de instellingen van Leerkoers")
     rasa.add_argument("rasa_args", nargs=argparse.REMAINDER)
     rasa.set_defaults(func=cmd_rasa)

@@ -26,21 +26,37 @@ EXACT: dict[str, str] = {
     "help": "help", "hulp": "help",
 }
 
-# A word that must occur for an NLU intent to count as a command inside an interview.
+# Evidence that must occur for an NLU intent to count as a command inside an interview, and the longest
+# message that can still be that command. Answers such as "Later wil ik teamleider worden", "In mijn vorige
+# baan ..." or "Ik help mee aan ..." must stay answers.
 EVIDENCE: dict[str, str] = {
-    "stoppen": r"\b(stop|stoppen|pauze|pauzeer|later|geen tijd|moet (weg|gaan)|genoeg|straks|iets anders)",
-    "hervatten": r"\b(verder|doorgaan|hervat)",
-    "terug": r"\b(terug|vorige|vergis|fout)",
-    "wijzig_antwoord": r"\b(wijzig|verander|aanpas|pas .* aan|corrigeer|verbeter|klopt niet|moet anders)",
-    "toon_antwoorden": r"\b(ingevuld|ingevult|overzicht|samenvatting|antwoorden|wat weet je|wat staat er|wat hebben we)",
-    "waarom_vraag": r"\b(waarom|waarvoor|nut van|waar is dit voor|wat doe je met|wat heb je daaraan)",
-    "opnieuw_beginnen": r"\b(opnieuw|reset|overnieuw|voren af|vooraf aan)",
-    "help": r"\b(help|hulp|hellup|snap het niet|hoe werkt|wat kun|wat kan je|menu|opties)",
-    "faq": r"(\?\s*$|^(wat|hoe|waar|wie|welke|moet|heeft|hebben|is|zijn|kan|leg|uitleg)\b)",
-    "start_strategie": r"(opleidingsbeleid|strategi|beleidsplan)",
-    "start_jaarplan": r"(jaarplan|jaarpaln|opleidingsplan|scholingsplan)",
-    "start_pop": r"\b(pop|ontwikkelplan|ontwikkelingsplan|popgesprek)",
+    "stoppen": r"^(stop|stoppen|pauze|pauzeer)\b|\b(later verder|ik wil (nu )?stoppen|even (stoppen|pauze)|"
+               r"geen tijd|moet (nu )?(weg|gaan)|genoeg voor (nu|vandaag)|ga (straks|later) verder)\b",
+    "hervatten": r"^((ga|gaan|we gaan|laten we|ik wil|kunnen we) )?(maar )?(verder|doorgaan|hervatten)\b|"
+                 r"\bwaar was ik\b",
+    "terug": r"^(terug|vorige( vraag)?|ga terug|een (vraag|stap) terug)\b|\b(ik wil terug(?! naar)|"
+             r"ik heb me vergist|typte iets fout|dat was fout|vorige? antwoord|vorige vraag)\b",
+    "wijzig_antwoord": r"\b(wijzig|wijzigen|verander|aanpassen|pas .{1,30} aan|corrigeer|klopt niet|moet anders)\b",
+    "toon_antwoorden": r"\b(wat heb ik (allemaal |tot nu toe )?(ingevuld|ingevult|gezegd)|overzicht|samenvatting|"
+                       r"mijn antwoorden|laat .{0,20}zien|wat weet je (al )?van mij|wat staat er al)\b",
+    "waarom_vraag": r"^(waarom|waarvoor)\b|\b(nut van deze vraag|waar is dit voor|wat doe je met dit antwoord|"
+                    r"waarom vraag je)\b",
+    "opnieuw_beginnen": r"^(opnieuw|reset|helemaal opnieuw|overnieuw)\b|\b(opnieuw (beginnen|starten|invullen)|"
+                        r"begin (maar )?opnieuw|van voren af|vooraf aan|alles (wissen|overnieuw|opnieuw))",
+    "help": r"^(help|hulp|hellup)\b|\b(ik snap het niet|hoe werkt (dit|het)|wat kun je|wat kan je|welke opties)",
+    "faq": r"\?\s*$|^(wat is|wat zijn|wat betekent|wat houdt|wat staat|hoe werkt|hoe zit|leg uit|uitleg|moet de|"
+           r"heeft de|waar staat)\b",
+    "subsidie_zoeken": r"(subsidie|subsidy|fonds|regeling|financier|geld|vergoed|potje|betalen|kosten)",
+    "regeling_vraag": r"\?\s*$|^(wat is|wat doet|bestaat|is de|is het|hoe zit|kan ik|ken je)\b",
+    "start_strategie": r"(opleidingsbeleid|opleidings beleid|strategi|stratigi|beleidsplan|beleid|speerpunt)",
+    "start_jaarplan": r"(jaarplan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|opleidingsbudget|"
+                      r"training|opleidingen|budget|activiteiten)",
+    "start_pop": r"\b(pop|ontwikkelplan|ontwikkelingsplan|ontwikkel plan|popgesprek|leerdoel|ontwikkeling|"
+                 r"ontwikkelgesprek)",
 }
+MAX_WORDS: dict[str, int] = {"hervatten": 6, "help": 8, "faq": 14}
+# Starting another interview also needs a verb: "strategisch" alone is an answer, not a command.
+_START_VERB = r"\b(wil|wilt|start|starten|begin|beginnen|maken|voorbereiden|invullen|doen|werken|naar|gaan)\b"
 
 COMMANDS = set(EVIDENCE)
 
@@ -52,8 +68,21 @@ def detect_command(text: str, intent: str | None, confidence: float | None) -> s
         return EXACT[t]
     if intent not in COMMANDS or (confidence or 0.0) < MIN_CONFIDENCE:
         return None
-    if word_count(text) > MAX_COMMAND_WORDS:
+    if word_count(text) > MAX_WORDS.get(intent, MAX_COMMAND_WORDS):
         return None
     if not re.search(EVIDENCE[intent], normalize(text)):
         return None
+    if intent.startswith("start_") and not (text.startswith("/") or re.search(_START_VERB, normalize(text))):
+        return None
     return intent
+
+
+def plausible(intent: str | None, text: str) -> bool:
+    """Outside an interview: does the text back up the NLU's guess for an intent that starts something?
+
+    Buttons send "/intent" and are always plausible. "<script>alert(1)</script>" is not a request to start
+    the POP interview, whatever the classifier says.
+    """
+    if text.strip().startswith("/") or intent not in EVIDENCE:
+        return True
+    return bool(re.search(EVIDENCE[intent], normalize(text)))

@@ -203,6 +203,16 @@ def _new_activity(ctx: Ctx) -> Activity:
     return act
 
 
+def _activity_situations(act: Activity) -> set[str]:
+    from bot.advice import situations_from_text
+
+    text = " ".join(filter(None, [act.title, act.target_group, act.goal, act.cooperation and act.provider]))
+    found = situations_from_text(text)
+    if act.cooperation == "samen" and re.search(r"\bmbo\b|roc", parsing.normalize(text)):
+        found.add("mbo_samenwerking")
+    return found
+
+
 def _current_goal(ctx: Ctx) -> LearningGoal | None:
     for goal in ctx.pop().goals:
         if not goal.complete:
@@ -422,6 +432,15 @@ class InterviewEngine:
             return self.ctx.org is not None
         return True
 
+    def accepts_closed(self, text: str) -> bool:
+        key = self.current_key()
+        if key is None or key == RESTART or key == "speerpunten":
+            return False
+        q = Q[key]
+        if q.kind in ("open", "short"):
+            return False
+        return parse_answer(q, text, self.ctx).ok
+
     def is_done(self) -> bool:
         return self.current_key() is None
 
@@ -588,6 +607,7 @@ class InterviewEngine:
                                            if k != "act_speerpunt" or _speerpunten(ctx)):
                 act.complete = True
                 self._budget_message(messages, after_activity=True)
+                self._funding_tip(messages, act.kind, _activity_situations(act))
         elif key == "act_nog_een":
             if value:
                 _new_activity(ctx)
@@ -609,6 +629,7 @@ class InterviewEngine:
             if all(getattr(goal, a) is not None for a in GOAL_FIELDS.values()) and not goal.complete:
                 goal.complete = True
                 messages.append(Message("leerdoel_opgeslagen", {"nummer": goal.position}))
+                self._funding_tip(messages, goal.kind, set())
                 if len(ctx.pop().goals) >= MAX_GOALS:
                     ctx.pop().goals_complete = True
                     messages.append(Message("leerdoelen_maximum", {"maximum": MAX_GOALS}))
@@ -621,6 +642,14 @@ class InterviewEngine:
         else:
             raise KeyError(key)
         self.session.flush()
+
+    def _funding_tip(self, messages: list[Message], kind: str | None, situations: set[str]) -> None:
+        from bot.advice import short_tip  # the knowledge base is only read when a tip is due
+
+        org = self.ctx.org
+        names = short_tip(org.sector if org else None, org.employees if org else None, situations, kind)
+        if names:
+            messages.append(Message("subsidie_tip", {"regelingen": names}))
 
     def _smart_check(self, goal: LearningGoal, text: str, messages: list[Message]) -> None:
         """A gentle SMART check: fill deadline and result from the goal text when they are in it."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot import repository as repo
+from bot.advice import advise, known_scheme_names, scheme_info, situations_from_text
 from bot.commands import detect_command
 from bot.db import session_scope
 from bot.interviews import INTERVIEW_LABELS, INTERVIEW_QUESTIONS, WHY_KEYS, InterviewEngine, Message, Q, Reply
@@ -70,6 +71,8 @@ def turn(person_id: str, interview: str, text: str, intent: str | None = None, c
     command = detect_command(text, intent, confidence)
     if command == "faq" and not faq_response:
         command = None
+    if command is not None and command != "stoppen" and answers_closed_question(person_id, interview, text, today):
+        command = None  # "strategisch" to "welk soort leren?" is an answer, whatever the NLU thinks
     if command is None:
         return answer(person_id, interview, text, today)
     with session_scope() as s:
@@ -99,6 +102,15 @@ def turn(person_id: str, interview: str, text: str, intent: str | None = None, c
             messages.append(Message(faq_response.removeprefix("utter_")))
         elif command == "help":
             messages.append(Message("help_interview"))
+        elif command == "subsidie_zoeken":
+            org = engine.ctx.org
+            advice = advise(org.sector if org else None, org.employees if org else None,
+                            situations_from_text(text))
+            messages.append(Message("subsidie_advies", {"advies": advice}))
+        elif command == "regeling_vraag":
+            info = scheme_info(text)
+            messages.append(Message("regeling_info", {"info": info}) if info
+                            else Message("regeling_onbekend", {"regelingen": known_scheme_names()}))
         elif command == "opnieuw_beginnen":
             engine.ask_restart()
         elif command.startswith("start_"):
@@ -114,6 +126,12 @@ def turn(person_id: str, interview: str, text: str, intent: str | None = None, c
         return Turn(messages, started.prompt, accepted=False, done=started.done, summary=started.summary,
                     extra=extra)
     return Turn(messages, prompt, accepted=False, done=False, extra=extra)
+
+
+def answers_closed_question(person_id: str, interview: str, text: str, today: date | None = None) -> bool:
+    """True when the current question has fixed answers (a choice, a number, ...) and the text is one."""
+    with session_scope() as s:
+        return _engine(s, person_id, interview, today).accepts_closed(text)
 
 
 def prompt(person_id: str, interview: str, today: date | None = None) -> Message | None:

@@ -245,3 +245,14 @@ def test_people_do_not_share_interview_state(db_url, today):
     with session_scope() as s:
         states = s.execute(select(InterviewState).order_by(InterviewState.person_id)).scalars().all()
         assert [(st.person_id, st.interview) for st in states] == [("a", "pop"), ("b", "pop")]
+
+
+def test_a_valid_closed_answer_is_never_a_command(db_url, today):
+    complete("m", "strategie", STRATEGIE, today)
+    service.start("m", "jaarplan", today)
+    for _key, text in JAARPLAN[:4]:
+        service.answer("m", "jaarplan", text, today)
+    assert service.current_question("m", "jaarplan", today) == "act_soort"
+    turn = service.turn("m", "jaarplan", "ik wil strategisch", "start_strategie", 0.97, today=today)
+    assert turn.accepted and "switched" not in turn.extra
+    assert service.current_question("m", "jaarplan", today) == "act_speerpunt"

@@ -1,0 +1,467 @@
+"""Funding knowledge base (bot/data/funding.yml) and the matcher.
+
+The file is validated when it is loaded; an error names the scheme and the field. It is read again when it
+changes, so editing it changes the advice without retraining or restarting.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from bot.parsing import SECTOR_LABELS, format_date, normalize
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "funding.yml"
+
+STATUSES = ("open", "beëindigd", "hernoemd", "geen_regeling")
+KINDS = ("subsidie", "fonds", "fiscaal", "lening", "wet", "cao", "advies")
+SECTORS = tuple(SECTOR_LABELS)
+APPLICANTS = ("werkgever", "school", "individu", "regio", "fonds", "samenwerkingsverband")
+SITUATIONS = ("werkleerplaats", "mbo_samenwerking", "hbo_samenwerking", "laagopgeleid", "ontslag_dreiging",
+              "individueel", "ontwikkelpad", "oudere")
+LEARNING = ("strategisch", "loopbaan", "vakgebied")
+CONFIDENCE = ("H", "M", "L")
+
+SITUATION_LABELS = {
+    "werkleerplaats": "leerwerkplekken (zoals BBL)",
+    "mbo_samenwerking": "samenwerking met een mbo-school",
+    "hbo_samenwerking": "samenwerking met een hogeschool",
+    "laagopgeleid": "medewerkers met een lage opleiding of een laag inkomen",
+    "ontslag_dreiging": "medewerkers die hun baan dreigen te verliezen",
+    "individueel": "iemand die een opleiding zelf betaalt",
+    "ontwikkelpad": "een erkende opleiding in een ontwikkelpad",
+    "oudere": "oudere medewerkers",
+}
+APPLICANT_LABELS = {
+    "werkgever": "de werkgever", "school": "de school", "individu": "de medewerker zelf",
+    "regio": "de arbeidsmarktregio", "fonds": "een O&O-fonds", "samenwerkingsverband": "een samenwerkingsverband",
+}
+
+
+class KnowledgeBaseError(ValueError):
+    """A broken knowledge base; the message names the scheme and the field."""
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    name: str
+    funder: str
+    kind: str
+    status: str
+    summary: str
+    official_page: str
+    source: str
+    last_checked: date
+    confidence: str
+    aliases: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    excluded_sectors: tuple[str, ...] = ()
+    excluded_reason: str | None = None
+    max_employees: int | None = None
+    min_employees: int | None = None
+    max_age: int | None = None
+    applicants: tuple[str, ...] = ()
+    requires_any: tuple[str, ...] = ()
+    cao: str | None = None
+    activity_types: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    amount_text: str | None = None
+    percentage: float | None = None
+    max_eur: int | None = None
+    application_periods: str | None = None
+    conditions: tuple[str, ...] = ()
+    ended_on: date | None = None
+    successor: str | None = None
+    alternatives: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.status == "open"
+
+    @property
+    def ended(self) -> bool:
+        return self.status in ("beëindigd", "hernoemd")
+
+
+@dataclass
+class KnowledgeBase:
+    schemes: dict[str, Scheme]
+    path: Path
+
+    def get(self, scheme_id: str) -> Scheme | None:
+        return self.schemes.get(scheme_id)
+
+    def find(self, text: str) -> Scheme | None:
+        """The scheme a question is about ("bestaat de WVA nog?"), by name or alias; longest match wins."""
+        t = " " + re.sub(r"[^\w&+:-]+", " ", normalize(text)) + " "
+        best: tuple[int, Scheme] | None = None
+        for scheme in self.schemes.values():
+            for alias in (scheme.name, *scheme.aliases):
+                a = normalize(alias)
+                if f" {a} " in t or (len(a) > 5 and a in t):
+                    if best is None or len(a) > best[0]:
+                        best = (len(a), scheme)
+        return best[1] if best else None
+
+    def stale(self, max_age_days: int, today: date | None = None) -> list[Scheme]:
+        today = today or date.today()
+        return sorted((s for s in self.schemes.values() if (today - s.last_checked).days > max_age_days),
+                      key=lambda s: s.last_checked)
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+def _err(sid: str, fieldname: str, problem: str) -> KnowledgeBaseError:
+    return KnowledgeBaseError(f"regeling '{sid}', veld '{fieldname}': {problem}")
+
+
+def _str(entry: dict, sid: str, key: str, required: bool = True) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise _err(sid, key, "ontbreekt")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _err(sid, key, "moet een niet-lege tekst zijn")
+    return value.strip()
+
+
+def _list(container: dict, sid: str, key: str, allowed: tuple[str, ...] | None = None, prefix: str = "") -> tuple:
+    value = container.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _err(sid, prefix + key, "moet een lijst met teksten zijn")
+    if allowed is not None:
+        wrong = [v for v in value if v not in allowed]
+        if wrong:
+            raise _err(sid, prefix + key, f"onbekende waarde {wrong[0]!r}; kies uit {', '.join(allowed)}")
+    return tuple(value)
+
+
+def _int(container: dict, sid: str, key: str, prefix: str = "") -> int | None:
+    value = container.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _err(sid, prefix + key, "moet een positief geheel getal zijn")
+    return value
+
+
+def _date(entry: dict, sid: str, key: str, required: bool) -> date | None:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise _err(sid, key, "ontbreekt (datum als JJJJ-MM-DD)")
+        return None
+    if isinstance(value, date):
+        return value
+    raise _err(sid, key, f"{value!r} is geen datum (gebruik JJJJ-MM-DD)")
+
+
+def parse_scheme(entry: dict) -> Scheme:
+    if not isinstance(entry, dict):
+        raise KnowledgeBaseError(f"een item is geen regeling maar {type(entry).__name__}")
+    sid = entry.get("id")
+    if not isinstance(sid, str) or not re.fullmatch(r"[a-z0-9_]+", sid or ""):
+        raise KnowledgeBaseError(f"regeling zonder geldig id (kleine letters, cijfers, _): {entry.get('name')!r}")
+    status = _str(entry, sid, "status")
+    if status not in STATUSES:
+        raise _err(sid, "status", f"{status!r} is onbekend; kies uit {', '.join(STATUSES)}")
+    kind = _str(entry, sid, "kind")
+    if kind not in KINDS:
+        raise _err(sid, "kind", f"{kind!r} is onbekend; kies uit {', '.join(KINDS)}")
+    confidence = _str(entry, sid, "confidence")
+    if confidence not in CONFIDENCE:
+        raise _err(sid, "confidence", "moet H, M of L zijn")
+    page = _str(entry, sid, "official_page")
+    if not page.startswith("https://"):
+        raise _err(sid, "official_page", "moet een https-adres zijn")
+    elig = entry.get("eligibility") or {}
+    funds = entry.get("funds") or {}
+    amounts = entry.get("amounts") or {}
+    for name, block in (("eligibility", elig), ("funds", funds), ("amounts", amounts)):
+        if not isinstance(block, dict):
+            raise _err(sid, name, "moet een blok met velden zijn")
+    pct = amounts.get("percentage")
+    if pct is not None and (not isinstance(pct, (int, float)) or not 0 < pct <= 100):
+        raise _err(sid, "amounts.percentage", "moet een getal tussen 0 en 100 zijn")
+    conditions = entry.get("conditions") or []
+    if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
+        raise _err(sid, "conditions", "moet een lijst met teksten zijn")
+    ended_on = _date(entry, sid, "ended_on", required=False)
+    successor = _str(entry, sid, "successor", required=False)
+    if status in ("beëindigd", "hernoemd") and not (successor or entry.get("alternatives") or ended_on):
+        raise _err(sid, "successor", "een beëindigde regeling heeft een opvolger, alternatieven of een einddatum")
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise _err(sid, "aliases", "moet een lijst met teksten zijn")
+    return Scheme(
+        id=sid, name=_str(entry, sid, "name"), funder=_str(entry, sid, "funder"), kind=kind, status=status,
+        summary=_str(entry, sid, "summary"), official_page=page, source=_str(entry, sid, "source"),
+        last_checked=_date(entry, sid, "last_checked", required=True), confidence=confidence,
+        aliases=tuple(aliases),
+        sectors=_list(elig, sid, "sectors", SECTORS, "eligibility."),
+        excluded_sectors=_list(elig, sid, "excluded_sectors", SECTORS, "eligibility."),
+        excluded_reason=elig.get("excluded_reason"),
+        max_employees=_int(elig, sid, "max_employees", "eligibility."),
+        min_employees=_int(elig, sid, "min_employees", "eligibility."),
+        max_age=_int(elig, sid, "max_age", "eligibility."),
+        applicants=_list(elig, sid, "applicants", APPLICANTS, "eligibility."),
+        requires_any=_list(elig, sid, "requires_any", SITUATIONS, "eligibility."),
+        cao=elig.get("cao"),
+        activity_types=_list(funds, sid, "activity_types", None, "funds."),
+        target_groups=_list(funds, sid, "target_groups", SITUATIONS, "funds."),
+        kinds=_list(funds, sid, "kinds", LEARNING, "funds."),
+        amount_text=amounts.get("text"), percentage=pct, max_eur=_int(amounts, sid, "max_eur", "amounts."),
+        application_periods=entry.get("application_periods"), conditions=tuple(conditions),
+        ended_on=ended_on, successor=successor,
+        alternatives=tuple(entry.get("alternatives") or ()), note=entry.get("note"),
+    )
+
+
+def parse_knowledge_base(data: object, path: Path) -> KnowledgeBase:
+    if not isinstance(data, dict) or not isinstance(data.get("schemes"), list):
+        raise KnowledgeBaseError(f"{path}: het bestand moet een lijst 'schemes' hebben")
+    schemes: dict[str, Scheme] = {}
+    for entry in data["schemes"]:
+        scheme = parse_scheme(entry)
+        if scheme.id in schemes:
+            raise _err(scheme.id, "id", "komt twee keer voor")
+        schemes[scheme.id] = scheme
+    for scheme in schemes.values():
+        for ref, fieldname in [(scheme.successor, "successor")] + [(a, "alternatives") for a in scheme.alternatives]:
+            if ref and ref not in schemes:
+                raise _err(scheme.id, fieldname, f"verwijst naar onbekende regeling {ref!r}")
+    return KnowledgeBase(schemes, path)
+
+
+_cache: dict[Path, tuple[float, KnowledgeBase]] = {}
+_cache_lock = threading.Lock()
+
+
+def knowledge_base_path() -> Path:
+    return Path(os.environ.get("LEERKOERS_FUNDING_FILE") or DEFAULT_PATH)
+
+
+def load(path: Path | None = None) -> KnowledgeBase:
+    """Load (and validate) the knowledge base; cached until the file changes."""
+    path = Path(path or knowledge_base_path())
+    mtime = path.stat().st_mtime
+    with _cache_lock:
+        cached = _cache.get(path)
+        if cached and cached[0] == mtime:
+            return cached[1]
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}: geen geldige YAML: {exc}") from exc
+    kb = parse_knowledge_base(data, path)
+    with _cache_lock:
+        _cache[path] = (mtime, kb)
+    return kb
+
+
+# ------------------------------------------------------------------------------------------------ matching
+
+@dataclass(frozen=True)
+class Profile:
+    """What we know of the organisation (and, for individuals, the person)."""
+
+    sector: str | None = None
+    employees: int | None = None
+    cao: str | None = None
+    age: int | None = None
+
+
+@dataclass(frozen=True)
+class Need:
+    """What the money is for (all optional)."""
+
+    kind_of_learning: str | None = None
+    situations: frozenset[str] = frozenset()  # see SITUATIONS
+    group: bool = True  # a group or organisation project rather than one person
+
+
+@dataclass
+class Fit:
+    scheme: Scheme
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    to_check: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Misfit:
+    scheme: Scheme
+    reason: str
+
+
+@dataclass
+class MatchResult:
+    fits: list[Fit]
+    misfits: list[Misfit]
+    ended: list[Scheme]
+
+
+def _sector_list(sectors: tuple[str, ...]) -> str:
+    labels = [SECTOR_LABELS[s] for s in sectors]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " of " + labels[-1]
+
+
+def match(kb: KnowledgeBase, profile: Profile, need: Need | None = None) -> MatchResult:
+    need = need or Need()
+    fits: list[Fit] = []
+    misfits: list[Misfit] = []
+    ended: list[Scheme] = []
+    individual = "individueel" in need.situations
+    for scheme in kb.schemes.values():
+        if scheme.ended:
+            ended.append(scheme)
+            continue
+        if not scheme.available or scheme.kind == "advies" and not scheme.sectors:
+            continue
+        reason = _exclusion(scheme, profile, need, individual)
+        if reason:
+            misfits.append(Misfit(scheme, f"{scheme.name}: {reason}"))
+            continue
+        fits.append(_fit(scheme, profile, need, individual))
+    fits.sort(key=lambda f: (-f.score, f.scheme.name))
+    misfits.sort(key=lambda m: m.scheme.name)
+    return MatchResult(fits, misfits, sorted(ended, key=lambda s: s.name))
+
+
+def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> str | None:
+    if scheme.sectors and profile.sector and profile.sector not in scheme.sectors:
+        return f"alleen voor {_sector_list(scheme.sectors)}"
+    if profile.sector and profile.sector in scheme.excluded_sectors:
+        return scheme.excluded_reason or f"niet voor {SECTOR_LABELS[profile.sector]}"
+    if scheme.max_employees is not None and profile.employees is not None and profile.employees > scheme.max_employees:
+        return f"alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers"
+    if scheme.min_employees is not None and profile.employees is not None and profile.employees < scheme.min_employees:
+        return f"alleen voor organisaties met minstens {scheme.min_employees} medewerkers"
+    if scheme.requires_any and not set(scheme.requires_any) & need.situations:
+        wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
+        return f"alleen voor {wanted}"
+    if scheme.applicants == ("individu",) and not individual:
+        return "alleen voor een medewerker die zelf een opleiding betaalt"
+    if individual and "individu" not in scheme.applicants:
+        return "alleen als de werkgever aanvraagt of betaalt, niet als je de opleiding zelf betaalt"
+    if scheme.max_age is not None and profile.age is not None and profile.age > scheme.max_age:
+        return f"alleen voor mensen jonger dan {scheme.max_age + 1} jaar"
+    if need.kind_of_learning and scheme.kinds and need.kind_of_learning not in scheme.kinds:
+        kinds = " of ".join(scheme.kinds)
+        return f"alleen voor leren in de soort {kinds}"
+    return None
+
+
+def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
+    score = 1.0
+    reasons: list[str] = []
+    to_check = list(scheme.conditions)
+    if scheme.sectors and profile.sector in scheme.sectors:
+        score += 3
+        reasons.append(f"bedoeld voor {_sector_list(scheme.sectors)}")
+    elif scheme.sectors and profile.sector is None:
+        to_check.insert(0, f"Alleen voor {_sector_list(scheme.sectors)}.")
+    if scheme.max_employees is not None:
+        if profile.employees is not None:
+            reasons.append(f"jullie hebben minder dan {scheme.max_employees + 1} medewerkers")
+            score += 1
+        else:
+            to_check.insert(0, f"Alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers.")
+    matched = set(scheme.target_groups) & need.situations
+    for situation in sorted(matched):
+        score += 2.5
+        reasons.append(f"past bij {SITUATION_LABELS[situation]}")
+    if need.kind_of_learning and need.kind_of_learning in scheme.kinds:
+        score += 0.5
+        reasons.append(f"past bij leren in de soort {need.kind_of_learning}")
+    if individual and "individu" in scheme.applicants:
+        score += 1
+    if scheme.kind in ("fiscaal", "wet"):
+        score -= 0.5  # always true, so below the specific schemes
+        reasons.append("geldt voor elke werkgever die de opleiding betaalt" if scheme.kind == "fiscaal"
+                       else "geldt altijd voor scholing die de wet of de cao verplicht stelt")
+    if scheme.kind == "advies":
+        score -= 1
+        reasons.append("geen geld, wel advies en ondersteuning")
+    applicants = [a for a in scheme.applicants if a not in ("werkgever",)]
+    if scheme.applicants and "werkgever" not in scheme.applicants and "individu" not in scheme.applicants:
+        who = " of ".join(APPLICANT_LABELS[a] for a in applicants)
+        to_check.insert(0, f"De aanvraag loopt via {who}, niet via jullie zelf.")
+    if not reasons:
+        reasons.append("jullie organisatie kan hiervoor in aanmerking komen")
+    return Fit(scheme, score, reasons, to_check)
+
+
+# ------------------------------------------------------------------------------------------------ texts
+
+def describe_fit(fit: Fit, number: int | None = None) -> str:
+    s = fit.scheme
+    head = f"{number}. {s.name}" if number else s.name
+    lines = [f"{head} ({s.funder})", f"   {s.summary}", f"   Waarom: {'; '.join(fit.reasons)}."]
+    if s.amount_text:
+        lines.append(f"   Bedrag: {s.amount_text}.")
+    if s.application_periods:
+        lines.append(f"   Aanvragen: {s.application_periods}")
+    if fit.to_check:
+        lines.append("   Nog controleren: " + " ".join(fit.to_check))
+    lines.append(f"   Officiële pagina: {s.official_page} (gecontroleerd op {format_date(s.last_checked)})")
+    return "\n".join(lines)
+
+
+def who_may_apply(scheme: Scheme) -> str | None:
+    parts = []
+    if scheme.sectors:
+        parts.append(_sector_list(scheme.sectors))
+    if scheme.max_employees is not None:
+        parts.append(f"organisaties met minder dan {scheme.max_employees + 1} medewerkers")
+    if scheme.excluded_sectors:
+        parts.append("niet voor " + " of ".join(SECTOR_LABELS[s] for s in scheme.excluded_sectors)
+                     + (f" ({scheme.excluded_reason})" if scheme.excluded_reason else ""))
+    if scheme.requires_any:
+        parts.append(" of ".join(SITUATION_LABELS[s] for s in scheme.requires_any))
+    if scheme.applicants and scheme.applicants != ("werkgever",):
+        parts.append("aanvragen door " + " of ".join(APPLICANT_LABELS[a] for a in scheme.applicants))
+    return "; ".join(parts) or None
+
+
+def describe_scheme(kb: KnowledgeBase, scheme: Scheme) -> str:
+    """An honest answer to "wat is X?" / "bestaat X nog?"."""
+    lines: list[str] = []
+    if scheme.ended:
+        when = f" sinds {format_date(scheme.ended_on)}" if scheme.ended_on else ""
+        verb = "heeft een nieuwe naam" if scheme.status == "hernoemd" else "bestaat niet meer"
+        lines.append(f"{scheme.name} {verb}{when}. {scheme.summary}")
+        successor = kb.get(scheme.successor) if scheme.successor else None
+        if successor:
+            lines.append(f"{'De nieuwe naam' if scheme.status == 'hernoemd' else 'De opvolger'} is: "
+                         f"{successor.name}. {successor.summary}")
+            lines.append(f"Officiële pagina: {successor.official_page} "
+                         f"(gecontroleerd op {format_date(successor.last_checked)})")
+        elif scheme.alternatives:
+            alts = [kb.get(a).name for a in scheme.alternatives]
+            lines.append("Er is geen directe opvolger. Kijk eens naar: " + ", ".join(alts) + ".")
+        else:
+            lines.append("Er is geen directe opvolger.")
+    else:
+        lines.append(f"{scheme.name} ({scheme.funder}). {scheme.summary}")
+        who = who_may_apply(scheme)
+        if who:
+            lines.append(f"Voor wie: {who}.")
+        if scheme.amount_text:
+            lines.append(f"Bedrag: {scheme.amount_text}.")
+        if scheme.application_periods:
+            lines.append(f"Aanvragen: {scheme.application_periods}")
+        if scheme.conditions:
+            lines.append("Voorwaarden: " + " ".join(scheme.conditions))
+        lines.append(f"Officiële pagina: {scheme.official_page} (gecontroleerd op {format_date(scheme.last_checked)})")
+    return "\n".join(lines)
