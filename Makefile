@@ -10,9 +10,10 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
 LEERKOERS_WHEELS ?= ../shared/wheels
 SPACY_MODEL_URL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl
 MODEL := models/leerkoers.tar.gz
+WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run chat train test lint validate clean
+.PHONY: help install run chat train test lint validate clean widget browser
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
@@ -47,18 +48,32 @@ $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 
 train: $(MODEL)
 
-run: $(MODEL)
+# The chat widget: socket.io-client pinned by package-lock.json, built without a bundler.
+$(WIDGET): widget/package.json widget/package-lock.json widget/build.mjs $(wildcard widget/src/*)
+	@command -v npm >/dev/null || { echo "npm is needed to build the chat widget (Node.js 18+)."; exit 1; }
+	cd widget && npm ci --no-audit --no-fund --silent && npm run --silent build
+
+widget: $(WIDGET)
+
+# A real browser for the widget tests: Debian's Chromium, driven by Playwright (no browser download).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Chromium (Debian: sudo apt-get install chromium) for the browser tests."; exit 1; fi; }
+
+run: $(MODEL) $(WIDGET)
 	$(BIN)/leerkoers run
 
 chat: $(MODEL)
 	$(BIN)/leerkoers chat
 
-test: $(MODEL)
-	$(BIN)/ruff check bot actions tests
+test: $(MODEL) $(WIDGET) browser
+	$(BIN)/ruff check bot actions channels tests
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot actions tests
+	$(BIN)/ruff check bot actions channels tests
 
 clean:
 	rm -rf models results .pytest_cache .ruff_cache var

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.identity import Identity
 from bot.interviews import Message
 
 logger = logging.getLogger(__name__)
@@ -20,8 +21,20 @@ INTERVIEW_FOR_INTENT = {"start_strategie": "strategie", "start_jaarplan": "jaarp
 
 
 def person_id(tracker: Tracker) -> str:
-    """Who is talking. The conversation id is the person's id."""
+    """Who is talking. The channels set the conversation id to the person id from the verified token."""
     return tracker.sender_id
+
+
+def identity(tracker: Tracker) -> Identity:
+    """The verified identity the channel attached to the latest message.
+
+    Without one (the terminal chat of `make chat`) the conversation id is used as a development identity.
+    """
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    person = Identity.from_dict(metadata.get("identity"))
+    if person is None or person.person_id != tracker.sender_id:
+        return Identity(tracker.sender_id, "Testgebruiker (ontwikkelmodus)", "manager", None, dev=True)
+    return person
 
 
 async def call(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:

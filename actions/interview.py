@@ -9,7 +9,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import INTERVIEW_FOR_INTENT, call, latest_intent, latest_text, person_id, send, send_all
+from actions.common import (
+    INTERVIEW_FOR_INTENT,
+    call,
+    identity,
+    latest_intent,
+    latest_text,
+    person_id,
+    send,
+    send_all,
+)
 from bot import service
 from bot.commands import plausible
 from bot.interviews import MAX_ANSWER_LENGTH, Q
@@ -32,6 +41,11 @@ class ActionStartInterview(Action):
             return [SlotSet("interview_open", False)]
         interview = INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop")
         pid = person_id(tracker)
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        if not service.may_start(person, interview):
+            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            return [SlotSet("interview_open", False)]
         previous = _active(tracker)
         if previous and previous != interview and tracker.active_loop_name == "interview_form":
             await call(service.pause, pid, previous)
@@ -74,6 +88,7 @@ class ValidateInterviewForm(FormValidationAction):
         faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
         turn = await call(service.turn, person_id(tracker), interview, str(slot_value),
                           intent=intent.get("name"), confidence=intent.get("confidence"),
+                          can_plan=identity(tracker).can_plan,
                           faq_response=faq.get("utter_action"),
                           topic=next(tracker.get_latest_entity_values("onderwerp"), None))
         send_all(dispatcher, turn.messages)
@@ -227,4 +242,42 @@ class ActionNietBegrepen(Action):
             dispatcher.utter_message(response="utter_bericht_te_lang")
         else:
             dispatcher.utter_message(response="utter_fallback")
+        return []
+
+
+class ActionPopDelen(Action):
+    """'deel mijn POP met mijn leidinggevende' and 'stop met delen'."""
+
+    def name(self) -> str:
+        return "action_pop_delen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        share = latest_intent(tracker) == "pop_delen"
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        done = await call(service.share_pop, person.person_id, share)
+        if not done:
+            dispatcher.utter_message(response="utter_geen_pop")
+        else:
+            dispatcher.utter_message(response="utter_pop_gedeeld" if share else "utter_pop_niet_gedeeld")
+        return []
+
+
+class ActionGedeeldePops(Action):
+    """A manager or HR adviser sees the POPs that employees of the same organisation chose to share."""
+
+    def name(self) -> str:
+        return "action_gedeelde_pops"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        pops = await call(service.shared_pops, person.person_id)
+        if pops is None:
+            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+        elif not pops:
+            dispatcher.utter_message(response="utter_geen_gedeelde_pops")
+        else:
+            for name, summary in pops:
+                dispatcher.utter_message(response="utter_gedeelde_pop", naam=name, samenvatting=summary)
         return []

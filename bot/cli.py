@@ -59,8 +59,20 @@ def cmd_run(_args) -> int:
     except (RuntimeError, TimeoutError) as exc:
         print(f"Starten is mislukt: {exc}", file=sys.stderr)
         return 1
+    from bot.demo import DemoServer
+    from bot.identity import token_settings
+
+    demo = None
+    if processes.port_in_use(settings.host, settings.demo_port):
+        print(f"Poort {settings.demo_port} is in gebruik; de demo-intranetpagina start niet "
+              f"(kies een andere met LEERKOERS_DEMO_PORT).", file=sys.stderr)
+    else:
+        demo = DemoServer(settings.host, settings.demo_port, servers.rasa_url).start()
+    mode = ("tokens staan aan (" + token_settings().algorithm + ")" if token_settings().enabled
+            else "ONTWIKKELMODUS: geen tokens, iedereen praat als testgebruiker")
     print(f"""
-Leerkoers draait.
+Leerkoers draait — {mode}.
+  Browser:    {demo.url if demo else '(niet gestart)'}   <- open dit voor de chatwidget op een demo-intranetpagina
   REST:       POST {servers.webhook}
               bijvoorbeeld: curl -s -XPOST {servers.webhook} -d '{{"sender":"t1","message":"hallo"}}'
   Socket.IO:  {servers.rasa_url}/socket.io
@@ -78,6 +90,8 @@ Stoppen: Ctrl-C
         pass
     finally:
         print("\nLeerkoers stopt...", flush=True)
+        if demo:
+            demo.stop()
         servers.stop()
         print("Gestopt.", flush=True)
     return 0
@@ -138,6 +152,23 @@ def cmd_funding_check(args) -> int:
     return 1 if args.streng else 0
 
 
+def cmd_token(args) -> int:
+    """Mint a test token, as the intranet would (HS256 with LEERKOERS_JWT_SECRET, or --private-key for RS256)."""
+    from bot.identity import mint, token_settings
+
+    settings = token_settings()
+    if args.private_key:
+        key, algorithm = open(args.private_key, encoding="utf-8").read(), "RS256"
+    elif os.environ.get("LEERKOERS_JWT_SECRET"):
+        key, algorithm = os.environ["LEERKOERS_JWT_SECRET"], "HS256"
+    else:
+        print("Zet LEERKOERS_JWT_SECRET, of geef --private-key voor RS256.", file=sys.stderr)
+        return 2
+    print(mint(args.id, args.naam or args.id, args.rol, args.organisatie, key=key, algorithm=algorithm,
+               issuer=settings.issuer, audience=settings.audience, ttl_seconds=args.geldig * 60))
+    return 0
+
+
 def cmd_rasa(args) -> int:
     """Run a rasa command with Leerkoers' settings in the environment (endpoints.yml needs them)."""
     env = processes.runtime_env(get_settings())
@@ -162,6 +193,14 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--bestand", dest="file", default=None, help="een ander kennisbankbestand")
     check.add_argument("--streng", action="store_true", help="afsluiten met code 1 als er iets te oud is")
     check.set_defaults(func=cmd_funding_check)
+    tok = sub.add_parser("token", help="een testtoken maken, zoals het intranet dat doet")
+    tok.add_argument("--id", required=True, help="vaste id van de persoon")
+    tok.add_argument("--naam", default=None)
+    tok.add_argument("--rol", choices=["employee", "manager", "hr"], default="employee")
+    tok.add_argument("--organisatie", default=None)
+    tok.add_argument("--geldig", type=int, default=60, help="minuten geldig (standaard 60)")
+    tok.add_argument("--private-key", default=None, help="PEM-bestand voor RS256")
+    tok.set_defaults(func=cmd_token)
     rasa = sub.add_parser("rasa", help="een rasa-commando uitvoeren met de instellingen van Leerkoers")
     rasa.add_argument("rasa_args", nargs=argparse.REMAINDER)
     rasa.set_defaults(func=cmd_rasa)

@@ -208,3 +208,12 @@ class AnswerLog(Base):
     value = Column(Text)
     is_correction = Column(Boolean, nullable=False, default=False)
     created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class PendingDeletion(Base):
+    """A person asked to delete their data; the Rasa server removes the conversation history after the turn."""
+
+    __tablename__ = "pending_deletions"
+
+    person_id = Column(String(128), primary_key=True)
+    requested_at = Column(DateTime, nullable=False, default=utcnow)

@@ -38,6 +38,7 @@ def runtime_env(settings: Settings, extra: dict[str, str] | None = None) -> dict
         "LEERKOERS_TRACKER_DB": settings.tracker_db,
         "LEERKOERS_DATABASE_URL": settings.database_url,
         "LEERKOERS_VAR_DIR": str(settings.var_dir),
+        "LEERKOERS_CORS_ORIGINS": settings.cors_origins,
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONWARNINGS": "ignore",
@@ -106,11 +107,19 @@ def start_action_server(settings: Settings, log=None, extra_env: dict[str, str] 
     )
 
 
+def _cors_args(settings: Settings) -> list[str]:
+    args = []
+    for origin in settings.cors_origins.split(","):
+        if origin.strip():
+            args += ["--cors", origin.strip()]
+    return args
+
+
 def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
         [str(BIN / "rasa"), "run", "--model", str(model_path(settings)), "--port", str(settings.rasa_port),
          "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-         "--cors", "*"],
+         *_cors_args(settings)],
         cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
         start_new_session=True,
     )

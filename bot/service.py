@@ -12,9 +12,11 @@ from bot import repository as repo
 from bot.advice import advise, known_scheme_names, scheme_info, situations_from_text
 from bot.commands import detect_command
 from bot.db import session_scope
+from bot.identity import Identity
 from bot.interviews import INTERVIEW_LABELS, INTERVIEW_QUESTIONS, WHY_KEYS, InterviewEngine, Message, Q, Reply
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
+PLANNING = ("strategie", "jaarplan")  # the organisation's plans: managers and HR only
 
 
 @dataclass
@@ -62,7 +64,8 @@ def answer(person_id: str, interview: str, text: str, today: date | None = None)
 
 
 def turn(person_id: str, interview: str, text: str, intent: str | None = None, confidence: float | None = None,
-         faq_response: str | None = None, topic: str | None = None, today: date | None = None) -> Turn:
+         faq_response: str | None = None, topic: str | None = None, today: date | None = None,
+         can_plan: bool = True) -> Turn:
     """One message during an interview: a command ("stop", "terug", a question) or an answer.
 
     ``extra`` tells the adapter what changed: ``paused`` (the interview stopped) or ``switched`` (another
@@ -115,7 +118,9 @@ def turn(person_id: str, interview: str, text: str, intent: str | None = None, c
             engine.ask_restart()
         elif command.startswith("start_"):
             other = command.removeprefix("start_")
-            if other != interview:
+            if other in PLANNING and not can_plan:
+                messages.append(Message("alleen_voor_leidinggevenden"))
+            elif other != interview:
                 engine.pause()
                 extra["switched"] = other
         s.flush()
@@ -211,3 +216,52 @@ def ask_restart(person_id: str, interview: str) -> None:
         engine = _engine(s, person_id, interview)
         engine.state.status = "active"
         engine.ask_restart()
+
+
+def may_start(person: Identity, interview: str) -> bool:
+    return interview not in PLANNING or person.can_plan
+
+
+def sync_identity(person: Identity) -> None:
+    """Store what the verified token says: name, role and organisation."""
+    with session_scope() as s:
+        row = repo.get_or_create_person(s, person.person_id, role=person.role,
+                                        display_name=person.name or None)
+        if person.organisation and not person.dev:
+            org = repo.get_or_create_organisation(s, person.organisation)
+            if row.organisation_id != org.id:
+                row.organisation = org
+
+
+def share_pop(person_id: str, share: bool, today: date | None = None) -> bool:
+    """The employee decides whether the manager may see the POP. False when there is no POP yet."""
+    with session_scope() as s:
+        person = s.get(repo.Person, person_id)
+        pop = repo.get_pop(s, person, (today or date.today()).year) if person else None
+        if pop is None:
+            return False
+        pop.shared_with_manager = share
+        repo.log_answer(s, person_id, "pop", "pop_delen", "ja" if share else "nee", str(share))
+        return True
+
+
+def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
+    """POPs shared by employees of the viewer's organisation; None when the viewer may not see any."""
+    from sqlalchemy import select
+
+    from bot.models import Person, Pop
+
+    with session_scope() as s:
+        viewer = s.get(Person, viewer_id)
+        if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation_id is None:
+            return None
+        rows = s.execute(
+            select(Pop).join(Person).where(Person.organisation_id == viewer.organisation_id,
+                                           Pop.shared_with_manager.is_(True), Person.id != viewer_id)
+            .order_by(Person.display_name)
+        ).scalars().all()
+        result = []
+        for pop in rows:
+            engine = InterviewEngine(s, pop.person, "pop")
+            result.append((pop.person.display_name or pop.person.id, engine.summary()))
+        return result

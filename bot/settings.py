@@ -34,6 +34,8 @@ class Settings:
     host: str
     model_dir: Path
     max_message_length: int
+    demo_port: int = 8080
+    cors_origins: str = "*"
     extra: dict = field(default_factory=dict)
 
     @property
@@ -52,4 +54,6 @@ def get_settings() -> Settings:
         host=_env("LEERKOERS_HOST", "127.0.0.1"),
         model_dir=Path(_env("LEERKOERS_MODEL_DIR", str(PROJECT_ROOT / "models"))),
         max_message_length=_env_int("LEERKOERS_MAX_MESSAGE_LENGTH", 2000),
+        demo_port=_env_int("LEERKOERS_DEMO_PORT", 8080),
+        cors_origins=_env("LEERKOERS_CORS_ORIGINS", "*"),
     )

@@ -1,0 +1,112 @@
+"""Adapters for taking results out: documents, the manager overview, and personal data rights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import call, identity, latest_intent
+from bot import exports, links, privacy, service
+from bot.settings import get_settings
+
+DOWNLOADS = {  # intent: (response with the links, response when there is nothing yet, files)
+    "pop_downloaden": ("utter_pop_document", "utter_pop_ontbreekt", ["pop_pdf", "pop_docx"]),
+    "jaarplan_downloaden": ("utter_jaarplan_document", "utter_jaarplan_ontbreekt", ["jaarplan_xlsx", "jaarplan_csv"]),
+    "strategie_downloaden": ("utter_strategie_document", "utter_strategie_ontbreekt",
+                             ["strategie_pdf", "strategie_docx"]),
+}
+
+
+def _terminal(tracker: Tracker) -> bool:
+    return tracker.get_latest_input_channel() == "cmdline"
+
+
+def _save(kind: str, person_id: str) -> str:
+    body, filename, _ = exports.build(kind, person_id)
+    folder = Path(get_settings().var_dir) / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{Path(filename).stem}-{person_id}{Path(filename).suffix}"
+    path.write_bytes(body)
+    return str(path)
+
+
+class ActionDocument(Action):
+    def name(self) -> str:
+        return "action_document"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        response, missing, kinds = DOWNLOADS.get(latest_intent(tracker) or "", DOWNLOADS["pop_downloaden"])
+        try:
+            if kinds[0].startswith(("jaarplan", "strategie")) and not person.can_plan:
+                raise PermissionError
+            # build once to check there is something to export (and that this person may)
+            await call(exports.build, kinds[0], person.person_id)
+        except exports.NotFound:
+            dispatcher.utter_message(response=missing)
+            return []
+        except PermissionError:
+            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            return []
+        if _terminal(tracker):
+            paths = [await call(_save, kind, person.person_id) for kind in kinds]
+            dispatcher.utter_message(response="utter_document_bestanden", bestanden="\n".join(paths))
+            return []
+        urls = {f"link_{i + 1}": await call(links.make, kind, person.person_id) for i, kind in enumerate(kinds)}
+        dispatcher.utter_message(response=response, **urls)
+        return []
+
+
+class ActionOverzicht(Action):
+    def name(self) -> str:
+        return "action_overzicht"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        if not person.can_plan:
+            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            return []
+        url = await call(links.make, "overzicht", person.person_id)
+        dispatcher.utter_message(response="utter_overzicht_link", link=url)
+        return []
+
+
+class ActionGegevensInzien(Action):
+    def name(self) -> str:
+        return "action_gegevens_inzien"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        pid = identity(tracker).person_id
+        text = await call(privacy.summary_text, pid)
+        url = await call(links.make, "gegevens_json", pid)
+        dispatcher.utter_message(response="utter_gegevens_overzicht", gegevens=text, link=url)
+        return []
+
+
+class ActionVraagVerwijderen(Action):
+    def name(self) -> str:
+        return "action_vraag_verwijderen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_verwijderen_zeker")
+        return [SlotSet("bevestig_verwijderen", True)]
+
+
+class ActionGegevensVerwijderen(Action):
+    def name(self) -> str:
+        return "action_gegevens_verwijderen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if latest_intent(tracker) != "bevestigen":
+            dispatcher.utter_message(response="utter_niet_verwijderd")
+            return [SlotSet("bevestig_verwijderen", False)]
+        await call(privacy.delete_person, identity(tracker).person_id)
+        dispatcher.utter_message(response="utter_gegevens_verwijderd")
+        return [SlotSet("bevestig_verwijderen", False), SlotSet("actief_interview", None),
+                SlotSet("interview_open", False)]

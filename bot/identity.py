@@ -1,0 +1,120 @@
+"""Who is talking: identities from signed intranet tokens (JWT), and the development identity.
+
+The intranet signs a token with the person's id, display name, role and organisation. Leerkoers trusts
+that and nothing else: the conversation id is the person id from the verified token.
+
+Settings (environment):
+  LEERKOERS_JWT_SECRET            shared secret, HS256
+  LEERKOERS_JWT_PUBLIC_KEY_FILE   PEM public key, RS256 (the intranet keeps the private key)
+  LEERKOERS_JWT_ISSUER            expected "iss" (default "intranet")
+  LEERKOERS_JWT_AUDIENCE          expected "aud" (default "leerkoers")
+Without a secret or key Leerkoers runs in development mode with a clearly marked test identity.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import jwt
+
+ROLES = ("employee", "manager", "hr")
+ROLE_LABELS = {"employee": "medewerker", "manager": "leidinggevende", "hr": "HR-adviseur"}
+
+
+@dataclass(frozen=True)
+class Identity:
+    person_id: str
+    name: str
+    role: str
+    organisation: str | None
+    dev: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Identity | None:
+        if not data or not data.get("person_id"):
+            return None
+        role = data.get("role") if data.get("role") in ROLES else "employee"
+        return cls(str(data["person_id"]), str(data.get("name") or ""), role, data.get("organisation"),
+                   bool(data.get("dev")))
+
+    @property
+    def can_plan(self) -> bool:
+        """Managers and HR work on the organisation's plans."""
+        return self.role in ("manager", "hr")
+
+
+DEV_IDENTITY = Identity("ontwikkelaar", "Testgebruiker (ontwikkelmodus)", "manager", "Demo-organisatie", dev=True)
+
+
+class IdentityError(Exception):
+    """The token is missing or not valid. The message is Dutch and safe to show."""
+
+
+@dataclass(frozen=True)
+class TokenSettings:
+    algorithm: str | None  # None: development mode
+    key: str | None
+    issuer: str
+    audience: str
+
+    @property
+    def enabled(self) -> bool:
+        return self.algorithm is not None
+
+
+def token_settings() -> TokenSettings:
+    issuer = os.environ.get("LEERKOERS_JWT_ISSUER") or "intranet"
+    audience = os.environ.get("LEERKOERS_JWT_AUDIENCE") or "leerkoers"
+    key_file = os.environ.get("LEERKOERS_JWT_PUBLIC_KEY_FILE")
+    if key_file:
+        return TokenSettings("RS256", Path(key_file).read_text(encoding="utf-8"), issuer, audience)
+    secret = os.environ.get("LEERKOERS_JWT_SECRET")
+    if secret:
+        return TokenSettings("HS256", secret, issuer, audience)
+    return TokenSettings(None, None, issuer, audience)
+
+
+def verify(token: str | None, settings: TokenSettings | None = None) -> Identity:
+    settings = settings or token_settings()
+    if not settings.enabled:
+        return DEV_IDENTITY
+    if not token:
+        raise IdentityError("Je bent niet aangemeld. Log in op het intranet en open de chat opnieuw.")
+    try:
+        claims = jwt.decode(token, settings.key, algorithms=[settings.algorithm], audience=settings.audience,
+                            issuer=settings.issuer, options={"require": ["exp", "sub", "iss", "aud"]},
+                            leeway=30)
+    except jwt.ExpiredSignatureError as exc:
+        raise IdentityError("Je sessie is verlopen. Ververs de pagina om opnieuw aan te melden.") from exc
+    except jwt.PyJWTError as exc:
+        raise IdentityError("Je aanmelding is niet geldig. Ververs de pagina of log opnieuw in.") from exc
+    role = claims.get("role")
+    if role not in ROLES:
+        raise IdentityError("Je aanmelding is niet geldig: onbekende rol.")
+    sub = str(claims["sub"]).strip()
+    if not sub or len(sub) > 128:
+        raise IdentityError("Je aanmelding is niet geldig.")
+    return Identity(sub, str(claims.get("name") or sub)[:200], role, (claims.get("org") or None))
+
+
+def mint(person_id: str, name: str, role: str, organisation: str | None, *, key: str, algorithm: str = "HS256",
+         issuer: str = "intranet", audience: str = "leerkoers", ttl_seconds: int = 3600) -> str:
+    """Make a token as the intranet would (for tests, the demo page and `leerkoers token`)."""
+    if role not in ROLES:
+        raise ValueError(f"rol moet een van {', '.join(ROLES)} zijn")
+    now = int(time.time())
+    claims = {"sub": person_id, "name": name, "role": role, "org": organisation, "iss": issuer, "aud": audience,
+              "iat": now, "exp": now + ttl_seconds}
+    return jwt.encode(claims, key, algorithm=algorithm)
+
+
+def bearer(header: str | None) -> str | None:
+    if header and header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    return None

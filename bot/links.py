@@ -1,0 +1,50 @@
+"""Short-lived signed links for downloads and the manager overview.
+
+The action server makes a link; the Rasa server checks it. Both read the same secret:
+LEERKOERS_LINK_SECRET, or else a random secret kept in the var folder (one machine).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from pathlib import Path
+
+import jwt
+
+from bot.settings import get_settings
+
+ALGORITHM = "HS256"
+
+
+def _secret() -> str:
+    value = os.environ.get("LEERKOERS_LINK_SECRET")
+    if value:
+        return value
+    path = Path(get_settings().var_dir) / "link.secret"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def public_url() -> str:
+    settings = get_settings()
+    return (os.environ.get("LEERKOERS_PUBLIC_URL") or f"http://{settings.host}:{settings.rasa_port}").rstrip("/")
+
+
+def make(kind: str, person_id: str, ttl_seconds: int = 900, **params) -> str:
+    claims = {"kind": kind, "sub": person_id, "exp": int(time.time()) + ttl_seconds, **params}
+    token = jwt.encode(claims, _secret(), algorithm=ALGORITHM)
+    route = "overzicht" if kind == "overzicht" else "bestand"
+    return f"{public_url()}/webhooks/rest/{route}/{token}"
+
+
+def read(token: str) -> dict | None:
+    try:
+        return jwt.decode(token, _secret(), algorithms=[ALGORITHM], options={"require": ["exp", "sub", "kind"]})
+    except jwt.PyJWTError:
+        return None

@@ -1,0 +1,119 @@
+"""The manager overview: budget use, the three kinds of learning, and shared learning wishes.
+
+Only managers and HR of the organisation see it; only POPs the employee chose to share count, and no group
+smaller than LEERKOERS_OVERVIEW_MIN_GROUP (default 3) is shown, to protect individuals.
+"""
+
+from __future__ import annotations
+
+import os
+from html import escape
+
+from sqlalchemy import select
+
+from bot.db import session_scope
+from bot.interviews import LABELS_KIND
+from bot.models import LearningGoal, Person, Pop, YearPlan
+from bot.parsing import format_euro
+
+KINDS = ("strategisch", "loopbaan", "vakgebied")
+
+
+def min_group() -> int:
+    try:
+        return max(1, int(os.environ.get("LEERKOERS_OVERVIEW_MIN_GROUP", "3")))
+    except ValueError:
+        return 3
+
+
+def data(viewer_id: str, minimum: int | None = None) -> dict:
+    minimum = minimum or min_group()
+    with session_scope() as s:
+        viewer = s.get(Person, viewer_id)
+        if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation is None:
+            raise PermissionError("Alleen voor leidinggevenden en HR-adviseurs van een organisatie.")
+        org = viewer.organisation
+        plan = s.execute(select(YearPlan).where(YearPlan.organisation_id == org.id)
+                         .order_by(YearPlan.year.desc()).limit(1)).scalar_one_or_none()
+        acts = [a for a in plan.activities if a.title] if plan else []
+        by_kind = {k: sum(a.cost_cents or 0 for a in acts if a.kind == k) for k in KINDS}
+        speerpunten = [sp.text for sp in org.strategic_plan.speerpunten] if org.strategic_plan else []
+        covered = {a.speerpunt_text for a in acts if a.speerpunt_text}
+        pops = s.execute(select(Pop).join(Person).where(Person.organisation_id == org.id,
+                                                        Pop.shared_with_manager.is_(True))).scalars().all()
+        wishes_by_kind = {k: sum(1 for p in pops if getattr(p, f"wish_{k}")) for k in KINDS}
+        goals = s.execute(select(LearningGoal).where(LearningGoal.pop_id.in_([p.id for p in pops] or [-1]))
+                          ).scalars().all()
+        goals_by_kind = {k: sum(1 for g in goals if g.kind == k) for k in KINDS}
+        return {
+            "organisation": org.name,
+            "year": plan.year if plan else None,
+            "budget": plan.budget_cents if plan else None,
+            "planned": sum(a.cost_cents or 0 for a in acts),
+            "by_kind": by_kind,
+            "speerpunten_without_activity": [sp for sp in speerpunten if sp not in covered],
+            "shared_pops": len(pops),
+            "minimum": minimum,
+            "wishes_by_kind": {k: (v if v >= minimum else None) for k, v in wishes_by_kind.items()},
+            "goals_by_kind": {k: (v if v >= minimum else None) for k, v in goals_by_kind.items()},
+            "enough_pops": len(pops) >= minimum,
+        }
+
+
+def _bars(title: str, items: list[tuple[str, float, str]]) -> str:
+    """A small accessible SVG bar chart: (label, value, shown value)."""
+    top = max([v for _, v, _ in items] + [1])
+    height = 34 * len(items) + 10
+    rows = []
+    for i, (label, value, shown) in enumerate(items):
+        y = 10 + i * 34
+        width = 0 if value <= 0 else max(2, int(300 * value / top))
+        rows.append(f'<text x="0" y="{y + 17}" font-size="14">{escape(label)}</text>'
+                    f'<rect x="170" y="{y + 4}" width="{width}" height="20" fill="#14527a"></rect>'
+                    f'<text x="{178 + width}" y="{y + 19}" font-size="14">{escape(shown)}</text>')
+    desc = "; ".join(f"{label}: {shown}" for label, _, shown in items)
+    return (f'<figure><figcaption>{escape(title)}</figcaption>'
+            f'<svg role="img" aria-label="{escape(title)}: {escape(desc)}" width="600" height="{height}" '
+            f'viewBox="0 0 600 {height}">{"".join(rows)}</svg></figure>')
+
+
+def render(info: dict) -> str:
+    parts = [f"<h1>Overzicht leren en ontwikkelen — {escape(info['organisation'])}</h1>"]
+    if info["year"] is None:
+        parts.append("<p>Er is nog geen opleidingsjaarplan.</p>")
+    else:
+        budget, planned = info["budget"] or 0, info["planned"]
+        parts.append(f"<h2>Budget {info['year']}</h2>")
+        parts.append(_bars("Budget en gepland", [("Budget", budget, format_euro(budget)),
+                                                 ("Gepland", planned, format_euro(planned))]))
+        if planned > budget:
+            parts.append(f"<p class='warn'>Let op: {format_euro(planned - budget)} boven het budget.</p>")
+        else:
+            parts.append(f"<p>Nog over: {format_euro(budget - planned)}.</p>")
+        parts.append("<h2>Verdeling over de drie soorten leren</h2>")
+        parts.append(_bars("Kosten per soort leren", [(LABELS_KIND[k], v, format_euro(v))
+                                                      for k, v in info["by_kind"].items()]))
+    parts.append("<h2>Speerpunten zonder activiteit</h2>")
+    missing = info["speerpunten_without_activity"]
+    parts.append("<ul>" + "".join(f"<li>{escape(sp)}</li>" for sp in missing) + "</ul>" if missing
+                 else "<p>Elk speerpunt heeft minstens één activiteit.</p>")
+    parts.append("<h2>Leerwensen uit gedeelde POP's</h2>")
+    if not info["enough_pops"]:
+        parts.append(f"<p>Nog te weinig gedeelde POP's om iets te laten zien (minimaal {info['minimum']}), "
+                     f"zodat niemand herkenbaar is.</p>")
+    else:
+        parts.append(f"<p>{info['shared_pops']} medewerkers deelden hun POP.</p>")
+        items = [(LABELS_KIND[k], v or 0, str(v) if v is not None else f"minder dan {info['minimum']}")
+                 for k, v in info["goals_by_kind"].items()]
+        parts.append(_bars("Leerdoelen per soort leren", items))
+        items = [(LABELS_KIND[k], v or 0, str(v) if v is not None else f"minder dan {info['minimum']}")
+                 for k, v in info["wishes_by_kind"].items()]
+        parts.append(_bars("Leerwensen per soort leren", items))
+    body = "\n".join(parts)
+    return ("<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            "<title>Overzicht — Leerkoers</title><style>body{font:16px/1.5 system-ui,Arial,sans-serif;"
+            "max-width:820px;margin:24px auto;padding:0 16px;color:#1b1b1b}figure{margin:8px 0 20px}"
+            "figcaption{font-weight:600}.warn{color:#8a1c1c;font-weight:600}</style></head>"
+            f"<body><main>{body}<p><small>Alleen voor leidinggevenden en HR. Gegevens uit POP's tellen alleen "
+            "mee als de medewerker de POP heeft gedeeld.</small></p></main></body></html>")

@@ -1,0 +1,125 @@
+"""Personal data rights (AVG/GDPR): see your data, take it with you, delete it; and a retention period."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime
+
+from sqlalchemy import create_engine, delete, func, select, text
+
+from bot.db import session_scope
+from bot.models import AnswerLog, InterviewState, PendingDeletion, Person, Pop
+from bot.parsing import format_date
+
+
+def summary(person_id: str) -> dict:
+    with session_scope() as s:
+        person = s.get(Person, person_id)
+        answers = s.execute(select(func.count()).select_from(AnswerLog)
+                            .where(AnswerLog.person_id == person_id)).scalar_one()
+        pops = s.execute(select(Pop).where(Pop.person_id == person_id)).scalars().all()
+        states = s.execute(select(InterviewState).where(InterviewState.person_id == person_id)).scalars().all()
+        first = s.execute(select(func.min(AnswerLog.created_at)).where(AnswerLog.person_id == person_id)).scalar_one()
+        return {
+            "known": person is not None,
+            "name": person.display_name if person else None,
+            "role": person.role if person else None,
+            "organisation": person.organisation.name if person and person.organisation else None,
+            "answers": answers,
+            "pops": len(pops),
+            "shared": any(p.shared_with_manager for p in pops),
+            "interviews": [st.interview for st in states],
+            "since": format_date(first.date()) if first else None,
+        }
+
+
+def summary_text(person_id: str) -> str:
+    info = summary(person_id)
+    if not info["known"] and not info["answers"]:
+        return "Ik heb geen antwoorden van je bewaard. Wel bewaart Leerkoers het gesprek zelf."
+    lines = [f"- Naam: {info['name'] or '-'}", f"- Rol: {info['role'] or '-'}",
+             f"- Organisatie: {info['organisation'] or '-'}",
+             f"- Antwoorden (met eerdere versies): {info['answers']}" + (f", sinds {info['since']}" if info['since'] else ""),
+             f"- POP: {'ja' if info['pops'] else 'nee'}" + (" (gedeeld met je leidinggevende)" if info["shared"] else ""),
+             "- Vragenlijsten: " + (", ".join(info["interviews"]) or "geen"),
+             "- Het gesprek met Leerkoers zelf (je berichten en de antwoorden van de bot)"]
+    return "\n".join(lines)
+
+
+def export(person_id: str) -> bytes:
+    """Everything stored about the person, machine-readable (JSON)."""
+    with session_scope() as s:
+        person = s.get(Person, person_id)
+        data: dict = {"exported_at": datetime.now().isoformat(timespec="seconds"), "person_id": person_id}
+        if person:
+            data["person"] = {"name": person.display_name, "role": person.role,
+                              "organisation": person.organisation.name if person.organisation else None}
+        data["answers"] = [{"interview": a.interview, "question": a.question, "text": a.text, "value": a.value,
+                            "correction": a.is_correction, "at": a.created_at.isoformat(timespec="seconds")}
+                           for a in s.execute(select(AnswerLog).where(AnswerLog.person_id == person_id)
+                                              .order_by(AnswerLog.id)).scalars()]
+        data["pops"] = []
+        for pop in s.execute(select(Pop).where(Pop.person_id == person_id)).scalars():
+            fields = {c.name: getattr(pop, c.name) for c in Pop.__table__.columns
+                      if c.name not in ("id", "person_id", "updated_at")}
+            fields["goals"] = [{"text": g.text, "kind": g.kind, "deadline": g.deadline, "result": g.result,
+                                "activity": g.activity} for g in pop.goals]
+            data["pops"].append(fields)
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+
+
+def delete_person(person_id: str) -> None:
+    """Remove the person's answers, POP and interview state; the organisation's plans stay.
+
+    The conversation history in Rasa's tracker store is removed by the Rasa server right after this turn
+    (see channels/intranet.py), because this turn's own events are written after the actions run.
+    """
+    with session_scope() as s:
+        s.execute(delete(AnswerLog).where(AnswerLog.person_id == person_id))
+        s.execute(delete(InterviewState).where(InterviewState.person_id == person_id))
+        for pop in s.execute(select(Pop).where(Pop.person_id == person_id)).scalars():
+            s.delete(pop)
+        person = s.get(Person, person_id)
+        if person is not None:
+            s.delete(person)
+        if s.get(PendingDeletion, person_id) is None:
+            s.add(PendingDeletion(person_id=person_id))
+
+
+def take_pending_deletion(person_id: str) -> bool:
+    with session_scope() as s:
+        row = s.get(PendingDeletion, person_id)
+        if row is None:
+            return False
+        s.delete(row)
+        return True
+
+
+def tracker_url(tracker_db: str) -> str:
+    return tracker_db if "://" in tracker_db else f"sqlite:///{tracker_db}"
+
+
+def purge_conversation(tracker_db: str, sender_id: str) -> int:
+    """Delete one conversation from Rasa's SQL tracker store (table 'events')."""
+    engine = create_engine(tracker_url(tracker_db), future=True)
+    try:
+        with engine.begin() as conn:
+            if not engine.dialect.has_table(conn, "events"):
+                return 0
+            return conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender_id}).rowcount
+    finally:
+        engine.dispose()
+
+
+def purge_old_conversations(tracker_db: str, days: int) -> int:
+    """The retention period: remove conversation events older than `days` days."""
+    engine = create_engine(tracker_url(tracker_db), future=True)
+    try:
+        with engine.begin() as conn:
+            if not engine.dialect.has_table(conn, "events"):
+                return 0
+            cutoff = time.time() - days * 86400
+            return conn.execute(text("DELETE FROM events WHERE timestamp < :t"), {"t": cutoff}).rowcount
+    finally:
+        engine.dispose()

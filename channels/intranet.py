@@ -1,0 +1,252 @@
+"""REST and socket.io channels that take the person from a signed intranet token, never from the client.
+
+In development mode (no LEERKOERS_JWT_SECRET / LEERKOERS_JWT_PUBLIC_KEY_FILE) the REST channel accepts the
+"sender" of the request and socket.io uses the clearly marked development identity.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+from socketio.exceptions import ConnectionRefusedError as SocketRefused
+
+from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
+
+logger = logging.getLogger(__name__)
+MAX_TEXT = int(os.environ.get("LEERKOERS_MAX_MESSAGE_LENGTH") or 5000)
+
+
+def _metadata(person: Identity) -> dict[str, Any]:
+    return {"identity": person.to_dict()}
+
+
+def _cors_origins() -> list[str] | str:
+    origins = os.environ.get("LEERKOERS_CORS_ORIGINS") or "*"
+    return "*" if origins.strip() == "*" else [o.strip() for o in origins.split(",") if o.strip()]
+
+
+def _text(value: Any) -> str:
+    text = value if isinstance(value, str) else ""
+    return text[:MAX_TEXT * 2]  # the bot explains long messages itself; this only bounds memory
+
+
+def conversation(events) -> list[dict[str, Any]]:
+    """User and bot messages as the widget shows them; a button's payload is shown as its title."""
+    messages: list[dict[str, Any]] = []
+    titles: dict[str, str] = {}
+    for event in events:
+        data = event.as_dict()
+        if data.get("event") == "user" and data.get("text"):
+            text = data["text"]
+            if text in titles:
+                text = titles[text]
+            elif text.startswith("/"):
+                continue  # an automatic payload such as the widget's greeting
+            messages.append({"from": "user", "text": text})
+        elif data.get("event") == "bot":
+            buttons = (data.get("data") or {}).get("buttons") or []
+            titles = {b.get("payload"): b.get("title") for b in buttons} or titles
+            for i, part in enumerate((data.get("text") or "").strip().split("\n\n")):
+                last = i == len((data.get("text") or "").strip().split("\n\n")) - 1
+                messages.append({"from": "bot", "text": part,
+                                 "buttons": [{"title": b.get("title"), "payload": b.get("payload")}
+                                             for b in buttons] if last else []})
+    return messages
+
+
+async def purge_if_requested(request: Request, person_id: str) -> None:
+    """After the turn in which someone asked to delete their data: remove the conversation history too."""
+    from bot import privacy
+
+    if not await asyncio.to_thread(privacy.take_pending_deletion, person_id):
+        return
+    agent = request.app.ctx.agent
+    store = getattr(agent, "tracker_store", None)
+    inner = getattr(store, "_tracker_store", store)
+    if hasattr(inner, "engine"):  # Rasa's SQLTrackerStore
+        def _delete() -> None:
+            from sqlalchemy import text
+
+            with inner.engine.begin() as conn:
+                conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": person_id})
+        await asyncio.to_thread(_delete)
+    elif hasattr(inner, "store") and isinstance(inner.store, dict):  # InMemoryTrackerStore
+        inner.store.pop(person_id, None)
+    logger.info("conversation history removed on request")
+
+
+def _file_routes(webhook: Blueprint) -> None:
+    """Signed, short-lived links for downloads and the manager overview (made by bot/links.py)."""
+    from bot import exports, links, overview, privacy
+
+    @webhook.route("/bestand/<token>", methods=["GET"])
+    async def download(_: Request, token: str) -> HTTPResponse:
+        claims = links.read(token)
+        if claims is None:
+            return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
+        kind, person_id = claims["kind"], claims["sub"]
+        try:
+            if kind == "gegevens_json":
+                body = await asyncio.to_thread(privacy.export, person_id)
+                filename, content_type = "mijn-gegevens-leerkoers.json", "application/json; charset=utf-8"
+            elif kind in exports.FILES:
+                body, filename, content_type = await asyncio.to_thread(exports.build, kind, person_id)
+            else:
+                return response.text("Onbekend bestand.", status=404)
+        except exports.NotFound as exc:
+            return response.text(str(exc), status=404)
+        except PermissionError as exc:
+            return response.text(str(exc), status=403)
+        return response.raw(body, content_type=content_type, headers={
+            "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff"})
+
+    @webhook.route("/overzicht/<token>", methods=["GET"])
+    async def manager_overview(_: Request, token: str) -> HTTPResponse:
+        claims = links.read(token)
+        if claims is None or claims.get("kind") != "overzicht":
+            return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
+        try:
+            info = await asyncio.to_thread(overview.data, claims["sub"])
+        except PermissionError as exc:
+            return response.text(str(exc), status=403)
+        return response.html(overview.render(info), headers={
+            "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
+
+
+class IntranetRestInput(InputChannel):
+    """POST /webhooks/rest/webhook. With tokens on: 'Authorization: Bearer <token>' decides who you are."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("intranet_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        _file_routes(webhook)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json if isinstance(request.json, dict) else {}
+            settings = token_settings()
+            if settings.enabled:
+                try:
+                    person = verify(bearer(request.headers.get("Authorization")), settings)
+                except IdentityError as exc:
+                    return response.json({"error": str(exc)}, status=401)
+            else:
+                sender = str(body.get("sender") or "").strip()[:128]
+                if not sender:
+                    return response.json({"error": "Geef een 'sender' mee (ontwikkelmodus)."}, status=400)
+                person = Identity(sender, f"Testgebruiker {sender} (ontwikkelmodus)", "manager", None, dev=True)
+            collector = CollectingOutputChannel()
+            await on_new_message(UserMessage(_text(body.get("message")), collector, person.person_id,
+                                             input_channel=self.name(), metadata=_metadata(person)))
+            await purge_if_requested(request, person.person_id)
+            return response.json(collector.messages)
+
+        return webhook
+
+
+class IntranetSocketIO(InputChannel):
+    """socket.io for the chat widget. The token comes with the connection: `io(url, {auth: {token}})`."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        credentials = credentials or {}
+        return cls(credentials.get("user_message_evt", "user_uttered"),
+                   credentials.get("bot_message_evt", "bot_uttered"))
+
+    def __init__(self, user_message_evt: str = "user_uttered", bot_message_evt: str = "bot_uttered") -> None:
+        self.user_message_evt = user_message_evt
+        self.bot_message_evt = bot_message_evt
+        self.sio: AsyncServer | None = None
+
+    def get_output_channel(self) -> SocketIOOutput | None:
+        return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=_cors_origins())
+        webhook = SocketBlueprint(sio, "/socket.io", "intranet_socketio_webhook", __name__)
+        self.sio = sio
+
+        def _person(token: str | None) -> Identity:
+            return verify(token)  # development identity when tokens are off
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/history", methods=["GET", "OPTIONS"])
+        async def history(request: Request) -> HTTPResponse:
+            """The person's own conversation, for a widget that is opened again (token decides whose)."""
+            if request.method == "OPTIONS":
+                return response.empty()
+            try:
+                person = _person(bearer(request.headers.get("Authorization")))
+            except IdentityError as exc:
+                return response.json({"error": str(exc)}, status=401)
+            agent = request.app.ctx.agent
+            tracker = await agent.tracker_store.retrieve(person.person_id) if agent and agent.tracker_store else None
+            return response.json({"person": {"name": person.name, "role": person.role, "dev": person.dev},
+                                  "messages": conversation(tracker.events if tracker else [])[-200:]})
+
+        @sio.on("connect")
+        async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
+            token = (auth or {}).get("token") if isinstance(auth, dict) else None
+            try:
+                person = _person(token)
+            except IdentityError as exc:
+                logger.info("socket.io connection refused: %s", type(exc).__name__)
+                raise SocketRefused(str(exc)) from exc
+            await sio.save_session(sid, {"identity": person.to_dict()})
+            await sio.enter_room(sid, person.person_id)
+            return True
+
+        @sio.on("session_request")
+        async def session_request(sid: str, _data: Any = None) -> None:
+            session = await sio.get_session(sid)
+            person = Identity.from_dict(session.get("identity")) or DEV_IDENTITY
+            await sio.emit("session_confirm", {"session_id": person.person_id, "name": person.name,
+                                               "role": person.role, "dev": person.dev}, room=sid)
+
+        class _Req:  # purge_if_requested needs the app, as a request would give it
+            app = None
+
+        @webhook.listener("before_server_start")
+        async def _remember_app(app, _loop) -> None:
+            _Req.app = app
+
+        @sio.on(self.user_message_evt)
+        async def handle_message(sid: str, data: Any) -> None:
+            session = await sio.get_session(sid)
+            person = Identity.from_dict(session.get("identity"))
+            if person is None:
+                return
+            text = _text(data.get("message") if isinstance(data, dict) else None)
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            await on_new_message(UserMessage(text, output, person.person_id, input_channel=self.name(),
+                                             metadata=_metadata(person)))
+            if _Req.app is not None:
+                await purge_if_requested(_Req, person.person_id)
+
+        return webhook

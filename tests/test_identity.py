@@ -1,0 +1,85 @@
+"""Signed intranet tokens: HS256 and RS256, issuer, audience and expiry."""
+
+from __future__ import annotations
+
+import time
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from bot import identity
+from bot.identity import IdentityError, TokenSettings
+
+HS = TokenSettings("HS256", "geheim-voor-tests-van-minstens-32-tekens!", "intranet", "leerkoers")
+
+
+def token(**claims) -> str:
+    base = {"sub": "eva", "name": "Eva de Vries", "role": "employee", "org": "Gemeente Zeist", "iss": "intranet",
+            "aud": "leerkoers", "exp": int(time.time()) + 600}
+    base.update(claims)
+    base = {k: v for k, v in base.items() if v is not None}
+    return jwt.encode(base, HS.key, algorithm="HS256")
+
+
+def test_valid_token():
+    person = identity.verify(token(), HS)
+    assert person == identity.Identity("eva", "Eva de Vries", "employee", "Gemeente Zeist")
+    assert not person.can_plan
+
+
+@pytest.mark.parametrize("bad,message", [
+    (token(exp=int(time.time()) - 3600), "verlopen"),
+    (jwt.encode({"sub": "eva", "role": "employee", "iss": "intranet", "aud": "leerkoers",
+                 "exp": int(time.time()) + 600}, "een ander geheim dat ook lang genoeg is!!", algorithm="HS256"),
+     "niet geldig"),
+    (token(aud="iets-anders"), "niet geldig"),
+    (token(iss="nep-intranet"), "niet geldig"),
+    (token(role="admin"), "onbekende rol"),
+    (token(exp=None), "niet geldig"),
+    ("geen.echte.token", "niet geldig"),
+    (None, "niet aangemeld"),
+    ("", "niet aangemeld"),
+])
+def test_invalid_tokens_are_refused(bad, message):
+    with pytest.raises(IdentityError, match=message):
+        identity.verify(bad, HS)
+
+
+def test_none_algorithm_is_refused():
+    unsigned = jwt.encode({"sub": "eva", "role": "manager", "iss": "intranet", "aud": "leerkoers",
+                           "exp": int(time.time()) + 600}, None, algorithm="none")
+    with pytest.raises(IdentityError):
+        identity.verify(unsigned, HS)
+
+
+def test_rs256_public_key():
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem_private = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption()).decode()
+    pem_public = private.public_key().public_bytes(serialization.Encoding.PEM,
+                                                   serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    settings = TokenSettings("RS256", pem_public, "intranet", "leerkoers")
+    good = identity.mint("mark", "Mark", "manager", "Gemeente Zeist", key=pem_private, algorithm="RS256")
+    assert identity.verify(good, settings).role == "manager"
+    forged = identity.mint("mark", "Mark", "manager", "Gemeente Zeist", key=HS.key, algorithm="HS256")
+    with pytest.raises(IdentityError):
+        identity.verify(forged, settings)  # an HS256 token signed with a guessed key is not accepted
+
+
+def test_settings_from_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("LEERKOERS_JWT_SECRET", raising=False)
+    monkeypatch.delenv("LEERKOERS_JWT_PUBLIC_KEY_FILE", raising=False)
+    assert not identity.token_settings().enabled
+    assert identity.verify(None) == identity.DEV_IDENTITY and identity.DEV_IDENTITY.dev
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", HS.key)
+    assert identity.token_settings().algorithm == "HS256"
+    with pytest.raises(IdentityError):
+        identity.verify(None)
+
+
+def test_bearer_header():
+    assert identity.bearer("Bearer abc") == "abc"
+    assert identity.bearer("Basic abc") is None
+    assert identity.bearer(None) is None

@@ -1,0 +1,231 @@
+"""The intranet set-up: tokens on, the real servers, the demo page with the widget in headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import requests
+import socketio
+from sqlalchemy import select
+
+from bot import db, identity, processes
+from bot.db import session_scope
+from bot.demo import DemoServer
+from bot.models import AnswerLog, Person, Pop
+from bot.settings import get_settings
+
+pytestmark = pytest.mark.e2e
+
+SECRET = "test-geheim-voor-de-widget-tests-0123456789"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    tmp = tmp_path_factory.mktemp("widget")
+    for key, value in {
+        "LEERKOERS_VAR_DIR": str(tmp), "LEERKOERS_DATABASE_URL": f"sqlite:///{tmp / 'leerkoers.db'}",
+        "LEERKOERS_TRACKER_DB": str(tmp / "tracker.db"), "LEERKOERS_RASA_PORT": str(processes.free_port()),
+        "LEERKOERS_ACTION_PORT": str(processes.free_port()), "LEERKOERS_JWT_SECRET": SECRET,
+    }.items():
+        mp.setenv(key, value)
+    mp.delenv("LEERKOERS_ACTION_URL", raising=False)
+    settings = get_settings()
+    db.upgrade(settings.database_url)
+    with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as servers:
+        demo = DemoServer("127.0.0.1", processes.free_port(), servers.rasa_url).start()
+        try:
+            yield servers, demo
+        finally:
+            demo.stop()
+    mp.undo()
+    db.dispose_all()
+
+
+def tok(person_id, role="employee", org="Gemeente Zeist", name=None, **kw):
+    return identity.mint(person_id, name or person_id.title(), role, org, key=SECRET, **kw)
+
+
+def post(servers, token, message, sender=None):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    body = {"message": message}
+    if sender:
+        body["sender"] = sender
+    return requests.post(servers.webhook, json=body, headers=headers, timeout=60)
+
+
+def texts(response):
+    return [m.get("text", "") for m in response.json()]
+
+
+# ------------------------------------------------------------------------------------------ tokens over REST
+
+@pytest.mark.parametrize("case", ["missing", "expired", "wrong signature", "wrong audience"])
+def test_bad_tokens_are_refused_and_nothing_is_stored(stack, case):
+    servers, _ = stack
+    token = {
+        "missing": None,
+        "expired": tok("intruder", ttl_seconds=-3600),
+        "wrong signature": identity.mint("intruder", "X", "employee", None, key="een-ander-geheim-0123456789abcdef"),
+        "wrong audience": tok("intruder", audience="iets-anders"),
+    }[case]
+    response = post(servers, token, "/start_pop", sender="intruder")
+    assert response.status_code == 401
+    assert "aangemeld" in response.json()["error"] or "niet geldig" in response.json()["error"] \
+        or "verlopen" in response.json()["error"]
+    with session_scope(servers.settings.database_url) as s:
+        assert s.get(Person, "intruder") is None
+
+
+def test_the_client_cannot_choose_whose_conversation_it_is(stack):
+    servers, _ = stack
+    anna = tok("anna")
+    assert post(servers, anna, "/start_pop").status_code == 200
+    replies = texts(post(servers, anna, "jurist"))
+    assert replies[-1] == "In welk team of op welke afdeling werk je?"
+    # Bram tries to write into Anna's conversation by sending her id as sender
+    bram = tok("bram")
+    replies = texts(post(servers, bram, "wat heb ik ingevuld?", sender="anna"))
+    assert not any("jurist" in t for t in replies)
+    with session_scope(servers.settings.database_url) as s:
+        anna_log = [a.text for a in s.execute(select(AnswerLog).where(AnswerLog.person_id == "anna")).scalars()]
+        assert anna_log == ["jurist"]
+        assert s.get(Person, "anna").organisation.name == "Gemeente Zeist"  # from the token, not asked
+    # Bram's history endpoint shows only Bram's messages
+    history = requests.get(servers.rasa_url + "/webhooks/socketio/history",
+                           headers={"Authorization": f"Bearer {bram}"}, timeout=30).json()
+    assert not any("jurist" in m["text"] for m in history["messages"])
+    assert requests.get(servers.rasa_url + "/webhooks/socketio/history", timeout=30).status_code == 401
+
+
+def test_employees_cannot_open_the_organisation_plans(stack):
+    servers, _ = stack
+    replies = texts(post(servers, tok("emp1"), "/start_strategie"))
+    assert any("leidinggevenden en HR-adviseurs" in t for t in replies)
+    replies = texts(post(servers, tok("mgr1", role="manager"), "/start_strategie"))
+    assert any("strategisch opleidingsbeleid" in t for t in replies)
+
+
+def test_pop_is_visible_to_the_manager_only_when_shared(stack):
+    servers, _ = stack
+    eva, mark = tok("eva2", name="Eva"), tok("mark2", role="manager", name="Mark")
+    sanne = tok("sanne2", role="hr", org="Kunstencentrum De Vonk", name="Sanne")
+    post(servers, eva, "/start_pop")
+    post(servers, eva, "beleidsmedewerker")
+    post(servers, eva, "stop")
+    assert any("nog geen POP" in t for t in texts(post(servers, mark, "welke pops zijn met mij gedeeld?")))
+    assert any("leidinggevenden en HR" in t for t in texts(post(servers, tok("emp3"), "/gedeelde_pops")))
+    assert any("zichtbaar" in t for t in texts(post(servers, eva, "/pop_delen")))
+    shown = " ".join(texts(post(servers, mark, "/gedeelde_pops")))
+    assert "POP van Eva" in shown and "beleidsmedewerker" in shown
+    assert "beleidsmedewerker" not in " ".join(texts(post(servers, sanne, "/gedeelde_pops")))
+    post(servers, eva, "/pop_niet_delen")
+    assert "beleidsmedewerker" not in " ".join(texts(post(servers, mark, "/gedeelde_pops")))
+    with session_scope(servers.settings.database_url) as s:
+        assert s.execute(select(Pop).where(Pop.person_id == "eva2")).scalar_one().shared_with_manager is False
+
+
+def test_socketio_refuses_a_connection_without_a_valid_token(stack):
+    servers, _ = stack
+    for auth in ({}, {"token": "onzin"}, {"token": tok("x", ttl_seconds=-100)}):
+        client = socketio.Client(reconnection=False)
+        with pytest.raises(socketio.exceptions.ConnectionError):
+            client.connect(servers.rasa_url, auth=auth, transports=["polling"], wait_timeout=10)
+        client.disconnect()
+
+
+# ------------------------------------------------------------------------------------------ the browser
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert os.path.exists(CHROMIUM), "Chromium is missing: run `make browser`"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield chromium
+        chromium.close()
+
+
+def bot_texts(page):
+    return page.locator(".lk-msg-bot").all_inner_texts()
+
+
+def wait_for_bot_text(page, text, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(text in t for t in bot_texts(page)):
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} not shown; bot said: {bot_texts(page)[-3:]}")
+
+
+def test_widget_in_a_real_browser(stack, browser):
+    _, demo = stack
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(demo.url + "?user=eva")
+    page.get_by_role("button", name="Chat met Leerkoers").click()
+    assert page.get_by_role("dialog", name="Leerkoers").is_visible()
+    wait_for_bot_text(page, "Waar wil je mee beginnen?")
+    page.get_by_role("button", name="POP voorbereiden").click()
+    wait_for_bot_text(page, "Wat is je functie?")  # the organisation came from the token
+    page.get_by_label("Je bericht aan Leerkoers").fill("beleidsadviseur")
+    page.keyboard.press("Enter")
+    wait_for_bot_text(page, "In welk team of op welke afdeling werk je?")
+
+    page.reload()  # the widget opens again and shows the conversation so far
+    page.wait_for_selector(".lk-msg-user")
+    assert "beleidsadviseur" in " ".join(page.locator(".lk-msg-user").all_inner_texts())
+    assert "In welk team" in bot_texts(page)[-1]
+    page.get_by_label("Je bericht aan Leerkoers").fill("Team Sociaal Domein")
+    page.keyboard.press("Enter")
+    wait_for_bot_text(page, "Kijk eens terug op het afgelopen jaar")
+
+    attack = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    page.get_by_label("Je bericht aan Leerkoers").fill(attack)
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.lk-msg-user').length >= 3")
+    assert attack in page.locator(".lk-msg-user").last.inner_text()
+    assert page.locator(".lk-log img, .lk-log script").count() == 0
+    time.sleep(2)
+    assert dialogs == []
+    page.screenshot(path=str(ARTIFACTS / "widget-desktop.png"))
+    page.set_viewport_size({"width": 375, "height": 740})
+    box = page.locator(".lk-panel").bounding_box()
+    assert box["width"] == 375  # full screen on a phone
+    page.screenshot(path=str(ARTIFACTS / "widget-phone.png"))
+    page.close()
+
+
+def test_widget_with_keyboard_only(stack, browser):
+    _, demo = stack
+    page = browser.new_page()
+    page.goto(demo.url + "?user=mark")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.className") == "lk-launcher":
+            break
+    assert page.evaluate("document.activeElement.className") == "lk-launcher"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "lk-input"
+    assert page.get_by_role("log").count() == 1
+    wait_for_bot_text(page, "Waar wil je mee beginnen?")
+    page.keyboard.type("wat is een opleidingsjaarplan?")
+    page.keyboard.press("Enter")
+    wait_for_bot_text(page, "praktische plan voor één jaar")
+    page.keyboard.press("Escape")
+    assert page.locator(".lk-panel").is_hidden()
+    assert page.evaluate("document.activeElement.className") == "lk-launcher"
+    assert page.get_by_role("button", name="Chat met Leerkoers").get_attribute("aria-expanded") == "false"
+    page.close()

@@ -1,0 +1,221 @@
+/*
+ * Leerkoers chat widget. Embed with one script tag and a configuration object:
+ *
+ *   <script>window.LeerkoersConfig = { server: "https://leerkoers.example.nl", token: "<JWT van het intranet>" };</script>
+ *   <script src="https://leerkoers.example.nl/widget/leerkoers-widget.js" defer></script>
+ *
+ * All text is rendered as text (never as HTML). The transport is socket.io-client (loaded from the same folder).
+ */
+(function () {
+  "use strict";
+  if (window.__leerkoersWidget) return;
+  window.__leerkoersWidget = true;
+
+  var CSS = /*__CSS__*/"";
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/[^/]*$/, "") : "";
+  var cfg = window.LeerkoersConfig || {};
+  var strings = Object.assign({
+    open: "Chat met Leerkoers",
+    close: "Chat sluiten",
+    placeholder: "Typ je bericht",
+    inputLabel: "Je bericht aan Leerkoers",
+    send: "Verstuur",
+    typing: "Leerkoers typt…",
+    log: "Gesprek met Leerkoers",
+    offline: "Er is geen verbinding met Leerkoers. We proberen het opnieuw…",
+    devMode: "Ontwikkelmodus: je praat als testgebruiker. Gebruik dit niet voor echte gegevens.",
+    choices: "Keuzes"
+  }, cfg.strings || {});
+  var title = cfg.title || "Leerkoers";
+  var server = (cfg.server || "").replace(/\/$/, "");
+  var storeKey = "leerkoers:open";
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  // Safe rendering: text nodes, line breaks, and https links built with the DOM (never innerHTML).
+  function renderText(target, text) {
+    String(text || "").split("\n").forEach(function (line, i) {
+      if (i > 0) target.appendChild(document.createElement("br"));
+      var parts = line.split(/(https:\/\/[^\s<>"')]+)/);
+      parts.forEach(function (part) {
+        if (/^https:\/\/[^\s<>"')]+$/.test(part)) {
+          var a = el("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part);
+          target.appendChild(a);
+        } else if (part) {
+          target.appendChild(document.createTextNode(part));
+        }
+      });
+    });
+  }
+
+  function token() {
+    if (typeof cfg.getToken === "function") return Promise.resolve(cfg.getToken());
+    return Promise.resolve(cfg.token || null);
+  }
+
+  function build() {
+    var style = el("style");
+    style.textContent = CSS;
+    document.head.appendChild(style);
+
+    var root = el("div", { "class": "lk-root" });
+    if (cfg.colors) {
+      if (cfg.colors.primary) root.style.setProperty("--lk-primary", cfg.colors.primary);
+      if (cfg.colors.onPrimary) root.style.setProperty("--lk-on-primary", cfg.colors.onPrimary);
+      if (cfg.colors.primary) root.style.setProperty("--lk-user", cfg.colors.primary);
+    }
+    var launcher = el("button", { type: "button", "class": "lk-launcher", "aria-expanded": "false",
+      "aria-controls": "lk-panel" }, strings.open);
+    var panel = el("section", { id: "lk-panel", "class": "lk-panel", role: "dialog", "aria-modal": "false",
+      "aria-labelledby": "lk-title", hidden: "" });
+    var header = el("div", { "class": "lk-header" });
+    header.appendChild(el("h2", { id: "lk-title", "class": "lk-title" }, title));
+    var close = el("button", { type: "button", "class": "lk-close", "aria-label": strings.close }, "×");
+    header.appendChild(close);
+    var notice = el("p", { "class": "lk-notice", hidden: "" });
+    var log = el("ol", { "class": "lk-log", role: "log", "aria-live": "polite", "aria-label": strings.log });
+    var typing = el("div", { "class": "lk-typing", "aria-live": "polite" });
+    var form = el("form", { "class": "lk-form" });
+    var label = el("label", { "class": "lk-sr", "for": "lk-input" }, strings.inputLabel);
+    var input = el("input", { id: "lk-input", "class": "lk-input", type: "text", autocomplete: "off",
+      placeholder: strings.placeholder, maxlength: "5000" });
+    var send = el("button", { type: "submit", "class": "lk-send" }, strings.send);
+    form.appendChild(label); form.appendChild(input); form.appendChild(send);
+    panel.appendChild(header); panel.appendChild(notice); panel.appendChild(log); panel.appendChild(typing);
+    panel.appendChild(form);
+    root.appendChild(panel); root.appendChild(launcher);
+    document.body.appendChild(root);
+    return { root: root, launcher: launcher, panel: panel, close: close, notice: notice, log: log,
+             typing: typing, form: form, input: input };
+  }
+
+  var ui, socket, typingTimer, started = false;
+
+  function addMessage(from, text, buttons) {
+    var item = el("li", { "class": "lk-msg lk-msg-" + from });
+    if (from !== "system") item.appendChild(el("span", { "class": "lk-sr" }, from === "user" ? "Jij: " : "Leerkoers: "));
+    var body = el("span");
+    renderText(body, text);
+    item.appendChild(body);
+    if (buttons && buttons.length) {
+      var group = el("div", { "class": "lk-buttons", role: "group", "aria-label": strings.choices });
+      buttons.forEach(function (b) {
+        var button = el("button", { type: "button", "class": "lk-choice" }, b.title);
+        button.addEventListener("click", function () {
+          Array.prototype.forEach.call(group.querySelectorAll("button"), function (x) { x.disabled = true; });
+          sendMessage(b.payload, b.title);
+        });
+        group.appendChild(button);
+      });
+      item.appendChild(group);
+    }
+    ui.log.appendChild(item);
+    ui.log.scrollTop = ui.log.scrollHeight;
+    return item;
+  }
+
+  function setTyping(on) {
+    clearTimeout(typingTimer);
+    ui.typing.textContent = on ? strings.typing : "";
+    if (on) typingTimer = setTimeout(function () { ui.typing.textContent = ""; }, 20000);
+  }
+
+  function sendMessage(payload, shown) {
+    if (!socket || !socket.connected) { addMessage("system", strings.offline); return; }
+    addMessage("user", shown != null ? shown : payload);
+    setTyping(true);
+    socket.emit("user_uttered", { message: payload });
+  }
+
+  function loadHistory(tok) {
+    var headers = tok ? { Authorization: "Bearer " + tok } : {};
+    return fetch(server + "/webhooks/socketio/history", { headers: headers }).then(function (r) {
+      return r.ok ? r.json() : { messages: [] };
+    }).then(function (data) {
+      var msgs = data.messages || [];
+      msgs.forEach(function (m, i) {
+        var last = i === msgs.length - 1;
+        addMessage(m.from === "user" ? "user" : "bot", m.text, last ? m.buttons : []);
+      });
+      return msgs.length;
+    }).catch(function () { return 0; });
+  }
+
+  function connect() {
+    if (started) return;
+    started = true;
+    token().then(function (tok) {
+      loadHistory(tok).then(function (count) {
+        socket = window.io(server, { path: "/socket.io", transports: ["websocket", "polling"],
+                                     auth: tok ? { token: tok } : {} });
+        socket.on("connect", function () { socket.emit("session_request", {}); });
+        socket.on("session_confirm", function (info) {
+          if (info && info.dev) { ui.notice.textContent = strings.devMode; ui.notice.hidden = false; }
+          if (!count) { setTyping(true); socket.emit("user_uttered", { message: "/groet" }); count = 1; }
+        });
+        socket.on("connect_error", function (err) {
+          var text = err && err.message && !/xhr|websocket|timeout/i.test(err.message) ? err.message : strings.offline;
+          addMessage("system", text);
+        });
+        socket.on("bot_uttered", function (msg) {
+          setTyping(false);
+          var buttons = (msg.quick_replies || msg.buttons || []).map(function (b) {
+            return { title: b.title, payload: b.payload };
+          });
+          addMessage("bot", msg.text || "", buttons);
+        });
+      });
+    });
+  }
+
+  function open() {
+    ui.panel.hidden = false;
+    ui.launcher.setAttribute("aria-expanded", "true");
+    try { sessionStorage.setItem(storeKey, "1"); } catch (e) { /* private mode */ }
+    connect();
+    ui.input.focus();
+  }
+
+  function closePanel() {
+    ui.panel.hidden = true;
+    ui.launcher.setAttribute("aria-expanded", "false");
+    try { sessionStorage.removeItem(storeKey); } catch (e) { /* private mode */ }
+    ui.launcher.focus();
+  }
+
+  function start() {
+    ui = build();
+    ui.launcher.addEventListener("click", function () { if (ui.panel.hidden) open(); else closePanel(); });
+    ui.close.addEventListener("click", closePanel);
+    ui.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") closePanel(); });
+    ui.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = ui.input.value;
+      if (!text.trim()) return;
+      ui.input.value = "";
+      sendMessage(text);
+    });
+    var wasOpen = false;
+    try { wasOpen = sessionStorage.getItem(storeKey) === "1"; } catch (e) { /* private mode */ }
+    if (wasOpen || cfg.open) open();
+  }
+
+  function loadClient(done) {
+    if (window.io) return done();
+    var s = document.createElement("script");
+    s.src = base + "socket.io.min.js";
+    s.onload = done;
+    document.head.appendChild(s);
+  }
+
+  function ready(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn); else fn();
+  }
+  ready(function () { loadClient(start); });
+})();
