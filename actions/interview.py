@@ -20,7 +20,7 @@ from actions.common import (
     send_all,
 )
 from bot import service
-from bot.commands import plausible
+from bot.commands import HANDOFF, detect_command, plausible
 from bot.interviews import MAX_ANSWER_LENGTH, Q
 
 DONE = "klaar"
@@ -85,6 +85,9 @@ class ValidateInterviewForm(FormValidationAction):
             return {"interview_antwoord": DONE}
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
+        handoff = detect_command(str(slot_value), intent.get("name"), intent.get("confidence"))
+        if handoff in HANDOFF:
+            return await self._handoff(handoff, dispatcher, tracker, domain, interview)
         faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
         turn = await call(service.turn, person_id(tracker), interview, str(slot_value),
                           intent=intent.get("name"), confidence=intent.get("confidence"),
@@ -98,6 +101,23 @@ class ValidateInterviewForm(FormValidationAction):
         if turn.extra.get("switched"):
             result["actief_interview"] = turn.extra["switched"]
         return result
+
+
+    async def _handoff(self, intent: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+                       interview: str) -> dict[str, Any]:
+        """Another part of the bot answers (a download, 'welke gegevens heb je van mij?'); then the question again."""
+        from actions import documents
+
+        handlers = {"pop_downloaden": documents.ActionDocument, "jaarplan_downloaden": documents.ActionDocument,
+                    "strategie_downloaden": documents.ActionDocument, "overzicht_bekijken": documents.ActionOverzicht,
+                    "gegevens_inzien": documents.ActionGegevensInzien, "pop_delen": ActionPopDelen,
+                    "pop_niet_delen": ActionPopDelen, "gedeelde_pops": ActionGedeeldePops}
+        if intent == "gegevens_verwijderen":
+            await call(service.pause, person_id(tracker), interview)
+            dispatcher.utter_message(response="utter_verwijderen_zeker")
+            return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True}
+        await handlers[intent]().run(dispatcher, tracker, domain)
+        return {"interview_antwoord": None}
 
 
 class ActionInterviewAfronden(Action):

@@ -47,6 +47,7 @@ def cmd_run(_args) -> int:
     if not (_check_model(settings) and _check_ports(settings)):
         return 1
     db.upgrade(settings.database_url)
+    _apply_retention(settings)
     print("Leerkoers start. Dit duurt ongeveer een halve minuut...", flush=True)
     stop = {"now": False}
 
@@ -94,6 +95,26 @@ Stoppen: Ctrl-C
             demo.stop()
         servers.stop()
         print("Gestopt.", flush=True)
+    return 0
+
+
+def _retention_days() -> int:
+    return int(os.environ.get("LEERKOERS_RETENTION_DAYS") or 365)
+
+
+def _apply_retention(settings) -> int:
+    from bot.privacy import purge_old_conversations
+
+    removed = purge_old_conversations(settings.tracker_db, _retention_days())
+    if removed:
+        print(f"Bewaartermijn: {removed} gespreksgebeurtenissen ouder dan {_retention_days()} dagen verwijderd.")
+    return removed
+
+
+def cmd_retention(_args) -> int:
+    removed = _apply_retention(get_settings())
+    if not removed:
+        print(f"Bewaartermijn {_retention_days()} dagen: niets te verwijderen.")
     return 0
 
 
@@ -193,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--bestand", dest="file", default=None, help="een ander kennisbankbestand")
     check.add_argument("--streng", action="store_true", help="afsluiten met code 1 als er iets te oud is")
     check.set_defaults(func=cmd_funding_check)
+    sub.add_parser("bewaartermijn", help="gesprekken ouder dan LEERKOERS_RETENTION_DAYS verwijderen").set_defaults(
+        func=cmd_retention)
     tok = sub.add_parser("token", help="een testtoken maken, zoals het intranet dat doet")
     tok.add_argument("--id", required=True, help="vaste id van de persoon")
     tok.add_argument("--naam", default=None)

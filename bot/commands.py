@@ -48,6 +48,17 @@ EVIDENCE: dict[str, str] = {
            r"heeft de|waar staat)\b",
     "subsidie_zoeken": r"(subsidie|subsidy|fonds|regeling|financier|geld|vergoed|potje|betalen|kosten)",
     "regeling_vraag": r"\?\s*$|^(wat is|wat doet|bestaat|is de|is het|hoe zit|kan ik|ken je)\b",
+    "pop_downloaden": r"(download|\bpdf\b|printen|exporteer|stuur (mij |me )?mijn|mail mijn|als document|"
+                      r"in word|als word)",
+    "jaarplan_downloaden": r"(download|exporteer|(als|in|naar) (een )?(excel|csv|spreadsheet)|spreadsheet van)",
+    "strategie_downloaden": r"(download|\bpdf\b|exporteer|printen|als document|in word|als word)",
+    "overzicht_bekijken": r"(dashboard|managementoverzicht|overzicht voor leidinggevenden|grafiek|budgetverdeling)",
+    "gegevens_inzien": r"(gegevens|persoonsgegevens|\bdata\b|wat weet je van mij|opgeslagen|inzage)",
+    "gegevens_verwijderen": r"(verwijder|wis |wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
+    "pop_delen": r"(deel (mijn|het|dit)|pop delen|delen met (mijn )?(leidinggevende|manager|baas|teamleider)|"
+                 r"mag mijn .{0,20}(zien|lezen)|zichtbaar maken|toestemming)",
+    "pop_niet_delen": r"(niet meer delen|stop met delen|privé|prive|niet delen|verberg|intrekken|trek)",
+    "gedeelde_pops": r"(gedeeld|pops|pop's|ontwikkelplannen)",
     "start_strategie": r"(opleidingsbeleid|opleidings beleid|strategi|stratigi|beleidsplan|beleid|speerpunt)",
     "start_jaarplan": r"(jaarplan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|opleidingsbudget|"
                       r"training|opleidingen|budget|activiteiten)",
@@ -59,6 +70,9 @@ MAX_WORDS: dict[str, int] = {"hervatten": 6, "help": 8, "faq": 14}
 _START_VERB = r"\b(wil|wilt|start|starten|begin|beginnen|maken|voorbereiden|invullen|doen|werken|naar|gaan)\b"
 
 COMMANDS = set(EVIDENCE)
+# Requests that other parts of the bot answer; during an interview the interview waits for them.
+HANDOFF = {"pop_downloaden", "jaarplan_downloaden", "strategie_downloaden", "overzicht_bekijken",
+           "gegevens_inzien", "gegevens_verwijderen", "pop_delen", "pop_niet_delen", "gedeelde_pops"}
 
 
 def detect_command(text: str, intent: str | None, confidence: float | None) -> str | None:

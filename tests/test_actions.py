@@ -156,3 +156,14 @@ def test_restart_from_outside_asks_for_confirmation(db_url):
     messages, _ = run(act.ActionAskInterviewAntwoord(), tracker(slots={"actief_interview": "pop"}))
     assert responses(messages) == ["utter_opnieuw_zeker"]
     assert [b["title"] for b in messages[0]["buttons"]] == ["Ja, opnieuw beginnen", "Nee, ga verder"]
+
+
+def test_data_request_during_an_interview_is_answered_and_the_interview_waits(db_url):
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    messages, slots = answer("welke gegevens heb je van mij?", intent="gegevens_inzien", confidence=0.97)
+    assert responses(messages) == ["utter_gegevens_overzicht"] and slots == {"interview_antwoord": None}
+    assert service.current_question("e1", "pop") == "pop_functie"  # not stored as the answer
+    messages, slots = answer("verwijder mijn gegevens", intent="gegevens_verwijderen", confidence=0.97)
+    assert responses(messages) == ["utter_verwijderen_zeker"]
+    assert slots["bevestig_verwijderen"] is True and slots["interview_antwoord"] == "klaar"

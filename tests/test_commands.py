@@ -45,6 +45,10 @@ def test_answers_stay_answers(text, intent, conf):
     ("Wat ging goed: het project over de Omgevingswet", "faq"),
     ("Ik weet niet precies waarom het lastig was", "waarom_vraag"),
     ("Ik wil de manier van werken in ons team veranderen", "wijzig_antwoord"),
+    ("Ik wil graag zien hoe andere teams het doen", "pop_delen"),
+    ("Een cursus Excel en Word", "pop_downloaden"),
+    ("Training Excel", "jaarplan_downloaden"),
+    ("Kennis delen met collega's", "pop_delen"),
 ])
 def test_realistic_answers_are_not_commands(text, intent):
     assert detect_command(text, intent, 0.9) is None

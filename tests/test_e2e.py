@@ -192,3 +192,69 @@ def test_questions_about_schemes(servers, question, phrases):
     joined = " ".join(texts(say(servers, "fund-vraag", question)))
     for phrase in phrases:
         assert phrase in joined, (question, joined)
+
+
+def _links(text):
+    import re
+
+    return re.findall(r"http://\S+", text)
+
+
+def test_downloads_and_overview_links(servers):
+    # depends on nothing: make a small POP and plan for our own people
+    say(servers, "dl-manager", "/start_strategie")
+    for text in ("Gemeente Leusden", "gemeente", "300", "nee", "Over drie jaar werken we samen en digitaal",
+                 "Digitaal werken", "klaar", "Digitale vaardigheden en samenwerken", "Leren maakt de verandering mogelijk",
+                 "We praten erover in het teamoverleg"):
+        say(servers, "dl-manager", text)
+    say(servers, "dl-manager", "/start_jaarplan")
+    for text in ("2027", "€ 5.000", "Training Excel", "Team Financien", "vakgebied", "speerpunt 1",
+                 "Iedereen kan goed met Excel werken", "training", "maart", "Eigen collega", "alleen", "800 euro",
+                 "nee"):
+        say(servers, "dl-manager", text)
+    reply = " ".join(texts(say(servers, "dl-manager", "download het jaarplan als excel")))
+    xlsx, csv_link = _links(reply)
+    response = requests.get(xlsx, timeout=30)
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert "spreadsheetml" in response.headers["Content-Type"]
+    assert "Training Excel" in requests.get(csv_link, timeout=30).content.decode("utf-8-sig")
+    assert requests.get(xlsx[:-3] + "abc", timeout=30).status_code == 403
+    overview_link = _links(" ".join(texts(say(servers, "dl-manager", "laat het dashboard zien"))))[0]
+    page = requests.get(overview_link, timeout=30)
+    assert page.status_code == 200 and "Gemeente Leusden" in page.text and "<svg" in page.text
+
+    assert "nog geen POP" in " ".join(texts(say(servers, "dl-employee", "download mijn POP")))
+    say(servers, "dl-employee", "/start_pop")
+    for _key, text in POP:
+        say(servers, "dl-employee", text)
+    pdf, docx = _links(" ".join(texts(say(servers, "dl-employee", "stuur mijn POP"))))
+    assert requests.get(pdf, timeout=30).content[:4] == b"%PDF"
+    assert requests.get(docx, timeout=30).content[:2] == b"PK"
+
+
+def test_delete_my_data_removes_everything_of_that_person(servers):
+    import sqlite3
+
+    for sender in ("del-me", "del-other"):
+        say(servers, sender, "/start_pop")
+        for _key, text in POP[:5]:
+            say(servers, sender, text)
+    info = " ".join(texts(say(servers, "del-me", "welke gegevens heb je van mij?")))
+    assert "POP: ja" in info
+    export = requests.get(_links(info)[0], timeout=30).json()
+    assert export["person_id"] == "del-me" and export["answers"]
+    assert "Weet je het zeker" in texts(say(servers, "del-me", "verwijder mijn gegevens"))[0]
+    assert "ik verwijder niets" in " ".join(texts(say(servers, "del-me", "nee")))
+    say(servers, "del-me", "verwijder mijn gegevens")
+    assert "verwijderd" in " ".join(texts(say(servers, "del-me", "ja")))
+
+    with session_scope(servers.settings.database_url) as s:
+        for model, column in ((AnswerLog, AnswerLog.person_id), (Pop, Pop.person_id)):
+            assert not s.execute(select(model).where(column == "del-me")).first()
+        assert s.execute(select(Pop).where(Pop.person_id == "del-other")).scalar_one().contribution
+    conn = sqlite3.connect(servers.settings.tracker_db)
+    try:
+        assert conn.execute("SELECT count(*) FROM events WHERE sender_id = 'del-me'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM events WHERE sender_id = 'del-other'").fetchone()[0] > 0
+    finally:
+        conn.close()

@@ -229,3 +229,30 @@ def test_widget_with_keyboard_only(stack, browser):
     assert page.evaluate("document.activeElement.className") == "lk-launcher"
     assert page.get_by_role("button", name="Chat met Leerkoers").get_attribute("aria-expanded") == "false"
     page.close()
+
+
+def test_manager_overview_page_in_the_browser(stack, browser):
+    servers, _ = stack
+    mark = tok("ov-mark", role="manager", org="Gemeente Renswoude", name="Mark")
+    post(servers, mark, "/start_strategie")
+    for text in ("gemeente", "120", "nee", "Over drie jaar werken we digitaal en dicht bij de inwoners",
+                 "Digitaal werken; Vitaliteit", "klaar", "Digitale vaardigheden en samenwerken",
+                 "Leren helpt bij de omslag naar digitaal", "We bespreken het in het MT en de teams"):
+        post(servers, mark, text)
+    post(servers, mark, "/start_jaarplan")
+    for text in ("2027", "€ 3.000", "Training digitaal", "Iedereen", "strategisch", "speerpunt 1",
+                 "Iedereen kan digitaal werken", "training", "Q2", "Bureau", "alleen", "€ 3.500", "nee"):
+        post(servers, mark, text)
+    reply = " ".join(texts(post(servers, mark, "laat het dashboard zien")))
+    link = next(w for w in reply.split() if w.startswith("http"))
+    assert "leidinggevenden" in " ".join(texts(post(servers, tok("ov-eva", org="Gemeente Renswoude"),
+                                                    "laat het dashboard zien")))
+    page = browser.new_page()
+    page.goto(link)
+    assert page.get_by_role("heading", level=1).inner_text().endswith("Gemeente Renswoude")
+    assert page.locator("svg[role=img]").count() == 2
+    assert "€ 500 boven het budget" in page.inner_text("main")
+    assert "Vitaliteit" in page.inner_text("main")  # a speerpunt without an activity
+    assert "Nog te weinig gedeelde POP" in page.inner_text("main")
+    page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+    page.close()

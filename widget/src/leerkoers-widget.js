@@ -38,13 +38,13 @@
     return node;
   }
 
-  // Safe rendering: text nodes, line breaks, and https links built with the DOM (never innerHTML).
+  // Safe rendering: text nodes, line breaks, and http(s) links built with the DOM (never innerHTML).
   function renderText(target, text) {
     String(text || "").split("\n").forEach(function (line, i) {
       if (i > 0) target.appendChild(document.createElement("br"));
-      var parts = line.split(/(https:\/\/[^\s<>"')]+)/);
+      var parts = line.split(/(https?:\/\/[^\s<>"')]+)/);
       parts.forEach(function (part) {
-        if (/^https:\/\/[^\s<>"')]+$/.test(part)) {
+        if (/^https?:\/\/[^\s<>"')]+$/.test(part)) {
           var a = el("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part);
           target.appendChild(a);
         } else if (part) {
