@@ -13,7 +13,7 @@ MODEL := models/leerkoers.tar.gz
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run chat train test lint validate clean widget browser
+.PHONY: help install run run-prod chat train test lint validate clean widget browser
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
@@ -64,6 +64,9 @@ browser:
 
 run: $(MODEL) $(WIDGET)
 	$(BIN)/leerkoers run
+
+run-prod: $(MODEL) $(WIDGET)
+	LEERKOERS_MODE=production $(BIN)/leerkoers run-prod
 
 chat: $(MODEL)
 	$(BIN)/leerkoers chat

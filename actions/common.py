@@ -37,9 +37,27 @@ def identity(tracker: Tracker) -> Identity:
     return person
 
 
+RETRIES = 3
+
+
 async def call(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run blocking core code (database) in a worker thread, so the action server stays responsive."""
-    return await asyncio.to_thread(functools.partial(func, *args, **kwargs))
+    """Run blocking core code (database) in a worker thread, so the action server stays responsive.
+
+    A lost database connection is retried a few times (each call is one transaction, so a retry never
+    stores an answer twice); if the database stays away the action fails and the channel says so in Dutch.
+    """
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    for attempt in range(RETRIES):
+        try:
+            return await asyncio.to_thread(functools.partial(func, *args, **kwargs))
+        except (OperationalError, DBAPIError) as exc:
+            if attempt == RETRIES - 1 or not getattr(exc, "connection_invalidated", True) and not isinstance(
+                    exc, OperationalError):
+                raise
+            logger.warning("database unavailable, retrying (%s/%s)", attempt + 1, RETRIES)
+            await asyncio.sleep(0.5 * (attempt + 1))
+    raise RuntimeError("unreachable")
 
 
 def send(dispatcher: CollectingDispatcher, message: Message | None, **extra: Any) -> None:

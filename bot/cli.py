@@ -127,6 +127,13 @@ def cmd_chat(_args) -> int:
         return 1
     db.upgrade(settings.database_url)
     action = processes.start_action_server(settings, log=subprocess.DEVNULL)
+
+    def _hangup(_sig, _frame):  # a closed terminal must not leave the action server behind
+        processes.stop_process(action)
+        sys.exit(0)
+
+    signal.signal(signal.SIGHUP, _hangup)
+    signal.signal(signal.SIGTERM, _hangup)
     try:
         processes.wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
         env = processes.runtime_env(settings)
@@ -139,6 +146,89 @@ def cmd_chat(_args) -> int:
         return 0
     finally:
         processes.stop_process(action)
+
+
+def create_databases(settings) -> list[str]:
+    """PostgreSQL: create the answers and tracker databases when they do not exist yet."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    created = []
+    answers = make_url(settings.database_url)
+    wanted = []
+    if answers.get_backend_name() == "postgresql":
+        wanted.append((answers, answers.database))
+    if settings.production:
+        pg = settings.tracker_pg
+        tracker = make_url(f"postgresql://{pg['LEERKOERS_TRACKER_PG_USER']}@{pg['LEERKOERS_TRACKER_PG_HOST']}:"
+                           f"{pg['LEERKOERS_TRACKER_PG_PORT']}/postgres")
+        if pg["LEERKOERS_TRACKER_PG_PASSWORD"]:
+            tracker = tracker.set(password=pg["LEERKOERS_TRACKER_PG_PASSWORD"])
+        wanted.append((tracker, pg["LEERKOERS_TRACKER_PG_DB"]))
+    for url, name in wanted:
+        admin = create_engine(url.set(database="postgres"), future=True, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                created.append(name)
+        admin.dispose()
+    return created
+
+
+def cmd_db_create(_args) -> int:
+    for name in create_databases(get_settings()):
+        print(f"Database aangemaakt: {name}")
+    return cmd_db_upgrade(_args)
+
+
+def cmd_run_prod(_args) -> int:
+    """The production layout on one machine: PostgreSQL, Redis, N Rasa servers behind one address."""
+    import redis
+
+    settings = get_settings()
+    if not settings.production:
+        print("Zet LEERKOERS_MODE=production (make run-prod doet dat).", file=sys.stderr)
+        return 2
+    if not _check_model(settings):
+        return 1
+    try:
+        redis.Redis(host=settings.redis["LEERKOERS_REDIS_HOST"], port=int(settings.redis["LEERKOERS_REDIS_PORT"]),
+                    socket_connect_timeout=3).ping()
+        create_databases(settings)
+        db.upgrade(settings.database_url)
+    except Exception as exc:  # noqa: BLE001 - tell the administrator what is missing
+        print(f"PostgreSQL of Redis is niet bereikbaar: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    busy = [p for p in (settings.action_port, settings.public_port, *settings.rasa_ports)
+            if processes.port_in_use(settings.host, p)]
+    if busy:
+        print(f"Poort(en) al in gebruik: {busy}", file=sys.stderr)
+        return 1
+    print(f"Leerkoers (productie) start met {settings.replicas} Rasa-servers...", flush=True)
+    try:
+        cluster = processes.start_cluster(settings)
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"Starten is mislukt: {exc}", file=sys.stderr)
+        return 1
+    print(f"""
+Leerkoers draait in productiemodus.
+  Eén adres:  {cluster.url}  (REST: POST {cluster.webhook}, socket.io: {cluster.url}/socket.io)
+  Rasa:       {', '.join(cluster.rasa_url(i) for i in range(settings.replicas))}
+  Gezondheid: {cluster.url}/proxy-health, <rasa>/webhooks/rest/ready, http://{settings.host}:{settings.action_port}/health
+Stoppen: Ctrl-C
+""", flush=True)
+    stop = {"now": False}
+    signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
+    try:
+        while not stop["now"]:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        cluster.stop()
+        print("Gestopt.", flush=True)
+    return 0
 
 
 def cmd_env(_args) -> int:
@@ -203,8 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     dbp = sub.add_parser("db", help="database")
     dbsub = dbp.add_subparsers(dest="db_command", required=True)
     dbsub.add_parser("upgrade", help="schema aanmaken of bijwerken").set_defaults(func=cmd_db_upgrade)
+    dbsub.add_parser("create", help="PostgreSQL-databases aanmaken (als ze ontbreken) en bijwerken").set_defaults(
+        func=cmd_db_create)
     sub.add_parser("run", help="action server en Rasa server starten").set_defaults(func=cmd_run)
     sub.add_parser("chat", help="in de terminal met Leerkoers praten").set_defaults(func=cmd_chat)
+    sub.add_parser("run-prod", help="productie-opzet op één machine").set_defaults(func=cmd_run_prod)
     sub.add_parser("env", help="omgevingsvariabelen voor Rasa tonen").set_defaults(func=cmd_env)
     fund = sub.add_parser("subsidies", help="de kennisbank met regelingen")
     fundsub = fund.add_subparsers(dest="funding_command", required=True)

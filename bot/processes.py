@@ -39,6 +39,9 @@ def runtime_env(settings: Settings, extra: dict[str, str] | None = None) -> dict
         "LEERKOERS_DATABASE_URL": settings.database_url,
         "LEERKOERS_VAR_DIR": str(settings.var_dir),
         "LEERKOERS_CORS_ORIGINS": settings.cors_origins,
+        "LEERKOERS_MODE": settings.mode,
+        **settings.tracker_pg,
+        **settings.redis,
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONWARNINGS": "ignore",
@@ -115,10 +118,11 @@ def _cors_args(settings: Settings) -> list[str]:
     return args
 
 
-def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None,
+                      port: int | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(BIN / "rasa"), "run", "--model", str(model_path(settings)), "--port", str(settings.rasa_port),
-         "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+        [str(BIN / "rasa"), "run", "--model", str(model_path(settings)), "--port", str(port or settings.rasa_port),
+         "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", settings.endpoints_file,
          *_cors_args(settings)],
         cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
         start_new_session=True,
@@ -149,3 +153,56 @@ def running(settings: Settings | None = None, log=None, extra_env: dict[str, str
         yield servers
     finally:
         servers.stop()
+
+
+@dataclass
+class Cluster:
+    """Production layout on one machine: action server, N Rasa servers and one address in front."""
+
+    settings: Settings
+    action: subprocess.Popen
+    rasas: list[subprocess.Popen]
+    proxy: subprocess.Popen
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.settings.host}:{self.settings.public_port}"
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.url}/webhooks/rest/webhook"
+
+    def rasa_url(self, index: int) -> str:
+        return f"http://{self.settings.host}:{self.settings.rasa_ports[index]}"
+
+    def stop(self) -> None:
+        for proc in [self.proxy, *self.rasas, self.action]:
+            stop_process(proc)
+
+
+def start_proxy(settings: Settings, log=None) -> subprocess.Popen:
+    backends = []
+    for port in settings.rasa_ports:
+        backends += ["--backend", f"http://{settings.host}:{port}"]
+    return subprocess.Popen([str(BIN / "python"), "-m", "bot.proxy", "--host", settings.host, "--port",
+                             str(settings.public_port), *backends], cwd=PROJECT_ROOT, env=runtime_env(settings),
+                            stdout=log, stderr=subprocess.STDOUT if log else None, start_new_session=True)
+
+
+def start_cluster(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> Cluster:
+    action = start_action_server(settings, log, extra_env)
+    rasas: list[subprocess.Popen] = []
+    proxy = None
+    try:
+        wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
+        rasas = [start_rasa_server(settings, log, extra_env, port=port) for port in settings.rasa_ports]
+        for proc, port in zip(rasas, settings.rasa_ports, strict=False):
+            wait_for(f"http://{settings.host}:{port}/", proc, timeout=400)
+        proxy = start_proxy(settings, log)
+        wait_for(f"http://{settings.host}:{settings.public_port}/proxy-health", proxy)
+    except BaseException:
+        for proc in [proxy, *rasas, action]:
+            if proc is not None:
+                stop_process(proc)
+        raise
+    return Cluster(settings, action, rasas, proxy)

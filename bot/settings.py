@@ -36,7 +36,24 @@ class Settings:
     max_message_length: int
     demo_port: int = 8080
     cors_origins: str = "*"
+    mode: str = "development"
+    replicas: int = 1
+    public_port: int = 5000
+    tracker_pg: dict = field(default_factory=dict)
+    redis: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
+
+    @property
+    def production(self) -> bool:
+        return self.mode == "production"
+
+    @property
+    def endpoints_file(self) -> str:
+        return "endpoints.prod.yml" if self.production else "endpoints.yml"
+
+    @property
+    def rasa_ports(self) -> list[int]:
+        return [self.rasa_port + i for i in range(self.replicas)]
 
     @property
     def action_url(self) -> str:
@@ -45,9 +62,28 @@ class Settings:
 
 def get_settings() -> Settings:
     var_dir = Path(_env("LEERKOERS_VAR_DIR", str(PROJECT_ROOT / "var")))
+    mode = _env("LEERKOERS_MODE", "development")
+    production = mode == "production"
+    default_db = ("postgresql://postgres@127.0.0.1:5432/leerkoers" if production
+                  else f"sqlite:///{var_dir / 'leerkoers.db'}")
     return Settings(
+        mode=mode,
+        replicas=max(1, _env_int("LEERKOERS_RASA_REPLICAS", 2 if production else 1)),
+        public_port=_env_int("LEERKOERS_PUBLIC_PORT", 5000),
+        tracker_pg={
+            "LEERKOERS_TRACKER_PG_HOST": _env("LEERKOERS_TRACKER_PG_HOST", "127.0.0.1"),
+            "LEERKOERS_TRACKER_PG_PORT": _env("LEERKOERS_TRACKER_PG_PORT", "5432"),
+            "LEERKOERS_TRACKER_PG_DB": _env("LEERKOERS_TRACKER_PG_DB", "leerkoers_tracker"),
+            "LEERKOERS_TRACKER_PG_USER": _env("LEERKOERS_TRACKER_PG_USER", "postgres"),
+            "LEERKOERS_TRACKER_PG_PASSWORD": os.environ.get("LEERKOERS_TRACKER_PG_PASSWORD", ""),
+        },
+        redis={
+            "LEERKOERS_REDIS_HOST": _env("LEERKOERS_REDIS_HOST", "127.0.0.1"),
+            "LEERKOERS_REDIS_PORT": _env("LEERKOERS_REDIS_PORT", "6379"),
+            "LEERKOERS_REDIS_DB": _env("LEERKOERS_REDIS_DB", "0"),
+        },
         var_dir=var_dir,
-        database_url=_env("LEERKOERS_DATABASE_URL", f"sqlite:///{var_dir / 'leerkoers.db'}"),
+        database_url=_env("LEERKOERS_DATABASE_URL", default_db),
         tracker_db=_env("LEERKOERS_TRACKER_DB", str(var_dir / "tracker.db")),
         action_port=_env_int("LEERKOERS_ACTION_PORT", 5055),
         rasa_port=_env_int("LEERKOERS_RASA_PORT", 5005),

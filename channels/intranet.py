@@ -40,6 +40,56 @@ def _text(value: Any) -> str:
     return text[:MAX_TEXT * 2]  # the bot explains long messages itself; this only bounds memory
 
 
+SORRY = ("Er ging iets mis bij het verwerken van je bericht. Je eerdere antwoorden zijn bewaard. "
+         "Probeer het over een paar minuten opnieuw.")
+TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en probeer het dan opnieuw."
+
+
+class RateLimiter:
+    """Per identity: at most `limit` messages per `window` seconds (LEERKOERS_RATE_LIMIT, default 120/min).
+
+    In production mode the counts live in Redis, so the limit holds across all Rasa servers; otherwise in
+    this process. If Redis is unreachable, messages are allowed (the limit protects, it must not block).
+    """
+
+    def __init__(self, limit: int | None = None, window: int = 60) -> None:
+        self.limit = limit if limit is not None else int(os.environ.get("LEERKOERS_RATE_LIMIT") or 120)
+        self.window = window
+        self.seen: dict[str, list[float]] = {}
+        self.redis = None
+        if os.environ.get("LEERKOERS_MODE") == "production":
+            import redis.asyncio as aioredis
+
+            self.redis = aioredis.Redis(host=os.environ.get("LEERKOERS_REDIS_HOST") or "127.0.0.1",
+                                        port=int(os.environ.get("LEERKOERS_REDIS_PORT") or 6379),
+                                        db=int(os.environ.get("LEERKOERS_REDIS_DB") or 0),
+                                        socket_connect_timeout=1, socket_timeout=1)
+
+    async def allow(self, key: str) -> bool:
+        import time
+
+        if self.redis is not None:
+            bucket = f"leerkoers:rate:{key}:{int(time.time() // self.window)}"
+            try:
+                count = await self.redis.incr(bucket)
+                if count == 1:
+                    await self.redis.expire(bucket, self.window * 2)
+                return count <= self.limit
+            except Exception:  # noqa: BLE001
+                logger.warning("rate limit store unavailable")
+                return True
+        now = time.monotonic()
+        recent = [t for t in self.seen.get(key, []) if now - t < self.window]
+        if len(recent) >= self.limit:
+            self.seen[key] = recent
+            return False
+        recent.append(now)
+        self.seen[key] = recent
+        if len(self.seen) > 10_000:  # bounded memory
+            self.seen = {k: v for k, v in self.seen.items() if v and now - v[-1] < self.window}
+        return True
+
+
 def conversation(events) -> list[dict[str, Any]]:
     """User and bot messages as the widget shows them; a button's payload is shown as its title."""
     messages: list[dict[str, Any]] = []
@@ -68,7 +118,11 @@ async def purge_if_requested(request: Request, person_id: str) -> None:
     """After the turn in which someone asked to delete their data: remove the conversation history too."""
     from bot import privacy
 
-    if not await asyncio.to_thread(privacy.take_pending_deletion, person_id):
+    try:
+        if not await asyncio.to_thread(privacy.take_pending_deletion, person_id):
+            return
+    except Exception:  # noqa: BLE001 - the database is away; the deletion request stays pending
+        logger.warning("could not check for a pending deletion")
         return
     agent = request.app.ctx.agent
     store = getattr(agent, "tracker_store", None)
@@ -133,12 +187,34 @@ class IntranetRestInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("intranet_rest_webhook", __name__)
+        limiter = RateLimiter()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
         _file_routes(webhook)
+
+        @webhook.route("/ready", methods=["GET"])
+        async def ready(request: Request) -> HTTPResponse:
+            """Readiness: the model is loaded and the answers database answers."""
+            from bot.db import session_scope
+
+            def _db_ok() -> bool:
+                from sqlalchemy import text
+
+                with session_scope() as s:
+                    s.execute(text("SELECT 1"))
+                return True
+
+            agent = request.app.ctx.agent
+            try:
+                db_ok = await asyncio.to_thread(_db_ok)
+            except Exception:  # noqa: BLE001
+                db_ok = False
+            loaded = bool(agent and agent.is_ready())
+            status = 200 if loaded and db_ok else 503
+            return response.json({"model": loaded, "database": db_ok}, status=status)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -154,13 +230,31 @@ class IntranetRestInput(InputChannel):
                 if not sender:
                     return response.json({"error": "Geef een 'sender' mee (ontwikkelmodus)."}, status=400)
                 person = Identity(sender, f"Testgebruiker {sender} (ontwikkelmodus)", "manager", None, dev=True)
+            if not await limiter.allow(person.person_id):
+                return response.json([{"recipient_id": person.person_id, "text": TOO_FAST}], status=429)
             collector = CollectingOutputChannel()
-            await on_new_message(UserMessage(_text(body.get("message")), collector, person.person_id,
-                                             input_channel=self.name(), metadata=_metadata(person)))
+            try:
+                await on_new_message(UserMessage(_text(body.get("message")), collector, person.person_id,
+                                                 input_channel=self.name(), metadata=_metadata(person)))
+            except Exception:  # noqa: BLE001 - never show a stack trace; say it in Dutch
+                logger.exception("message could not be handled")
+                collector.messages.clear()
             await purge_if_requested(request, person.person_id)
+            if not collector.messages:
+                collector.messages.append({"recipient_id": person.person_id, "text": SORRY})
             return response.json(collector.messages)
 
         return webhook
+
+
+class _CountingSocketOutput(SocketIOOutput):
+    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
 
 
 class IntranetSocketIO(InputChannel):
@@ -188,6 +282,7 @@ class IntranetSocketIO(InputChannel):
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=_cors_origins())
         webhook = SocketBlueprint(sio, "/socket.io", "intranet_socketio_webhook", __name__)
         self.sio = sio
+        limiter = RateLimiter()
 
         def _person(token: str | None) -> Identity:
             return verify(token)  # development identity when tokens are off
@@ -243,9 +338,17 @@ class IntranetSocketIO(InputChannel):
             if person is None:
                 return
             text = _text(data.get("message") if isinstance(data, dict) else None)
-            output = SocketIOOutput(sio, self.bot_message_evt)
-            await on_new_message(UserMessage(text, output, person.person_id, input_channel=self.name(),
-                                             metadata=_metadata(person)))
+            if not await limiter.allow(person.person_id):
+                await sio.emit(self.bot_message_evt, {"text": TOO_FAST}, room=sid)
+                return
+            output = _CountingSocketOutput(sio, self.bot_message_evt)
+            try:
+                await on_new_message(UserMessage(text, output, person.person_id, input_channel=self.name(),
+                                                 metadata=_metadata(person)))
+            except Exception:  # noqa: BLE001 - never show a stack trace; say it in Dutch
+                logger.exception("message could not be handled")
+            if not output.sent:
+                await sio.emit(self.bot_message_evt, {"text": SORRY}, room=sid)
             if _Req.app is not None:
                 await purge_if_requested(_Req, person.person_id)
 

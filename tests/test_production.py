@@ -1,0 +1,177 @@
+"""Production layout on this machine: PostgreSQL and Redis, two Rasa servers behind one address.
+
+Needs PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379). Without them these tests are skipped with a
+message on a developer machine, and fail in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import uuid
+
+import pytest
+import requests
+from sqlalchemy import func, select
+
+from bot import db, processes
+from bot.cli import create_databases
+from bot.db import session_scope
+from bot.models import AnswerLog
+from bot.settings import get_settings
+from tests.conftest import require_postgres
+from tests.helpers import POP
+from tests.netfault import Forwarder
+
+pytestmark = pytest.mark.e2e
+SORRY = "Er ging iets mis bij het verwerken van je bericht"
+
+
+def require_redis() -> None:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=2):
+            return
+    except OSError:
+        message = "Redis is not reachable at 127.0.0.1:6379; start it to run the production tests."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    require_postgres()
+    require_redis()
+    mp = pytest.MonkeyPatch()
+    tmp = tmp_path_factory.mktemp("prod")
+    name = f"lk_prod_{uuid.uuid4().hex[:8]}"
+    forward_port = processes.free_port()
+    base = processes.free_port()
+    for key, value in {
+        "LEERKOERS_MODE": "production", "LEERKOERS_VAR_DIR": str(tmp),
+        "LEERKOERS_DATABASE_URL": f"postgresql://postgres@127.0.0.1:{forward_port}/{name}",
+        "LEERKOERS_TRACKER_PG_DB": f"{name}_tracker", "LEERKOERS_REDIS_DB": "7",
+        "LEERKOERS_RASA_REPLICAS": "2", "LEERKOERS_RASA_PORT": str(base),
+        "LEERKOERS_ACTION_PORT": str(processes.free_port()), "LEERKOERS_PUBLIC_PORT": str(processes.free_port()),
+        "LEERKOERS_RATE_LIMIT": "25",
+    }.items():
+        mp.setenv(key, value)
+    mp.delenv("LEERKOERS_ACTION_URL", raising=False)
+    for port in (base, base + 1):
+        assert not processes.port_in_use("127.0.0.1", port)
+    import redis
+
+    redis.Redis(host="127.0.0.1", port=6379, db=7).flushdb()  # rate-limit counters of an earlier run
+    forwarder = Forwarder("127.0.0.1", 5432, forward_port).start()
+    settings = get_settings()
+    create_databases(settings)
+    db.upgrade(settings.database_url)
+    log = open(tmp / "cluster.log", "w")
+    cl = processes.start_cluster(settings, log=log)
+    try:
+        yield cl, forwarder
+    finally:
+        cl.stop()
+        log.close()
+        forwarder.cut()
+        db.dispose_all()
+        mp.undo()
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine("postgresql://postgres@127.0.0.1:5432/postgres", future=True,
+                              isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            for db_name in (name, f"{name}_tracker"):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def say(url, sender, text):
+    response = requests.post(url + "/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=90)
+    return response.status_code, [m.get("text", "") for m in response.json()]
+
+
+def answers(cl, sender, question=None):
+    with session_scope(cl.settings.database_url) as s:
+        stmt = select(AnswerLog.question).where(AnswerLog.person_id == sender)
+        if question:
+            stmt = stmt.where(AnswerLog.question == question)
+        return list(s.execute(stmt.order_by(AnswerLog.id)).scalars())
+
+
+def test_health_and_readiness(cluster):
+    cl, _ = cluster
+    assert requests.get(cl.url + "/proxy-health", timeout=10).json()["status"] == "ok"
+    for i in range(2):
+        assert requests.get(cl.rasa_url(i) + "/webhooks/rest/ready", timeout=10).json() == {
+            "model": True, "database": True}
+    assert requests.get(f"http://127.0.0.1:{cl.settings.action_port}/health", timeout=10).status_code == 200
+
+
+def test_one_conversation_alternating_between_two_servers(cluster):
+    cl, _ = cluster
+    sender = "replica-user"
+    say(cl.rasa_url(0), sender, "/start_pop")
+    for i, (key, text) in enumerate(POP):
+        status, replies = say(cl.rasa_url(i % 2), sender, text)
+        assert status == 200 and replies, (key, replies)
+    assert any("Klaar! Dit neem je mee" in r for r in replies)
+    logged = answers(cl, sender)
+    assert sorted(logged) == sorted(key for key, _ in POP)  # every answer once: none lost, none doubled
+
+
+def test_action_server_stops_mid_interview(cluster):
+    cl, _ = cluster
+    sender = "action-fault"
+    say(cl.url, sender, "/start_pop")
+    say(cl.url, sender, "Gemeente Zeist")
+    processes.stop_process(cl.action)
+    status, replies = say(cl.url, sender, "jurist")
+    assert status == 200 and any(SORRY in r for r in replies)
+    cl.action = processes.start_action_server(cl.settings)
+    processes.wait_for(f"http://127.0.0.1:{cl.settings.action_port}/health", cl.action)
+    status, replies = say(cl.url, sender, "jurist")
+    assert replies[-1] == "In welk team of op welke afdeling werk je?"
+    assert answers(cl, sender) == ["org_naam", "pop_functie"]
+
+
+def test_database_briefly_unavailable(cluster):
+    cl, forwarder = cluster
+    sender = "db-fault"
+    say(cl.url, sender, "/start_pop")
+    say(cl.url, sender, "Gemeente Zeist")
+    forwarder.cut()
+    status, replies = say(cl.url, sender, "jurist")
+    assert any(SORRY in r for r in replies), replies  # not silently lost: the person is asked to repeat
+    forwarder.restore()
+    status, replies = say(cl.url, sender, "jurist")  # recovers without a restart
+    assert replies[-1] == "In welk team of op welke afdeling werk je?"
+    assert answers(cl, sender) == ["org_naam", "pop_functie"]
+
+
+def test_bad_input_and_rate_limit(cluster):
+    cl, _ = cluster
+    for message in ("x" * 100_000, "\x00\x01\x02\ufffd\x7f" * 50, "💥" * 3000):
+        status, replies = say(cl.url, "abuse-1", message)
+        assert status == 200 and replies and all(r for r in replies)
+    statuses = [say(cl.url, "abuse-2", "hallo")[0] for _ in range(30)]
+    assert 429 in statuses and statuses[0] == 200
+    status, replies = say(cl.url, "abuse-2", "hallo")
+    assert status == 429 and "Wacht even" in replies[0]
+    assert say(cl.url, "abuse-3", "hallo")[0] == 200  # other people are not affected
+
+
+def test_a_killed_server_is_replaced_by_the_other(cluster):
+    cl, _ = cluster
+    sender = "failover"
+    say(cl.url, sender, "/start_pop")
+    say(cl.url, sender, "Gemeente Zeist")
+    os.killpg(cl.rasas[0].pid, signal.SIGKILL)
+    cl.rasas[0].wait()
+    for text, expected in (("jurist", "In welk team"), ("Sociaal Domein", "Kijk eens terug")):
+        status, replies = say(cl.url, sender, text)
+        assert status == 200 and replies[-1].startswith(expected), replies
+    with session_scope(cl.settings.database_url) as s:
+        count = s.execute(select(func.count()).select_from(AnswerLog).where(AnswerLog.person_id == sender))
+        assert count.scalar_one() == 3
