@@ -13,7 +13,7 @@ MODEL := models/leerkoers.tar.gz
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run run-prod chat train test lint validate clean widget browser
+.PHONY: help install run run-prod bench chat train test lint validate clean widget browser
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
@@ -72,11 +72,15 @@ chat: $(MODEL)
 	$(BIN)/leerkoers chat
 
 test: $(MODEL) $(WIDGET) browser
-	$(BIN)/ruff check bot actions channels tests
+	$(BIN)/ruff check bot actions channels tests bench
 	$(BIN)/python -m pytest
 
+# Load and speed figures (not part of `make test`; takes 15-30 minutes on 2 cores).
+bench: $(MODEL)
+	$(BIN)/python -m bench.run
+
 lint: $(STAMP)
-	$(BIN)/ruff check bot actions channels tests
+	$(BIN)/ruff check bot actions channels tests bench
 
 clean:
 	rm -rf models results .pytest_cache .ruff_cache var

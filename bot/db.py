@@ -34,7 +34,8 @@ def get_engine(url: str | None = None) -> Engine:
     with _lock:
         engine = _engines.get(url)
         if engine is None:
-            kwargs: dict = {"future": True, "pool_pre_ping": True}
+            # hide_parameters: an error message never contains the answers being stored
+            kwargs: dict = {"future": True, "pool_pre_ping": True, "hide_parameters": True}
             if url.startswith("sqlite"):
                 path = url.split("sqlite:///", 1)[-1]
                 if path and path != ":memory:":

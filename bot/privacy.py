@@ -100,26 +100,23 @@ def tracker_url(tracker_db: str) -> str:
     return tracker_db if "://" in tracker_db else f"sqlite:///{tracker_db}"
 
 
-def purge_conversation(tracker_db: str, sender_id: str) -> int:
-    """Delete one conversation from Rasa's SQL tracker store (table 'events')."""
+def _delete_events(tracker_db: str, where: str, params: dict) -> int:
+    """Delete rows from Rasa's SQL tracker store (table 'events'); 0 when there is no such table yet."""
     engine = create_engine(tracker_url(tracker_db), future=True)
     try:
         with engine.begin() as conn:
             if not engine.dialect.has_table(conn, "events"):
                 return 0
-            return conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender_id}).rowcount
+            return conn.execute(text(f"DELETE FROM events WHERE {where}"), params).rowcount
     finally:
         engine.dispose()
+
+
+def purge_conversation(tracker_db: str, sender_id: str) -> int:
+    """Delete one conversation from the tracker store."""
+    return _delete_events(tracker_db, "sender_id = :s", {"s": sender_id})
 
 
 def purge_old_conversations(tracker_db: str, days: int) -> int:
     """The retention period: remove conversation events older than `days` days."""
-    engine = create_engine(tracker_url(tracker_db), future=True)
-    try:
-        with engine.begin() as conn:
-            if not engine.dialect.has_table(conn, "events"):
-                return 0
-            cutoff = time.time() - days * 86400
-            return conn.execute(text("DELETE FROM events WHERE timestamp < :t"), {"t": cutoff}).rowcount
-    finally:
-        engine.dispose()
+    return _delete_events(tracker_db, "timestamp < :t", {"t": time.time() - days * 86400})

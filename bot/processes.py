@@ -104,7 +104,8 @@ def stop_process(proc: subprocess.Popen, timeout: float = 20.0) -> None:
 
 def start_action_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port),
+         *(["--logging-config_file", "logging.prod.yml"] if settings.production else [])],
         cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
         start_new_session=True,
     )
@@ -123,7 +124,7 @@ def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | 
     return subprocess.Popen(
         [str(BIN / "rasa"), "run", "--model", str(model_path(settings)), "--port", str(port or settings.rasa_port),
          "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", settings.endpoints_file,
-         *_cors_args(settings)],
+         *_cors_args(settings), *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])],
         cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
         start_new_session=True,
     )

@@ -45,6 +45,14 @@ SORRY = ("Er ging iets mis bij het verwerken van je bericht. Je eerdere antwoord
 TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en probeer het dan opnieuw."
 
 
+def too_long(text: str) -> str | None:
+    """The configurable message limit (LEERKOERS_MAX_MESSAGE_LENGTH): a friendly reply instead of the bot."""
+    if len(text) <= MAX_TEXT:
+        return None
+    limit = f"{MAX_TEXT:,}".replace(",", ".")
+    return f"Je bericht is te lang. Ik kan berichten tot {limit} tekens lezen. Wil je het korter opschrijven?"
+
+
 class RateLimiter:
     """Per identity: at most `limit` messages per `window` seconds (LEERKOERS_RATE_LIMIT, default 120/min).
 
@@ -232,6 +240,9 @@ class IntranetRestInput(InputChannel):
                 person = Identity(sender, f"Testgebruiker {sender} (ontwikkelmodus)", "manager", None, dev=True)
             if not await limiter.allow(person.person_id):
                 return response.json([{"recipient_id": person.person_id, "text": TOO_FAST}], status=429)
+            long_reply = too_long(_text(body.get("message")))
+            if long_reply:
+                return response.json([{"recipient_id": person.person_id, "text": long_reply}])
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(UserMessage(_text(body.get("message")), collector, person.person_id,
@@ -340,6 +351,10 @@ class IntranetSocketIO(InputChannel):
             text = _text(data.get("message") if isinstance(data, dict) else None)
             if not await limiter.allow(person.person_id):
                 await sio.emit(self.bot_message_evt, {"text": TOO_FAST}, room=sid)
+                return
+            long_reply = too_long(text)
+            if long_reply:
+                await sio.emit(self.bot_message_evt, {"text": long_reply}, room=sid)
                 return
             output = _CountingSocketOutput(sio, self.bot_message_evt)
             try:

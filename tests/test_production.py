@@ -28,6 +28,12 @@ pytestmark = pytest.mark.e2e
 SORRY = "Er ging iets mis bij het verwerken van je bericht"
 
 
+def processes_rss(pid: int) -> float:
+    from bench.run import rss_mb
+
+    return rss_mb(pid)
+
+
 def require_redis() -> None:
     try:
         with socket.create_connection(("127.0.0.1", 6379), timeout=2):
@@ -69,6 +75,7 @@ def cluster(tmp_path_factory):
     db.upgrade(settings.database_url)
     log = open(tmp / "cluster.log", "w")
     cl = processes.start_cluster(settings, log=log)
+    cl.log_path = tmp / "cluster.log"
     try:
         yield cl, forwarder
     finally:
@@ -152,9 +159,17 @@ def test_database_briefly_unavailable(cluster):
 
 def test_bad_input_and_rate_limit(cluster):
     cl, _ = cluster
-    for message in ("x" * 100_000, "\x00\x01\x02\ufffd\x7f" * 50, "💥" * 3000):
+    before = [processes_rss(p.pid) for p in cl.rasas]
+    status, replies = say(cl.url, "abuse-1", "x" * 100_000)
+    assert status == 200 and replies == ["Je bericht is te lang. Ik kan berichten tot 5.000 tekens lezen. "
+                                         "Wil je het korter opschrijven?"]
+    for message in ("\x00\x01\x02\ufffd\x7f" * 50, "💥" * 3000, "a" * 4999):
         status, replies = say(cl.url, "abuse-1", message)
         assert status == 200 and replies and all(r for r in replies)
+    for i in range(20):  # many conversations at once from one machine
+        assert say(cl.url, f"abuse-many-{i}", "hallo")[0] == 200
+    after = [processes_rss(p.pid) for p in cl.rasas]
+    assert all(a - b < 300 for a, b in zip(after, before, strict=False)), (before, after)  # memory stays bounded (MB)
     statuses = [say(cl.url, "abuse-2", "hallo")[0] for _ in range(30)]
     assert 429 in statuses and statuses[0] == 200
     status, replies = say(cl.url, "abuse-2", "hallo")
@@ -175,3 +190,13 @@ def test_a_killed_server_is_replaced_by_the_other(cluster):
     with session_scope(cl.settings.database_url) as s:
         count = s.execute(select(func.count()).select_from(AnswerLog).where(AnswerLog.person_id == sender))
         assert count.scalar_one() == 3
+
+
+def test_logs_are_structured_and_hold_no_answers(cluster):
+    cl, _ = cluster
+    log = cl.log_path.read_text(encoding="utf-8", errors="replace")
+    for _key, text in POP:
+        if len(text) > 12:
+            assert text not in log, f"an answer is in the logs: {text!r}"
+    assert "jurist" not in log
+    assert '"level": "INFO", "logger": "root", "message": "Rasa server is up and running."' in log

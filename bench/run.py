@@ -1,0 +1,244 @@
+"""Benchmark: simulated people completing the POP interview over the REST webhook.
+
+    make bench                       # all levels: 1, 10, 50 and 100 concurrent conversations
+    .venv/bin/python -m bench.run --levels 1,10 --skip-training
+
+Measures, for the embedded default (SQLite, one Rasa server) and the production layout (PostgreSQL, Redis,
+two Rasa servers behind one address), and for a minimal Rasa assistant (`rasa init`'s example bot) under the
+same load: per-message latency p50/p95/p99, messages per second, errors and answers lost (compared with the
+database); plus training time, start-up time and resident memory of each process. Prints a table and writes
+results/bench-<time>.json so runs can be compared. Only traffic to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot import db, processes  # noqa: E402
+from bot.settings import get_settings  # noqa: E402
+from tests.helpers import POP  # noqa: E402
+
+MINIMAL_MESSAGES = ["hi", "I am fine", "great", "yes", "bye"] * 4
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    k = (len(values) - 1) * p / 100
+    low, high = int(k), min(int(k) + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (k - low)
+
+
+def run_level(url: str, users: int, script: list[str], prefix: str) -> dict:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def person(i: int) -> None:
+        nonlocal errors
+        session = requests.Session()
+        sender = f"{prefix}-{users}-{i}"
+        for text in script:
+            start = time.perf_counter()
+            try:
+                response = session.post(url, json={"sender": sender, "message": text}, timeout=120)
+                ok = response.status_code == 200 and bool(response.json())
+            except requests.RequestException:
+                ok = False
+            elapsed = time.perf_counter() - start
+            with lock:
+                latencies.append(elapsed)
+                errors += 0 if ok else 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=users) as pool:
+        list(pool.map(person, range(users)))
+    duration = time.perf_counter() - started
+    return {"users": users, "messages": len(latencies), "errors": errors, "seconds": round(duration, 2),
+            "msg_per_s": round(len(latencies) / duration, 2), "p50_ms": round(percentile(latencies, 50) * 1000),
+            "p95_ms": round(percentile(latencies, 95) * 1000), "p99_ms": round(percentile(latencies, 99) * 1000)}
+
+
+def lost_answers(database_url: str, prefix: str, users: int) -> int:
+    from sqlalchemy import func, select
+
+    from bot.db import session_scope
+    from bot.models import AnswerLog
+
+    expected = users * len(POP)
+    with session_scope(database_url) as s:
+        stored = s.execute(select(func.count(func.distinct(AnswerLog.person_id + ":" + AnswerLog.question)))
+                           .where(AnswerLog.person_id.like(f"{prefix}-{users}-%"))).scalar_one()
+    return expected - stored
+
+
+def pop_script() -> list[str]:
+    return ["/start_pop"] + [text for _, text in POP]
+
+
+def bench_layout(name: str, levels: list[int], env: dict[str, str], tmp: Path) -> dict:
+    for key, value in env.items():
+        os.environ[key] = value
+    settings = get_settings()
+    if settings.production:
+        from bot.cli import create_databases
+
+        create_databases(settings)
+    db.upgrade(settings.database_url)
+    log = open(tmp / f"{name}.log", "w")
+    started = time.perf_counter()
+    if settings.production:
+        cluster = processes.start_cluster(settings, log=log)
+        url, procs = cluster.webhook, {"action": cluster.action, "proxy": cluster.proxy,
+                                       **{f"rasa{i}": p for i, p in enumerate(cluster.rasas)}}
+        stop = cluster.stop
+    else:
+        servers = processes.start_all(settings, log=log)
+        url, procs, stop = servers.webhook, {"action": servers.action, "rasa": servers.rasa}, servers.stop
+    startup = time.perf_counter() - started
+    result = {"layout": name, "startup_s": round(startup, 1), "levels": []}
+    prefix = f"bench{uuid.uuid4().hex[:6]}"
+    try:
+        for users in levels:
+            level = run_level(url, users, pop_script(), prefix)
+            level["answers_lost"] = lost_answers(settings.database_url, prefix, users)
+            result["levels"].append(level)
+            print(f"  {name:<11} {users:>4} users: {level}", flush=True)
+        result["rss_mb"] = {k: round(rss_mb(p.pid), 1) for k, p in procs.items()}
+    finally:
+        stop()
+        log.close()
+        db.dispose_all()
+    return result
+
+
+def bench_minimal(levels: list[int], tmp: Path, skip_training: bool) -> dict:
+    """The same load against `rasa init`'s example assistant, on the same machine."""
+    folder = tmp / "minimal"
+    folder.mkdir(parents=True, exist_ok=True)  # rasa init wants an existing folder
+    rasa = str(Path(sys.executable).parent / "rasa")
+    started = time.perf_counter()
+    subprocess.run([rasa, "init", "--no-prompt", "--init-dir", str(folder)], check=True, capture_output=True,
+                   timeout=1200, cwd=folder)
+    train_s = time.perf_counter() - started
+    port = processes.free_port()
+    model = sorted((folder / "models").glob("*.tar.gz"))[-1]
+    started = time.perf_counter()
+    log = open(tmp / "minimal.log", "w")
+    proc = subprocess.Popen([rasa, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1"],
+                            cwd=folder, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        processes.wait_for(f"http://127.0.0.1:{port}/", proc, timeout=400)
+        startup = time.perf_counter() - started
+        url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+        result = {"layout": "minimal", "train_s": round(train_s, 1), "startup_s": round(startup, 1), "levels": []}
+        for users in levels:
+            level = run_level(url, users, MINIMAL_MESSAGES, "min")
+            result["levels"].append(level)
+            print(f"  {'minimal':<11} {users:>4} users: {level}", flush=True)
+        result["rss_mb"] = {"rasa": round(rss_mb(proc.pid), 1)}
+        return result
+    finally:
+        processes.stop_process(proc)
+        log.close()
+
+
+def training_time(tmp: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "leerkoers"), "rasa", "train", "--force", "--out",
+                    str(tmp / "models")], check=True, capture_output=True, cwd=ROOT, timeout=1800)
+    return round(time.perf_counter() - started, 1)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--levels", default="1,10,50,100")
+    parser.add_argument("--skip-training", action="store_true", help="do not measure training time")
+    parser.add_argument("--skip-production", action="store_true")
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",")]
+    tmp = Path(tempfile.mkdtemp(prefix="leerkoers-bench-"))
+    results: dict = {"time": time.strftime("%Y-%m-%d %H:%M:%S"), "levels": levels, "layouts": []}
+    if not args.skip_training:
+        results["train_s"] = training_time(tmp)
+        print(f"training: {results['train_s']} s", flush=True)
+    base = {"LEERKOERS_RATE_LIMIT": "100000", "LEERKOERS_ACTION_URL": ""}
+    os.environ.pop("LEERKOERS_ACTION_URL", None)
+    default_env = {**base, "LEERKOERS_MODE": "development", "LEERKOERS_VAR_DIR": str(tmp / "default"),
+                   "LEERKOERS_DATABASE_URL": f"sqlite:///{tmp / 'default' / 'leerkoers.db'}",
+                   "LEERKOERS_TRACKER_DB": str(tmp / "default" / "tracker.db"),
+                   "LEERKOERS_RASA_PORT": str(processes.free_port()), "LEERKOERS_ACTION_PORT": str(processes.free_port())}
+    os.environ.pop("LEERKOERS_ACTION_URL", None)
+    results["layouts"].append(bench_layout("default", levels, {k: v for k, v in default_env.items() if v}, tmp))
+    if not args.skip_production:
+        name = f"lk_bench_{uuid.uuid4().hex[:6]}"
+        base_port = processes.free_port()
+        prod_env = {**base, "LEERKOERS_MODE": "production", "LEERKOERS_VAR_DIR": str(tmp / "prod"),
+                    "LEERKOERS_DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{name}",
+                    "LEERKOERS_TRACKER_PG_DB": f"{name}_tracker", "LEERKOERS_REDIS_DB": "8",
+                    "LEERKOERS_RASA_PORT": str(base_port), "LEERKOERS_RASA_REPLICAS": "2",
+                    "LEERKOERS_PUBLIC_PORT": str(processes.free_port()),
+                    "LEERKOERS_ACTION_PORT": str(processes.free_port())}
+        results["layouts"].append(bench_layout("production", levels, {k: v for k, v in prod_env.items() if v}, tmp))
+    results["layouts"].append(bench_minimal(levels, tmp, args.skip_training))
+    print_table(results)
+    out = ROOT / "results" / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(f"\nresults written to {out}")
+    lost = sum(level.get("answers_lost", 0) for layout in results["layouts"] for level in layout["levels"])
+    errors = sum(level["errors"] for layout in results["layouts"] for level in layout["levels"])
+    return 0 if lost == 0 and errors == 0 else 1
+
+
+def print_table(results: dict) -> None:
+    minimal = {lv["users"]: lv for lv in results["layouts"][-1]["levels"]}
+    print("\n| layout | users | messages | msg/s | p50 ms | p95 ms | p99 ms | errors | answers lost | p95 / minimal |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for layout in results["layouts"]:
+        for lv in layout["levels"]:
+            ratio = lv["p95_ms"] / max(1, minimal.get(lv["users"], {}).get("p95_ms", 0) or 1)
+            print(f"| {layout['layout']} | {lv['users']} | {lv['messages']} | {lv['msg_per_s']} | {lv['p50_ms']} | "
+                  f"{lv['p95_ms']} | {lv['p99_ms']} | {lv['errors']} | {lv.get('answers_lost', '-')} | "
+                  f"{ratio:.2f} |")
+    print()
+    for layout in results["layouts"]:
+        extra = f", training {layout['train_s']} s" if "train_s" in layout else ""
+        print(f"{layout['layout']}: start-up {layout['startup_s']} s{extra}, memory (MB) {layout.get('rss_mb')}")
+    if "train_s" in results:
+        print(f"Leerkoers model training: {results['train_s']} s")
+    p95 = {lv["users"]: lv["p95_ms"] for lv in results["layouts"][0]["levels"]}
+    if 10 in p95 and 10 in minimal:
+        ratio = p95[10] / max(1, minimal[10]["p95_ms"])
+        print(f"Target: p95 at 10 users at most 2x the minimal assistant: {ratio:.2f}x "
+              f"({'met' if ratio <= 2 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
