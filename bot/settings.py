@@ -89,7 +89,7 @@ def get_settings() -> Settings:
         rasa_port=_env_int("LEERKOERS_RASA_PORT", 5005),
         host=_env("LEERKOERS_HOST", "127.0.0.1"),
         model_dir=Path(_env("LEERKOERS_MODEL_DIR", str(PROJECT_ROOT / "models"))),
-        max_message_length=_env_int("LEERKOERS_MAX_MESSAGE_LENGTH", 5000),
+        max_message_length=_env_int("LEERKOERS_MAX_MESSAGE_LENGTH", 2000),
         demo_port=_env_int("LEERKOERS_DEMO_PORT", 8080),
         cors_origins=_env("LEERKOERS_CORS_ORIGINS", "*"),
     )

@@ -23,7 +23,7 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
 
 logger = logging.getLogger(__name__)
-MAX_TEXT = int(os.environ.get("LEERKOERS_MAX_MESSAGE_LENGTH") or 5000)
+MAX_TEXT = int(os.environ.get("LEERKOERS_MAX_MESSAGE_LENGTH") or 2000)
 
 
 def _metadata(person: Identity) -> dict[str, Any]:
