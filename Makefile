@@ -13,7 +13,7 @@ MODEL := models/leerkoers.tar.gz
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run run-prod bench chat train test lint validate clean widget browser
+.PHONY: help install run run-prod bench nlu-report chat train test lint validate clean widget browser
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
@@ -78,6 +78,9 @@ test: $(MODEL) $(WIDGET) browser
 # Load and speed figures (not part of `make test`; takes 15-30 minutes on 2 cores).
 bench: $(MODEL)
 	$(BIN)/python -m bench.run
+
+nlu-report: $(MODEL)
+	$(BIN)/python -m bench.nlu_report --json results/nlu.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions channels tests bench

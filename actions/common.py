@@ -78,3 +78,16 @@ def latest_intent(tracker: Tracker) -> str | None:
 
 def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
+
+
+def understood(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+    """False (and a 'not understood' reply) when the words do not back up the NLU's guess.
+
+    "spelen jullie ook voetbal?" must not show someone their stored data because the classifier guessed so.
+    """
+    from bot.commands import plausible
+
+    if plausible(latest_intent(tracker), latest_text(tracker)):
+        return True
+    dispatcher.utter_message(response="utter_fallback")
+    return False

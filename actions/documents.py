@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, latest_intent
+from actions.common import call, identity, latest_intent, understood
 from bot import exports, links, privacy, service
 from bot.settings import get_settings
 
@@ -39,6 +39,8 @@ class ActionDocument(Action):
         return "action_document"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
         person = identity(tracker)
         await call(service.sync_identity, person)
         response, missing, kinds = DOWNLOADS.get(latest_intent(tracker) or "", DOWNLOADS["pop_downloaden"])
@@ -67,6 +69,8 @@ class ActionOverzicht(Action):
         return "action_overzicht"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
         person = identity(tracker)
         await call(service.sync_identity, person)
         if not person.can_plan:
@@ -82,6 +86,8 @@ class ActionGegevensInzien(Action):
         return "action_gegevens_inzien"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
         pid = identity(tracker).person_id
         text = await call(privacy.summary_text, pid)
         url = await call(links.make, "gegevens_json", pid)
@@ -94,6 +100,8 @@ class ActionVraagVerwijderen(Action):
         return "action_vraag_verwijderen"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
         dispatcher.utter_message(response="utter_verwijderen_zeker")
         return [SlotSet("bevestig_verwijderen", True)]
 

@@ -18,6 +18,7 @@ from actions.common import (
     person_id,
     send,
     send_all,
+    understood,
 )
 from bot import service
 from bot.commands import HANDOFF, detect_command, plausible
@@ -272,6 +273,8 @@ class ActionPopDelen(Action):
         return "action_pop_delen"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
         share = latest_intent(tracker) == "pop_delen"
         person = identity(tracker)
         await call(service.sync_identity, person)
@@ -290,6 +293,8 @@ class ActionGedeeldePops(Action):
         return "action_gedeelde_pops"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
         person = identity(tracker)
         await call(service.sync_identity, person)
         pops = await call(service.shared_pops, person.person_id)

@@ -91,6 +91,24 @@ def detect_command(text: str, intent: str | None, confidence: float | None) -> s
     return intent
 
 
+# Outside an interview a topic word is enough (nothing is being answered that could be misread).
+TOPIC: dict[str, str] = {
+    "pop_downloaden": r"(pop|ontwikkelplan|ontwikkelingsplan)",
+    "jaarplan_downloaden": r"(jaarplan|opleidingsplan|excel|csv|spreadsheet|opleidingen|download|budget)",
+    "strategie_downloaden": r"(beleid|strategi|speerpunt)",
+    "overzicht_bekijken": r"(overzicht|dashboard|budget|grafiek|speerpunt|leerwens|verdeling|jaarplan)",
+    "gegevens_inzien": r"(gegevens|\bdata\b|over mij|van mij|opgeslagen|bewaar|inzage)",
+    "gegevens_verwijderen": r"(verwijder|\bwis|vergeet|delete|\bweg\b|vergetelheid)",
+    "pop_delen": r"(pop|ontwikkelplan|deel|delen|zien|lezen|toegang|zichtbaar)",
+    "pop_niet_delen": r"(pop|ontwikkelplan|deel|delen|zien|ziet|privé|prive|verberg|alleen voor mij|toestemming)",
+    "gedeelde_pops": r"(pop|ontwikkelplan|gedeeld|delen)",
+    "start_strategie": r"(opleidingsbeleid|opleidings beleid|strategi|stratgi|stratigi|beleid|speerpunt|"
+                       r"opleidingsplan|meerjarig)",
+    "start_jaarplan": r"(jaarplan|jaar plan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|budget|"
+                      r"training|opleiding|activiteiten)",
+}
+
+
 def plausible(intent: str | None, text: str) -> bool:
     """Outside an interview: does the text back up the NLU's guess for an intent that starts something?
 
@@ -99,4 +117,4 @@ def plausible(intent: str | None, text: str) -> bool:
     """
     if text.strip().startswith("/") or intent not in EVIDENCE:
         return True
-    return bool(re.search(EVIDENCE[intent], normalize(text)))
+    return bool(re.search(TOPIC.get(intent, EVIDENCE[intent]), normalize(text)))

@@ -167,3 +167,17 @@ def test_data_request_during_an_interview_is_answered_and_the_interview_waits(db
     messages, slots = answer("verwijder mijn gegevens", intent="gegevens_verwijderen", confidence=0.97)
     assert responses(messages) == ["utter_verwijderen_zeker"]
     assert slots["bevestig_verwijderen"] is True and slots["interview_antwoord"] == "klaar"
+
+
+
+def test_requests_need_words_that_back_up_the_guess(db_url):
+    from actions import documents
+
+    messages, slots = run(documents.ActionGegevensInzien(),
+                          tracker(text="spelen jullie ook voetbal op vrijdag", intent="gegevens_inzien"))
+    assert responses(messages) == ["utter_fallback"]
+    messages, slots = run(documents.ActionVraagVerwijderen(), tracker(text="blabla", intent="gegevens_verwijderen"))
+    assert responses(messages) == ["utter_fallback"] and slots == {}
+    messages, _ = run(documents.ActionGegevensInzien(), tracker(text="welke gegevens heb je van mij?",
+                                                                intent="gegevens_inzien"))
+    assert responses(messages) == ["utter_gegevens_overzicht"]
