@@ -50,6 +50,8 @@ class ValidateSubsidieForm(FormValidationAction):
 
     async def validate_subsidie_sector(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                        domain: DomainDict) -> dict[str, Any]:
+        if value is None:  # reset by action_subsidie_start, not typed: the form asks
+            return {"subsidie_sector": None}
         if value in advice.funding.SECTORS or value in (STOPPED, NOT_UNDERSTOOD):
             return {"subsidie_sector": value}
         stopped = self._stopped(tracker)
@@ -62,6 +64,8 @@ class ValidateSubsidieForm(FormValidationAction):
 
     async def validate_subsidie_medewerkers(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                             domain: DomainDict) -> dict[str, Any]:
+        if value is None:
+            return {"subsidie_medewerkers": None}
         if value in (STOPPED, NOT_UNDERSTOOD):
             return {"subsidie_medewerkers": value}
         stopped = self._stopped(tracker)
@@ -75,7 +79,9 @@ class ValidateSubsidieForm(FormValidationAction):
 
     async def validate_subsidie_doel(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> dict[str, Any]:
-        text = str(value or "")
+        if value is None:
+            return {"subsidie_doel": None}
+        text = str(value)
         if text in (STOPPED, NOT_UNDERSTOOD) or (text and all(p in advice.funding.SITUATIONS for p in text.split(","))):
             return {"subsidie_doel": text}
         stopped = self._stopped(tracker)

@@ -64,3 +64,12 @@ def test_scheme_questions(db_url):
     assert "Subsidieregeling praktijkleren" in messages[0]["info"]
     messages, _ = run(sub.ActionRegelingInfo(), tracker("m1", "wat is de zwemregeling?", "regeling_vraag"))
     assert responses(messages) == ["utter_regeling_onbekend"] and "SLIM" in messages[0]["regelingen"]
+
+
+def test_reset_slots_are_not_validated(db_url):
+    """action_subsidie_start sets unknown slots to None; the form must ask, not complain."""
+    trk = tracker("x", "/subsidie_zoeken", "subsidie_zoeken", loop="subsidie_form",
+                  slot_events={"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None})
+    messages, slots = run(sub.ValidateSubsidieForm(), trk)
+    assert messages == []
+    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None}
