@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -48,50 +49,46 @@ class ValidateSubsidieForm(FormValidationAction):
             return {"subsidie_sector": STOPPED, "subsidie_medewerkers": STOPPED, "subsidie_doel": STOPPED}
         return None
 
-    async def validate_subsidie_sector(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> dict[str, Any]:
+    def _check(self, slot: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher,
+               known: Callable[[str], bool], parse: Callable[[str], str | None], error: str) -> dict[str, Any]:
+        """One answer in the subsidy form: reset (None) is asked again, stored values pass, 'stop' ends it."""
         if value is None:  # reset by action_subsidie_start, not typed: the form asks
-            return {"subsidie_sector": None}
-        if value in advice.funding.SECTORS or value in (STOPPED, NOT_UNDERSTOOD):
-            return {"subsidie_sector": value}
+            return {slot: None}
+        text = str(value)
+        if text in (STOPPED, NOT_UNDERSTOOD) or known(text):
+            return {slot: text}
         stopped = self._stopped(tracker)
         if stopped:
             return stopped
-        sector = advice.parse_sector(str(value or ""))
-        if sector is None:
-            dispatcher.utter_message(response="utter_geen_sector")
-        return {"subsidie_sector": sector}
+        parsed = parse(text)
+        if parsed is None:
+            dispatcher.utter_message(response=error)
+        return {slot: parsed}
+
+    async def validate_subsidie_sector(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> dict[str, Any]:
+        return self._check("subsidie_sector", value, tracker, dispatcher, lambda t: t in advice.funding.SECTORS,
+                           advice.parse_sector, "utter_geen_sector")
 
     async def validate_subsidie_medewerkers(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                             domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {"subsidie_medewerkers": None}
-        if value in (STOPPED, NOT_UNDERSTOOD):
-            return {"subsidie_medewerkers": value}
-        stopped = self._stopped(tracker)
-        if stopped:
-            return stopped
-        number = advice.parse_employees(str(value or ""))
-        if number is None:
-            dispatcher.utter_message(response="utter_geen_aantal")
-            return {"subsidie_medewerkers": None}
-        return {"subsidie_medewerkers": str(number)}
+        def parse(text: str) -> str | None:
+            number = advice.parse_employees(text)
+            return None if number is None else str(number)
+
+        return self._check("subsidie_medewerkers", value, tracker, dispatcher, lambda _t: False, parse,
+                           "utter_geen_aantal")
 
     async def validate_subsidie_doel(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {"subsidie_doel": None}
-        text = str(value)
-        if text in (STOPPED, NOT_UNDERSTOOD) or (text and all(p in advice.funding.SITUATIONS for p in text.split(","))):
-            return {"subsidie_doel": text}
-        stopped = self._stopped(tracker)
-        if stopped:
-            return stopped
-        situations = advice.parse_doel(text)
-        if situations is None:
-            dispatcher.utter_message(response="utter_geen_doel")
-            return {"subsidie_doel": None}
-        return {"subsidie_doel": ",".join(sorted(situations)) or "groep"}
+        def known(text: str) -> bool:
+            return bool(text) and all(p in advice.funding.SITUATIONS for p in text.split(","))
+
+        def parse(text: str) -> str | None:
+            situations = advice.parse_doel(text)
+            return None if situations is None else (",".join(sorted(situations)) or "groep")
+
+        return self._check("subsidie_doel", value, tracker, dispatcher, known, parse, "utter_geen_doel")
 
 
 class ActionSubsidieAdvies(Action):
