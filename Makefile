@@ -13,7 +13,7 @@ MODEL := models/leerkoers.tar.gz
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run run-prod bench nlu-report chat train test lint validate clean widget browser
+.PHONY: help install run run-prod bench nlu-report nlu-compare chat train test lint validate clean widget browser
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
@@ -81,6 +81,10 @@ bench: $(MODEL)
 
 nlu-report: $(MODEL)
 	$(BIN)/python -m bench.nlu_report --json results/nlu.json
+
+# 5-fold cross-validation and the pipeline comparison of docs/nlu.md (trains 11 models; about 25 minutes).
+nlu-compare: $(MODEL)
+	$(BIN)/python -m bench.nlu_report --cross-validation 5 --compare --json results/nlu-compare.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions channels tests bench

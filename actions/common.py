@@ -45,12 +45,19 @@ async def call(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
     A lost database connection is retried a few times (each call is one transaction, so a retry never
     stores an answer twice); if the database stays away the action fails and the channel says so in Dutch.
+    A unique-key conflict is retried too: two people who name the same new organisation at the same moment
+    both try to insert it; the retry finds the row the other one committed.
     """
-    from sqlalchemy.exc import DBAPIError, OperationalError
+    from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
     for attempt in range(RETRIES):
         try:
             return await asyncio.to_thread(functools.partial(func, *args, **kwargs))
+        except IntegrityError:
+            if attempt == RETRIES - 1:
+                raise
+            logger.info("concurrent insert of the same row, retrying (%s/%s)", attempt + 1, RETRIES)
+            continue
         except (OperationalError, DBAPIError) as exc:
             if attempt == RETRIES - 1 or not getattr(exc, "connection_invalidated", True) and not isinstance(
                     exc, OperationalError):

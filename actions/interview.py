@@ -57,20 +57,9 @@ class ActionStartInterview(Action):
             return [SlotSet("actief_interview", interview), SlotSet("interview_open", False),
                     SlotSet("interview_antwoord", DONE)]
         dispatcher.utter_message(response="utter_hervat" if turn.extra.get("resumed") else f"utter_start_{interview}")
+        send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
                 SlotSet("interview_antwoord", None)]
-
-
-class ActionAskInterviewAntwoord(Action):
-    def name(self) -> str:
-        return "action_ask_interview_antwoord"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        interview = _active(tracker)
-        if not interview:
-            return []
-        send(dispatcher, await call(service.prompt, person_id(tracker), interview))
-        return []
 
 
 class ValidateInterviewForm(FormValidationAction):
@@ -98,6 +87,8 @@ class ValidateInterviewForm(FormValidationAction):
         send_all(dispatcher, turn.messages)
         if turn.extra.get("paused"):
             return {"interview_antwoord": DONE, "interview_open": False}
+        if not turn.done:
+            send(dispatcher, turn.prompt)
         result = {"interview_antwoord": DONE if turn.done else None}
         if turn.extra.get("switched"):
             result["actief_interview"] = turn.extra["switched"]
@@ -118,6 +109,7 @@ class ValidateInterviewForm(FormValidationAction):
             dispatcher.utter_message(response="utter_verwijderen_zeker")
             return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True}
         await handlers[intent]().run(dispatcher, tracker, domain)
+        send(dispatcher, await call(service.prompt, person_id(tracker), interview))
         return {"interview_antwoord": None}
 
 
@@ -158,8 +150,9 @@ class ActionHervat(Action):
         if interview is None:
             dispatcher.utter_message(response="utter_niets_te_hervatten")
             return [SlotSet("interview_open", False)]
-        await call(service.start, pid, interview)
+        turn = await call(service.start, pid, interview)
         dispatcher.utter_message(response="utter_hervat")
+        send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
                 SlotSet("interview_antwoord", None)]
 
@@ -193,7 +186,7 @@ class ActionCorrigeren(Action):
         events: list[EventType] = [SlotSet("onderwerp", None), SlotSet("interview_antwoord", None)]
         if key is not None:
             dispatcher.utter_message(response="utter_correctie_start", vraag_label=Q[key].label.lower())
-            await call(service.start, pid, interview)
+            send(dispatcher, (await call(service.start, pid, interview)).prompt)
             return events + [SlotSet("actief_interview", interview), SlotSet("interview_open", True)]
         return events + [SlotSet("interview_open", in_form)]
 
@@ -244,7 +237,7 @@ class ActionVraagOpnieuwBevestiging(Action):
         if not interview:
             dispatcher.utter_message(response="utter_geen_interview_actief")
             return [SlotSet("interview_open", False)]
-        await call(service.ask_restart, pid, interview)
+        send(dispatcher, await call(service.ask_restart, pid, interview))
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
                 SlotSet("interview_antwoord", None)]
 

@@ -1,7 +1,12 @@
-"""NLU quality on the held-out set (tests/nlu/): per-intent precision/recall/F1, confusion pairs, and how often
-out-of-scope messages reach the fallback.
+"""NLU quality, measured: intents, entities and out-of-scope messages on the held-out set in tests/nlu/.
 
-    .venv/bin/python -m bench.nlu_report [--model models/leerkoers.tar.gz] [--json results/nlu.json]
+    make nlu-report                                       # the trained model (models/leerkoers.tar.gz)
+    .venv/bin/python -m bench.nlu_report --cross-validation 5   # also 5-fold cross-validation on data/nlu
+    .venv/bin/python -m bench.nlu_report --compare        # train and compare pipeline variants (docs/nlu.md)
+
+Reports per-intent precision/recall/F1, the most frequent confusions, entity F1 (years, amounts, periods, kinds
+of learning), how often out-of-scope messages get the fallback answer, and parse latency. `--check` exits with 1
+when a threshold below is not met; tests/test_nlu_quality.py applies the same thresholds in `make test`.
 """
 
 from __future__ import annotations
@@ -11,89 +16,323 @@ import asyncio
 import collections
 import json
 import re
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+NLU_DIR = ROOT / "tests" / "nlu"
+MODEL = ROOT / "models" / "leerkoers.tar.gz"
 
+MIN_MACRO_F1 = 0.95
+MIN_INTENT_F1 = 0.90
+MIN_OUT_OF_SCOPE = 0.90
+MIN_ENTITY_F1 = 0.90
+ENTITIES = ("jaar", "bedrag", "periode", "leersoort")
+# The answers a person gets for a message the bot cannot place: "niet begrepen" or "daar kan ik niet bij helpen".
+FALLBACK_INTENTS = ("nlu_fallback", "buiten_bereik")
+_MARK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
+
+
+# ------------------------------------------------------------------------------------------------ test data
 
 def held_out() -> list[tuple[str, str]]:
-    data = yaml.safe_load((ROOT / "tests" / "nlu" / "heldout.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((NLU_DIR / "heldout.yml").read_text(encoding="utf-8"))
     pairs = []
     for block in data["nlu"]:
         for line in block["examples"].splitlines():
             text = line.strip()[2:].strip() if line.strip().startswith("- ") else ""
             if text:
-                pairs.append((re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text), block["intent"].split("/")[0]))
+                pairs.append((_MARK.sub(r"\1", text), block["intent"].split("/")[0]))
     return pairs
 
 
 def out_of_scope() -> list[str]:
-    lines = (ROOT / "tests" / "nlu" / "out_of_scope.txt").read_text(encoding="utf-8").splitlines()
+    lines = (NLU_DIR / "out_of_scope.txt").read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip()]
 
 
-async def parse_all(model: Path, texts: list[str]) -> list[str]:
+Span = tuple[int, int, str, str]  # start, end, entity, value
+
+
+def entity_sentences() -> list[tuple[str, set[Span]]]:
+    """tests/nlu/entities.yml: '[€ 2.500](bedrag)', '[carrière](leersoort:loopbaan)'."""
+    block = yaml.safe_load((NLU_DIR / "entities.yml").read_text(encoding="utf-8"))["sentences"]
+    result = []
+    for line in block.splitlines():
+        marked = line.strip()[2:].strip() if line.strip().startswith("- ") else ""
+        if not marked:
+            continue
+        text, gold, pos = "", set(), 0
+        for m in _MARK.finditer(marked):
+            text += marked[pos:m.start()]
+            entity, _, value = m.group(2).partition(":")
+            start = len(text)
+            text += m.group(1)
+            gold.add((start, len(text), entity, value or m.group(1)))
+            pos = m.end()
+        result.append((text + marked[pos:], gold))
+    return result
+
+
+# ------------------------------------------------------------------------------------------------ parsing
+
+@dataclass
+class Parsed:
+    intent: str
+    confidence: float
+    entities: set[Span]
+    ms: float
+
+
+def _quiet() -> None:
+    """Rasa logs every parse at debug level through structlog; the report prints its own summary."""
+    import logging
+
+    import structlog
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+
+
+async def _parse_all(model: Path, texts: list[str]) -> list[Parsed]:
     from rasa.core.agent import Agent
 
+    _quiet()
     agent = Agent.load(str(model))
+    await agent.parse_message("hallo")  # first parse builds the graph; not part of the latency
     out = []
     for text in texts:
+        started = time.perf_counter()
         result = await agent.parse_message(text)
-        out.append((result.get("intent") or {}).get("name") or "")
+        ms = (time.perf_counter() - started) * 1000
+        intent = result.get("intent") or {}
+        spans = {(e["start"], e["end"], e["entity"], str(e["value"])) for e in result.get("entities") or []
+                 if e.get("entity") in ENTITIES}
+        out.append(Parsed(intent.get("name") or "", float(intent.get("confidence") or 0.0), spans, ms))
     return out
 
 
-def report(gold: list[str], predicted: list[str], oos_predicted: list[str]) -> dict:
-    labels = sorted(set(gold))
+def parse_all(model: Path, texts: list[str]) -> list[Parsed]:
+    return asyncio.run(_parse_all(model, texts))
+
+
+# ------------------------------------------------------------------------------------------------ scores
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3), "support": tp + fn}
+
+
+def intent_scores(gold: list[str], predicted: list[str]) -> dict:
+    pairs = list(zip(gold, predicted, strict=True))
     per_intent = {}
-    for label in labels:
-        tp = sum(1 for g, p in zip(gold, predicted, strict=False) if g == p == label)
-        fp = sum(1 for g, p in zip(gold, predicted, strict=False) if p == label and g != label)
-        fn = sum(1 for g, p in zip(gold, predicted, strict=False) if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_intent[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-                             "support": tp + fn}
-    confusions = collections.Counter((g, p) for g, p in zip(gold, predicted, strict=False) if g != p)
-    fallback = sum(1 for p in oos_predicted if p == "nlu_fallback")
-    handled = sum(1 for p in oos_predicted if p in ("nlu_fallback", "buiten_bereik"))
+    for label in sorted(set(gold)):
+        tp = sum(1 for g, p in pairs if g == p == label)
+        fp = sum(1 for g, p in pairs if p == label and g != label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        per_intent[label] = _prf(tp, fp, fn)
+    confusions = collections.Counter((g, p) for g, p in pairs if g != p)
     return {
-        "macro_f1": round(sum(v["f1"] for v in per_intent.values()) / len(per_intent), 3),
-        "accuracy": round(sum(g == p for g, p in zip(gold, predicted, strict=False)) / len(gold), 3),
+        "macro_f1": round(statistics.mean(v["f1"] for v in per_intent.values()), 3),
+        "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 3),
         "per_intent": per_intent,
         "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common(15)],
-        "oos_fallback_rate": round(fallback / len(oos_predicted), 3),
-        "oos_fallback_or_out_of_scope_rate": round(handled / len(oos_predicted), 3),
     }
+
+
+def entity_scores(gold: list[set[Span]], predicted: list[set[Span]]) -> dict:
+    """Exact match of span, entity type and (normalised) value."""
+    per_entity = {}
+    for entity in ENTITIES:
+        g = [{s for s in spans if s[2] == entity} for spans in gold]
+        p = [{s for s in spans if s[2] == entity} for spans in predicted]
+        tp = sum(len(a & b) for a, b in zip(g, p, strict=True))
+        per_entity[entity] = _prf(tp, sum(len(b - a) for a, b in zip(g, p, strict=True)),
+                                  sum(len(a - b) for a, b in zip(g, p, strict=True)))
+    tp = sum(len(a & b) for a, b in zip(gold, predicted, strict=True))
+    total = _prf(tp, sum(len(b - a) for a, b in zip(gold, predicted, strict=True)),
+                 sum(len(a - b) for a, b in zip(gold, predicted, strict=True)))
+    errors = [{"missing": sorted(a - b), "extra": sorted(b - a)} for a, b in zip(gold, predicted, strict=True)
+              if a != b]
+    return {"f1": total["f1"], "precision": total["precision"], "recall": total["recall"],
+            "per_entity": per_entity, "errors": errors[:10]}
+
+
+def evaluate(model: Path) -> dict:
+    pairs, oos, sentences = held_out(), out_of_scope(), entity_sentences()
+    texts = [t for t, _ in pairs] + oos + [t for t, _ in sentences]
+    parsed = parse_all(model, texts)
+    held, rest = parsed[:len(pairs)], parsed[len(pairs):]
+    oos_parsed, ent_parsed = rest[:len(oos)], rest[len(oos):]
+    # An out-of-scope message that gets "niet begrepen" instead of "daar kan ik niet bij helpen" still gets a
+    # fallback answer: for buiten_bereik, nlu_fallback counts as right (for every other intent it is a miss).
+    predicted = ["buiten_bereik" if g == "buiten_bereik" and p.intent == "nlu_fallback" else p.intent
+                 for (_, g), p in zip(pairs, held, strict=True)]
+    result = intent_scores([g for _, g in pairs], predicted)
+    result["examples"] = len(pairs)
+    result["out_of_scope"] = {
+        "messages": len(oos),
+        "fallback_rate": round(sum(p.intent in FALLBACK_INTENTS for p in oos_parsed) / len(oos), 3),
+        "missed": [{"text": t, "predicted": p.intent} for t, p in zip(oos, oos_parsed, strict=True)
+                   if p.intent not in FALLBACK_INTENTS],
+    }
+    result["entities"] = entity_scores([g for _, g in sentences], [p.entities for p in ent_parsed])
+    result["errors"] = [{"text": t, "gold": g, "predicted": p.intent, "confidence": round(p.confidence, 2)}
+                        for (t, g), p, q in zip(pairs, held, predicted, strict=True) if q != g]
+    latencies = [p.ms for p in parsed]
+    result["parse_ms"] = {"mean": round(statistics.mean(latencies), 1),
+                          "p95": round(sorted(latencies)[int(len(latencies) * 0.95) - 1], 1)}
+    return result
+
+
+def failures(result: dict) -> list[str]:
+    problems = []
+    if result["macro_f1"] < MIN_MACRO_F1:
+        problems.append(f"intent macro-F1 {result['macro_f1']} < {MIN_MACRO_F1}")
+    for label, v in result["per_intent"].items():
+        if v["f1"] < MIN_INTENT_F1:
+            problems.append(f"intent {label}: F1 {v['f1']} < {MIN_INTENT_F1}")
+    if result["out_of_scope"]["fallback_rate"] < MIN_OUT_OF_SCOPE:
+        problems.append(f"out-of-scope to fallback {result['out_of_scope']['fallback_rate']} < {MIN_OUT_OF_SCOPE}")
+    if result["entities"]["f1"] < MIN_ENTITY_F1:
+        problems.append(f"entity F1 {result['entities']['f1']} < {MIN_ENTITY_F1}")
+    return problems
+
+
+def print_report(result: dict) -> None:
+    oos = result["out_of_scope"]
+    print(f"\nheld-out examples: {result['examples']}, out-of-scope: {oos['messages']}")
+    print(f"intent macro-F1: {result['macro_f1']}  accuracy: {result['accuracy']}")
+    print(f"out-of-scope answered by the fallback: {oos['fallback_rate']:.0%}")
+    print(f"entity F1: {result['entities']['f1']}  parse latency: {result['parse_ms']['mean']} ms mean, "
+          f"{result['parse_ms']['p95']} ms p95\n")
+    print("| intent | precision | recall | F1 | n |\n|---|---|---|---|---|")
+    for label, v in sorted(result["per_intent"].items(), key=lambda kv: (kv[1]["f1"], kv[0])):
+        print(f"| {label} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |")
+    print("\n| entity | precision | recall | F1 | n |\n|---|---|---|---|---|")
+    for label, v in result["entities"]["per_entity"].items():
+        print(f"| {label} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |")
+    print("\nmost frequent confusions (gold -> predicted):")
+    for c in result["confusions"]:
+        print(f"  {c['gold']} -> {c['predicted']}: {c['count']}")
+    for miss in oos["missed"]:
+        print(f"  out of scope, but read as {miss['predicted']}: {miss['text']}")
+    for e in result["entities"]["errors"]:
+        print(f"  entity error: missing {e['missing']}, extra {e['extra']}")
+
+
+# ------------------------------------------------------------------------------------------------ training
+
+def train_nlu(config: Path, out: Path, name: str) -> tuple[Path, float]:
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config", str(config),
+                    "--nlu", str(ROOT / "data" / "nlu"), "--out", str(out), "--fixed-model-name", name],
+                   check=True, capture_output=True, cwd=ROOT, timeout=3600)
+    return out / f"{name}.tar.gz", time.perf_counter() - started
+
+
+def cross_validation(folds: int, work: Path) -> dict:
+    """Rasa's own k-fold cross-validation of the intent classifier on data/nlu."""
+    out = work / "cv"
+    subprocess.run([str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--nlu", str(ROOT / "data" / "nlu"),
+                    "--config", str(ROOT / "config.yml"), "--cross-validation", "--folds", str(folds),
+                    "--out", str(out), "--no-plot"], check=True, capture_output=True, cwd=ROOT, timeout=7200)
+    report = json.loads((out / "intent_report.json").read_text())
+    per_intent = {k: round(v["f1-score"], 3) for k, v in report.items() if isinstance(v, dict) and "support" in v
+                  and k not in ("micro avg", "macro avg", "weighted avg")}
+    return {"folds": folds, "macro_f1": round(report["macro avg"]["f1-score"], 3),
+            "accuracy": round(report.get("accuracy", report.get("micro avg", {}).get("f1-score", 0.0)), 3),
+            "weakest": sorted(per_intent.items(), key=lambda kv: kv[1])[:5]}
+
+
+def _pipeline(config: dict, change: str) -> dict:
+    """A variant of config.yml's pipeline, for --compare."""
+    config = json.loads(json.dumps(config))
+    steps = config["pipeline"]
+    diet = next(s for s in steps if s["name"] == "DIETClassifier")
+    if change == "zonder spaCy":
+        steps[:] = [{"name": "WhitespaceTokenizer"}] + [s for s in steps if not s["name"].startswith("Spacy")]
+    elif change.startswith("DIET "):
+        setting = change.removeprefix("DIET ")
+        if setting.endswith("epochs"):
+            diet["epochs"] = int(setting.split()[0])
+        elif setting == "klein":
+            diet.update(number_of_transformer_layers=1, transformer_size=128, hidden_layers_sizes={"text": [128]})
+        elif setting == "groot":
+            diet.update(number_of_transformer_layers=4, transformer_size=256, hidden_layers_sizes={"text": [512, 256]})
+    return config
+
+
+VARIANTS = ["huidig (config.yml)", "zonder spaCy", "DIET 40 epochs", "DIET 150 epochs", "DIET klein", "DIET groot"]
+
+
+def compare(work: Path) -> list[dict]:
+    base = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    rows = []
+    for i, variant in enumerate(VARIANTS):
+        config = work / f"config-{i}.yml"
+        config.write_text(yaml.safe_dump(_pipeline(base, variant), allow_unicode=True), encoding="utf-8")
+        model, seconds = train_nlu(config, work / "models", f"variant-{i}")
+        result = evaluate(model)
+        rows.append({"variant": variant, "train_s": round(seconds, 1),
+                     "model_mb": round(model.stat().st_size / 1e6, 1), "macro_f1": result["macro_f1"],
+                     "min_intent_f1": min(v["f1"] for v in result["per_intent"].values()),
+                     "out_of_scope": result["out_of_scope"]["fallback_rate"],
+                     "entity_f1": result["entities"]["f1"], "parse_ms": result["parse_ms"]["mean"]})
+        print(f"  {variant}: {rows[-1]}", flush=True)
+    return rows
+
+
+def print_comparison(rows: list[dict]) -> None:
+    print("\n| pipeline | macro-F1 | laagste intent-F1 | buiten bereik -> fallback | entiteit-F1 | training (s) "
+          "| model (MB) | parse (ms) |\n|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['variant']} | {r['macro_f1']} | {r['min_intent_f1']} | {r['out_of_scope']:.0%} | "
+              f"{r['entity_f1']} | {r['train_s']} | {r['model_mb']} | {r['parse_ms']} |")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", default=str(ROOT / "models" / "leerkoers.tar.gz"))
-    parser.add_argument("--json", default=None)
+    parser.add_argument("--model", default=str(MODEL))
+    parser.add_argument("--json", default=None, help="also write the results to this file")
+    parser.add_argument("--cross-validation", type=int, default=0, metavar="FOLDS")
+    parser.add_argument("--compare", action="store_true", help="train and compare pipeline variants")
+    parser.add_argument("--check", action="store_true", help="exit with 1 when a threshold is not met")
     args = parser.parse_args()
-    pairs = held_out()
-    oos = out_of_scope()
-    predicted = asyncio.run(parse_all(Path(args.model), [t for t, _ in pairs] + oos))
-    result = report([g for _, g in pairs], predicted[:len(pairs)], predicted[len(pairs):])
-    print(f"\nheld-out examples: {len(pairs)}, out-of-scope: {len(oos)}")
-    print(f"intent macro-F1: {result['macro_f1']}  accuracy: {result['accuracy']}")
-    print(f"out-of-scope to fallback: {result['oos_fallback_rate']:.0%} "
-          f"(fallback or 'buiten bereik': {result['oos_fallback_or_out_of_scope_rate']:.0%})\n")
-    print("| intent | precision | recall | F1 | n |\n|---|---|---|---|---|")
-    for label, v in sorted(result["per_intent"].items(), key=lambda kv: kv[1]["f1"]):
-        print(f"| {label} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |")
-    print("\nmost frequent confusions:")
-    for c in result["confusions"]:
-        print(f"  {c['gold']} -> {c['predicted']}: {c['count']}")
+    output: dict = {}
+    work = Path(tempfile.mkdtemp(prefix="leerkoers-nlu-"))
+    try:
+        output["held_out"] = evaluate(Path(args.model))
+        print_report(output["held_out"])
+        if args.cross_validation:
+            print(f"\n{args.cross_validation}-fold cross-validation on data/nlu (trains {args.cross_validation} "
+                  "models)...", flush=True)
+            output["cross_validation"] = cross_validation(args.cross_validation, work)
+            cv = output["cross_validation"]
+            print(f"cross-validation intent macro-F1: {cv['macro_f1']}  accuracy: {cv['accuracy']}  "
+                  f"weakest: {cv['weakest']}")
+        if args.compare:
+            print("\ncomparing pipelines (each is trained once)...", flush=True)
+            output["comparison"] = compare(work)
+            print_comparison(output["comparison"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(result, indent=2))
-    return 0
+        Path(args.json).write_text(json.dumps(output, indent=2, ensure_ascii=False), encoding="utf-8")
+    problems = failures(output["held_out"])
+    print("\nthresholds: " + ("all met" if not problems else "NOT met: " + "; ".join(problems)))
+    return 1 if problems and args.check else 0
 
 
 if __name__ == "__main__":

@@ -68,7 +68,10 @@ def cmd_run(_args) -> int:
         print(f"Poort {settings.demo_port} is in gebruik; de demo-intranetpagina start niet "
               f"(kies een andere met LEERKOERS_DEMO_PORT).", file=sys.stderr)
     else:
-        demo = DemoServer(settings.host, settings.demo_port, servers.rasa_url).start()
+        try:
+            demo = DemoServer(settings.host, settings.demo_port, servers.rasa_url).start()
+        except RuntimeError as exc:  # widget not built: the bot itself still runs
+            print(f"De demo-intranetpagina start niet: {exc}", file=sys.stderr)
     mode = ("tokens staan aan (" + token_settings().algorithm + ")" if token_settings().enabled
             else "ONTWIKKELMODUS: geen tokens, iedereen praat als testgebruiker")
     print(f"""
@@ -109,6 +112,14 @@ def _apply_retention(settings) -> int:
     if removed:
         print(f"Bewaartermijn: {removed} gespreksgebeurtenissen ouder dan {_retention_days()} dagen verwijderd.")
     return removed
+
+
+def cmd_funding_nlu(_args) -> int:
+    from bot import funding
+
+    funding.NLU_FILE.write_text(funding.nlu_training_data(funding.load()), encoding="utf-8")
+    print(f"Geschreven: {funding.NLU_FILE}. Train het model opnieuw met 'make train'.")
+    return 0
 
 
 def cmd_retention(_args) -> int:
@@ -307,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--bestand", dest="file", default=None, help="een ander kennisbankbestand")
     check.add_argument("--streng", action="store_true", help="afsluiten met code 1 als er iets te oud is")
     check.set_defaults(func=cmd_funding_check)
+    fundsub.add_parser("nlu", help="data/nlu/regelingen.yml opnieuw maken (namen en aliassen voor de NLU)"
+                       ).set_defaults(func=cmd_funding_nlu)
     sub.add_parser("bewaartermijn", help="gesprekken ouder dan LEERKOERS_RETENTION_DAYS verwijderen").set_defaults(
         func=cmd_retention)
     tok = sub.add_parser("token", help="een testtoken maken, zoals het intranet dat doet")

@@ -62,7 +62,7 @@ EVIDENCE: dict[str, str] = {
     "start_strategie": r"(opleidingsbeleid|opleidings beleid|strategi|stratigi|beleidsplan|beleid|speerpunt)",
     "start_jaarplan": r"(jaarplan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|opleidingsbudget|"
                       r"training|opleidingen|budget|activiteiten)",
-    "start_pop": r"\b(pop|ontwikkelplan|ontwikkelingsplan|ontwikkel plan|popgesprek|leerdoel|ontwikkeling|"
+    "start_pop": r"\b(pop|p\.o\.p|ontwikkelplan|ontwikkeldoel|ontwikkelingsplan|ontwikkel plan|popgesprek|leerdoel|ontwikkeling|"
                  r"ontwikkelgesprek)",
 }
 MAX_WORDS: dict[str, int] = {"hervatten": 6, "help": 8, "faq": 14}
@@ -96,14 +96,14 @@ TOPIC: dict[str, str] = {
     "pop_downloaden": r"(pop|ontwikkelplan|ontwikkelingsplan)",
     "jaarplan_downloaden": r"(jaarplan|opleidingsplan|excel|csv|spreadsheet|opleidingen|download|budget)",
     "strategie_downloaden": r"(beleid|strategi|speerpunt)",
-    "overzicht_bekijken": r"(overzicht|dashboard|budget|grafiek|speerpunt|leerwens|verdeling|jaarplan)",
+    "overzicht_bekijken": r"(overzicht|dashboard|budget|grafiek|speerpunt|leerwens|verdeling|verdeeld|jaarplan)",
     "gegevens_inzien": r"(gegevens|\bdata\b|over mij|van mij|opgeslagen|bewaar|inzage)",
     "gegevens_verwijderen": r"(verwijder|\bwis|vergeet|delete|\bweg\b|vergetelheid)",
     "pop_delen": r"(pop|ontwikkelplan|deel|delen|zien|lezen|toegang|zichtbaar)",
     "pop_niet_delen": r"(pop|ontwikkelplan|deel|delen|zien|ziet|privé|prive|verberg|alleen voor mij|toestemming)",
     "gedeelde_pops": r"(pop|ontwikkelplan|gedeeld|delen)",
-    "start_strategie": r"(opleidingsbeleid|opleidings beleid|strategi|stratgi|stratigi|beleid|speerpunt|"
-                       r"opleidingsplan|meerjarig)",
+    "start_strategie": r"(opleidingsbel|opleidings beleid|strategi|stratgi|stratigi|beleid|speerpunt|"
+                       r"opleidingsplan|meerjarig|opleiden|opleiding)",
     "start_jaarplan": r"(jaarplan|jaar plan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|budget|"
                       r"training|opleiding|activiteiten)",
 }

@@ -118,6 +118,24 @@ class KnowledgeBase:
                       key=lambda s: s.last_checked)
 
 
+NLU_FILE = Path(__file__).resolve().parent.parent / "data" / "nlu" / "regelingen.yml"
+
+
+def nlu_training_data(kb: KnowledgeBase) -> str:
+    """data/nlu/regelingen.yml: a lookup table of every scheme name and alias (entity 'regeling'), and synonyms
+    that map each of them to the scheme's id. Written by `leerkoers subsidies nlu`; a test keeps it current."""
+    lines = ['version: "3.1"',
+             "# Gemaakt met `leerkoers subsidies nlu` uit bot/data/funding.yml. Niet met de hand wijzigen.",
+             "nlu:", "- lookup: regeling", "  examples: |"]
+    names = sorted({normalize(n) for s in kb.schemes.values() for n in (s.name, *s.aliases)})
+    lines += [f"    - {n}" for n in names]
+    for scheme in sorted(kb.schemes.values(), key=lambda s: s.id):
+        variants = sorted({normalize(n) for n in (scheme.name, *scheme.aliases)} - {scheme.id})
+        if variants:
+            lines += [f"- synonym: {scheme.id}", "  examples: |"] + [f"    - {v}" for v in variants]
+    return "\n".join(lines) + "\n"
+
+
 # ------------------------------------------------------------------------------------------------ loading
 
 def _err(sid: str, fieldname: str, problem: str) -> KnowledgeBaseError:

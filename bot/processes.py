@@ -121,9 +121,9 @@ def _cors_args(settings: Settings) -> list[str]:
 
 def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None,
                       port: int | None = None) -> subprocess.Popen:
-    rasa = [str(BIN / "python"), "-m", "bot.rasa_launcher"] if settings.production else [str(BIN / "rasa")]
     return subprocess.Popen(
-        [*rasa, "run", "--model", str(model_path(settings)), "--port", str(port or settings.rasa_port),
+        [str(BIN / "python"), "-m", "bot.rasa_launcher", "run", "--model", str(model_path(settings)),
+         "--port", str(port or settings.rasa_port),
          "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", settings.endpoints_file,
          *_cors_args(settings), *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])],
         cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,

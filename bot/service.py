@@ -211,11 +211,14 @@ def finished_summary(person_id: str, interview: str, today: date | None = None) 
         return engine.summary()
 
 
-def ask_restart(person_id: str, interview: str) -> None:
+def ask_restart(person_id: str, interview: str) -> Message | None:
+    """Open the interview at the question "opnieuw beginnen?"; returns that question."""
     with session_scope() as s:
         engine = _engine(s, person_id, interview)
         engine.state.status = "active"
         engine.ask_restart()
+        s.flush()
+        return engine.prompt()
 
 
 def may_start(person: Identity, interview: str) -> bool:

@@ -52,18 +52,25 @@ def answer(text, sender="e1", interview="pop", **kw):
 
 def test_start_sets_slots_and_introduces(db_url):
     messages, slots = run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
-    assert responses(messages) == ["utter_start_pop"]
+    assert responses(messages) == ["utter_start_pop", "utter_vraag_org_naam"]
     assert slots == {"actief_interview": "pop", "interview_open": True, "interview_antwoord": None}
 
 
-def test_ask_action_sends_the_current_question_with_buttons(db_url):
-    run(act.ActionStartInterview(), tracker(text="/start_strategie", intent="start_strategie", sender="m1"))
-    messages, _ = run(act.ActionAskInterviewAntwoord(), tracker(sender="m1", slots={"actief_interview": "strategie"}))
-    assert responses(messages) == ["utter_vraag_org_naam"]
-    answer("Gemeente Zeist", sender="m1", interview="strategie")
-    messages, _ = run(act.ActionAskInterviewAntwoord(), tracker(sender="m1", slots={"actief_interview": "strategie"}))
-    assert responses(messages) == ["utter_vraag_org_sector"]
-    assert [b["payload"] for b in messages[0]["buttons"]][0] == "gemeente"
+def test_start_and_each_answer_send_the_current_question_with_buttons(db_url):
+    messages, _ = run(act.ActionStartInterview(), tracker(text="/start_strategie", intent="start_strategie",
+                                                          sender="m1"))
+    assert responses(messages) == ["utter_start_strategie", "utter_vraag_org_naam"]
+    messages, _ = answer("Gemeente Zeist", sender="m1", interview="strategie")
+    assert responses(messages)[-1] == "utter_vraag_org_sector"
+    assert [b["payload"] for b in messages[-1]["buttons"]][0] == "gemeente"
+    messages, _ = answer("een bakkerij", sender="m1", interview="strategie")  # not a sector: asked again
+    assert responses(messages)[-1] == "utter_vraag_org_sector" and len(messages) == 2
+
+
+def test_the_form_has_no_ask_action_of_its_own():
+    """One action-server call per message: a second (ask) call would double the latency under load."""
+    names = DOMAIN["actions"] + list(DOMAIN["responses"])
+    assert not [n for n in names if n.startswith(("action_ask_interview", "utter_ask_interview"))]
 
 
 def test_validation_stores_and_asks_again(db_url):
@@ -71,7 +78,7 @@ def test_validation_stores_and_asks_again(db_url):
     messages, slots = answer("Gemeente Zeist")
     assert slots == {"interview_antwoord": None}  # not done: the form asks the next question
     messages, slots = answer("")
-    assert responses(messages) == ["utter_antwoord_leeg"]
+    assert responses(messages) == ["utter_antwoord_leeg", "utter_vraag_pop_functie"]
     with session_scope() as s:
         assert s.execute(select(Pop)).scalar_one().function is None
     answer("jurist")
@@ -98,7 +105,7 @@ def test_stop_inside_the_form_ends_it_without_summary(db_url):
 def test_faq_inside_the_form(db_url):
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     messages, slots = answer("wat is een POP?", intent="faq", confidence=0.95, faq="utter_faq/pop")
-    assert responses(messages) == ["utter_faq/pop"] and slots == {"interview_antwoord": None}
+    assert responses(messages) == ["utter_faq/pop", "utter_vraag_org_naam"] and slots == {"interview_antwoord": None}
 
 
 def test_resume_outside_the_form(db_url):
@@ -107,7 +114,7 @@ def test_resume_outside_the_form(db_url):
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     answer("stop", intent="stoppen")
     messages, slots = run(act.ActionHervat(), tracker(text="ga verder", intent="hervatten"))
-    assert responses(messages) == ["utter_hervat"]
+    assert responses(messages) == ["utter_hervat", "utter_vraag_org_naam"]
     assert slots["actief_interview"] == "pop" and slots["interview_open"] is True
 
 
@@ -119,7 +126,7 @@ def test_correction_outside_the_form(db_url):
     trk = tracker(text="wijzig mijn functie", intent="wijzig_antwoord",
                   entities=[{"entity": "onderwerp", "value": "mijn functie"}])
     messages, slots = run(act.ActionCorrigeren(), trk)
-    assert responses(messages) == ["utter_correctie_start"] and messages[0]["vraag_label"] == "functie"
+    assert responses(messages) == ["utter_correctie_start", "utter_vraag_pop_functie"] and messages[0]["vraag_label"] == "functie"
     assert slots["interview_open"] is True
     assert service.current_question("e1", "pop") == "pop_functie"
     messages, slots = run(act.ActionCorrigeren(), tracker(text="wijzig het weer", intent="wijzig_antwoord",
@@ -151,9 +158,8 @@ def test_restart_from_outside_asks_for_confirmation(db_url):
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     answer("Gemeente Zeist")
     answer("stop", intent="stoppen")
-    _, slots = run(act.ActionVraagOpnieuwBevestiging(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
+    messages, slots = run(act.ActionVraagOpnieuwBevestiging(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
     assert slots["interview_open"] is True
-    messages, _ = run(act.ActionAskInterviewAntwoord(), tracker(slots={"actief_interview": "pop"}))
     assert responses(messages) == ["utter_opnieuw_zeker"]
     assert [b["title"] for b in messages[0]["buttons"]] == ["Ja, opnieuw beginnen", "Nee, ga verder"]
 
@@ -162,7 +168,7 @@ def test_data_request_during_an_interview_is_answered_and_the_interview_waits(db
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     answer("Gemeente Zeist")
     messages, slots = answer("welke gegevens heb je van mij?", intent="gegevens_inzien", confidence=0.97)
-    assert responses(messages) == ["utter_gegevens_overzicht"] and slots == {"interview_antwoord": None}
+    assert responses(messages) == ["utter_gegevens_overzicht", "utter_vraag_pop_functie"] and slots == {"interview_antwoord": None}
     assert service.current_question("e1", "pop") == "pop_functie"  # not stored as the answer
     messages, slots = answer("verwijder mijn gegevens", intent="gegevens_verwijderen", confidence=0.97)
     assert responses(messages) == ["utter_verwijderen_zeker"]
@@ -181,3 +187,25 @@ def test_requests_need_words_that_back_up_the_guess(db_url):
     messages, _ = run(documents.ActionGegevensInzien(), tracker(text="welke gegevens heb je van mij?",
                                                                 intent="gegevens_inzien"))
     assert responses(messages) == ["utter_gegevens_overzicht"]
+
+
+def test_two_people_naming_the_same_new_organisation_at_once_both_get_stored(db_url, monkeypatch):
+    """The second insert of the organisation hits the unique key; the retry finds the first one's row."""
+    from bot import repository
+
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop", sender="a"))
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop", sender="b"))
+    answer("Gemeente Zeist", sender="a")
+    real, calls = repository.find_organisation, []
+
+    def not_yet_visible(session, name):  # b looked before a's insert was committed
+        calls.append(name)
+        return None if len(calls) == 1 else real(session, name)
+
+    monkeypatch.setattr(repository, "find_organisation", not_yet_visible)
+    messages, _ = answer("gemeente Zeist", sender="b")
+    assert len(calls) >= 2  # the conflict happened and was retried
+    assert responses(messages)[-1] == "utter_vraag_pop_functie"
+    with session_scope() as s:
+        pops = s.execute(select(Pop)).scalars().all()
+        assert len({p.person.organisation_id for p in pops}) == 1

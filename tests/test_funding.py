@@ -219,3 +219,9 @@ def test_stale_check_command(tmp_path):
     broken = _write(tmp_path, [_valid_entry(status="x")])
     result = subprocess.run(cmd[:-4] + ["--bestand", str(broken)], capture_output=True, text=True)
     assert result.returncode == 2 and "veld 'status'" in result.stderr
+
+
+def test_the_nlu_lookup_of_scheme_names_is_current():
+    """data/nlu/regelingen.yml is made from the knowledge base; after editing funding.yml run
+    `leerkoers subsidies nlu` (and `make train`)."""
+    assert funding.NLU_FILE.read_text(encoding="utf-8") == funding.nlu_training_data(funding.load())

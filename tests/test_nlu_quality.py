@@ -1,0 +1,124 @@
+"""Understanding quality of the trained model, measured on the held-out set in tests/nlu/ (issue 8).
+
+The thresholds are those of `make nlu-report` (bench/nlu_report.py); a failing threshold fails the build.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from bench import nlu_report
+from bot import service
+from bot.db import session_scope
+from bot.models import AnswerLog
+from tests.helpers import POP
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def result():
+    return nlu_report.evaluate(nlu_report.MODEL)
+
+
+def test_held_out_report_meets_the_thresholds(result):
+    problems = nlu_report.failures(result)
+    errors = "\n".join(f"  {e['gold']} -> {e['predicted']} ({e['confidence']}): {e['text']}"
+                       for e in result["errors"])
+    assert not problems, "; ".join(problems) + "\n" + errors
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)).strip().lower()
+
+
+def test_held_out_set_is_separate_from_the_training_data():
+    training = set()
+    for path in (ROOT / "data" / "nlu").glob("*.yml"):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            if "intent" in block:
+                training |= {_normal(line[2:]) for line in block["examples"].splitlines() if line.strip()}
+    held = {_normal(text) for text, _ in nlu_report.held_out()}
+    held |= {_normal(text) for text in nlu_report.out_of_scope()}
+    assert not held & training
+
+
+def test_held_out_set_covers_every_intent_with_ten_examples_and_real_typing():
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    intents = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]}
+    counts = {}
+    for _, intent in nlu_report.held_out():
+        counts[intent] = counts.get(intent, 0) + 1
+    assert set(counts) == intents
+    assert min(counts.values()) >= 10
+    texts = [t for t, _ in nlu_report.held_out()]
+    assert sum(len(t.split()) >= 15 for t in texts) >= 15  # long, rambling messages
+    assert any(re.search(r"\b(u|uw)\b", t) for t in texts)  # formal address
+    assert any(re.search(r"\b(ge|gij|zijt|hé|allez)\b", t) for t in texts)  # Flemish
+    assert len(nlu_report.out_of_scope()) >= 40
+
+
+LONG_ANSWERS = [
+    "Ik wil stoppen met alles zelf te doen en meer taken overlaten aan de collega's in mijn team",
+    "Terugkijkend ging het goed, maar ik wil terug naar een rol waarin ik meer met inwoners praat",
+    "Waarom ik dit wil? Omdat de Omgevingswet veel vraagt van onze afdeling en ik daar beter in wil worden",
+    "Ik wil opnieuw beginnen met de studie bestuurskunde, want die heb ik destijds niet afgemaakt",
+    "Ik wil mijn kennis delen met nieuwe collega's en een rol als mentor pakken in het team",
+    "Ik zou graag een overzicht hebben van alle regels rond subsidies, want daar werk ik elke dag mee",
+    "Help ik mee aan de doelen? Ja, door de digitale dienstverlening voor inwoners steeds beter te maken",
+    "Ik wil mijn gegevensanalyse verbeteren, zodat ik beter kan rapporteren aan het management",
+    "Verder wil ik leren presenteren voor grotere groepen, want dat vind ik nu nog best spannend",
+    "Ik wil het budget van onze projecten beter bewaken en leren werken met de financiële systemen",
+    "Ik wil graag een cursus volgen via het A&O fonds, omdat zij geld geven voor ontwikkeling van personeel",
+    "Mijn POP-gesprek van vorig jaar ging over timemanagement en dat wil ik nu verder uitbouwen",
+    "Ik wil mijn antwoorden aan burgers duidelijker maken door beter te leren schrijven op B1-niveau",
+    "Ik wil weg van de achterkant van de organisatie en meer aan de voorkant werken met inwoners",
+    "Ik ben nu drie jaar beleidsmedewerker, ik wil doorgroeien en misschien later teamleider worden",
+]
+
+
+def test_long_free_text_answers_are_stored_as_answers_not_read_as_commands(db_url):
+    """Each answer goes through the real model and the interview, at an open question of the POP."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(nlu_report.MODEL))
+
+    async def parse_all():
+        return [await agent.parse_message(text) for text in LONG_ANSWERS]
+
+    parsed = asyncio.run(parse_all())
+    for n, (text, parse) in enumerate(zip(LONG_ANSWERS, parsed, strict=True)):
+        person = f"vrije-tekst-{n}"
+        service.start(person, "pop")
+        for _, answer in POP[:3]:  # organisation, function, team: the next question is the open 'terugblik'
+            service.answer(person, "pop", answer)
+        intent = parse.get("intent") or {}
+        faq = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+        turn = service.turn(person, "pop", text, intent=intent.get("name"), confidence=intent.get("confidence"),
+                            faq_response=faq.get("utter_action"))
+        assert turn.accepted and not turn.extra, (text, intent)
+        with session_scope() as s:
+            stored = s.execute(select(AnswerLog.text).where(AnswerLog.person_id == person,
+                                                            AnswerLog.question == "pop_terugblik")).scalars().all()
+        assert stored == [text]
+
+
+def test_training_examples_of_requests_carry_the_words_the_bot_asks_for():
+    """Outside an interview, a request is only carried out when its words back up the NLU (bot/commands.py).
+    Every training example of such a request must pass that check, or the bot would refuse what it learned."""
+    from bot.commands import TOPIC, plausible
+
+    checked = set(TOPIC) | {"start_pop", "subsidie_zoeken"}
+    refused = []
+    for path in (ROOT / "data" / "nlu").glob("*.yml"):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            if block.get("intent") in checked:
+                refused += [(block["intent"], _normal(line[2:])) for line in block["examples"].splitlines()
+                            if line.strip() and not plausible(block["intent"], _normal(line[2:]))]
+    assert not refused

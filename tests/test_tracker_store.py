@@ -1,0 +1,58 @@
+"""channels/tracker_store.py: Rasa's SQL tracker store, off the event loop, as configured in endpoints.yml."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+from rasa.core.tracker_store import create_tracker_store
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import read_endpoint_config
+
+from channels.tracker_store import ThreadedSQLTrackerStore
+
+
+def test_endpoints_use_the_threaded_store_and_conversations_survive_a_new_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp_path / "tracker.db"))
+    monkeypatch.setenv("LEERKOERS_ACTION_URL", "http://127.0.0.1:1/webhook")
+    domain = Domain.load("domain.yml")
+    config = read_endpoint_config("endpoints.yml", "tracker_store")
+    store = create_tracker_store(config, domain)
+    inner = getattr(store, "_tracker_store", store)
+    assert isinstance(inner, ThreadedSQLTrackerStore)  # not Rasa's silent in-memory fallback
+
+    tracker = DialogueStateTracker("p1", domain.slots)
+    tracker.update_with_events([ActionExecuted("action_listen"), UserUttered("ik wil mijn POP"),
+                                SlotSet("actief_interview", "pop")], domain)
+    asyncio.run(store.save(tracker))
+    tracker.update(SlotSet("interview_open", True))
+    asyncio.run(store.save(tracker))  # only the new event is appended
+
+    again = asyncio.run(create_tracker_store(config, domain).retrieve("p1"))
+    assert again.get_slot("actief_interview") == "pop" and again.get_slot("interview_open") is True
+    assert again.latest_message.text == "ik wil mijn POP"
+    assert [e.as_dict()["event"] for e in again.events] == [e.as_dict()["event"] for e in tracker.events]
+    assert asyncio.run(store.retrieve("iemand-anders")) is None
+    mode = sqlite3.connect(tmp_path / "tracker.db").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_many_conversations_saved_at_once_keep_their_own_events(tmp_path):
+    store = ThreadedSQLTrackerStore(Domain.load("domain.yml"), dialect="sqlite", db=str(tmp_path / "t.db"))
+
+    async def talk(i: int) -> None:
+        tracker = DialogueStateTracker(f"p{i}", store.domain.slots)
+        for n in range(5):
+            tracker.update(UserUttered(f"bericht {n} van {i}"))
+            await store.save(tracker)
+
+    async def everyone() -> None:
+        await asyncio.gather(*(talk(i) for i in range(20)))
+
+    asyncio.run(everyone())
+    for i in range(20):
+        tracker = asyncio.run(store.retrieve(f"p{i}"))
+        assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == \
+            [f"bericht {n} van {i}" for n in range(5)]
