@@ -13,11 +13,12 @@ MODEL := models/leerkoers.tar.gz
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run run-prod bench nlu-report nlu-compare chat train test lint validate clean widget browser
+.PHONY: help install run run-prod bench nlu-report nlu-compare chat train test test-fast lint validate clean widget browser
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
 	@echo "make test   install what is missing and run every test"
+	@echo "make test-fast  the tests that need no model and no servers (while working)"
 	@echo "make chat   talk to Leerkoers in the terminal"
 	@echo "make train  train the model when data, domain or config changed"
 	@echo "make lint   ruff"
@@ -74,6 +75,11 @@ chat: $(MODEL)
 test: $(MODEL) $(WIDGET) browser
 	$(BIN)/ruff check bot actions channels tests bench
 	$(BIN)/python -m pytest
+
+# While working: everything that needs no trained model and no servers (under a minute).
+test-fast: $(STAMP)
+	$(BIN)/ruff check bot actions channels tests bench
+	$(BIN)/python -m pytest -m "not e2e and not model"
 
 # Load and speed figures (not part of `make test`; takes 15-30 minutes on 2 cores).
 bench: $(MODEL)

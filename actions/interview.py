@@ -82,8 +82,7 @@ class ValidateInterviewForm(FormValidationAction):
         turn = await call(service.turn, person_id(tracker), interview, str(slot_value),
                           intent=intent.get("name"), confidence=intent.get("confidence"),
                           can_plan=identity(tracker).can_plan,
-                          faq_response=faq.get("utter_action"),
-                          topic=next(tracker.get_latest_entity_values("onderwerp"), None))
+                          faq_response=faq.get("utter_action"))
         send_all(dispatcher, turn.messages)
         if turn.extra.get("paused"):
             return {"interview_antwoord": DONE, "interview_open": False}
@@ -166,10 +165,13 @@ class ActionCorrigeren(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
         in_form = tracker.active_loop_name == "interview_form"
-        topic = tracker.get_slot("onderwerp") if latest_intent(tracker) == "wijzig_antwoord" else None
-        if latest_intent(tracker) == "wijzig_antwoord" and not topic:
-            topic = next(tracker.get_latest_entity_values("onderwerp"), None)
         interview = _active(tracker) if in_form else None
+        topic = None
+        if latest_intent(tracker) == "wijzig_antwoord":
+            # The topic words of the message itself: "wijzig mijn antwoord over het budget".
+            text = (tracker.latest_message or {}).get("text") or ""
+            if await call(service.find_interview_for_topic, pid, text, interview or _active(tracker)):
+                topic = text
         key = None
         if latest_intent(tracker) == "terug" or (not topic and in_form):
             interview = interview or await call(service.unfinished_interview, pid) or _active(tracker)
@@ -183,7 +185,7 @@ class ActionCorrigeren(Action):
                 key = await call(service.correct, pid, interview, topic)
             if key is None:
                 dispatcher.utter_message(response="utter_correctie_onbekend")
-        events: list[EventType] = [SlotSet("onderwerp", None), SlotSet("interview_antwoord", None)]
+        events: list[EventType] = [SlotSet("interview_antwoord", None)]
         if key is not None:
             dispatcher.utter_message(response="utter_correctie_start", vraag_label=Q[key].label.lower())
             send(dispatcher, (await call(service.start, pid, interview)).prompt)

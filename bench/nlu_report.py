@@ -102,12 +102,20 @@ def _quiet() -> None:
     logging.getLogger("rasa").setLevel(logging.WARNING)
 
 
-async def _parse_all(model: Path, texts: list[str]) -> list[Parsed]:
+def load_agent(model: Path):
+    """The trained model, loaded once; the first parse builds the graph and is not part of the latency."""
     from rasa.core.agent import Agent
 
+    from bot.rasa_launcher import load_models_without_a_training_step
+
     _quiet()
+    load_models_without_a_training_step()  # as the Rasa server loads it
     agent = Agent.load(str(model))
-    await agent.parse_message("hallo")  # first parse builds the graph; not part of the latency
+    asyncio.run(agent.parse_message("hallo"))
+    return agent
+
+
+async def _parse_all(agent, texts: list[str]) -> list[Parsed]:
     out = []
     for text in texts:
         started = time.perf_counter()
@@ -120,8 +128,10 @@ async def _parse_all(model: Path, texts: list[str]) -> list[Parsed]:
     return out
 
 
-def parse_all(model: Path, texts: list[str]) -> list[Parsed]:
-    return asyncio.run(_parse_all(model, texts))
+def parse_all(model, texts: list[str]) -> list[Parsed]:
+    """Parse with a loaded agent, or with the model at a path."""
+    agent = load_agent(model) if isinstance(model, Path) else model
+    return asyncio.run(_parse_all(agent, texts))
 
 
 # ------------------------------------------------------------------------------------------------ scores
@@ -168,7 +178,8 @@ def entity_scores(gold: list[set[Span]], predicted: list[set[Span]]) -> dict:
             "per_entity": per_entity, "errors": errors[:10]}
 
 
-def evaluate(model: Path) -> dict:
+def evaluate(model) -> dict:
+    """The held-out report for the model at a path, or for an agent already loaded."""
     pairs, oos, sentences = held_out(), out_of_scope(), entity_sentences()
     texts = [t for t, _ in pairs] + oos + [t for t, _ in sentences]
     parsed = parse_all(model, texts)

@@ -133,16 +133,14 @@ def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | 
 
 def start_all(settings: Settings | None = None, log=None, extra_env: dict[str, str] | None = None) -> Servers:
     settings = settings or get_settings()
+    # Both start at once: the Rasa server does not call the action server while it loads its model.
     action = start_action_server(settings, log, extra_env)
+    rasa = start_rasa_server(settings, log, extra_env)
     try:
         wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
-        rasa = start_rasa_server(settings, log, extra_env)
-        try:
-            wait_for(f"http://{settings.host}:{settings.rasa_port}/", rasa)
-        except BaseException:
-            stop_process(rasa)
-            raise
+        wait_for(f"http://{settings.host}:{settings.rasa_port}/", rasa)
     except BaseException:
+        stop_process(rasa)
         stop_process(action)
         raise
     return Servers(settings, action, rasa)
@@ -196,8 +194,8 @@ def start_cluster(settings: Settings, log=None, extra_env: dict[str, str] | None
     rasas: list[subprocess.Popen] = []
     proxy = None
     try:
-        wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
         rasas = [start_rasa_server(settings, log, extra_env, port=port) for port in settings.rasa_ports]
+        wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
         for proc, port in zip(rasas, settings.rasa_ports, strict=False):
             wait_for(f"http://{settings.host}:{port}/", proc, timeout=400)
         proxy = start_proxy(settings, log)

@@ -6,6 +6,11 @@
    `jsonschema.validate()` for every custom action call, which checks the schema itself again each time: that
    was 28 % of the Rasa server's CPU time during interviews (measured with py-spy, see README "Benchmark").
    The validation itself, and Rasa's error for an invalid response, are unchanged.
+3. Trained TensorFlow models (DIETClassifier, ResponseSelector) load without a training step. Rasa 3.6 builds
+   a loaded model's weights by training it on one example, which traces the whole training graph: half of the
+   Rasa server's start-up (py-spy: 15 of 30 s). Running the prediction graph once creates the same weights that
+   prediction uses; then the trained weights are restored, and the label embeddings and the prediction graph
+   are made again from them. Predictions are identical (tests/test_launcher.py compares both ways of loading).
 """
 
 from __future__ import annotations
@@ -31,8 +36,40 @@ def validate_action_responses_with_one_validator() -> None:
     RemoteAction._validate_action_result = validate
 
 
+def load_models_without_a_training_step() -> None:
+    import tensorflow as tf
+    from rasa.utils.tensorflow.models import RasaModel
+
+    if getattr(RasaModel.load, "_leerkoers", False):
+        return
+    rasa_load = RasaModel.load.__func__
+
+    def load(cls, model_file_name, model_data_example, predict_data_example=None, finetune_mode=False,
+             *args, **kwargs):
+        if finetune_mode or predict_data_example is None:  # training continues: Rasa's own way
+            return rasa_load(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                             *args, **kwargs)
+        model = cls(*args, **kwargs)
+        config = kwargs.get("config", {})
+        model.compile(optimizer=tf.keras.optimizers.Adam(config.get("learning_rate", 0.001)),
+                      run_eagerly=config.get("run_eagerly"))
+        model.run_inference(predict_data_example)  # creates the variables of the prediction graph
+        model.load_weights(model_file_name).expect_partial()  # the optimizer's state is not needed
+        # The label embeddings again, now from the trained weights, and a new prediction graph: the first one
+        # holds the embeddings of the untrained weights as constants.
+        model.prepared_for_prediction = False
+        model._tf_predict_step = None
+        model.run_inference(predict_data_example)
+        return model
+
+    load._leerkoers = True
+    load.rasa_load = rasa_load
+    RasaModel.load = classmethod(load)
+
+
 def main() -> None:
     validate_action_responses_with_one_validator()
+    load_models_without_a_training_step()
     if "--logging-config-file" in sys.argv:
         import rasa.utils.io
 

@@ -75,3 +75,12 @@ def db_url(request, tmp_path, monkeypatch):
 @pytest.fixture
 def today():
     return TODAY
+
+
+@pytest.fixture(scope="session")
+def nlu_agent():
+    """The trained model, loaded once for every test that parses with it."""
+    from bench import nlu_report
+
+    assert nlu_report.MODEL.exists(), "train first: make train"
+    return nlu_report.load_agent(nlu_report.MODEL)

@@ -26,7 +26,7 @@ def tracker(sender="e1", text="", intent=None, confidence=1.0, slots=None, loop=
         message["response_selector"] = {"faq": {"response": {"utter_action": faq}}}
     events = [{"event": "user", "text": text, "parse_data": message}]
     events += [{"event": "slot", "name": k, "value": v} for k, v in (slot_events or {}).items()]
-    all_slots = {"actief_interview": None, "interview_open": False, "interview_antwoord": None, "onderwerp": None,
+    all_slots = {"actief_interview": None, "interview_open": False, "interview_antwoord": None,
                  "requested_slot": "interview_antwoord" if loop else None}
     all_slots.update(slots or {})
     all_slots.update(slot_events or {})
@@ -123,14 +123,26 @@ def test_correction_outside_the_form(db_url):
     answer("Gemeente Zeist")
     answer("jurist")
     answer("stop", intent="stoppen")
-    trk = tracker(text="wijzig mijn functie", intent="wijzig_antwoord",
-                  entities=[{"entity": "onderwerp", "value": "mijn functie"}])
+    trk = tracker(text="wijzig mijn functie", intent="wijzig_antwoord")
     messages, slots = run(act.ActionCorrigeren(), trk)
     assert responses(messages) == ["utter_correctie_start", "utter_vraag_pop_functie"] and messages[0]["vraag_label"] == "functie"
     assert slots["interview_open"] is True
     assert service.current_question("e1", "pop") == "pop_functie"
-    messages, slots = run(act.ActionCorrigeren(), tracker(text="wijzig het weer", intent="wijzig_antwoord",
-                                                          entities=[{"entity": "onderwerp", "value": "het weer"}]))
+    messages, slots = run(act.ActionCorrigeren(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))
+    assert responses(messages) == ["utter_correctie_onbekend"] and slots["interview_open"] is False
+
+
+def test_correction_topic_is_read_from_the_message_without_an_entity(db_url):
+    # The topic words of the message itself are used ("functie"), in any word order.
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    answer("jurist")
+    answer("stop", intent="stoppen")
+    messages, slots = run(act.ActionCorrigeren(), tracker(text="ik wil mijn functie wijzigen", intent="wijzig_antwoord"))
+    assert responses(messages) == ["utter_correctie_start", "utter_vraag_pop_functie"]
+    assert service.current_question("e1", "pop") == "pop_functie"
+    answer("stop", intent="stoppen")
+    messages, slots = run(act.ActionCorrigeren(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))
     assert responses(messages) == ["utter_correctie_onbekend"] and slots["interview_open"] is False
 
 

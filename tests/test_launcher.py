@@ -1,4 +1,4 @@
-"""bot/rasa_launcher.py: Rasa's validation of action-server responses, with the validator built once."""
+"""bot/rasa_launcher.py: action responses validated with one validator; models loaded without a training step."""
 
 from __future__ import annotations
 
@@ -34,3 +34,31 @@ def test_valid_responses_pass_without_checking_the_schema_again(patched, monkeyp
 def test_invalid_responses_still_fail_with_rasas_explanation(patched, response):
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         patched._validate_action_result(response)
+
+
+@pytest.mark.model
+def test_models_loaded_without_a_training_step_predict_exactly_as_rasa_loads_them(nlu_agent, monkeypatch):
+    import asyncio
+
+    from rasa.utils.tensorflow.models import RasaModel
+
+    from bench import nlu_report
+
+    patched = RasaModel.load.__func__
+    assert getattr(patched, "_leerkoers", False), "nlu_agent is loaded the way the Rasa server loads it"
+    monkeypatch.setattr(RasaModel, "load", classmethod(patched.rasa_load))
+    rasa_agent = nlu_report.load_agent(nlu_report.MODEL)
+    monkeypatch.undo()
+    texts = [text for text, _ in nlu_report.held_out()][::3] + nlu_report.out_of_scope()[:10]
+
+    async def parse(agent):
+        return [await agent.parse_message(text) for text in texts]
+
+    for ours, theirs in zip(asyncio.run(parse(nlu_agent)), asyncio.run(parse(rasa_agent)), strict=True):
+        assert ours["intent"]["name"] == theirs["intent"]["name"], ours["text"]
+        for a, b in zip(ours["intent_ranking"], theirs["intent_ranking"], strict=True):
+            assert a["name"] == b["name"] and a["confidence"] == pytest.approx(b["confidence"], abs=1e-5)
+        ours_faq = ours.get("response_selector", {}).get("faq", {}).get("response", {})
+        theirs_faq = theirs.get("response_selector", {}).get("faq", {}).get("response", {})
+        assert ours_faq.get("utter_action") == theirs_faq.get("utter_action")
+        assert ours_faq.get("confidence", 0) == pytest.approx(theirs_faq.get("confidence", 0), abs=1e-5)

@@ -23,10 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def result():
-    return nlu_report.evaluate(nlu_report.MODEL)
+def result(nlu_agent):
+    return nlu_report.evaluate(nlu_agent)
 
 
+@pytest.mark.model
 def test_held_out_report_meets_the_thresholds(result):
     problems = nlu_report.failures(result)
     errors = "\n".join(f"  {e['gold']} -> {e['predicted']} ({e['confidence']}): {e['text']}"
@@ -83,14 +84,11 @@ LONG_ANSWERS = [
 ]
 
 
-def test_long_free_text_answers_are_stored_as_answers_not_read_as_commands(db_url):
+@pytest.mark.model
+def test_long_free_text_answers_are_stored_as_answers_not_read_as_commands(db_url, nlu_agent):
     """Each answer goes through the real model and the interview, at an open question of the POP."""
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(nlu_report.MODEL))
-
     async def parse_all():
-        return [await agent.parse_message(text) for text in LONG_ANSWERS]
+        return [await nlu_agent.parse_message(text) for text in LONG_ANSWERS]
 
     parsed = asyncio.run(parse_all())
     for n, (text, parse) in enumerate(zip(LONG_ANSWERS, parsed, strict=True)):

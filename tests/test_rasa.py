@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot import processes
 from bot.settings import get_settings
 from tests.test_domain import form_questions, responses_in_code, string_literals_in_code
@@ -26,6 +28,7 @@ def _rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
     return subprocess.run([RASA, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
+@pytest.mark.model
 def test_rasa_data_validate_has_no_unexpected_warnings():
     result = _rasa("data", "validate")
     output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
@@ -45,6 +48,7 @@ def test_rasa_data_validate_has_no_unexpected_warnings():
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.model
 def test_rasa_test_stories_pass(tmp_path):
     model = processes.model_path(get_settings())
     assert model.exists(), "train first: make train"
