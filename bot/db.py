@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.settings import PROJECT_ROOT, get_settings
 
@@ -40,6 +41,9 @@ def get_engine(url: str | None = None) -> Engine:
                 path = url.split("sqlite:///", 1)[-1]
                 if path and path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
+                    # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool), and each one runs the
+                    # pragmas below again: keep a few open instead. A file has no server that could drop them.
+                    kwargs.update(poolclass=QueuePool, pool_size=5, max_overflow=10, pool_pre_ping=False)
                 kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
             engine = create_engine(url, **kwargs)
             if url.startswith("sqlite"):

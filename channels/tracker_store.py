@@ -4,7 +4,7 @@ Rasa 3.6's `SQLTrackerStore` runs its queries and commits directly inside `async
 every write of a conversation blocks the Rasa server for all other conversations until the database answers.
 This subclass does the same work, with the same tables and queries, in a worker thread. With SQLite (the
 embedded default) the file is also put in WAL mode, so reading one conversation does not wait for writing
-another. Configured in endpoints.yml and endpoints.prod.yml as
+another, and a few connections are kept open instead of one new connection per query. Configured in endpoints.yml and endpoints.prod.yml as
 `type: channels.tracker_store.ThreadedSQLTrackerStore`.
 """
 
@@ -29,12 +29,20 @@ def _sqlite_wal(dbapi_connection: Any, _record: Any) -> None:
 
 class ThreadedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from sqlalchemy import event
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.orm import sessionmaker
+        from sqlalchemy.pool import QueuePool
 
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
+            # Rasa's engine opens a new connection for every read and write (SQLAlchemy 1.4's NullPool for
+            # SQLite files), each running the pragmas again: the same database with a few connections kept open.
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = create_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10,
+                                        connect_args={"check_same_thread": False, "timeout": 30})
             event.listen(self.engine, "connect", _sqlite_wal)
-            self.engine.dispose()  # connections opened while creating the tables get the pragmas too
+            self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool
                         ) -> DialogueStateTracker | None:
