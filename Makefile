@@ -88,7 +88,7 @@ bench: $(MODEL)
 nlu-report: $(MODEL)
 	$(BIN)/python -m bench.nlu_report --json results/nlu.json
 
-# 5-fold cross-validation and the pipeline comparison of docs/nlu.md (trains 10 NLU models; about 40 minutes).
+# 5-fold cross-validation and the pipeline comparison of docs/nlu.md (trains 12 NLU models; about 20 minutes).
 nlu-compare: $(MODEL)
 	$(BIN)/python -m bench.nlu_report --cross-validation 5 --compare --json results/nlu-compare.json
 

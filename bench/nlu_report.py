@@ -281,16 +281,24 @@ def _pipeline(config: dict, change: str) -> dict:
     diet = next(s for s in steps if s["name"] == "DIETClassifier")
     if change == "zonder spaCy":
         steps[:] = [{"name": "WhitespaceTokenizer"}] + [s for s in steps if not s["name"].startswith("Spacy")]
-    elif change.startswith("DIET "):
-        setting = change.removeprefix("DIET ")
-        if setting.endswith("epochs"):
-            diet["epochs"] = int(setting.split()[0])
-        elif setting == "klein":
-            diet.update(number_of_transformer_layers=1, transformer_size=128, hidden_layers_sizes={"text": [128]})
+    elif change == "DIET van vroeger (2 x 256, 80 epochs)":
+        for key in ("number_of_transformer_layers", "transformer_size", "entity_recognition"):
+            diet.pop(key, None)
+        diet["epochs"] = 80
+    elif change == "DIET zonder transformer (50 epochs)":
+        diet.update(number_of_transformer_layers=0, epochs=50)
+    elif change == "DIET 20 epochs":
+        diet["epochs"] = 20
+    elif change == "met woordparen":
+        next(s for s in steps if s["name"] == "CountVectorsFeaturizer" and "analyzer" not in s)["max_ngram"] = 2
+    elif change == "logistische regressie in plaats van DIET":
+        steps[steps.index(diet)] = {"name": "LogisticRegressionClassifier", "max_iter": 1000}
     return config
 
 
-VARIANTS = ["huidig (config.yml)", "zonder spaCy", "DIET 40 epochs", "DIET 150 epochs", "DIET klein"]
+VARIANTS = ["huidig (config.yml)", "zonder spaCy", "DIET van vroeger (2 x 256, 80 epochs)",
+            "DIET zonder transformer (50 epochs)", "DIET 20 epochs", "met woordparen",
+            "logistische regressie in plaats van DIET"]
 
 
 def compare(work: Path) -> list[dict]:

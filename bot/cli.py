@@ -149,7 +149,8 @@ def cmd_chat(_args) -> int:
         processes.wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
         env = processes.runtime_env(settings)
         return subprocess.call(
-            [str(processes.BIN / "rasa"), "shell", "--model", str(processes.model_path(settings)),
+            [str(processes.BIN / "python"), "-m", "bot.rasa_launcher", "shell", "--model",
+             str(processes.model_path(settings)),
              "--endpoints", "endpoints.yml", "--port", str(processes.free_port()), "--conversation-id",
              os.environ.get("LEERKOERS_CHAT_ID", "terminal-gebruiker")],
             cwd=PROJECT_ROOT, env=env)
