@@ -166,12 +166,12 @@ class ActionCorrigeren(Action):
         pid = person_id(tracker)
         in_form = tracker.active_loop_name == "interview_form"
         interview = _active(tracker) if in_form else None
-        topic = None
+        topic = topic_interview = None
         if latest_intent(tracker) == "wijzig_antwoord":
             # The topic words of the message itself: "wijzig mijn antwoord over het budget".
             text = (tracker.latest_message or {}).get("text") or ""
-            if await call(service.find_interview_for_topic, pid, text, interview or _active(tracker)):
-                topic = text
+            topic_interview = await call(service.find_interview_for_topic, pid, text, interview or _active(tracker))
+            topic = text if topic_interview else None
         key = None
         if latest_intent(tracker) == "terug" or (not topic and in_form):
             interview = interview or await call(service.unfinished_interview, pid) or _active(tracker)
@@ -180,8 +180,8 @@ class ActionCorrigeren(Action):
             if key is None:
                 dispatcher.utter_message(response="utter_correctie_niets")
         else:
-            interview = await call(service.find_interview_for_topic, pid, topic, interview or _active(tracker))
-            if interview and topic:
+            interview = topic_interview
+            if interview:
                 key = await call(service.correct, pid, interview, topic)
             if key is None:
                 dispatcher.utter_message(response="utter_correctie_onbekend")
