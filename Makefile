@@ -85,8 +85,10 @@ test-fast: $(STAMP)
 bench: $(MODEL)
 	$(BIN)/python -m bench.run
 
+# Single messages (tests/nlu/heldout.yml) and messages in the context of a question (tests/nlu/in_context.yml).
 nlu-report: $(MODEL)
 	$(BIN)/python -m bench.nlu_report --json results/nlu.json
+	$(BIN)/python -m bench.context_report --json results/context.json
 
 # 5-fold cross-validation and the pipeline comparison of docs/nlu.md (trains 12 NLU models; about 20 minutes).
 nlu-compare: $(MODEL)

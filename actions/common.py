@@ -92,7 +92,7 @@ def understood(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
 
     "spelen jullie ook voetbal?" must not show someone their stored data because the classifier guessed so.
     """
-    from bot.commands import plausible
+    from bot.understanding import plausible
 
     if plausible(latest_intent(tracker), latest_text(tracker)):
         return True

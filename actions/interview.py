@@ -21,7 +21,7 @@ from actions.common import (
     understood,
 )
 from bot import service
-from bot.commands import HANDOFF, detect_command, plausible
+from bot.understanding import plausible, ranking_of
 from bot.interviews import MAX_ANSWER_LENGTH, Q
 
 DONE = "klaar"
@@ -74,15 +74,13 @@ class ValidateInterviewForm(FormValidationAction):
         if not interview:
             return {"interview_antwoord": DONE}
         message = tracker.latest_message or {}
-        intent = message.get("intent") or {}
-        handoff = detect_command(str(slot_value), intent.get("name"), intent.get("confidence"))
-        if handoff in HANDOFF:
-            return await self._handoff(handoff, dispatcher, tracker, domain, interview)
+        ranking = ranking_of(message)
         faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-        turn = await call(service.turn, person_id(tracker), interview, str(slot_value),
-                          intent=intent.get("name"), confidence=intent.get("confidence"),
-                          can_plan=identity(tracker).can_plan,
-                          faq_response=faq.get("utter_action"))
+        turn = await call(service.turn, person_id(tracker), interview, str(slot_value), ranking=ranking,
+                          can_plan=identity(tracker).can_plan, faq_response=faq.get("utter_action"))
+        handoff = turn.extra.get("handoff")
+        if handoff:
+            return await self._handoff(handoff, dispatcher, tracker, domain, turn)
         send_all(dispatcher, turn.messages)
         if turn.extra.get("paused"):
             return {"interview_antwoord": DONE, "interview_open": False}
@@ -93,9 +91,8 @@ class ValidateInterviewForm(FormValidationAction):
             result["actief_interview"] = turn.extra["switched"]
         return result
 
-
     async def _handoff(self, intent: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
-                       interview: str) -> dict[str, Any]:
+                       turn: service.Turn) -> dict[str, Any]:
         """Another part of the bot answers (a download, 'welke gegevens heb je van mij?'); then the question again."""
         from actions import documents
 
@@ -103,12 +100,11 @@ class ValidateInterviewForm(FormValidationAction):
                     "strategie_downloaden": documents.ActionDocument, "overzicht_bekijken": documents.ActionOverzicht,
                     "gegevens_inzien": documents.ActionGegevensInzien, "pop_delen": ActionPopDelen,
                     "pop_niet_delen": ActionPopDelen, "gedeelde_pops": ActionGedeeldePops}
-        if intent == "gegevens_verwijderen":
-            await call(service.pause, person_id(tracker), interview)
+        if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
             dispatcher.utter_message(response="utter_verwijderen_zeker")
             return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True}
         await handlers[intent]().run(dispatcher, tracker, domain)
-        send(dispatcher, await call(service.prompt, person_id(tracker), interview))
+        send(dispatcher, turn.prompt)
         return {"interview_antwoord": None}
 
 

@@ -12,58 +12,82 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, person_id
 from bot import advice
-from bot.commands import detect_command, plausible
+from bot.facts import Facts, extract, sentence
+from bot.understanding import decide, plausible, ranking_of
 
 STOPPED = "gestopt"
 NOT_UNDERSTOOD = "niet_begrepen"
+NOT_NEEDED = "nvt"  # someone who pays a course themselves: the organisation does not matter
+SLOTS = ("subsidie_sector", "subsidie_medewerkers", "subsidie_doel")
+
+
+def message_facts(tracker: Tracker) -> Facts:
+    """The facts of the latest message: the entities of channels.facts, else the text itself."""
+    message = tracker.latest_message or {}
+    found = Facts.from_entities([e for e in message.get("entities") or [] if e.get("extractor") == "FactsEntityExtractor"])
+    return found if not found.empty else extract(message.get("text") or "")
 
 
 class ActionSubsidieStart(Action):
-    """Fill in what is already known (stored profile, the question itself); the form asks the rest."""
+    """Fill in what is known (the message itself, the stored profile); the form asks only the rest."""
 
     def name(self) -> str:
         return "action_subsidie_start"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if not plausible("subsidie_zoeken", latest_text(tracker)):
+        facts = message_facts(tracker)
+        if facts.empty and not plausible("subsidie_zoeken", latest_text(tracker)):
             dispatcher.utter_message(response="utter_fallback")
-            return [SlotSet(slot, NOT_UNDERSTOOD) for slot in ("subsidie_sector", "subsidie_medewerkers",
-                                                               "subsidie_doel")]
-        sector, employees = await call(advice.known_profile, person_id(tracker))
-        situations = advice.situations_from_text(latest_text(tracker))
+            return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS]
+        known_sector, known_employees = await call(advice.known_profile, person_id(tracker))
         dispatcher.utter_message(response="utter_subsidie_start")
-        return [
-            SlotSet("subsidie_sector", sector),
+        understood = sentence(facts)
+        if understood:
+            dispatcher.utter_message(response="utter_feiten_begrepen", feiten=understood)
+        return start_events(facts, known_sector, known_employees)
+
+
+def start_events(facts: Facts, known_sector: str | None, known_employees: int | None) -> list[EventType]:
+    individual = facts.payer == "zelf"
+    sector = NOT_NEEDED if individual else facts.sector or known_sector
+    employees = NOT_NEEDED if individual else facts.employees or known_employees
+    purposes = set(facts.purposes)
+    return [SlotSet("subsidie_sector", sector),
             SlotSet("subsidie_medewerkers", str(employees) if employees else None),
-            SlotSet("subsidie_doel", ",".join(sorted(situations)) if situations else None),
-        ]
+            SlotSet("subsidie_doel", ",".join(sorted(purposes)) if purposes else None),
+            SlotSet("subsidie_leeftijd", facts.age)]
 
 
 class ValidateSubsidieForm(FormValidationAction):
     def name(self) -> str:
         return "validate_subsidie_form"
 
-    def _stopped(self, tracker: Tracker) -> dict[str, Any] | None:
-        intent = (tracker.latest_message or {}).get("intent") or {}
-        if detect_command(latest_text(tracker), intent.get("name"), intent.get("confidence")) == "stoppen":
-            return {"subsidie_sector": STOPPED, "subsidie_medewerkers": STOPPED, "subsidie_doel": STOPPED}
-        return None
-
     def _check(self, slot: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher,
                known: Callable[[str], bool], parse: Callable[[str], str | None], error: str) -> dict[str, Any]:
-        """One answer in the subsidy form: reset (None) is asked again, stored values pass, 'stop' ends it."""
+        """One answer in the subsidy form: reset (None) is asked again, stored values pass, 'stop' ends it.
+
+        Other facts in the same answer ("een gemeente met 300 medewerkers") fill their questions too.
+        """
         if value is None:  # reset by action_subsidie_start, not typed: the form asks
             return {slot: None}
         text = str(value)
-        if text in (STOPPED, NOT_UNDERSTOOD) or known(text):
+        if text in (STOPPED, NOT_UNDERSTOOD, NOT_NEEDED) or known(text):
             return {slot: text}
-        stopped = self._stopped(tracker)
-        if stopped:
-            return stopped
         parsed = parse(text)
+        decision = decide(text, ranking_of(tracker.latest_message), closed_answer=parsed is not None)
+        if decision.kind == "request" and decision.intent == "stoppen":
+            return {s: STOPPED for s in SLOTS}
         if parsed is None:
             dispatcher.utter_message(response=error)
-        return {slot: parsed}
+        result = {slot: parsed}
+        facts = extract(text)
+        if facts.sector and not tracker.get_slot("subsidie_sector"):
+            result.setdefault("subsidie_sector", facts.sector)
+        if facts.employees and not tracker.get_slot("subsidie_medewerkers") and slot != "subsidie_medewerkers":
+            result.setdefault("subsidie_medewerkers", str(facts.employees))
+        if facts.age:
+            result["subsidie_leeftijd"] = facts.age
+        return result
 
     async def validate_subsidie_sector(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                        domain: DomainDict) -> dict[str, Any]:
@@ -82,7 +106,7 @@ class ValidateSubsidieForm(FormValidationAction):
     async def validate_subsidie_doel(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> dict[str, Any]:
         def known(text: str) -> bool:
-            return bool(text) and all(p in advice.funding.SITUATIONS for p in text.split(","))
+            return bool(text) and all(p in advice.PURPOSES for p in text.split(","))
 
         def parse(text: str) -> str | None:
             situations = advice.parse_doel(text)
@@ -91,24 +115,32 @@ class ValidateSubsidieForm(FormValidationAction):
         return self._check("subsidie_doel", value, tracker, dispatcher, known, parse, "utter_geen_doel")
 
 
+def _optional_int(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "", NOT_NEEDED) else None
+    except (TypeError, ValueError):
+        return None
+
+
 class ActionSubsidieAdvies(Action):
     def name(self) -> str:
         return "action_subsidie_advies"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         sector = tracker.get_slot("subsidie_sector")
-        reset = [SlotSet("subsidie_sector", None), SlotSet("subsidie_medewerkers", None),
-                 SlotSet("subsidie_doel", None)]
+        reset = [SlotSet(slot, None) for slot in SLOTS] + [SlotSet("subsidie_leeftijd", None)]
         if sector == STOPPED:
             dispatcher.utter_message(response="utter_subsidie_gestopt")
             return reset
         if sector == NOT_UNDERSTOOD:  # the fallback reply was already sent
             return reset
-        employees = int(tracker.get_slot("subsidie_medewerkers") or 0) or None
+        sector = None if sector == NOT_NEEDED else sector
+        employees = _optional_int(tracker.get_slot("subsidie_medewerkers"))
         doel = tracker.get_slot("subsidie_doel") or ""
-        situations = {s for s in doel.split(",") if s in advice.funding.SITUATIONS}
-        await call(advice.remember_profile, person_id(tracker), sector, employees)
-        text = await call(advice.advise, sector, employees, situations)
+        purposes = {s for s in doel.split(",") if s in advice.PURPOSES}
+        if sector or employees:
+            await call(advice.remember_profile, person_id(tracker), sector, employees)
+        text = await call(advice.advise, sector, employees, purposes, age=_optional_int(tracker.get_slot("subsidie_leeftijd")))
         dispatcher.utter_message(response="utter_subsidie_advies", advies=text)
         return reset
 
@@ -119,8 +151,17 @@ class ActionRegelingInfo(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         info = await call(advice.scheme_info, latest_text(tracker))
+        facts = message_facts(tracker)
         if info:
             dispatcher.utter_message(response="utter_regeling_info", info=info)
+        elif not facts.empty:  # "ik ben 60 en betaal zelf, is er een regeling?": advice from what was said
+            known_sector, known_employees = await call(advice.known_profile, person_id(tracker))
+            individual = facts.payer == "zelf"
+            text = await call(advice.advise, None if individual else facts.sector or known_sector,
+                              None if individual else facts.employees or known_employees, facts.purposes,
+                              age=facts.age)
+            dispatcher.utter_message(response="utter_feiten_begrepen", feiten=sentence(facts))
+            dispatcher.utter_message(response="utter_subsidie_advies", advies=text)
         else:
             dispatcher.utter_message(response="utter_regeling_onbekend", regelingen=await call(advice.known_scheme_names))
         return []

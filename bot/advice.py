@@ -7,11 +7,13 @@ import re
 from bot import funding
 from bot import repository as repo
 from bot.db import session_scope
+from bot.facts import extract as extract_facts
 from bot.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
 
 # What the money is for, as buttons and as words people type.
 DOEL_CHOICES: dict[str, tuple[str, ...]] = {
     "groep": ("groep", "team", "hele organisatie", "afdeling", "medewerkers opleiden", "training"),
+    "loopbaanadvies": ("loopbaanadvies", "ontwikkeladvies", "loopbaangesprek", "loopbaancoach"),
     "werkleerplaats": ("leerwerkplek", "werkleerplaats", "bbl", "stagiair", "leerling", "praktijkleren"),
     "mbo_samenwerking": ("mbo", "roc", "mbo-school"),
     "hbo_samenwerking": ("hbo", "hogeschool"),
@@ -26,8 +28,9 @@ DOEL_CHOICES: dict[str, tuple[str, ...]] = {
 
 
 def situations_from_text(text: str) -> set[str]:
+    """What the money is for, as far as the text says (bot/facts.py), plus the words of the buttons."""
     t = normalize(text)
-    found = set()
+    found = set(extract_facts(text).purposes)
     for key, words in DOEL_CHOICES.items():
         if key in ("groep", "onbekend"):
             continue
@@ -77,11 +80,18 @@ def remember_profile(person_id: str, sector: str | None, employees: int | None) 
             org.employees = employees
 
 
-def advise(sector: str | None, employees: int | None, situations: set[str], kind: str | None = None,
-           limit: int = 4) -> str:
+# Purposes that are activity types of the schemes rather than situations.
+ACTIVITY_PURPOSES = {"loopbaanadvies": "loopbaanadvies", "groep": "groepstraining"}
+PURPOSES = set(funding.SITUATIONS) | set(ACTIVITY_PURPOSES)
+
+
+def advise(sector: str | None, employees: int | None, situations: set[str] | frozenset[str],
+           kind: str | None = None, limit: int = 4, age: int | None = None) -> str:
     kb = funding.load()
-    need = funding.Need(kind_of_learning=kind, situations=frozenset(situations))
-    result = funding.match(kb, funding.Profile(sector=sector, employees=employees), need)
+    need = funding.Need(kind_of_learning=kind,
+                        situations=frozenset(s for s in situations if s in funding.SITUATIONS),
+                        activities=frozenset(ACTIVITY_PURPOSES[s] for s in situations if s in ACTIVITY_PURPOSES))
+    result = funding.match(kb, funding.Profile(sector=sector, employees=employees, age=age), need)
     fits = [f for f in result.fits if f.scheme.kind != "wet"][:limit]
     lines: list[str] = []
     if "oudere" in situations and not any("oudere" in f.scheme.target_groups for f in result.fits):
@@ -94,8 +104,10 @@ def advise(sector: str | None, employees: int | None, situations: set[str], kind
         lines.append(funding.describe_fit(fit, number))
     if not fits:
         lines.append("Ik vond geen regeling die zeker past.")
-    relevant = [m for m in result.misfits if set(m.scheme.target_groups) & situations or m.scheme.sectors
-                or m.scheme.max_employees is not None][:3]
+    by_age = [m for m in result.misfits if m.scheme.max_age is not None and age is not None]
+    relevant = by_age + [m for m in result.misfits if m not in by_age and (
+        set(m.scheme.target_groups) & situations or m.scheme.sectors or m.scheme.max_employees is not None)]
+    relevant = relevant[:3]
     if relevant:
         lines.append("Past niet:\n" + "\n".join(f"- {m.reason}" for m in relevant))
     lines.append("Let op: regelingen veranderen vaak. Kijk altijd op de officiële pagina voordat je iets aanvraagt.")

@@ -305,6 +305,7 @@ class Need:
 
     kind_of_learning: str | None = None
     situations: frozenset[str] = frozenset()  # see SITUATIONS
+    activities: frozenset[str] = frozenset()  # activity types asked for, such as "loopbaanadvies"
     group: bool = True  # a group or organisation project rather than one person
 
 
@@ -396,6 +397,9 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
         else:
             to_check.insert(0, f"Alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers.")
     matched = set(scheme.target_groups) & need.situations
+    for activity in sorted(set(scheme.activity_types) & need.activities):
+        score += 2.5
+        reasons.append(f"betaalt {activity.replace('_', ' ')}")
     for situation in sorted(matched):
         score += 2.5
         reasons.append(f"past bij {SITUATION_LABELS[situation]}")

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot import parsing
+from bot.activity_text import split_activity
 from bot import repository as repo
 from bot.models import Activity, LearningGoal, Organisation, Person, Pop, Speerpunt, StrategicPlan, YearPlan
 
@@ -441,12 +442,22 @@ class InterviewEngine:
             return False
         return parse_answer(q, text, self.ctx).ok
 
+    def hold(self, text: str, request: str) -> None:
+        """Keep a message that may be the answer while the bot asks "is dit je antwoord?"."""
+        self.state.unsure_text, self.state.unsure_request = text, request
+
+    def take_held(self) -> tuple[str | None, str | None]:
+        held = (self.state.unsure_text, self.state.unsure_request)
+        self.state.unsure_text = self.state.unsure_request = None
+        return held
+
     def is_done(self) -> bool:
         return self.current_key() is None
 
     def prompt(self) -> Message | None:
         """The message that asks the current question."""
         key = self.current_key()
+        self.state.asked_question = key  # an answer is only ever stored for the question the person saw
         if key is None:
             return None
         if key == RESTART:
@@ -505,6 +516,10 @@ class InterviewEngine:
         if len(text) > MAX_ANSWER_LENGTH:
             return Reply([Message("antwoord_te_lang", {"maximum": f"{MAX_ANSWER_LENGTH:,}".replace(",", ".")})],
                          accepted=False, done=False)
+        asked = self.state.asked_question
+        if asked is not None and asked != key:
+            # The question moved on since the person saw it (another window, a correction elsewhere).
+            return Reply([Message("vraag_veranderd")], accepted=False, done=False)
         if key == RESTART:
             return self._answer_restart(text)
         q = Q[key]
@@ -527,6 +542,8 @@ class InterviewEngine:
             self.state.pending_question = None
             messages.append(Message("correctie_opgeslagen"))
         self.state.status = "active"
+        if accepted:
+            self.state.asked_question = None  # the next prompt names the next question
         self.session.flush()
         done = self.is_done()
         if done:
@@ -601,10 +618,12 @@ class InterviewEngine:
             if key == "act_speerpunt":
                 act.speerpunt_id = value.id if value else None
                 act.speerpunt_text = value.text if value else ""
+            elif key == "act_wat" and not self._has_value(key):
+                self._store_activity_parts(act, value, messages)
             else:
                 setattr(act, ACT_FIELDS[key], value)
-            if key == "act_kosten" and all(getattr(act, a) is not None for k, a in ACT_FIELDS.items()
-                                           if k != "act_speerpunt" or _speerpunten(ctx)):
+            if not act.complete and all(getattr(act, a) is not None for k, a in ACT_FIELDS.items()
+                                        if k != "act_speerpunt" or _speerpunten(ctx)):
                 act.complete = True
                 self._budget_message(messages, after_activity=True)
                 self._funding_tip(messages, act.kind, _activity_situations(act))
@@ -643,6 +662,19 @@ class InterviewEngine:
             raise KeyError(key)
         self.session.flush()
 
+    def _store_activity_parts(self, act: Activity, text: str, messages: list[Message]) -> None:
+        """An activity described in one message fills every question it answers; the rest is asked."""
+        parts = split_activity(text)
+        act.title = parts.pop("act_wat")
+        filled = []
+        for key, part in parts.items():
+            parsed = parse_answer(Q[key], part, self.ctx)
+            if parsed.ok and getattr(act, ACT_FIELDS[key]) is None:
+                setattr(act, ACT_FIELDS[key], parsed.value)
+                filled.append(Q[key].label.lower())
+        if filled:
+            messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))
+
     def _funding_tip(self, messages: list[Message], kind: str | None, situations: set[str]) -> None:
         from bot.advice import short_tip  # the knowledge base is only read when a tip is due
 
@@ -676,6 +708,7 @@ class InterviewEngine:
     # -- corrections and restart ------------------------------------------------------------------
     def go_back(self) -> str | None:
         """Step back to the previous question of this interview (one that has an answer)."""
+        self.state.asked_question = None  # the person's own request: the next prompt sets it
         current = self.current_key()
         order = INTERVIEW_QUESTIONS[self.interview]
         idx = order.index(current) if current in order else len(order)
@@ -718,6 +751,7 @@ class InterviewEngine:
         return best[1] if best else None
 
     def correct(self, key: str) -> str | None:
+        self.state.asked_question = None  # the person's own request: the next prompt sets it
         if key not in INTERVIEW_QUESTIONS[self.interview] or not self._has_value_any(key):
             return None
         if key == "speerpunten":
@@ -732,6 +766,7 @@ class InterviewEngine:
         return key
 
     def restart(self) -> None:
+        self.state.asked_question = None  # the person's own request: the next prompt sets it
         ctx = self.ctx
         repo.log_answer(self.session, self.person.id, self.interview, "opnieuw_beginnen", "(opnieuw begonnen)")
         if self.interview == "strategie" and ctx.plan() is not None:
@@ -749,6 +784,7 @@ class InterviewEngine:
         self.session.expire_all()
 
     def ask_restart(self) -> None:
+        self.state.asked_question = None  # the person's own request: the next prompt sets it
         self.state.pending_question = RESTART
         self.session.flush()
 

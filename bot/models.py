@@ -191,6 +191,9 @@ class InterviewState(Base):
     interview = Column(String(20), nullable=False)
     status = Column(String(20), nullable=False, default="active")  # active / paused / done
     pending_question = Column(String(100))  # a question the person asked to correct
+    asked_question = Column(String(100))  # the question the person saw last: answers are stored only there
+    unsure_text = Column(Text)  # a message that may be the answer; the bot asked "is dit je antwoord?"
+    unsure_request = Column(String(40))  # ... or this request
     year = Column(Integer)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 

@@ -10,10 +10,20 @@ from datetime import date
 
 from bot import repository as repo
 from bot.advice import advise, known_scheme_names, scheme_info, situations_from_text
-from bot.commands import detect_command
+from bot.facts import extract as extract_facts
+from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, decide
 from bot.db import session_scope
 from bot.identity import Identity
-from bot.interviews import INTERVIEW_LABELS, INTERVIEW_QUESTIONS, WHY_KEYS, InterviewEngine, Message, Q, Reply
+from bot.interviews import (
+    INTERVIEW_LABELS,
+    INTERVIEW_QUESTIONS,
+    RESTART,
+    WHY_KEYS,
+    InterviewEngine,
+    Message,
+    Q,
+    Reply,
+)
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
 PLANNING = ("strategie", "jaarplan")  # the organisation's plans: managers and HR only
@@ -29,6 +39,8 @@ class Turn:
     done: bool
     summary: str | None = None
     extra: dict = field(default_factory=dict)
+    request: str | None = None  # the request this message was understood as (None: an answer)
+    unsure: str | None = None  # the request the bot asked about ("is dit je antwoord, of ...?")
 
 
 def _engine(session, person_id: str, interview: str, today: date | None = None,
@@ -63,74 +75,123 @@ def answer(person_id: str, interview: str, text: str, today: date | None = None)
                     summary=engine.summary() if reply.done else None)
 
 
-def turn(person_id: str, interview: str, text: str, intent: str | None = None, confidence: float | None = None,
+def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, float]] | None = None,
          faq_response: str | None = None, topic: str | None = None, today: date | None = None,
          can_plan: bool = True) -> Turn:
-    """One message during an interview: a command ("stop", "terug", a question) or an answer.
+    """One message while a question of an interview is open: its answer, or a request.
 
-    ``extra`` tells the adapter what changed: ``paused`` (the interview stopped) or ``switched`` (another
-    interview started).
+    The decision is made here, once, by ``understanding.decide`` (docs/dialogue.md). ``ranking`` is the NLU's
+    intent ranking, best first. ``extra`` tells the adapter what else to do: ``paused`` (the interview
+    stopped), ``switched`` (another interview started) or ``handoff`` (another part of the bot answers the
+    request; the interview waits at the same question).
     """
-    command = detect_command(text, intent, confidence)
-    if command == "faq" and not faq_response:
-        command = None
-    if command is not None and command != "stoppen" and answers_closed_question(person_id, interview, text, today):
-        command = None  # "strategisch" to "welk soort leren?" is an answer, whatever the NLU thinks
-    if command is None:
-        return answer(person_id, interview, text, today)
     with session_scope() as s:
         engine = _engine(s, person_id, interview, today)
-        messages: list[Message] = []
-        extra: dict = {}
-        if command == "stoppen":
-            engine.pause()
-            messages.append(Message("gepauzeerd"))
-            extra["paused"] = True
-        elif command == "terug":
-            key = engine.go_back()
-            messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
-                            else Message("correctie_niets"))
-        elif command == "wijzig_antwoord":
-            key = engine.find_topic(topic or text)
-            key = engine.correct(key) if key else None
-            messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
-                            else Message("correctie_onbekend"))
-        elif command == "toon_antwoorden":
-            messages.append(Message("antwoorden_tot_nu", {"samenvatting": engine.summary(),
-                                                          "interview_naam": INTERVIEW_NAMES[interview]}))
-        elif command == "waarom_vraag":
-            key = engine.current_key()
-            messages.append(Message(f"waarom_{key}" if key in WHY_KEYS else f"waarom_{interview}"))
-        elif command == "faq":
-            messages.append(Message(faq_response.removeprefix("utter_")))
-        elif command == "help":
-            messages.append(Message("help_interview"))
-        elif command == "subsidie_zoeken":
-            org = engine.ctx.org
-            advice = advise(org.sector if org else None, org.employees if org else None,
-                            situations_from_text(text))
-            messages.append(Message("subsidie_advies", {"advies": advice}))
-        elif command == "regeling_vraag":
-            info = scheme_info(text)
-            messages.append(Message("regeling_info", {"info": info}) if info
-                            else Message("regeling_onbekend", {"regelingen": known_scheme_names()}))
-        elif command == "opnieuw_beginnen":
-            engine.ask_restart()
-        elif command.startswith("start_"):
-            other = command.removeprefix("start_")
-            if other in PLANNING and not can_plan:
-                messages.append(Message("alleen_voor_leidinggevenden"))
-            elif other != interview:
+        held_text, held_request = engine.take_held()
+        key = engine.current_key()
+        decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview)
+        if text.strip() == "/" + ANSWER:  # the button "Ja, dit is mijn antwoord"
+            if held_text is None:
+                return Turn([Message("antwoord_onduidelijk")], engine.prompt(), accepted=False, done=False)
+            text, decision = held_text, ANSWERED
+        if decision.kind == "request" and decision.intent == "faq" and not faq_response:
+            decision = ANSWERED  # no answer to give: keep it as the answer
+        if decision.kind == "unsure" and key not in (None, RESTART):
+            engine.hold(text, decision.intent)
+            label = REQUEST_LABELS.get(decision.intent, "iets anders doen")
+            buttons = [{"title": "Ja, dit is mijn antwoord", "payload": "/" + ANSWER},
+                       {"title": label[0].upper() + label[1:], "payload": "/" + decision.intent}]
+            return Turn([Message("antwoord_of_verzoek", {"vraag_label": Q[key].label.lower(), "verzoek": label},
+                                 buttons)], None, accepted=False, done=False, unsure=decision.intent)
+        if decision.kind != "request":
+            reply: Reply = engine.answer(text)
+            prompt = None if reply.done else engine.prompt()
+            return Turn(reply.messages, prompt, reply.accepted, reply.done,
+                        summary=engine.summary() if reply.done else None)
+        if decision.intent in HANDOFF:
+            if decision.intent == "gegevens_verwijderen":
                 engine.pause()
-                extra["switched"] = other
+            return Turn([], engine.prompt(), accepted=False, done=False, extra={"handoff": decision.intent},
+                        request=decision.intent)
+        messages, extra = _request(engine, decision.intent, text, faq_response, topic, can_plan)
         s.flush()
         prompt = None if extra else engine.prompt()
     if extra.get("switched"):
         started = start(person_id, extra["switched"], today)
         messages.append(Message("hervat" if started.extra.get("resumed") else f"start_{extra['switched']}"))
         return Turn(messages, started.prompt, accepted=False, done=started.done, summary=started.summary,
-                    extra=extra)
-    return Turn(messages, prompt, accepted=False, done=False, extra=extra)
+                    extra=extra, request=decision.intent)
+    return Turn(messages, prompt, accepted=False, done=False, extra=extra, request=decision.intent)
+
+
+# How the buttons of "is dit je antwoord, of wil je ...?" name a request.
+REQUEST_LABELS = {
+    "subsidie_zoeken": "subsidies zoeken", "regeling_vraag": "informatie over een regeling",
+    "gegevens_verwijderen": "je gegevens verwijderen", "gegevens_inzien": "je gegevens bekijken",
+    "opnieuw_beginnen": "opnieuw beginnen", "start_strategie": "naar het strategisch opleidingsbeleid",
+    "start_jaarplan": "naar het opleidingsjaarplan", "start_pop": "naar je POP",
+    "pop_downloaden": "je POP downloaden", "jaarplan_downloaden": "het jaarplan downloaden",
+    "strategie_downloaden": "het opleidingsbeleid downloaden", "overzicht_bekijken": "het overzicht bekijken",
+    "pop_delen": "je POP delen", "pop_niet_delen": "je POP niet meer delen", "gedeelde_pops": "gedeelde POP's zien",
+    "toon_antwoorden": "je antwoorden zien", "waarom_vraag": "weten waarom ik dit vraag", "help": "uitleg krijgen",
+    "stoppen": "stoppen", "hervatten": "verder gaan", "terug": "terug naar de vorige vraag",
+    "wijzig_antwoord": "een antwoord wijzigen", "faq": "een antwoord op je vraag",
+}
+
+
+def _request(engine: InterviewEngine, command: str, text: str, faq_response: str | None, topic: str | None,
+             can_plan: bool) -> tuple[list[Message], dict]:
+    """Carry out a request made during an interview; the interview stays at its question."""
+    messages: list[Message] = []
+    extra: dict = {}
+    interview = engine.interview
+    if command == "stoppen":
+        engine.pause()
+        messages.append(Message("gepauzeerd"))
+        extra["paused"] = True
+    elif command == "terug":
+        key = engine.go_back()
+        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
+                        else Message("correctie_niets"))
+    elif command == "wijzig_antwoord":
+        key = engine.find_topic(topic or text)
+        key = engine.correct(key) if key else None
+        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
+                        else Message("correctie_onbekend"))
+    elif command == "toon_antwoorden":
+        messages.append(Message("antwoorden_tot_nu", {"samenvatting": engine.summary(),
+                                                      "interview_naam": INTERVIEW_NAMES[interview]}))
+    elif command == "waarom_vraag":
+        key = engine.current_key()
+        messages.append(Message(f"waarom_{key}" if key in WHY_KEYS else f"waarom_{interview}"))
+    elif command == "faq":
+        messages.append(Message(faq_response.removeprefix("utter_")))
+    elif command == "help":
+        messages.append(Message("help_interview"))
+    elif command == "subsidie_zoeken":
+        org = engine.ctx.org
+        facts = extract_facts(text)
+        advice = advise(facts.sector or (org.sector if org else None),
+                        facts.employees or (org.employees if org else None), facts.purposes, age=facts.age)
+        messages.append(Message("subsidie_advies", {"advies": advice}))
+    elif command == "regeling_vraag":
+        info = scheme_info(text)
+        messages.append(Message("regeling_info", {"info": info}) if info
+                        else Message("regeling_onbekend", {"regelingen": known_scheme_names()}))
+    elif command == QUESTION:
+        messages.append(Message("vraag_onbekend"))
+    elif command == "hervatten":
+        pass  # already here: the question is asked again
+    elif command == "opnieuw_beginnen":
+        engine.ask_restart()
+    elif command.startswith("start_"):
+        other = command.removeprefix("start_")
+        if other in PLANNING and not can_plan:
+            messages.append(Message("alleen_voor_leidinggevenden"))
+        elif other != interview:
+            engine.pause()
+            extra["switched"] = other
+    return messages, extra
 
 
 def answers_closed_question(person_id: str, interview: str, text: str, today: date | None = None) -> bool:

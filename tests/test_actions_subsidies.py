@@ -19,13 +19,15 @@ def test_start_uses_the_stored_profile(db_url, today):
         service.answer("m1", "strategie", text, today)
     messages, slots = run(sub.ActionSubsidieStart(), tracker("m1", "welke subsidies passen?", "subsidie_zoeken"))
     assert responses(messages) == ["utter_subsidie_start"]
-    assert slots == {"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": None}
+    assert slots == {"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": None,
+                     "subsidie_leeftijd": None}
 
 
 def test_start_without_profile_reads_the_question(db_url):
     trk = tracker("x", "is er subsidie voor een cursus voor oudere medewerkers?", "subsidie_zoeken")
     _, slots = run(sub.ActionSubsidieStart(), trk)
-    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": "oudere"}
+    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": "oudere",
+                     "subsidie_leeftijd": None}
 
 
 def test_form_validation(db_url):
@@ -49,7 +51,8 @@ def test_advice_for_gemeente_and_kunstencentrum(db_url):
     trk = tracker("m1", "", slots={"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": "groep"})
     messages, slots = run(sub.ActionSubsidieAdvies(), trk)
     assert "A&O fonds Gemeenten" in messages[0]["advies"].split("Past niet")[0]
-    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None}
+    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None,
+                     "subsidie_leeftijd": None}
     trk = tracker("k1", "", slots={"subsidie_sector": "kunsteducatie", "subsidie_medewerkers": "40",
                                    "subsidie_doel": "groep"})
     messages, _ = run(sub.ActionSubsidieAdvies(), trk)

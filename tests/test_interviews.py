@@ -211,9 +211,9 @@ def test_restart_needs_confirmation(db_url, today):
 def test_commands_during_an_interview(db_url, today):
     service.start("e", "pop", today)
     service.answer("e", "pop", "Gemeente Zeist", today)
-    turn = service.turn("e", "pop", "waarom vraag je dit?", "waarom_vraag", 0.99, today=today)
+    turn = service.turn("e", "pop", "waarom vraag je dit?", ranking=[("waarom_vraag", 0.99)], today=today)
     assert turn.messages[0].response == "waarom_pop" and turn.prompt.response == "vraag_pop_functie"
-    turn = service.turn("e", "pop", "wat is een POP?", "faq", 0.9, faq_response="utter_faq/pop", today=today)
+    turn = service.turn("e", "pop", "wat is een POP?", ranking=[("faq", 0.9)], faq_response="utter_faq/pop", today=today)
     assert turn.messages[0].response == "faq/pop"
     turn = service.turn("e", "pop", "wat heb ik ingevuld?", today=today)
     assert "Gemeente Zeist" in turn.messages[0].params["samenvatting"]
@@ -222,14 +222,14 @@ def test_commands_during_an_interview(db_url, today):
     with session_scope() as s:
         assert repo.get_state(s, "e", "pop").status == "paused"
     # an answer that the NLU mistook for a question is still an answer
-    turn = service.turn("e", "pop", "Adviseur", "faq", 0.7, faq_response="utter_faq/pop", today=today)
+    turn = service.turn("e", "pop", "Adviseur", ranking=[("faq", 0.7)], faq_response="utter_faq/pop", today=today)
     assert turn.accepted and turn.prompt.response == "vraag_pop_team"
 
 
 def test_switching_interviews_pauses_the_first(db_url, today):
     service.start("m", "pop", today)
     service.answer("m", "pop", "Gemeente Zeist", today)
-    turn = service.turn("m", "pop", "ik wil het opleidingsjaarplan maken", "start_jaarplan", 0.95, today=today)
+    turn = service.turn("m", "pop", "ik wil het opleidingsjaarplan maken", ranking=[("start_jaarplan", 0.95)], today=today)
     assert turn.extra["switched"] == "jaarplan"
     assert turn.prompt.response == "vraag_org_sector"
     with session_scope() as s:
@@ -253,6 +253,6 @@ def test_a_valid_closed_answer_is_never_a_command(db_url, today):
     for _key, text in JAARPLAN[:4]:
         service.answer("m", "jaarplan", text, today)
     assert service.current_question("m", "jaarplan", today) == "act_soort"
-    turn = service.turn("m", "jaarplan", "ik wil strategisch", "start_strategie", 0.97, today=today)
+    turn = service.turn("m", "jaarplan", "ik wil strategisch", ranking=[("start_strategie", 0.97)], today=today)
     assert turn.accepted and "switched" not in turn.extra
     assert service.current_question("m", "jaarplan", today) == "act_speerpunt"

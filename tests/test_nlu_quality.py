@@ -16,6 +16,7 @@ from sqlalchemy import select
 from bench import nlu_report
 from bot import service
 from bot.db import session_scope
+from bot.understanding import ranking_of
 from bot.models import AnswerLog
 from tests.helpers import POP
 
@@ -96,11 +97,9 @@ def test_long_free_text_answers_are_stored_as_answers_not_read_as_commands(db_ur
         service.start(person, "pop")
         for _, answer in POP[:3]:  # organisation, function, team: the next question is the open 'terugblik'
             service.answer(person, "pop", answer)
-        intent = parse.get("intent") or {}
         faq = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-        turn = service.turn(person, "pop", text, intent=intent.get("name"), confidence=intent.get("confidence"),
-                            faq_response=faq.get("utter_action"))
-        assert turn.accepted and not turn.extra, (text, intent)
+        turn = service.turn(person, "pop", text, ranking=ranking_of(parse), faq_response=faq.get("utter_action"))
+        assert turn.accepted and not turn.extra, (text, parse.get("intent"))
         with session_scope() as s:
             stored = s.execute(select(AnswerLog.text).where(AnswerLog.person_id == person,
                                                             AnswerLog.question == "pop_terugblik")).scalars().all()
@@ -108,9 +107,9 @@ def test_long_free_text_answers_are_stored_as_answers_not_read_as_commands(db_ur
 
 
 def test_training_examples_of_requests_carry_the_words_the_bot_asks_for():
-    """Outside an interview, a request is only carried out when its words back up the NLU (bot/commands.py).
+    """Outside an interview, a request is only carried out when its words back up the NLU (bot/understanding.py).
     Every training example of such a request must pass that check, or the bot would refuse what it learned."""
-    from bot.commands import TOPIC, plausible
+    from bot.understanding import TOPIC, plausible
 
     checked = set(TOPIC) | {"start_pop", "subsidie_zoeken"}
     refused = []

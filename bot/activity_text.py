@@ -1,0 +1,54 @@
+"""A yearly-plan activity described in one message.
+
+"Training datagedreven werken voor alle beleidsmedewerkers, in het tweede kwartaal, door Hogeschool Utrecht,
+€ 12.500" answers five questions at once: what, for whom, when, by whom and the cost. The interview stores
+every part it finds and asks only the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.parsing import parse_period
+
+_MONEY = r"(?:(?:kosten|kost|prijs|budget|voor|à|a)\s*:?\s*)?(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|\d[\d.,]*\s*(?:euro|eur)\b)"
+_STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+kosten\b|\s*$)"
+_PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
+
+
+def split_activity(text: str) -> dict[str, str]:
+    """The parts of a one-message activity, by question key; only ``act_wat`` when there is nothing more.
+
+    A part is only taken when the message names at least one other field besides the activity itself, so a
+    plain title ("Training voor leidinggevenden") is the title as typed.
+    """
+    rest = " " + (text or "").strip().rstrip(".") + " "
+    parts: dict[str, str] = {}
+    money = re.search(_MONEY, rest, flags=re.I)
+    if money:
+        parts["act_kosten"] = money.group(0).strip()
+        rest = rest[:money.start()] + " " + rest[money.end():]
+    provider = re.search(r"\sdoor\s+(.+?)" + _STOP, rest, flags=re.I)
+    if provider:
+        parts["act_aanbieder"] = provider.group(1).strip()
+        rest = rest[:provider.start()] + " " + rest[provider.end():]
+    for segment in re.finditer(r"(?:^|,|\s)(" + _PERIOD_LEAD + r"[^,]+?)" + _STOP, rest, flags=re.I):
+        candidate = segment.group(1).strip()
+        words = candidate.split()
+        if not words or len(words) > 6 or words[0].lower() not in ("in", "op", "vanaf", "rond", "na", "tijdens",
+                                                                   "eind", "begin", "half", "medio") \
+                and not parse_period(words[0]):
+            continue
+        if parse_period(candidate):
+            parts["act_wanneer"] = re.sub(r"^(in|op|tijdens)\s+(het\s+|de\s+)?", "", candidate, flags=re.I)
+            rest = rest[:segment.start(1)] + " " + rest[segment.end(1):]
+            break
+    group = re.search(r"\svoor\s+(.+?)" + _STOP, rest, flags=re.I)
+    if group:
+        parts["act_doelgroep"] = group.group(1).strip()
+        rest = rest[:group.start()] + " " + rest[group.end():]
+    title = re.sub(r"\s*,\s*(,\s*)*", ", ", re.sub(r"\s+", " ", rest)).strip(" ,")
+    if len(parts) < 2 or not title:
+        return {"act_wat": (text or "").strip()}
+    parts["act_wat"] = title
+    return parts

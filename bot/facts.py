@@ -1,0 +1,175 @@
+"""Facts that people give in free text: organisation, CAO, number of employees, age, who pays, what for.
+
+"wij zijn een centrum voor de kunsten met 40 medewerkers onder de CAO Kunsteducatie en willen onze docenten
+trainen" holds the type of organisation, the number of employees, the CAO and the purpose. They are used to
+fill the subsidy questions and the interviews' organisation questions, so only what is still unknown is
+asked. The Rasa component ``channels.facts.FactsEntityExtractor`` reports them as entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.parsing import SECTOR_LABELS, normalize, parse_int
+
+# Words for a type of organisation inside a sentence (whole words; "kunst" alone is too vague here).
+SECTOR_WORDS: dict[str, str] = {
+    "gemeente": r"gemeente|gemeentelijke?|cao gemeenten|veiligheidsregio|omgevingsdienst|"
+                r"gemeenschappelijke regeling",
+    "kunsteducatie": r"kunsteducatie|cultuureducatie|kunstencentrum|kunstcentrum|muziekschool|"
+                     r"centrum voor de kunsten|centrum voor kunsten|cultuurhuis|dansschool|kunstschool",
+    "overig_publiek": r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie",
+    "privaat": r"bedrijf|onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak",
+}
+CAO_WORDS: dict[str, str] = {
+    "gemeenten": r"cao gemeenten|cao van de gemeenten|car-uwo",
+    "kunsteducatie": r"cao kunsteducatie|cao kunst-? en cultuureducatie",
+}
+CAO_LABELS = {"gemeenten": "de cao Gemeenten", "kunsteducatie": "de CAO Kunsteducatie"}
+CAO_SECTOR = {"gemeenten": "gemeente", "kunsteducatie": "kunsteducatie"}
+_PEOPLE = (r"medewerkers|werknemers|mensen|man|personeelsleden|collega'?s|docenten|fte|leerkrachten|"
+           r"ambtenaren|personen|krachten|banen")
+_ABOUT = r"(?:ongeveer|zo'?n|circa|ca\.?|rond(?:om)?|bijna|ruim|meer dan|minder dan|een kleine|plusminus|\+/-)?"
+
+# What the money is for. Situations are those of the funding knowledge base; "groep" and "loopbaanadvies"
+# are purposes that the matcher scores through the schemes' activity types.
+PURPOSE_WORDS: dict[str, str] = {
+    "groep": r"groepstraining|teamtraining|het hele team|hele organisatie|incompany|training voor (het |ons |onze )?"
+             r"(team|teams|afdeling|medewerkers|docenten|personeel)|(medewerkers|docenten|personeel|team) "
+             r"(te )?(trainen|opleiden|scholen)|groep medewerkers",
+    "loopbaanadvies": r"loopbaanadvies|ontwikkeladvies|loopbaangesprek|loopbaancoach|loopbaanbegeleiding|"
+                      r"loopbaanscan|ontwikkelgesprekken? met een adviseur",
+    "werkleerplaats": r"\bbbl\b|bbl-|leerwerkplek|werkleerplaats|praktijkleren|leerbaan|leerbanen|stagiair|"
+                      r"mbo-studenten|mbo studenten|leerling(en)? in dienst",
+    "mbo_samenwerking": r"\broc\b|mbo-school|mbo school|samen met (het|een) mbo|samenwerking met (het|een) mbo",
+    "hbo_samenwerking": r"hogeschool|samen met (het|een) hbo",
+    "laagopgeleid": r"laagopgeleid|laag opgeleid|lage opleiding|weinig opleiding|laaggeletterd|"
+                    r"basisvaardigheden|zonder startkwalificatie|taalvaardigheid",
+    "ontslag_dreiging": r"ontslag|boventallig|van werk naar werk|baan (dreigen te )?verliezen|reorganisatie",
+    "oudere": r"oudere medewerkers|oudere werknemers|ouderen|55\+|60\+",
+    "ontwikkelpad": r"ontwikkelpad|kinderopvang|zorg en welzijn|techniek|energietransitie",
+}
+_SELF_PAYS = (r"\b(betaal|betaalt|betalen)\b.{0,25}\bzelf\b|\bzelf\b.{0,30}\b(betaal|betalen|bekostigen)\b|"
+              r"eigen rekening|uit eigen zak|eigen geld|\bik betaal\b|particulier")
+_EMPLOYER_PAYS = r"(werkgever|baas|organisatie) betaalt|betaald door (mijn |de )?(werkgever|baas)|op kosten van"
+
+
+@dataclass(frozen=True)
+class Facts:
+    sector: str | None = None
+    employees: int | None = None
+    cao: str | None = None
+    age: int | None = None
+    payer: str | None = None  # "zelf" or "werkgever"
+    purposes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def empty(self) -> bool:
+        return self == Facts()
+
+    def as_entities(self) -> dict[str, str]:
+        """Entity name -> value, as the NLU component reports them."""
+        out = {"organisatie_soort": self.sector, "medewerkers": self.employees, "cao": self.cao,
+               "leeftijd": self.age, "betaler": self.payer}
+        result = {k: str(v) for k, v in out.items() if v is not None}
+        if self.purposes:
+            result["doel"] = ",".join(sorted(self.purposes))
+        return result
+
+    @classmethod
+    def from_entities(cls, entities: list[dict]) -> Facts:
+        values = {e.get("entity"): str(e.get("value")) for e in entities or [] if e.get("value") is not None}
+        return cls(sector=values.get("organisatie_soort") if values.get("organisatie_soort") in SECTOR_LABELS else None,
+                   employees=_int(values.get("medewerkers")), cao=values.get("cao") if values.get("cao") in CAO_LABELS
+                   else None, age=_int(values.get("leeftijd")),
+                   payer=values.get("betaler") if values.get("betaler") in ("zelf", "werkgever") else None,
+                   purposes=frozenset(p for p in (values.get("doel") or "").split(",")
+                                      if p in PURPOSE_WORDS or p == "individueel"))
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _find(patterns: dict[str, str], text: str) -> str | None:
+    for key, pattern in patterns.items():
+        if re.search(rf"(?<![\w-])(?:{pattern})(?![\w])", text):
+            return key
+    return None
+
+
+def _employees(text: str) -> int | None:
+    for match in re.finditer(rf"{_ABOUT}\s*(\d{{1,3}}(?:\.\d{{3}})+|\d+|[a-z]+)\s+(?:{_PEOPLE})\b", text):
+        number = parse_int(match.group(1), minimum=1, maximum=1_000_000)
+        if number is not None:
+            return number
+    return None
+
+
+def _age(text: str) -> int | None:
+    patterns = (r"\bik ben (\d{2})(?: jaar)?\b(?! (?:medewerkers|werknemers|mensen|uur|euro))",
+                r"\b(\d{2}) jaar oud\b", r"\bleeftijd (?:is |van )?(\d{2})\b", r"\bals (\d{2})-jarige\b",
+                r"\bben (?:al |bijna )?(\d{2}) jaar\b")
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match and 15 <= int(match.group(1)) <= 80:
+            return int(match.group(1))
+    return None
+
+
+def extract(text: str) -> Facts:
+    """The facts in ``text``; what is not there stays None (or empty)."""
+    t = normalize(text)
+    if not t:
+        return Facts()
+    cao = _find(CAO_WORDS, t)
+    sector = _find(SECTOR_WORDS, t) or (CAO_SECTOR[cao] if cao else None)
+    payer = "zelf" if re.search(_SELF_PAYS, t) else "werkgever" if re.search(_EMPLOYER_PAYS, t) else None
+    purposes = {key for key, pattern in PURPOSE_WORDS.items() if re.search(rf"(?<![\w]){pattern}", t)}
+    if payer == "zelf":
+        purposes.add("individueel")
+    return Facts(sector=sector, employees=_employees(t), cao=cao, age=_age(t), payer=payer,
+                 purposes=frozenset(purposes))
+
+
+def merge(first: Facts, then: Facts) -> Facts:
+    """Facts of two messages together; the later message wins where both say something."""
+    return Facts(sector=then.sector or first.sector, employees=then.employees or first.employees,
+                 cao=then.cao or first.cao, age=then.age or first.age, payer=then.payer or first.payer,
+                 purposes=first.purposes | then.purposes)
+
+
+SECTOR_PHRASES = {"gemeente": "een gemeente", "kunsteducatie": "een organisatie voor kunst- of cultuureducatie",
+                  "overig_publiek": "een andere publieke organisatie", "privaat": "een private organisatie"}
+PURPOSE_PHRASES = {"groep": "een training voor een groep", "loopbaanadvies": "loopbaan- of ontwikkeladvies",
+                   "werkleerplaats": "leerwerkplekken zoals BBL", "mbo_samenwerking": "samenwerking met een mbo-school",
+                   "hbo_samenwerking": "samenwerking met een hogeschool",
+                   "laagopgeleid": "medewerkers met weinig opleiding", "ontslag_dreiging": "werk naar werk",
+                   "oudere": "oudere medewerkers", "ontwikkelpad": "een ontwikkelpad",
+                   "individueel": "een opleiding die je zelf betaalt"}
+
+
+def sentence(facts: Facts) -> str | None:
+    """What was understood, in one or two short sentences; None when nothing was."""
+    parts: list[str] = []
+    if facts.age:
+        parts.append(f"je bent {facts.age} jaar")
+    if facts.payer:
+        parts.append("je betaalt de opleiding zelf" if facts.payer == "zelf" else "je werkgever betaalt")
+    if facts.sector or facts.employees:
+        org = SECTOR_PHRASES.get(facts.sector or "", "een organisatie")
+        if facts.employees:
+            org += f" met ongeveer {facts.employees:,} medewerkers".replace(",", ".")
+        parts.append("je werkt bij " + org)
+    if facts.cao:
+        parts.append(f"onder {CAO_LABELS[facts.cao]}")
+    purposes = [PURPOSE_PHRASES[p] for p in sorted(facts.purposes) if p != "individueel" or not facts.payer]
+    sentences = []
+    if parts:
+        first = ", ".join(parts[:-1]) + (" en " if len(parts) > 1 and not parts[-1].startswith("onder") else
+                                         ", " if len(parts) > 1 else "") + parts[-1]
+        sentences.append(first[0].upper() + first[1:] + ".")
+    if purposes:
+        sentences.append("Het gaat om " + " en ".join(purposes) + ".")
+    return " ".join(sentences) or None

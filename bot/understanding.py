@@ -1,0 +1,265 @@
+"""Answer or request: the one decision for every message typed while a question is open.
+
+A message is a *request* ("stop", "welke subsidies passen?", "verwijder mijn gegevens") or the *answer* to
+the question the person saw. The decision uses three things together (docs/dialogue.md):
+
+1. the NLU's intent ranking, which includes the intent ``antwoord`` learned from realistic answers that
+   contain the words of requests ("Beleidsmedewerker subsidies", "Meer weten over het verwijderen van
+   persoonsgegevens");
+2. the question that is open: a valid answer to a closed question (a choice, a number, yes/no) is an answer;
+3. the form of the message: a request asks (a question), orders (an imperative aimed at the bot) or
+   wishes something of the bot ("ik wil mijn gegevens verwijderen"); an answer states or names something.
+
+Requests that leave or destroy (deleting data, starting over, another interview, the subsidy search) need an
+explicit request form. When the NLU and the form disagree on a short message, the bot asks with buttons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.parsing import normalize, word_count
+
+MIN_CONFIDENCE = 0.6
+MAX_COMMAND_WORDS = 12
+
+# Exact phrases that are always a command, whatever the NLU says.
+EXACT: dict[str, str] = {
+    "stop": "stoppen", "stoppen": "stoppen", "pauze": "stoppen", "later verder": "stoppen", "pauzeer": "stoppen",
+    "ga verder": "hervatten", "verder": "hervatten", "doorgaan": "hervatten", "hervatten": "hervatten",
+    "terug": "terug", "vorige": "terug", "vorige vraag": "terug", "ga terug": "terug",
+    "wat heb ik ingevuld": "toon_antwoorden", "overzicht": "toon_antwoorden", "samenvatting": "toon_antwoorden",
+    "mijn antwoorden": "toon_antwoorden",
+    "waarom vraag je dit": "waarom_vraag", "waarom": "waarom_vraag", "waarom vraag je dat": "waarom_vraag",
+    "opnieuw beginnen": "opnieuw_beginnen", "begin opnieuw": "opnieuw_beginnen", "reset": "opnieuw_beginnen",
+    "help": "help", "hulp": "help",
+}
+
+# Evidence that must occur for an NLU intent to count as a command inside an interview, and the longest
+# message that can still be that command. Answers such as "Later wil ik teamleider worden", "In mijn vorige
+# baan ..." or "Ik help mee aan ..." must stay answers.
+EVIDENCE: dict[str, str] = {
+    "stoppen": r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(later verder|ik wil (nu )?(stoppen|pauzeren)|"
+               r"even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|"
+               r"genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder)\b",
+    "hervatten": r"^((ga|gaan|we gaan|laten we|ik wil|kunnen we) )?(maar )?(verder|doorgaan|hervatten)\b|"
+                 r"\bwaar was ik\b",
+    "terug": r"^(terug|vorige( vraag)?|ga terug|een (vraag|stap) terug)\b|\b(ik wil terug(?! naar)|"
+             r"ik heb me vergist|typte iets fout|dat was fout|vorige? antwoord|vorige vraag)\b",
+    "wijzig_antwoord": r"\b(wijzig|wijzigen|verander|aanpassen|pas .{1,30} aan|corrigeer|klopt niet|moet anders)\b",
+    "toon_antwoorden": r"\b(wat heb ik (allemaal |tot nu toe )?(ingevuld|ingevult|gezegd)|overzicht|samenvatting|"
+                       r"mijn antwoorden|laat .{0,20}zien|wat weet je (al )?van mij|wat staat er al)\b",
+    "waarom_vraag": r"^(waarom|waarvoor)\b|\b(nut van deze vraag|waar is dit voor|wat doe je met dit antwoord|"
+                    r"waarom vraag je)\b",
+    "opnieuw_beginnen": r"^(opnieuw|reset|helemaal opnieuw|overnieuw)\b|\b(opnieuw (beginnen|starten|invullen)|"
+                        r"begin (maar )?opnieuw|van voren af|vooraf aan|alles (wissen|overnieuw|opnieuw))",
+    "help": r"^(help|hulp|hellup)\b|\b(ik snap het niet|hoe werkt (dit|het)|wat kun je|wat kan je|welke opties)",
+    "faq": r"\?\s*$|^(wat is|wat zijn|wat betekent|wat houdt|wat staat|hoe werkt|hoe zit|leg uit|uitleg|moet de|"
+           r"heeft de|waar staat)\b",
+    "subsidie_zoeken": r"(subsidie|subsidy|fonds|regeling|financier|geld|vergoed|potje|betalen|kosten|bijdrage)",
+    "regeling_vraag": r"\?\s*$|^(wat is|wat doet|bestaat|is de|is het|hoe zit|kan ik|ken je)\b",
+    "pop_downloaden": r"(download|\bpdf\b|printen|exporteer|stuur (mij |me )?mijn|mail mijn|als document|"
+                      r"in word|als word)",
+    "jaarplan_downloaden": r"(download|exporteer|(als|in|naar) (een )?(excel|csv|spreadsheet)|spreadsheet van)",
+    "strategie_downloaden": r"(download|\bpdf\b|exporteer|printen|als document|in word|als word)",
+    "overzicht_bekijken": r"(dashboard|managementoverzicht|overzicht voor leidinggevenden|grafiek|budgetverdeling)",
+    "gegevens_inzien": r"(gegevens|persoonsgegevens|\bdata\b|wat weet je van mij|opgeslagen|inzage)",
+    "gegevens_verwijderen": r"(verwijder|wis |wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
+    "pop_delen": r"(deel (mijn|het|dit)|pop delen|delen met (mijn )?(leidinggevende|manager|baas|teamleider)|"
+                 r"mag mijn .{0,20}(zien|lezen)|zichtbaar maken|toestemming)",
+    "pop_niet_delen": r"(niet meer delen|stop met delen|privé|prive|niet delen|verberg|intrekken|trek)",
+    "gedeelde_pops": r"(gedeeld|pops|pop's|ontwikkelplannen)",
+    "start_strategie": r"(opleidingsbeleid|opleidings beleid|strategi|stratigi|beleidsplan|beleid|speerpunt)",
+    "start_jaarplan": r"(jaarplan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|opleidingsbudget|"
+                      r"training|opleidingen|budget|activiteiten)",
+    "start_pop": r"\b(pop|p\.o\.p|ontwikkelplan|ontwikkeldoel|ontwikkelingsplan|ontwikkel plan|popgesprek|leerdoel|ontwikkeling|"
+                 r"ontwikkelgesprek)",
+}
+MAX_WORDS: dict[str, int] = {"hervatten": 6, "help": 10, "faq": 16}
+
+# Starting another interview also needs a verb: "strategisch" alone is an answer, not a command.
+_START_VERB = r"\b(wil|wilt|start|starten|begin|beginnen|maken|voorbereiden|invullen|doen|werken|naar|gaan)\b"
+
+ANSWER = "antwoord"  # the learned intent of answers (data/nlu/antwoorden.yml); "/antwoord" is the answer button
+COMMANDS = set(EVIDENCE)
+# Requests that other parts of the bot answer; during an interview the interview waits for them.
+HANDOFF = {"pop_downloaden", "jaarplan_downloaden", "strategie_downloaden", "overzicht_bekijken",
+           "gegevens_inzien", "gegevens_verwijderen", "pop_delen", "pop_niet_delen", "gedeelde_pops"}
+# Requests that leave the question or destroy something: never without an explicit request.
+LEAVING = {"gegevens_verwijderen", "opnieuw_beginnen", "start_strategie", "start_jaarplan", "start_pop",
+           "subsidie_zoeken", "pop_niet_delen", "pop_delen"}
+# Requests that a short fixed phrase may make without the form of a request ("even pauze", "waar was ik").
+PHRASE_OK = {"stoppen", "hervatten", "terug", "toon_antwoorden", "waarom_vraag", "help"}
+MAX_PHRASE_WORDS = 6
+
+# -- the form of a message ------------------------------------------------------------------------------
+_PRONOUNS = r"(ik|je|jij|jullie|u|we|wij|ze|zij|hij|men|er|mijn|ons|onze|de|het|een|dit|dat|deze|die)"
+_WH = r"(wat|welke|welk|hoe|hoeveel|waar|waarom|waarvoor|waarmee|wanneer|wie)"
+_V1 = (r"(kan|kun|kunt|kunnen|mag|mogen|moet|moeten|wil|wilt|willen|zou|zouden|heb|hebt|heeft|hebben|is|zijn|"
+       r"bestaat|bestaan|geldt|gelden|krijg|krijgen|weet|ken|past|passen|doe|doen)")
+# Verbs of what the bot does for a person, as an order or an infinitive ("download mijn pop", "pop downloaden").
+_ORDER = (r"(zoek|toon|laat|geef|stuur|download|verwijder|wis|stop|start|begin|ga|deel|open|help|exporteer|print|"
+          r"vergeet|pauzeer|wijzig|verander|corrigeer|trek|verberg|maak|vertel|leg|noem|bekijk|herstel)")
+_ORDER_OBJECT = (r"(me|mij|ons|mijn|onze|het|de|alles|al|alle|dit|dat|nu|maar|even|eens|opnieuw|terug|verder|"
+                 r"uit|weg|welke|wat|hoe|over)")
+_BOT_INFINITIVE = (r"(zoeken|opzoeken|vinden|downloaden|verwijderen|wissen|stoppen|pauzeren|beginnen|starten|delen|"
+                   r"bekijken|zien|tonen|inzien|printen|exporteren|invullen|opslaan|hervatten|wijzigen|aanpassen|"
+                   r"veranderen|corrigeren|intrekken|krijgen|hebben|gaan|doen|weten|voorbereiden|maken|opstellen)")
+_WISH = (r"^(ik wil|ik zou|wil ik|ik wil graag|graag|mag ik|kan ik|kun je|kunt u|kunt je|wil je|wilt u|kunnen we|"
+         r"laten we|ik moet|ik ga|we gaan)\b")
+_NOT_FOR_THE_BOT = r"\b(leren|worden|om|te|meer weten|weten over|beter|kunnen)\b"
+
+
+def _last_sentence(text: str) -> str:
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", normalize(text).strip()) if any(c.isalnum() for c in p)]
+    return parts[-1] if parts else ""
+
+
+def request_form(text: str) -> str | None:
+    """The grammatical form of a request in the last sentence: "vraag", "opdracht", "wens" or None.
+
+    "Kan ik mijn pop downloaden?", "verwijder mijn gegevens", "ik wil stoppen", "subsidies zoeken" have it;
+    "Beleidsmedewerker subsidies", "Ik kan zelfstandig een subsidieaanvraag schrijven" and "Wat is mijn
+    volgende stap? Dat wil ik uitzoeken met een coach" (the question is not the last sentence) do not.
+    """
+    last = _last_sentence(text)
+    if not last:
+        return None
+    if last.rstrip().endswith("?"):
+        return "vraag"
+    words = re.findall(r"[\w'’+-]+", last)
+    if not words:
+        return None
+    first, second = words[0], (words[1] if len(words) > 1 else "")
+    if re.fullmatch(_WH, first) and not re.fullmatch(r"(ik|je|jij|we|wij|ze|zij|hij|men|u)", second):
+        return "vraag"
+    if re.fullmatch(_V1, first) and re.fullmatch(_PRONOUNS, second):
+        return "vraag"
+    if re.fullmatch(_ORDER, first) and (len(words) <= 2 or re.fullmatch(_ORDER_OBJECT, second)):
+        return "opdracht"
+    if re.search(r"^(ik wil|ik zou willen|ik wil graag|graag) dat (je|jij|u)\b", last):
+        return "wens"  # "ik wil dat je al mijn gegevens wist"
+    ends_with_bot_verb = re.fullmatch(_BOT_INFINITIVE, words[-1]) is not None
+    if re.search(_WISH, last) and (ends_with_bot_verb or re.search(r"\bweten (welke|wat|of|hoe|waar)\b", last)):
+        between = " ".join(words[2:-1])
+        if not re.search(_NOT_FOR_THE_BOT, between):
+            return "wens"
+    if ends_with_bot_verb and len(words) <= 4 and not re.search(r"\b(het|te|om)\s+\w+$", last):
+        return "opdracht"  # "subsidies zoeken", "mijn pop downloaden"
+    return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """``kind`` is "answer", "request" or "unsure" (ask with buttons); ``intent`` names the request."""
+
+    kind: str
+    intent: str | None = None
+
+
+ANSWERED = Decision("answer")
+
+
+def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bool = False,
+           interview: str | None = None) -> Decision:
+    """Is ``text``, typed while a question is open, the answer to it or a request?
+
+    ``ranking`` is the NLU's intent ranking (best first); ``closed_answer`` is True when the text is a valid
+    answer to the open question because that question has fixed answers; ``interview`` is the interview
+    that is open (asking to start it again is no request to leave it).
+    """
+    stripped = (text or "").strip()
+    if stripped.startswith("/"):  # a button
+        intent = stripped[1:].split("{", 1)[0].strip()
+        return Decision("request", intent) if intent in COMMANDS else ANSWERED
+    t = normalize(stripped).strip(" .!?")
+    if t in EXACT:
+        return Decision("request", EXACT[t])
+    if closed_answer or not ranking:
+        return ANSWERED
+    norm = normalize(stripped)
+    words = word_count(stripped)
+    form = request_form(stripped)
+    ranking = [(i, c) for i, c in ranking if i != f"start_{interview}"]
+    top, confidence = ranking[0] if ranking else (None, 0.0)
+    if top == ANSWER and confidence >= MIN_CONFIDENCE:
+        return ANSWERED
+    # The request: the best guess of the NLU, or with the form of a request also a runner-up it is unsure of.
+    candidates = ranking[:1] if not form else [(i, c) for i, c in ranking[:3] if c >= 0.15]
+    intent = next((i for i, c in candidates if _backed(i, bool(form) or c >= MIN_CONFIDENCE, norm, words)), None)
+    if intent is None:
+        if form == "vraag" and top in UNKNOWN and words <= MAX_WORDS["faq"]:
+            return Decision("request", QUESTION)  # a question to the bot that it cannot place
+        return ANSWERED
+    if form:
+        return Decision("request", intent)
+    if intent in PHRASE_OK and confidence >= 0.8:
+        return Decision("request", intent)  # "even pauze", "ik heb me vergist bij de vorige vraag"
+    if _bare(norm, words):
+        return Decision("unsure", intent)  # "subsidies", "mijn gegevens": ask
+    return ANSWERED
+
+
+UNKNOWN = {"nlu_fallback", "buiten_bereik", "bot_vraag"}
+QUESTION = "vraag"  # a question the bot cannot answer; the interview waits at its question
+
+
+def _backed(intent: str, sure_enough: bool, norm: str, words: int) -> bool:
+    """Do the words back up the NLU's guess of a request?"""
+    if intent not in COMMANDS or not sure_enough:
+        return False
+    if not re.search(EVIDENCE[intent], norm) or words > MAX_WORDS.get(intent, MAX_COMMAND_WORDS):
+        return False
+    return not intent.startswith("start_") or bool(re.search(_START_VERB, norm))
+
+
+def _bare(norm: str, words: int) -> bool:
+    """A message of only the words of a request: "subsidies", "mijn gegevens", "de download"."""
+    return words == 1 or (words <= 3 and re.match(r"(mijn|de|het|onze|m'n|alle)\b", norm) is not None)
+
+
+def ranking_of(parse: dict | None) -> list[tuple[str, float]]:
+    """The intent ranking of an NLU result (Rasa's parse data), best first."""
+    parse = parse or {}
+    ranking = [(r.get("name"), float(r.get("confidence") or 0.0)) for r in parse.get("intent_ranking") or []
+               if r.get("name")]
+    intent = parse.get("intent") or {}
+    if not ranking and intent.get("name"):
+        ranking = [(intent["name"], float(intent.get("confidence") or 0.0))]
+    return ranking
+
+
+def detect_command(text: str, intent: str | None, confidence: float | None) -> str | None:
+    """The request in ``text`` when it is one for certain, else None (the single-intent form of ``decide``)."""
+    decision = decide(text, [(intent, confidence or 0.0)] if intent else None)
+    return decision.intent if decision.kind == "request" else None
+
+
+# Outside an interview a topic word is enough (nothing is being answered that could be misread).
+TOPIC: dict[str, str] = {
+    "pop_downloaden": r"(pop|ontwikkelplan|ontwikkelingsplan)",
+    "jaarplan_downloaden": r"(jaarplan|opleidingsplan|excel|csv|spreadsheet|opleidingen|download|budget)",
+    "strategie_downloaden": r"(beleid|strategi|speerpunt)",
+    "overzicht_bekijken": r"(overzicht|dashboard|budget|grafiek|speerpunt|leerwens|verdeling|verdeeld|jaarplan)",
+    "gegevens_inzien": r"(gegevens|\bdata\b|over mij|van mij|opgeslagen|bewaar|inzage)",
+    "gegevens_verwijderen": r"(verwijder|\bwis|gewist|vergeet|delete|\bweg\b|vergetelheid|verdwijn)",
+    "pop_delen": r"(pop|ontwikkelplan|deel|delen|zien|lezen|toegang|zichtbaar)",
+    "pop_niet_delen": r"(pop|ontwikkelplan|deel|delen|zien|ziet|privé|prive|verberg|alleen voor mij|toestemming)",
+    "gedeelde_pops": r"(pop|ontwikkelplan|gedeeld|delen)",
+    "start_strategie": r"(opleidingsbel|opleidings beleid|strategi|stratgi|stratigi|beleid|speerpunt|"
+                       r"opleidingsplan|meerjarig|opleiden|opleiding)",
+    "start_jaarplan": r"(jaarplan|jaar plan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|budget|"
+                      r"training|opleiding|activiteiten)",
+}
+
+
+def plausible(intent: str | None, text: str) -> bool:
+    """Outside an interview: does the text back up the NLU's guess for an intent that starts something?
+
+    Buttons send "/intent" and are always plausible. "<script>alert(1)</script>" is not a request to start
+    the POP interview, whatever the classifier says.
+    """
+    if text.strip().startswith("/") or intent not in EVIDENCE:
+        return True
+    return bool(re.search(TOPIC.get(intent, EVIDENCE[intent]), normalize(text)))

@@ -1,0 +1,43 @@
+"""An NLU component: the facts of ``bot.facts`` as entities of every message.
+
+"wij zijn een centrum voor de kunsten met 40 medewerkers onder de CAO Kunsteducatie" gets the entities
+organisatie_soort=kunsteducatie, medewerkers=40 and cao=kunsteducatie. The actions read them from the
+message (``Facts.from_entities``); the extraction itself is plain Python in bot/facts.py.
+Configured in config.yml as `channels.facts.FactsEntityExtractor`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.facts import extract
+
+EXTRACTOR = "FactsEntityExtractor"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class FactsEntityExtractor(GraphComponent):
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> FactsEntityExtractor:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not text or text.startswith("/"):
+                continue
+            facts = extract(text)
+            if facts.empty:
+                continue
+            found = [{"entity": name, "value": value, "start": 0, "end": len(text), "confidence": 1.0,
+                      "extractor": EXTRACTOR} for name, value in facts.as_entities().items()]
+            message.set(ENTITIES, (message.get(ENTITIES) or []) + found, add_to_output=True)
+        return messages

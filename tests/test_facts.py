@@ -1,0 +1,60 @@
+"""Facts in free text (bot/facts.py) and a yearly-plan activity in one message (bot/activity_text.py)."""
+
+import pytest
+
+from bot.activity_text import split_activity
+from bot.facts import Facts, extract, sentence
+
+
+def test_the_issues_first_message():
+    facts = extract("wij zijn een centrum voor de kunsten met 40 medewerkers onder de CAO Kunsteducatie en willen "
+                    "onze docenten trainen, welke subsidies passen?")
+    assert (facts.sector, facts.employees, facts.cao) == ("kunsteducatie", 40, "kunsteducatie")
+    assert "groep" in facts.purposes
+    assert sentence(facts) == ("Je werkt bij een organisatie voor kunst- of cultuureducatie met ongeveer 40 "
+                               "medewerkers, onder de CAO Kunsteducatie. Het gaat om een training voor een groep.")
+
+
+def test_age_and_paying_oneself():
+    facts = extract("ik ben 60 jaar en betaal zelf mijn cursus, is er een regeling?")
+    assert (facts.age, facts.payer) == (60, "zelf") and "individueel" in facts.purposes
+    assert sentence(facts) == "Je bent 60 jaar en je betaalt de opleiding zelf."
+
+
+@pytest.mark.parametrize("text,purpose", [
+    ("loopbaanadvies voor onze medewerkers", "loopbaanadvies"),
+    ("we willen ontwikkeladvies voor het personeel", "loopbaanadvies"),
+    ("we hebben 12 BBL-leerlingen", "werkleerplaats"),
+    ("samen met het ROC", "mbo_samenwerking"),
+    ("medewerkers met weinig opleiding", "laagopgeleid"),
+])
+def test_purposes(text, purpose):
+    assert purpose in extract(text).purposes
+
+
+@pytest.mark.parametrize("text", ["Beleidsmedewerker subsidies", "Ik help collega's", "", "🙂", "'; DROP TABLE x;--"])
+def test_no_facts_where_there_are_none(text):
+    assert extract(text).employees is None and extract(text).age is None and extract(text).payer is None
+
+
+def test_bbl_students_are_not_employees():
+    assert extract("we hebben 12 BBL-leerlingen in dienst").employees is None
+
+
+def test_entities_round_trip():
+    facts = extract("ik ben 58 en betaal zelf, we zijn een gemeente met 300 medewerkers")
+    entities = [{"entity": k, "value": v} for k, v in facts.as_entities().items()]
+    assert Facts.from_entities(entities) == facts
+
+
+def test_an_activity_in_one_message():
+    parts = split_activity("Training datagedreven werken voor alle beleidsmedewerkers, in het tweede kwartaal, "
+                           "door Hogeschool Utrecht, € 12.500")
+    assert parts == {"act_wat": "Training datagedreven werken", "act_doelgroep": "alle beleidsmedewerkers",
+                     "act_wanneer": "tweede kwartaal", "act_aanbieder": "Hogeschool Utrecht", "act_kosten": "€ 12.500"}
+
+
+@pytest.mark.parametrize("title", ["Training voor leidinggevenden", "Coaching leidinggevenden",
+                                   "Cursus gegevens verwijderen volgens de AVG", "Training door de week"])
+def test_a_plain_title_stays_the_title(title):
+    assert split_activity(title) == {"act_wat": title}

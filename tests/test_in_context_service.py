@@ -1,0 +1,92 @@
+"""Answers stay answers (issue 13): stored only under the question the person saw, never lost or shifted."""
+
+from sqlalchemy import select
+
+from bot import service
+from bot.db import session_scope
+from bot.models import Activity, AnswerLog
+from tests.helpers import JAARPLAN, POP, STRATEGIE
+
+
+def _log(person):
+    with session_scope() as s:
+        return [tuple(r) for r in s.execute(select(AnswerLog.question, AnswerLog.text)
+                                            .where(AnswerLog.person_id == person).order_by(AnswerLog.id))]
+
+
+def _to(person, interview, script, today, upto):
+    service.start(person, interview, today)
+    for key, text in script:
+        if key == upto:
+            return
+        service.answer(person, interview, text, today)
+
+
+def test_an_answer_to_a_question_that_moved_on_is_not_stored_under_the_new_question(db_url, today):
+    """Two windows: the person answers 'functie' in one while the other already moved to 'team'."""
+    _to("e", "pop", POP, today, "pop_functie")
+    assert service.current_question("e", "pop", today) == "pop_functie"
+    service.answer("e", "pop", "beleidsmedewerker", today)  # window 1; window 2 still shows 'functie'
+    service.prompt("e", "pop", today)  # window 1 now shows 'team'
+    # window 2 still shows the question about the job title: its answer must not land under 'team'.
+    with session_scope() as s:
+        from bot import repository as repo
+        repo.get_state(s, "e", "pop").asked_question = "pop_functie"
+    turn = service.turn("e", "pop", "Sociaal Domein", ranking=[("antwoord", 0.9)], today=today)
+    assert [m.response for m in turn.messages] == ["vraag_veranderd"]
+    assert turn.prompt.response == "vraag_pop_team"
+    assert ("pop_team", "Sociaal Domein") not in _log("e")
+
+
+def test_a_request_leaves_the_interview_at_the_same_question(db_url, today):
+    _to("e", "pop", POP, today, "pop_functie")
+    turn = service.turn("e", "pop", "welke subsidies passen bij mijn opleiding?",
+                        ranking=[("subsidie_zoeken", 0.97)], today=today)
+    assert turn.request == "subsidie_zoeken" and not turn.accepted
+    assert turn.messages[0].response == "subsidie_advies"
+    assert turn.prompt.response == "vraag_pop_functie"
+    turn = service.turn("e", "pop", "Beleidsmedewerker subsidies", ranking=[("subsidie_zoeken", 0.95)], today=today)
+    assert turn.accepted and turn.prompt.response == "vraag_pop_team"
+    assert _log("e")[-1] == ("pop_functie", "Beleidsmedewerker subsidies")
+
+
+def test_unsure_asks_with_buttons_and_stores_under_the_question_seen(db_url, today):
+    _to("e", "pop", POP, today, "pop_functie")
+    turn = service.turn("e", "pop", "subsidies", ranking=[("subsidie_zoeken", 0.95)], today=today)
+    assert turn.unsure == "subsidie_zoeken" and turn.prompt is None
+    message = turn.messages[0]
+    assert message.response == "antwoord_of_verzoek" and message.params["vraag_label"] == "functie"
+    assert [b["payload"] for b in message.buttons] == ["/antwoord", "/subsidie_zoeken"]
+    turn = service.turn("e", "pop", "/antwoord", ranking=[("antwoord", 1.0)], today=today)
+    assert turn.accepted and _log("e")[-1] == ("pop_functie", "subsidies")
+    assert turn.prompt.response == "vraag_pop_team"
+
+
+def test_unsure_then_the_request_button_stores_nothing(db_url, today):
+    _to("e", "pop", POP, today, "pop_functie")
+    service.turn("e", "pop", "subsidies", ranking=[("subsidie_zoeken", 0.95)], today=today)
+    before = _log("e")
+    turn = service.turn("e", "pop", "/subsidie_zoeken", ranking=[("subsidie_zoeken", 1.0)], today=today)
+    assert turn.request == "subsidie_zoeken" and turn.prompt.response == "vraag_pop_functie"
+    assert _log("e") == before
+    # the held message is gone: the answer button now stores nothing
+    turn = service.turn("e", "pop", "/antwoord", ranking=[("antwoord", 1.0)], today=today)
+    assert not turn.accepted and _log("e") == before
+
+
+def test_an_activity_in_one_message_fills_every_question_it_answers(db_url, today):
+    _to("m", "strategie", STRATEGIE, today, None)
+    _to("m", "jaarplan", JAARPLAN, today, "act_wat")
+    turn = service.turn("m", "jaarplan", "Training datagedreven werken voor alle beleidsmedewerkers, in het "
+                        "tweede kwartaal, door Hogeschool Utrecht, € 12.500", ranking=[("start_jaarplan", 0.7)],
+                        today=today)
+    assert turn.accepted and "activiteit_delen_opgeslagen" in [m.response for m in turn.messages]
+    with session_scope() as s:
+        act = s.execute(select(Activity)).scalars().one()
+        assert (act.title, act.target_group, act.period, act.provider, act.cost_cents) == (
+            "Training datagedreven werken", "alle beleidsmedewerkers", "2e kwartaal", "Hogeschool Utrecht", 1_250_000)
+    asked = []
+    while (key := service.current_question("m", "jaarplan", today)) != "act_nog_een":
+        asked.append(key)
+        service.answer("m", "jaarplan", dict(JAARPLAN)[key], today)
+    assert asked == ["act_soort", "act_speerpunt", "act_doel", "act_vorm", "act_samen"]
