@@ -15,14 +15,15 @@ from actions.common import (
     identity,
     latest_intent,
     latest_text,
+    message_facts,
     person_id,
     send,
     send_all,
     understood,
 )
 from bot import service
-from bot.understanding import plausible, ranking_of
 from bot.interviews import MAX_ANSWER_LENGTH, Q
+from bot.understanding import plausible, ranking_of
 
 DONE = "klaar"
 
@@ -50,7 +51,7 @@ class ActionStartInterview(Action):
         previous = _active(tracker)
         if previous and previous != interview and tracker.active_loop_name == "interview_form":
             await call(service.pause, pid, previous)
-        turn = await call(service.start, pid, interview)
+        turn = await call(service.start, pid, interview, facts=message_facts(tracker))
         if turn.done:
             dispatcher.utter_message(response="utter_interview_al_klaar")
             dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=turn.summary)

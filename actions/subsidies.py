@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_text, person_id
+from actions.common import call, latest_text, message_facts, person_id
 from bot import advice
 from bot.facts import Facts, extract, sentence
 from bot.understanding import decide, plausible, ranking_of
@@ -19,13 +19,6 @@ STOPPED = "gestopt"
 NOT_UNDERSTOOD = "niet_begrepen"
 NOT_NEEDED = "nvt"  # someone who pays a course themselves: the organisation does not matter
 SLOTS = ("subsidie_sector", "subsidie_medewerkers", "subsidie_doel")
-
-
-def message_facts(tracker: Tracker) -> Facts:
-    """The facts of the latest message: the entities of channels.facts, else the text itself."""
-    message = tracker.latest_message or {}
-    found = Facts.from_entities([e for e in message.get("entities") or [] if e.get("extractor") == "FactsEntityExtractor"])
-    return found if not found.empty else extract(message.get("text") or "")
 
 
 class ActionSubsidieStart(Action):
@@ -146,22 +139,15 @@ class ActionSubsidieAdvies(Action):
 
 
 class ActionRegelingInfo(Action):
+    """A question about a scheme ("bestaat de WVA nog?"), or a funding question that carries facts."""
+
     def name(self) -> str:
         return "action_regeling_info"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        info = await call(advice.scheme_info, latest_text(tracker))
-        facts = message_facts(tracker)
-        if info:
-            dispatcher.utter_message(response="utter_regeling_info", info=info)
-        elif not facts.empty:  # "ik ben 60 en betaal zelf, is er een regeling?": advice from what was said
-            known_sector, known_employees = await call(advice.known_profile, person_id(tracker))
-            individual = facts.payer == "zelf"
-            text = await call(advice.advise, None if individual else facts.sector or known_sector,
-                              None if individual else facts.employees or known_employees, facts.purposes,
-                              age=facts.age)
-            dispatcher.utter_message(response="utter_feiten_begrepen", feiten=sentence(facts))
-            dispatcher.utter_message(response="utter_subsidie_advies", advies=text)
-        else:
-            dispatcher.utter_message(response="utter_regeling_onbekend", regelingen=await call(advice.known_scheme_names))
+        sector, employees = await call(advice.known_profile, person_id(tracker))
+        replies = await call(advice.funding_replies, latest_text(tracker), message_facts(tracker), sector, employees,
+                             True)
+        for response, params in replies:
+            dispatcher.utter_message(response=f"utter_{response}", **params)
         return []

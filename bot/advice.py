@@ -7,7 +7,9 @@ import re
 from bot import funding
 from bot import repository as repo
 from bot.db import session_scope
+from bot.facts import Facts
 from bot.facts import extract as extract_facts
+from bot.facts import sentence as facts_sentence
 from bot.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
 
 # What the money is for, as buttons and as words people type.
@@ -133,3 +135,28 @@ def scheme_info(text: str) -> str | None:
 def known_scheme_names() -> str:
     kb = funding.load()
     return ", ".join(sorted(s.name for s in kb.schemes.values() if s.available and s.kind != "advies"))
+
+
+def funding_replies(text: str, facts: Facts, sector: str | None, employees: int | None,
+                    scheme_question: bool) -> list[tuple[str, dict]]:
+    """What the bot answers to a funding question, inside or outside an interview: (response, params) pairs.
+
+    A question about one scheme gets its facts; any other funding question gets advice that uses the facts of
+    the message first and then what is known of the organisation. Someone who pays a course themselves gets
+    advice for a person, whatever the organisation.
+    """
+    if scheme_question:
+        info = scheme_info(text)
+        if info:
+            return [("regeling_info", {"info": info})]
+        if facts.empty:
+            return [("regeling_onbekend", {"regelingen": known_scheme_names()})]
+    individual = facts.payer == "zelf"
+    replies = []
+    understood = facts_sentence(facts)
+    if understood:
+        replies.append(("feiten_begrepen", {"feiten": understood}))
+    advice = advise(None if individual else facts.sector or sector, None if individual else facts.employees or employees,
+                    facts.purposes | situations_from_text(text), age=facts.age)
+    replies.append(("subsidie_advies", {"advies": advice}))
+    return replies

@@ -16,8 +16,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot import parsing
-from bot.activity_text import split_activity
 from bot import repository as repo
+from bot.activity_text import split_activity
+from bot.facts import Facts
+from bot.facts import extract as extract_facts
 from bot.models import Activity, LearningGoal, Organisation, Person, Pop, Speerpunt, StrategicPlan, YearPlan
 
 MAX_GOALS = 4
@@ -442,6 +444,16 @@ class InterviewEngine:
             return False
         return parse_answer(q, text, self.ctx).ok
 
+    def use_facts(self, facts: Facts) -> None:
+        """Fill the organisation's questions that are still open from facts the person gave in free text."""
+        org = self.ctx.org
+        if org is None:
+            return
+        if facts.sector and org.sector is None:
+            org.sector = facts.sector
+        if facts.employees and org.employees is None:
+            org.employees = facts.employees
+
     def hold(self, text: str, request: str) -> None:
         """Keep a message that may be the answer while the bot asks "is dit je antwoord?"."""
         self.state.unsure_text, self.state.unsure_request = text, request
@@ -533,6 +545,8 @@ class InterviewEngine:
                 return Reply([Message(parsed.error or "antwoord_onduidelijk")], accepted=False, done=False)
             correcting = correcting or self._has_value(key)
             self._store(key, parsed.value, messages)
+            if key in ORG_FIELDS:  # "een gemeente met 300 medewerkers" answers two questions
+                self.use_facts(extract_facts(text))
             accepted = True
             value = parsed.value
             stored = value.text if hasattr(value, "text") else ("" if value is None else str(value))

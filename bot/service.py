@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot import repository as repo
-from bot.advice import advise, known_scheme_names, scheme_info, situations_from_text
-from bot.facts import extract as extract_facts
-from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, decide
+from bot.advice import funding_replies
 from bot.db import session_scope
+from bot.facts import Facts
+from bot.facts import extract as extract_facts
 from bot.identity import Identity
 from bot.interviews import (
     INTERVIEW_LABELS,
@@ -24,6 +24,7 @@ from bot.interviews import (
     Q,
     Reply,
 )
+from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, decide
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
 PLANNING = ("strategie", "jaarplan")  # the organisation's plans: managers and HR only
@@ -49,9 +50,13 @@ def _engine(session, person_id: str, interview: str, today: date | None = None,
     return InterviewEngine(session, person, interview, today)
 
 
-def start(person_id: str, interview: str, today: date | None = None, role: str | None = None) -> Turn:
+def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
+          facts: Facts | None = None) -> Turn:
+    """Open (or resume) an interview; ``facts`` from the first message fill what they answer."""
     with session_scope() as s:
         engine = _engine(s, person_id, interview, today, role)
+        if facts is not None:
+            engine.use_facts(facts)
         was = engine.state.status
         engine.state.status = "active"
         prompt = engine.prompt()
@@ -168,16 +173,11 @@ def _request(engine: InterviewEngine, command: str, text: str, faq_response: str
         messages.append(Message(faq_response.removeprefix("utter_")))
     elif command == "help":
         messages.append(Message("help_interview"))
-    elif command == "subsidie_zoeken":
+    elif command in ("subsidie_zoeken", "regeling_vraag"):
         org = engine.ctx.org
-        facts = extract_facts(text)
-        advice = advise(facts.sector or (org.sector if org else None),
-                        facts.employees or (org.employees if org else None), facts.purposes, age=facts.age)
-        messages.append(Message("subsidie_advies", {"advies": advice}))
-    elif command == "regeling_vraag":
-        info = scheme_info(text)
-        messages.append(Message("regeling_info", {"info": info}) if info
-                        else Message("regeling_onbekend", {"regelingen": known_scheme_names()}))
+        for response, params in funding_replies(text, extract_facts(text), org.sector if org else None,
+                                                org.employees if org else None, command == "regeling_vraag"):
+            messages.append(Message(response, params))
     elif command == QUESTION:
         messages.append(Message("vraag_onbekend"))
     elif command == "hervatten":

@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from bench import context_report
 from bot.interviews import INTERVIEW_QUESTIONS, Q
 from tests.test_nlu_quality import ROOT, _normal
-
-import yaml
 
 
 @pytest.fixture(scope="module")

@@ -90,3 +90,20 @@ def test_an_activity_in_one_message_fills_every_question_it_answers(db_url, toda
         asked.append(key)
         service.answer("m", "jaarplan", dict(JAARPLAN)[key], today)
     assert asked == ["act_soort", "act_speerpunt", "act_doel", "act_vorm", "act_samen"]
+
+
+def test_an_organisation_answer_with_more_facts_fills_those_questions_too(db_url, today):
+    _to("m", "strategie", STRATEGIE, today, "org_sector")
+    turn = service.turn("m", "strategie", "we zijn een gemeente met ongeveer 300 medewerkers",
+                        ranking=[("antwoord", 0.9)], today=today)
+    assert turn.accepted and turn.prompt.response == "vraag_org_or"  # the number of employees is not asked
+
+
+def test_facts_of_the_first_message_fill_the_organisation_questions(db_url, today):
+    from bot.facts import extract
+    from bot.identity import Identity
+
+    service.sync_identity(Identity("hr", "HR", "hr", "Gemeente Baarn"))
+    turn = service.start("hr", "strategie", today,
+                         facts=extract("wij zijn een gemeente met 250 medewerkers, help me met het opleidingsbeleid"))
+    assert turn.prompt.response == "vraag_org_or"

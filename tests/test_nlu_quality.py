@@ -16,8 +16,8 @@ from sqlalchemy import select
 from bench import nlu_report
 from bot import service
 from bot.db import session_scope
-from bot.understanding import ranking_of
 from bot.models import AnswerLog
+from bot.understanding import ranking_of
 from tests.helpers import POP
 
 ROOT = Path(__file__).resolve().parent.parent
