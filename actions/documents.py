@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, latest_intent, understood
+from actions.common import call, identity, latest_intent, send, understood
 from bot import exports, links, privacy, service
 from bot.settings import get_settings
 
@@ -111,10 +111,18 @@ class ActionGegevensVerwijderen(Action):
         return "action_gegevens_verwijderen"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        interrupted = tracker.get_slot("onderbroken_vragenlijst")
         if latest_intent(tracker) != "bevestigen":
             dispatcher.utter_message(response="utter_niet_verwijderd")
-            return [SlotSet("bevestig_verwijderen", False)]
+            events = [SlotSet("bevestig_verwijderen", False), SlotSet("onderbroken_vragenlijst", None)]
+            pid = identity(tracker).person_id
+            if interrupted and await call(service.unfinished_interview, pid) == interrupted:
+                # the request came during an interview: it continues at the same question
+                send(dispatcher, (await call(service.start, pid, interrupted)).prompt)
+                return events + [SlotSet("actief_interview", interrupted), SlotSet("interview_open", True),
+                                 SlotSet("interview_antwoord", None)]
+            return events + [SlotSet("interview_open", False)]
         await call(privacy.delete_person, identity(tracker).person_id)
         dispatcher.utter_message(response="utter_gegevens_verwijderd")
         return [SlotSet("bevestig_verwijderen", False), SlotSet("actief_interview", None),
-                SlotSet("interview_open", False)]
+                SlotSet("interview_open", False), SlotSet("onderbroken_vragenlijst", None)]

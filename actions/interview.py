@@ -103,7 +103,8 @@ class ValidateInterviewForm(FormValidationAction):
                     "pop_niet_delen": ActionPopDelen, "gedeelde_pops": ActionGedeeldePops}
         if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
             dispatcher.utter_message(response="utter_verwijderen_zeker")
-            return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True}
+            return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
+                    "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
         await handlers[intent]().run(dispatcher, tracker, domain)
         send(dispatcher, turn.prompt)
         return {"interview_antwoord": None}

@@ -681,7 +681,7 @@ class InterviewEngine:
         parts = split_activity(text)
         act.title = parts.pop("act_wat")
         filled = []
-        for key, part in parts.items():
+        for key, part in sorted(parts.items(), key=lambda item: list(ACT_FIELDS).index(item[0])):
             parsed = parse_answer(Q[key], part, self.ctx)
             if parsed.ok and getattr(act, ACT_FIELDS[key]) is None:
                 setattr(act, ACT_FIELDS[key], parsed.value)

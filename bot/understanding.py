@@ -145,7 +145,7 @@ def request_form(text: str) -> str | None:
         between = " ".join(words[2:-1])
         if not re.search(_NOT_FOR_THE_BOT, between):
             return "wens"
-    if ends_with_bot_verb and len(words) <= 4 and not re.search(r"\b(het|te|om)\s+\w+$", last):
+    if ends_with_bot_verb and 2 <= len(words) <= 4 and not re.search(r"\b(het|te|om)\s+\w+$", last):
         return "opdracht"  # "subsidies zoeken", "mijn pop downloaden"
     return None
 

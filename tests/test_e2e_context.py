@@ -96,3 +96,19 @@ def test_an_older_person_paying_a_course_is_not_offered_the_levenlanglerenkredie
     fits = joined.split("Past niet")[0]
     assert "Levenlanglerenkrediet" not in fits
     assert "Levenlanglerenkrediet: alleen voor mensen jonger dan 57 jaar" in joined
+
+
+def test_no_to_deleting_during_the_pop_continues_at_the_same_question(servers):  # noqa: F811
+    sender = "verwijder-nee-e2e"
+    say(servers, sender, "/start_pop")
+    say(servers, sender, "Gemeente Houten")
+    replies = texts(say(servers, sender, "verwijderen"))  # one word: is it an answer or a request?
+    assert replies[-1].startswith("Is dit je antwoord op de vraag over functie?")
+    replies = texts(say(servers, sender, "verwijder al mijn gegevens"))
+    assert replies[-1].startswith("Weet je het zeker?")
+    replies = texts(say(servers, sender, "nee"))
+    assert replies[-1] == "Wat is je functie?"
+    say(servers, sender, "Privacy officer")
+    with session_scope(servers.settings.database_url) as s:
+        pop = s.execute(select(Pop).where(Pop.person_id == sender)).scalar_one()
+        assert pop.function == "Privacy officer"
