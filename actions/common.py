@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.facts import Facts, extract
-from bot.identity import Identity
+from bot.identity import Identity, token_settings
 from bot.interviews import Message
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,9 @@ def identity(tracker: Tracker) -> Identity:
     metadata = (tracker.latest_message or {}).get("metadata") or {}
     person = Identity.from_dict(metadata.get("identity"))
     if person is None or person.person_id != tracker.sender_id:
+        if token_settings().enabled:
+            # tokens are on, but this message carries no verified identity: no role, no organisation
+            return Identity(tracker.sender_id, "", "employee", None)
         return Identity(tracker.sender_id, "Testgebruiker (ontwikkelmodus)", "manager", None, dev=True)
     return person
 

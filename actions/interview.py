@@ -74,11 +74,17 @@ class ValidateInterviewForm(FormValidationAction):
         interview = _active(tracker)
         if not interview:
             return {"interview_antwoord": DONE}
+        person = identity(tracker)
+        await call(service.sync_identity, person)  # the token decides, at every turn: role and organisation
+        if not service.may_start(person, interview):
+            await call(service.pause, person_id(tracker), interview)
+            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            return {"interview_antwoord": DONE, "interview_open": False}
         message = tracker.latest_message or {}
         ranking = ranking_of(message)
         faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
         turn = await call(service.turn, person_id(tracker), interview, str(slot_value), ranking=ranking,
-                          can_plan=identity(tracker).can_plan, faq_response=faq.get("utter_action"))
+                          can_plan=person.can_plan, faq_response=faq.get("utter_action"))
         handoff = turn.extra.get("handoff")
         if handoff:
             return await self._handoff(handoff, dispatcher, tracker, domain, turn)
@@ -143,7 +149,9 @@ class ActionHervat(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
-        interview = await call(service.unfinished_interview, pid)
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        interview = await call(service.unfinished_interview, pid, person)
         if interview is None:
             dispatcher.utter_message(response="utter_niets_te_hervatten")
             return [SlotSet("interview_open", False)]
@@ -162,17 +170,22 @@ class ActionCorrigeren(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
+        person = identity(tracker)
+        await call(service.sync_identity, person)
         in_form = tracker.active_loop_name == "interview_form"
         interview = _active(tracker) if in_form else None
         topic = topic_interview = None
         if latest_intent(tracker) == "wijzig_antwoord":
             # The topic words of the message itself: "wijzig mijn antwoord over het budget".
             text = (tracker.latest_message or {}).get("text") or ""
-            topic_interview = await call(service.find_interview_for_topic, pid, text, interview or _active(tracker))
+            topic_interview = await call(service.find_interview_for_topic, pid, text, interview or _active(tracker),
+                                         person)
             topic = text if topic_interview else None
         key = None
         if latest_intent(tracker) == "terug" or (not topic and in_form):
-            interview = interview or await call(service.unfinished_interview, pid) or _active(tracker)
+            interview = interview or await call(service.unfinished_interview, pid, person) or _active(tracker)
+            if interview and not service.may_start(person, interview):
+                interview = None
             if interview:
                 key = await call(service.go_back, pid, interview)
             if key is None:
@@ -198,7 +211,10 @@ class ActionToonAntwoorden(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
         active = _active(tracker) if tracker.active_loop_name == "interview_form" else None
+        person = identity(tracker)
+        await call(service.sync_identity, person)
         interviews = [active] if active else await call(service.started_interviews, pid)
+        interviews = [i for i in interviews if service.may_start(person, i)]
         if not interviews:
             dispatcher.utter_message(response="utter_nog_niets_ingevuld")
             return []
@@ -233,7 +249,12 @@ class ActionVraagOpnieuwBevestiging(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
-        interview = _active(tracker) or await call(service.unfinished_interview, pid)
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        interview = _active(tracker) or await call(service.unfinished_interview, pid, person)
+        if interview and not service.may_start(person, interview):
+            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            return [SlotSet("interview_open", False)]
         if not interview:
             dispatcher.utter_message(response="utter_geen_interview_actief")
             return [SlotSet("interview_open", False)]

@@ -288,7 +288,8 @@ def cmd_token(args) -> int:
         print("Zet LEERKOERS_JWT_SECRET, of geef --private-key voor RS256.", file=sys.stderr)
         return 2
     print(mint(args.id, args.naam or args.id, args.rol, args.organisatie, key=key, algorithm=algorithm,
-               issuer=settings.issuer, audience=settings.audience, ttl_seconds=args.geldig * 60))
+               issuer=settings.issuer, audience=settings.audience, ttl_seconds=args.geldig * 60,
+               organisation_id=args.organisatie_id))
     return 0
 
 
@@ -327,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     tok.add_argument("--id", required=True, help="vaste id van de persoon")
     tok.add_argument("--naam", default=None)
     tok.add_argument("--rol", choices=["employee", "manager", "hr"], default="employee")
-    tok.add_argument("--organisatie", default=None)
+    tok.add_argument("--organisatie", required=True, help="naam van de organisatie (verplicht)")
+    tok.add_argument("--organisatie-id", default=None, help="vaste id van de organisatie (standaard: de naam)")
     tok.add_argument("--geldig", type=int, default=60, help="minuten geldig (standaard 60)")
     tok.add_argument("--private-key", default=None, help="PEM-bestand voor RS256")
     tok.set_defaults(func=cmd_token)

@@ -29,8 +29,9 @@ class Identity:
     person_id: str
     name: str
     role: str
-    organisation: str | None
+    organisation: str | None  # display name
     dev: bool = False
+    organisation_id: str | None = None  # stable id from the token ("org_id"); decides which organisation
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -41,7 +42,7 @@ class Identity:
             return None
         role = data.get("role") if data.get("role") in ROLES else "employee"
         return cls(str(data["person_id"]), str(data.get("name") or ""), role, data.get("organisation"),
-                   bool(data.get("dev")))
+                   bool(data.get("dev")), data.get("organisation_id"))
 
     @property
     def can_plan(self) -> bool:
@@ -100,16 +101,26 @@ def verify(token: str | None, settings: TokenSettings | None = None) -> Identity
     sub = str(claims["sub"]).strip()
     if not sub or len(sub) > 128:
         raise IdentityError("Je aanmelding is niet geldig.")
-    return Identity(sub, str(claims.get("name") or sub)[:200], role, (claims.get("org") or None))
+    org_id = str(claims.get("org_id") or "").strip()
+    if not org_id or len(org_id) > 128:
+        raise IdentityError("Je aanmelding is niet geldig: je organisatie ontbreekt. Neem contact op met de "
+                            "beheerder van het intranet.")
+    org_name = str(claims.get("org") or org_id).strip()[:200]
+    return Identity(sub, str(claims.get("name") or sub)[:200], role, org_name, organisation_id=org_id)
 
 
 def mint(person_id: str, name: str, role: str, organisation: str | None, *, key: str, algorithm: str = "HS256",
-         issuer: str = "intranet", audience: str = "leerkoers", ttl_seconds: int = 3600) -> str:
-    """Make a token as the intranet would (for tests, the demo page and `leerkoers token`)."""
+         issuer: str = "intranet", audience: str = "leerkoers", ttl_seconds: int = 3600,
+         organisation_id: str | None = None) -> str:
+    """Make a token as the intranet would (for tests, the demo page and `leerkoers token`).
+
+    ``organisation_id`` is the intranet's stable id of the organisation; it defaults to its name.
+    """
     if role not in ROLES:
         raise ValueError(f"rol moet een van {', '.join(ROLES)} zijn")
     now = int(time.time())
-    claims = {"sub": person_id, "name": name, "role": role, "org": organisation, "iss": issuer, "aud": audience,
+    claims = {"sub": person_id, "name": name, "role": role, "org": organisation,
+              "org_id": organisation_id or organisation, "iss": issuer, "aud": audience,
               "iat": now, "exp": now + ttl_seconds}
     return jwt.encode(claims, key, algorithm=algorithm)
 

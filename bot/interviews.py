@@ -606,6 +606,8 @@ class InterviewEngine:
     def _store(self, key: str, value, messages: list[Message]) -> None:  # noqa: C901 - one table of cases
         ctx = self.ctx
         if key == "org_naam":
+            if self.organisation_fixed:
+                return  # never asked then; and never moved by what someone types
             org = repo.get_or_create_organisation(self.session, value)
             self.person.organisation = org
             if org.strategic_plan and org.strategic_plan.speerpunten:
@@ -727,7 +729,7 @@ class InterviewEngine:
         order = INTERVIEW_QUESTIONS[self.interview]
         idx = order.index(current) if current in order else len(order)
         for key in reversed(order[:idx]):
-            if key in ("act_nog_een", "doel_nog_een"):
+            if key in ("act_nog_een", "doel_nog_een") or key == "org_naam" and self.organisation_fixed:
                 continue
             if key == "speerpunten" and self.ctx.plan() and self.ctx.plan().speerpunten:
                 return self.correct("speerpunten")
@@ -764,9 +766,16 @@ class InterviewEngine:
                     best = (len(word), key)
         return best[1] if best else None
 
+    @property
+    def organisation_fixed(self) -> bool:
+        """The organisation comes from the verified token: the conversation can never change it."""
+        return self.ctx.org is not None and self.ctx.org.external_id is not None
+
     def correct(self, key: str) -> str | None:
         self.state.asked_question = None  # the person's own request: the next prompt sets it
         if key not in INTERVIEW_QUESTIONS[self.interview] or not self._has_value_any(key):
+            return None
+        if key == "org_naam" and self.organisation_fixed:
             return None
         if key == "speerpunten":
             plan = self.ctx.plan()

@@ -39,6 +39,7 @@ class Organisation(Base):
     id = Column(Integer, primary_key=True)
     name = Column(String(200), nullable=False)
     name_key = Column(String(200), nullable=False, unique=True)
+    external_id = Column(String(128), unique=True)  # the intranet's id ("org_id" of the token)
     sector = Column(String(30))
     employees = Column(Integer)
     has_works_council = Column(Boolean)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -31,10 +32,24 @@ def port_in_use(host: str, port: int) -> bool:
         return s.connect_ex((host, port)) == 0
 
 
+_GENERATED_SECRET: list[str] = []
+
+
+def action_secret(settings: Settings) -> str:
+    """The shared secret between the Rasa servers and the action server: configured, or one per launch."""
+    if settings.action_secret:
+        return settings.action_secret
+    if not _GENERATED_SECRET:
+        _GENERATED_SECRET.append(secrets.token_urlsafe(32))
+    return _GENERATED_SECRET[0]
+
+
 def runtime_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         "LEERKOERS_ACTION_URL": settings.action_url,
+        "LEERKOERS_ACTION_SECRET": action_secret(settings),
+        "LEERKOERS_ACTION_HOST": settings.action_host,
         "LEERKOERS_TRACKER_DB": settings.tracker_db,
         "LEERKOERS_DATABASE_URL": settings.database_url,
         "LEERKOERS_VAR_DIR": str(settings.var_dir),
@@ -104,8 +119,8 @@ def stop_process(proc: subprocess.Popen, timeout: float = 20.0) -> None:
 
 def start_action_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port),
-         *(["--logging-config_file", "logging.prod.yml"] if settings.production else [])],
+        [str(BIN / "python"), "-m", "channels.action_server", "--port", str(settings.action_port),
+         *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])],
         cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
         start_new_session=True,
     )
@@ -137,7 +152,7 @@ def start_all(settings: Settings | None = None, log=None, extra_env: dict[str, s
     action = start_action_server(settings, log, extra_env)
     rasa = start_rasa_server(settings, log, extra_env)
     try:
-        wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
+        wait_for(settings.action_url.rsplit("/", 1)[0] + "/health", action)
         wait_for(f"http://{settings.host}:{settings.rasa_port}/", rasa)
     except BaseException:
         stop_process(rasa)
@@ -195,7 +210,7 @@ def start_cluster(settings: Settings, log=None, extra_env: dict[str, str] | None
     proxy = None
     try:
         rasas = [start_rasa_server(settings, log, extra_env, port=port) for port in settings.rasa_ports]
-        wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
+        wait_for(settings.action_url.rsplit("/", 1)[0] + "/health", action)
         for proc, port in zip(rasas, settings.rasa_ports, strict=False):
             wait_for(f"http://{settings.host}:{port}/", proc, timeout=400)
         proxy = start_proxy(settings, log)

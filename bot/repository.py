@@ -20,9 +20,8 @@ from bot.parsing import normalize
 
 
 def name_key(name: str) -> str:
-    key = normalize(name)
-    key = re.sub(r"^(de|het|gemeente|stichting)\s+", "", key)
-    return re.sub(r"[^\w]+", " ", key).strip()
+    """The name as typed, without case and punctuation: "Gemeente Zeist" and "Stichting Zeist" differ."""
+    return re.sub(r"[^\w]+", " ", normalize(name)).strip()
 
 
 def get_or_create_person(session: Session, person_id: str, role: str | None = None,
@@ -50,6 +49,19 @@ def get_or_create_organisation(session: Session, name: str) -> Organisation:
         org = Organisation(name=name.strip()[:200], name_key=name_key(name)[:200] or name.strip()[:200])
         session.add(org)
         session.flush()
+    return org
+
+
+def get_or_create_organisation_by_id(session: Session, external_id: str, name: str | None) -> Organisation:
+    """The organisation of a verified token: found by the intranet's stable id, never by its name."""
+    org = session.execute(select(Organisation).where(Organisation.external_id == external_id)).scalar_one_or_none()
+    display = (name or external_id).strip()[:200]
+    if org is None:
+        org = Organisation(name=display, name_key=f"id:{external_id}"[:200], external_id=external_id)
+        session.add(org)
+        session.flush()
+    elif org.name != display:
+        org.name = display
     return org
 
 

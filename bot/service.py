@@ -215,10 +215,13 @@ def pause(person_id: str, interview: str) -> None:
         _engine(s, person_id, interview).pause()
 
 
-def unfinished_interview(person_id: str) -> str | None:
+def unfinished_interview(person_id: str, person: Identity | None = None) -> str | None:
+    """The interview to resume; with ``person``, only one that person may still work on (role from the token)."""
     with session_scope() as s:
         state = repo.latest_unfinished_state(s, person_id)
-        return state.interview if state else None
+        if state is None or person is not None and not may_start(person, state.interview):
+            return None
+        return state.interview
 
 
 def go_back(person_id: str, interview: str, today: date | None = None) -> str | None:
@@ -233,10 +236,13 @@ def correct(person_id: str, interview: str, topic: str | None, today: date | Non
         return engine.correct(key) if key else None
 
 
-def find_interview_for_topic(person_id: str, topic: str | None, preferred: str | None) -> str | None:
+def find_interview_for_topic(person_id: str, topic: str | None, preferred: str | None,
+                             person: Identity | None = None) -> str | None:
     """Which interview a correction is about: the active one if the topic fits, else any that fits."""
     order = [preferred] if preferred else []
     order += [i for i in INTERVIEW_QUESTIONS if i != preferred]
+    if person is not None:
+        order = [i for i in order if may_start(person, i)]
     with session_scope() as s:
         for interview in order:
             if repo.get_state(s, person_id, interview) is None:
@@ -291,10 +297,16 @@ def sync_identity(person: Identity) -> None:
     with session_scope() as s:
         row = repo.get_or_create_person(s, person.person_id, role=person.role,
                                         display_name=person.name or None)
-        if person.organisation and not person.dev:
+        if person.dev:
+            return  # development mode: the interview asks for the organisation
+        if person.organisation_id:
+            org = repo.get_or_create_organisation_by_id(s, person.organisation_id, person.organisation)
+        elif person.organisation:
             org = repo.get_or_create_organisation(s, person.organisation)
-            if row.organisation_id != org.id:
-                row.organisation = org
+        else:
+            return
+        if row.organisation_id != org.id:
+            row.organisation = org
 
 
 def share_pop(person_id: str, share: bool, today: date | None = None) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ACTION_SECRET_HEADER = "X-Leerkoers-Action-Secret"
 
 
 def _env(name: str, default: str) -> str:
@@ -42,6 +43,8 @@ class Settings:
     tracker_pg: dict = field(default_factory=dict)
     redis: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
+    action_host: str = "127.0.0.1"  # the action server is for the Rasa servers only
+    action_secret: str = ""  # sent by Rasa in ACTION_SECRET_HEADER; empty: `leerkoers run` makes one
 
     @property
     def production(self) -> bool:
@@ -57,7 +60,8 @@ class Settings:
 
     @property
     def action_url(self) -> str:
-        return _env("LEERKOERS_ACTION_URL", f"http://127.0.0.1:{self.action_port}/webhook")
+        host = "127.0.0.1" if self.action_host in ("0.0.0.0", "::") else self.action_host
+        return _env("LEERKOERS_ACTION_URL", f"http://{host}:{self.action_port}/webhook")
 
 
 def get_settings() -> Settings:
@@ -92,4 +96,6 @@ def get_settings() -> Settings:
         max_message_length=_env_int("LEERKOERS_MAX_MESSAGE_LENGTH", 2000),
         demo_port=_env_int("LEERKOERS_DEMO_PORT", 8080),
         cors_origins=_env("LEERKOERS_CORS_ORIGINS", "*"),
+        action_host=_env("LEERKOERS_ACTION_HOST", "127.0.0.1"),
+        action_secret=os.environ.get("LEERKOERS_ACTION_SECRET", ""),
     )

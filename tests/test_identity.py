@@ -16,8 +16,8 @@ HS = TokenSettings("HS256", "geheim-voor-tests-van-minstens-32-tekens!", "intran
 
 
 def token(**claims) -> str:
-    base = {"sub": "eva", "name": "Eva de Vries", "role": "employee", "org": "Gemeente Zeist", "iss": "intranet",
-            "aud": "leerkoers", "exp": int(time.time()) + 600}
+    base = {"sub": "eva", "name": "Eva de Vries", "role": "employee", "org": "Gemeente Zeist", "org_id": "gm0355",
+            "iss": "intranet", "aud": "leerkoers", "exp": int(time.time()) + 600}
     base.update(claims)
     base = {k: v for k, v in base.items() if v is not None}
     return jwt.encode(base, HS.key, algorithm="HS256")
@@ -25,8 +25,15 @@ def token(**claims) -> str:
 
 def test_valid_token():
     person = identity.verify(token(), HS)
-    assert person == identity.Identity("eva", "Eva de Vries", "employee", "Gemeente Zeist")
+    assert person == identity.Identity("eva", "Eva de Vries", "employee", "Gemeente Zeist", organisation_id="gm0355")
     assert not person.can_plan
+
+
+@pytest.mark.parametrize("org_id", [None, "", "   ", "x" * 129])
+def test_a_token_without_an_organisation_is_refused(org_id):
+    """Issue 14, finding 1: tokens without the organisation were accepted."""
+    with pytest.raises(identity.IdentityError, match="organisatie ontbreekt"):
+        identity.verify(token(org_id=org_id, org=None), HS)
 
 
 @pytest.mark.parametrize("bad,message", [

@@ -17,6 +17,7 @@ from channels.tracker_store import ThreadedSQLTrackerStore
 def test_endpoints_use_the_threaded_store_and_conversations_survive_a_new_store(tmp_path, monkeypatch):
     monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp_path / "tracker.db"))
     monkeypatch.setenv("LEERKOERS_ACTION_URL", "http://127.0.0.1:1/webhook")
+    monkeypatch.setenv("LEERKOERS_ACTION_SECRET", "test-geheim")
     domain = Domain.load("domain.yml")
     config = read_endpoint_config("endpoints.yml", "tracker_store")
     store = create_tracker_store(config, domain)

@@ -1,0 +1,90 @@
+"""Trust (issue 14): the organisation and role come from the verified token, checked at every turn."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot import repository as repo
+from bot import service
+from bot.db import session_scope
+from bot.identity import Identity
+from bot.models import Organisation, StrategicPlan
+from tests.helpers import JAARPLAN, POP, STRATEGIE
+
+A = Identity("mgr-a", "Manager A", "manager", "Gemeente Zeist", organisation_id="gm0355")
+B = Identity("mgr-b", "Manager B", "manager", "Gemeente Bunnik", organisation_id="gm0312")
+
+
+def _complete(person: Identity, interview: str, script, today):
+    service.sync_identity(person)
+    service.start(person.person_id, interview, today)
+    for key, text in script:
+        if service.current_question(person.person_id, interview, today) == key:
+            service.answer(person.person_id, interview, text, today)
+
+
+def test_the_organisation_of_the_token_is_never_asked_and_cannot_be_changed(db_url, today):
+    service.sync_identity(A)
+    turn = service.start(A.person_id, "pop", today)
+    assert turn.prompt.response == "vraag_pop_functie"  # not "bij welke organisatie werk je?"
+    service.answer(A.person_id, "pop", "beleidsmedewerker", today)
+    assert service.correct(A.person_id, "pop", "mijn organisatie", today) is None
+    assert service.go_back(A.person_id, "pop", today) == "pop_functie"  # not back to the organisation
+    service.turn(A.person_id, "pop", "Gemeente Bunnik", ranking=[("antwoord", 0.9)], today=today)
+    with session_scope() as s:
+        assert repo.get_or_create_person(s, A.person_id).organisation.external_id == "gm0355"
+
+
+def test_a_manager_of_a_cannot_reach_or_delete_the_plans_of_b(db_url, today):
+    _complete(B, "strategie", STRATEGIE, today)
+    service.sync_identity(A)
+    turn = service.start(A.person_id, "strategie", today)
+    assert turn.prompt.response == "vraag_org_sector"  # A's own, empty organisation
+    # the old attack: name B's organisation, then restart and confirm
+    service.turn(A.person_id, "strategie", "Gemeente Bunnik", ranking=[("antwoord", 0.9)], today=today)
+    service.turn(A.person_id, "strategie", "opnieuw beginnen", today=today)
+    service.answer(A.person_id, "strategie", "ja", today)
+    with session_scope() as s:
+        plan_b = s.execute(select(StrategicPlan).join(Organisation).where(Organisation.external_id == "gm0312")
+                           ).scalar_one()
+        assert [sp.text for sp in plan_b.speerpunten] == [
+            "Digitale dienstverlening", "Inclusief werkgeverschap", "Duurzame inzetbaarheid"]
+    assert "Digitale dienstverlening" not in service.summary(A.person_id, "strategie", today)
+
+
+def test_organisations_are_keyed_on_the_token_id_not_on_a_fuzzy_name(db_url):
+    for person in (A, Identity("x1", "X", "hr", "gemeente zeist!", organisation_id="gm0355"),
+                   Identity("x2", "X", "hr", "Gemeente Zeist", organisation_id="stichting-zeist")):
+        service.sync_identity(person)
+    with session_scope() as s:
+        assert s.execute(select(func.count()).select_from(Organisation)).scalar_one() == 2
+    # without tokens (development), typed names are kept apart unless they are the same name
+    with session_scope() as s:
+        names = ["Gemeente Zeist", "Stichting Zeist", "De Zeist", "ZEIST!"]
+        ids = {repo.get_or_create_organisation(s, n).id for n in names}
+        assert len(ids) == 4
+        assert repo.get_or_create_organisation(s, "gemeente  zeist").id == repo.find_organisation(
+            s, "Gemeente Zeist").id
+
+
+def test_a_demoted_manager_cannot_resume_the_yearly_plan(db_url, today):
+    _complete(A, "strategie", STRATEGIE, today)
+    service.sync_identity(A)
+    service.start(A.person_id, "jaarplan", today)
+    service.answer(A.person_id, "jaarplan", JAARPLAN[0][1], today)
+    service.pause(A.person_id, "jaarplan")
+    demoted = Identity(A.person_id, A.name, "employee", A.organisation, organisation_id=A.organisation_id)
+    service.sync_identity(demoted)
+    assert service.unfinished_interview(A.person_id, demoted) is None
+    assert service.unfinished_interview(A.person_id, A) == "jaarplan"
+    assert service.find_interview_for_topic(A.person_id, "het budget", "jaarplan", demoted) is None
+
+
+def test_pop_is_never_shared_through_the_organisation_name(db_url, today):
+    """An employee of B who types A's name in development mode... with tokens, only the id counts."""
+    eva = Identity("eva", "Eva", "employee", "Gemeente Zeist", organisation_id="gm0355")
+    _complete(eva, "pop", POP, today)
+    service.share_pop("eva", True, today)
+    spy = Identity("spy", "Spion", "manager", "Gemeente Zeist", organisation_id="elders")
+    service.sync_identity(spy)
+    assert service.shared_pops("spy") == []
