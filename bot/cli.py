@@ -101,17 +101,16 @@ Stoppen: Ctrl-C
     return 0
 
 
-def _retention_days() -> int:
-    return int(os.environ.get("LEERKOERS_RETENTION_DAYS") or 365)
-
-
 def _apply_retention(settings) -> int:
-    from bot.privacy import purge_old_conversations
+    """The retention period, on the conversation store of this layout (SQLite or PostgreSQL) and export files."""
+    from bot.privacy import purge_export_files, purge_old_conversations
 
-    removed = purge_old_conversations(settings.tracker_db, _retention_days())
-    if removed:
-        print(f"Bewaartermijn: {removed} gespreksgebeurtenissen ouder dan {_retention_days()} dagen verwijderd.")
-    return removed
+    removed = purge_old_conversations(settings.tracker_url, settings.retention_days)
+    files = purge_export_files(settings.exports_dir)
+    if removed or files:
+        print(f"Bewaartermijn: {removed} gespreksgebeurtenissen ouder dan {settings.retention_days} dagen en "
+              f"{files} oude exportbestanden verwijderd.")
+    return removed + files
 
 
 def cmd_funding_nlu(_args) -> int:
@@ -125,7 +124,7 @@ def cmd_funding_nlu(_args) -> int:
 def cmd_retention(_args) -> int:
     removed = _apply_retention(get_settings())
     if not removed:
-        print(f"Bewaartermijn {_retention_days()} dagen: niets te verwijderen.")
+        print(f"Bewaartermijn {get_settings().retention_days} dagen: niets te verwijderen.")
     return 0
 
 
@@ -209,6 +208,7 @@ def cmd_run_prod(_args) -> int:
                     socket_connect_timeout=3).ping()
         create_databases(settings)
         db.upgrade(settings.database_url)
+        _apply_retention(settings)
     except Exception as exc:  # noqa: BLE001 - tell the administrator what is missing
         print(f"PostgreSQL of Redis is niet bereikbaar: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

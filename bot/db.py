@@ -5,6 +5,7 @@ No engine is created at import time. Engines are cached per database URL.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +42,8 @@ def get_engine(url: str | None = None) -> Engine:
                 path = url.split("sqlite:///", 1)[-1]
                 if path and path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
+                    Path(path).touch(exist_ok=True)
+                    os.chmod(path, 0o600)  # answers are personal: readable by the owner only
                     # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool), and each one runs the
                     # pragmas below again: keep a few open instead. A file has no server that could drop them.
                     kwargs.update(poolclass=QueuePool, pool_size=5, max_overflow=10, pool_pre_ping=False)

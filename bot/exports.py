@@ -170,6 +170,16 @@ def _totals(rows: list[YearRow], attr: str) -> list[tuple[str, int]]:
     return sorted(totals.items())
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)") is kept as text: a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def year_plan_xlsx(person_id: str, year: int | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -179,15 +189,18 @@ def year_plan_xlsx(person_id: str, year: int | None = None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Activiteiten"
-    ws.append([f"Opleidingsjaarplan {plan_year} — {org_name}"])
+    ws.append([safe_cell(f"Opleidingsjaarplan {plan_year} — {org_name}")])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(YEAR_HEADERS)
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for r in rows:
-        ws.append([r.position, r.title, r.target_group, r.period, r.goal, r.speerpunt, r.kind, r.form, r.provider,
-                   r.cooperation, r.cost_cents / 100, r.funding])
+        ws.append([safe_cell(v) for v in (r.position, r.title, r.target_group, r.period, r.goal, r.speerpunt, r.kind,
+                                          r.form, r.provider, r.cooperation, r.cost_cents / 100, r.funding)])
         ws.cell(row=ws.max_row, column=11).number_format = money
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula
     for column, width in zip("ABCDEFGHIJKL", (5, 30, 22, 16, 40, 28, 16, 18, 22, 18, 14, 40), strict=False):
         ws.column_dimensions[column].width = width
     tot = wb.create_sheet("Totalen")
@@ -202,7 +215,7 @@ def year_plan_xlsx(person_id: str, year: int | None = None) -> bytes:
     tot.append([])
     tot.append(["Per team of functiegroep", ""])
     for team, cents in _totals(rows, "target_group"):
-        tot.append([team, cents / 100])
+        tot.append([safe_cell(team), cents / 100])
     for row in tot.iter_rows():
         if len(row) > 1 and isinstance(row[1].value, float):
             row[1].number_format = money
@@ -226,8 +239,9 @@ def year_plan_csv(person_id: str, year: int | None = None) -> bytes:
     writer = csv.writer(out, delimiter=";")
     writer.writerow(YEAR_HEADERS)
     for r in rows:
-        writer.writerow([r.position, r.title, r.target_group, r.period, r.goal, r.speerpunt, r.kind, r.form,
-                         r.provider, r.cooperation, _csv_euro(r.cost_cents), r.funding])
+        writer.writerow([safe_cell(v) for v in (r.position, r.title, r.target_group, r.period, r.goal, r.speerpunt,
+                                                r.kind, r.form, r.provider, r.cooperation, _csv_euro(r.cost_cents),
+                                                r.funding)])
     total = sum(r.cost_cents for r in rows)
     writer.writerow([])
     writer.writerow(["", "Totaal gepland", "", "", "", "", "", "", "", "", _csv_euro(total), ""])

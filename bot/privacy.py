@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import time
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import create_engine, delete, func, select, text
 
 from bot.db import session_scope
 from bot.models import AnswerLog, InterviewState, PendingDeletion, Person, Pop
 from bot.parsing import format_date
+from bot.settings import get_settings
 
 
 def summary(person_id: str) -> dict:
@@ -85,6 +87,7 @@ def delete_person(person_id: str) -> None:
             s.delete(person)
         if s.get(PendingDeletion, person_id) is None:
             s.add(PendingDeletion(person_id=person_id))
+    purge_export_files(get_settings().exports_dir, person_id)
 
 
 def take_pending_deletion(person_id: str) -> bool:
@@ -101,8 +104,15 @@ def tracker_url(tracker_db: str) -> str:
 
 
 def _delete_events(tracker_db: str, where: str, params: dict) -> int:
-    """Delete rows from Rasa's SQL tracker store (table 'events'); 0 when there is no such table yet."""
-    engine = create_engine(tracker_url(tracker_db), future=True)
+    """Delete rows from Rasa's SQL tracker store (table 'events'); 0 when there is no such table yet.
+
+    ``tracker_db`` is a database URL (SQLite or PostgreSQL, see ``Settings.tracker_url``) or a SQLite path.
+    A SQLite file that does not exist is not created.
+    """
+    url = tracker_url(tracker_db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return 0
+    engine = create_engine(url, future=True, hide_parameters=True)
     try:
         with engine.begin() as conn:
             if not engine.dialect.has_table(conn, "events"):
@@ -120,3 +130,17 @@ def purge_conversation(tracker_db: str, sender_id: str) -> int:
 def purge_old_conversations(tracker_db: str, days: int) -> int:
     """The retention period: remove conversation events older than `days` days."""
     return _delete_events(tracker_db, "timestamp < :t", {"t": time.time() - days * 86400})
+
+
+def purge_export_files(folder: Path, person_id: str | None = None, max_age_hours: float = 24) -> int:
+    """Export files of the terminal chat: all of one person, or everyone's older than ``max_age_hours``."""
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    limit = time.time() - max_age_hours * 3600
+    for file in folder.iterdir():
+        mine = person_id is not None and file.stem.endswith(f"-{person_id}")
+        if file.is_file() and (mine or person_id is None and file.stat().st_mtime < limit):
+            file.unlink(missing_ok=True)
+            removed += 1
+    return removed

@@ -55,6 +55,25 @@ class Settings:
         return "endpoints.prod.yml" if self.production else "endpoints.yml"
 
     @property
+    def tracker_url(self) -> str:
+        """Rasa's conversation store of this layout: SQLite by default, PostgreSQL in production."""
+        if self.production:
+            pg = self.tracker_pg
+            password = f":{pg['LEERKOERS_TRACKER_PG_PASSWORD']}" if pg["LEERKOERS_TRACKER_PG_PASSWORD"] else ""
+            return (f"postgresql://{pg['LEERKOERS_TRACKER_PG_USER']}{password}@{pg['LEERKOERS_TRACKER_PG_HOST']}:"
+                    f"{pg['LEERKOERS_TRACKER_PG_PORT']}/{pg['LEERKOERS_TRACKER_PG_DB']}")
+        return self.tracker_db if "://" in self.tracker_db else f"sqlite:///{self.tracker_db}"
+
+    @property
+    def exports_dir(self) -> Path:
+        """Files written by the terminal chat (`make chat`); removed with the person and after a day."""
+        return self.var_dir / "exports"
+
+    @property
+    def retention_days(self) -> int:
+        return max(1, self.extra.get("retention_days", 365))
+
+    @property
     def rasa_ports(self) -> list[int]:
         return [self.rasa_port + i for i in range(self.replicas)]
 
@@ -98,4 +117,5 @@ def get_settings() -> Settings:
         cors_origins=_env("LEERKOERS_CORS_ORIGINS", "*"),
         action_host=_env("LEERKOERS_ACTION_HOST", "127.0.0.1"),
         action_secret=os.environ.get("LEERKOERS_ACTION_SECRET", ""),
+        extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365)},
     )

