@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -21,7 +22,7 @@ from actions.common import (
     send_all,
     understood,
 )
-from bot import service
+from bot import links, service
 from bot.interviews import MAX_ANSWER_LENGTH, Q
 from bot.understanding import plausible, ranking_of
 
@@ -281,7 +282,7 @@ class ActionNietBegrepen(Action):
 
 
 class ActionPopDelen(Action):
-    """'deel mijn POP met mijn leidinggevende' and 'stop met delen'."""
+    """'deel mijn POP met mijn leidinggevende' (and 'ook met HR'), and 'stop met delen'."""
 
     def name(self) -> str:
         return "action_pop_delen"
@@ -290,18 +291,19 @@ class ActionPopDelen(Action):
         if not understood(tracker, dispatcher):
             return []
         share = latest_intent(tracker) == "pop_delen"
+        with_hr = share and re.search(r"\b(hr|p&o|personeelszaken|hr-advis\w*)\b", latest_text(tracker).lower())
         person = identity(tracker)
         await call(service.sync_identity, person)
-        done = await call(service.share_pop, person.person_id, share)
-        if not done:
-            dispatcher.utter_message(response="utter_geen_pop")
-        else:
-            dispatcher.utter_message(response="utter_pop_gedeeld" if share else "utter_pop_niet_gedeeld")
+        result = await call(service.share_pop, person.person_id, share, with_hr=bool(with_hr))
+        dispatcher.utter_message(response={
+            "geen_pop": "utter_geen_pop", "geen_leidinggevende": "utter_geen_leidinggevende",
+            "gedeeld": "utter_pop_gedeeld", "gedeeld_met_hr": "utter_pop_gedeeld_met_hr",
+            "niet_gedeeld": "utter_pop_niet_gedeeld"}[result])
         return []
 
 
 class ActionGedeeldePops(Action):
-    """A manager or HR adviser sees the POPs that employees of the same organisation chose to share."""
+    """A manager sees the POPs of their own employees who shared them; HR those shared with HR. As links."""
 
     def name(self) -> str:
         return "action_gedeelde_pops"
@@ -317,6 +319,7 @@ class ActionGedeeldePops(Action):
         elif not pops:
             dispatcher.utter_message(response="utter_geen_gedeelde_pops")
         else:
-            for name, summary in pops:
-                dispatcher.utter_message(response="utter_gedeelde_pop", naam=name, samenvatting=summary)
+            for name, owner in pops:
+                link = await call(links.make, "pop_gedeeld", person.person_id, owner=owner)
+                dispatcher.utter_message(response="utter_gedeelde_pop", naam=name, link=link)
         return []

@@ -69,7 +69,8 @@ def cmd_run(_args) -> int:
               f"(kies een andere met LEERKOERS_DEMO_PORT).", file=sys.stderr)
     else:
         try:
-            demo = DemoServer(settings.host, settings.demo_port, servers.rasa_url).start()
+            demo = DemoServer(settings.host, settings.demo_port, servers.rasa_url,
+                              mint_tokens=settings.extra.get("demo_tokens", False)).start()
         except RuntimeError as exc:  # widget not built: the bot itself still runs
             print(f"De demo-intranetpagina start niet: {exc}", file=sys.stderr)
     mode = ("tokens staan aan (" + token_settings().algorithm + ")" if token_settings().enabled

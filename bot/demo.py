@@ -26,14 +26,20 @@ DEMO_USERS = {
 }
 
 
-def _config_script(rasa_url: str, user: str) -> str:
+DEMO_TOKEN_MINUTES = 15
+
+
+def _config_script(rasa_url: str, user: str, mint_tokens: bool = False) -> str:
+    """The widget's configuration. A token is only made when the demo was started to make them (tests, a
+    local demo) and the browser is on this machine: the demo page is never a way to get a token."""
     settings = token_settings()
     person = DEMO_USERS.get(user, DEMO_USERS["eva"])
     config: dict = {"server": rasa_url, "title": "Leerkoers"}
     info = {"tokens": settings.enabled, "name": person.name, "org": person.organisation}
-    if settings.enabled and settings.algorithm == "HS256":
+    if settings.enabled and settings.algorithm == "HS256" and mint_tokens:
         config["token"] = mint(person.person_id, person.name, person.role, person.organisation, key=settings.key,
-                               issuer=settings.issuer, audience=settings.audience, ttl_seconds=8 * 3600)
+                               issuer=settings.issuer, audience=settings.audience,
+                               ttl_seconds=DEMO_TOKEN_MINUTES * 60)
     elif not settings.enabled:
         info.update(name="testgebruiker", org="Demo-organisatie")
     return (
@@ -48,7 +54,7 @@ def _config_script(rasa_url: str, user: str) -> str:
     )
 
 
-def make_handler(rasa_url: str):
+def make_handler(rasa_url: str, mint_tokens: bool = False):
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *_args) -> None:  # no access logs with personal data
             return
@@ -69,7 +75,9 @@ def make_handler(rasa_url: str):
             if url.path == "/demo-config.js":
                 referer = urlparse(self.headers.get("Referer") or "")
                 user = (parse_qs(referer.query).get("user") or ["eva"])[0]
-                return self._send(200, _config_script(rasa_url, user).encode(), "text/javascript; charset=utf-8")
+                local = self.client_address[0] in ("127.0.0.1", "::1")
+                script = _config_script(rasa_url, user, mint_tokens and local)
+                return self._send(200, script.encode(), "text/javascript; charset=utf-8")
             if url.path.startswith("/widget/"):
                 target = (WIDGET / url.path.removeprefix("/widget/")).resolve()
                 if target.is_file() and WIDGET.resolve() in target.parents:
@@ -85,10 +93,10 @@ def make_handler(rasa_url: str):
 
 
 class DemoServer:
-    def __init__(self, host: str, port: int, rasa_url: str) -> None:
+    def __init__(self, host: str, port: int, rasa_url: str, mint_tokens: bool = False) -> None:
         if not (WIDGET / "leerkoers-widget.js").exists():
             raise RuntimeError("De widget is nog niet gebouwd: voer `make widget` uit.")
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(rasa_url))
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(rasa_url, mint_tokens))
         self.url = f"http://{host}:{port}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

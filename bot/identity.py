@@ -21,6 +21,7 @@ from pathlib import Path
 import jwt
 
 ROLES = ("employee", "manager", "hr")
+MAX_TOKEN_HOURS = 12  # a token that is valid for longer is refused: the intranet makes short ones
 ROLE_LABELS = {"employee": "medewerker", "manager": "leidinggevende", "hr": "HR-adviseur"}
 
 
@@ -32,6 +33,7 @@ class Identity:
     organisation: str | None  # display name
     dev: bool = False
     organisation_id: str | None = None  # stable id from the token ("org_id"); decides which organisation
+    manager_id: str | None = None  # the person's own manager (the "manager" claim: that manager's sub)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -42,7 +44,7 @@ class Identity:
             return None
         role = data.get("role") if data.get("role") in ROLES else "employee"
         return cls(str(data["person_id"]), str(data.get("name") or ""), role, data.get("organisation"),
-                   bool(data.get("dev")), data.get("organisation_id"))
+                   bool(data.get("dev")), data.get("organisation_id"), data.get("manager_id"))
 
     @property
     def can_plan(self) -> bool:
@@ -95,6 +97,8 @@ def verify(token: str | None, settings: TokenSettings | None = None) -> Identity
         raise IdentityError("Je sessie is verlopen. Ververs de pagina om opnieuw aan te melden.") from exc
     except jwt.PyJWTError as exc:
         raise IdentityError("Je aanmelding is niet geldig. Ververs de pagina of log opnieuw in.") from exc
+    if int(claims["exp"]) - time.time() > MAX_TOKEN_HOURS * 3600:
+        raise IdentityError("Je aanmelding is niet geldig: die is te lang geldig. Ververs de pagina.")
     role = claims.get("role")
     if role not in ROLES:
         raise IdentityError("Je aanmelding is niet geldig: onbekende rol.")
@@ -106,12 +110,14 @@ def verify(token: str | None, settings: TokenSettings | None = None) -> Identity
         raise IdentityError("Je aanmelding is niet geldig: je organisatie ontbreekt. Neem contact op met de "
                             "beheerder van het intranet.")
     org_name = str(claims.get("org") or org_id).strip()[:200]
-    return Identity(sub, str(claims.get("name") or sub)[:200], role, org_name, organisation_id=org_id)
+    manager = str(claims.get("manager") or "").strip()[:128] or None
+    return Identity(sub, str(claims.get("name") or sub)[:200], role, org_name, organisation_id=org_id,
+                    manager_id=manager if manager != sub else None)
 
 
 def mint(person_id: str, name: str, role: str, organisation: str | None, *, key: str, algorithm: str = "HS256",
          issuer: str = "intranet", audience: str = "leerkoers", ttl_seconds: int = 3600,
-         organisation_id: str | None = None) -> str:
+         organisation_id: str | None = None, manager_id: str | None = None) -> str:
     """Make a token as the intranet would (for tests, the demo page and `leerkoers token`).
 
     ``organisation_id`` is the intranet's stable id of the organisation; it defaults to its name.
@@ -122,6 +128,8 @@ def mint(person_id: str, name: str, role: str, organisation: str | None, *, key:
     claims = {"sub": person_id, "name": name, "role": role, "org": organisation,
               "org_id": organisation_id or organisation, "iss": issuer, "aud": audience,
               "iat": now, "exp": now + ttl_seconds}
+    if manager_id:
+        claims["manager"] = manager_id
     return jwt.encode(claims, key, algorithm=algorithm)
 
 

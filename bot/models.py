@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -60,6 +61,7 @@ class Person(Base):
     display_name = Column(String(200))
     role = Column(String(20), nullable=False, default="employee")
     organisation_id = Column(Integer, ForeignKey("organisations.id", ondelete="SET NULL"))
+    manager_id = Column(String(128))  # the person's own manager ("manager" claim of the token)
     created_at = Column(DateTime, nullable=False, default=utcnow)
 
     organisation = relationship("Organisation", back_populates="persons")
@@ -156,7 +158,8 @@ class Pop(Base):
     wish_vakgebied = Column(Text)
     support_needed = Column(Text)
     goals_complete = Column(Boolean, nullable=False, default=False)
-    shared_with_manager = Column(Boolean, nullable=False, default=False)
+    shared_with_manager = Column(Boolean, nullable=False, default=False)  # with the person's own manager only
+    shared_with_hr = Column(Boolean, nullable=False, default=False, server_default=false())  # and HR, if chosen
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
     person = relationship("Person", back_populates="pops")

@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from bot.db import session_scope
 from bot.interviews import LABELS_KIND
-from bot.models import LearningGoal, Person, Pop, YearPlan
+from bot.models import LearningGoal, Person, YearPlan
 from bot.parsing import format_euro
+from bot.service import visible_pops
 
 KINDS = ("strategisch", "loopbaan", "vakgebied")
 
@@ -39,8 +40,7 @@ def data(viewer_id: str, minimum: int | None = None) -> dict:
         by_kind = {k: sum(a.cost_cents or 0 for a in acts if a.kind == k) for k in KINDS}
         speerpunten = [sp.text for sp in org.strategic_plan.speerpunten] if org.strategic_plan else []
         covered = {a.speerpunt_text for a in acts if a.speerpunt_text}
-        pops = s.execute(select(Pop).join(Person).where(Person.organisation_id == org.id,
-                                                        Pop.shared_with_manager.is_(True))).scalars().all()
+        pops = visible_pops(s, viewer)  # only what was shared with this viewer
         wishes_by_kind = {k: sum(1 for p in pops if getattr(p, f"wish_{k}")) for k in KINDS}
         goals = s.execute(select(LearningGoal).where(LearningGoal.pop_id.in_([p.id for p in pops] or [-1]))
                           ).scalars().all()
@@ -117,3 +117,12 @@ def render(info: dict) -> str:
             "figcaption{font-weight:600}.warn{color:#8a1c1c;font-weight:600}</style></head>"
             f"<body><main>{body}<p><small>Alleen voor leidinggevenden en HR. Gegevens uit POP's tellen alleen "
             "mee als de medewerker de POP heeft gedeeld.</small></p></main></body></html>")
+
+
+def render_pop(name: str, summary: str) -> str:
+    """A shared POP as a page of its own (opened through a short-lived link, never copied into a chat)."""
+    lines = "".join(f"<li>{escape(line.lstrip('- '))}</li>" for line in summary.splitlines() if line.strip())
+    return (f"<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>POP van {escape(name)}</title>"
+            f"<style>body{{font-family:sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5}}</style></head>"
+            f"<body><main><h1>POP van {escape(name)}</h1><p>Gedeeld met jou. Deze pagina is een kwartier "
+            f"geldig en toont altijd de laatste versie.</p><ul>{lines}</ul></main></body></html>")

@@ -31,6 +31,7 @@ def summary(person_id: str) -> dict:
             "answers": answers,
             "pops": len(pops),
             "shared": any(p.shared_with_manager for p in pops),
+            "shared_with_hr": any(p.shared_with_hr for p in pops),
             "interviews": [st.interview for st in states],
             "since": format_date(first.date()) if first else None,
         }

@@ -117,5 +117,7 @@ def get_settings() -> Settings:
         cors_origins=_env("LEERKOERS_CORS_ORIGINS", "*"),
         action_host=_env("LEERKOERS_ACTION_HOST", "127.0.0.1"),
         action_secret=os.environ.get("LEERKOERS_ACTION_SECRET", ""),
-        extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365)},
+        extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365),
+               # the demo page makes short tokens for its demo people only when asked to (a local demo)
+               "demo_tokens": _env("LEERKOERS_DEMO_TOKENS", "") == "1"},
     )

@@ -149,7 +149,7 @@ async def purge_if_requested(request: Request, person_id: str) -> None:
 
 def _file_routes(webhook: Blueprint) -> None:
     """Signed, short-lived links for downloads and the manager overview (made by bot/links.py)."""
-    from bot import exports, links, overview, privacy
+    from bot import exports, links, overview, privacy, service
 
     @webhook.route("/bestand/<token>", methods=["GET"])
     async def download(_: Request, token: str) -> HTTPResponse:
@@ -158,6 +158,11 @@ def _file_routes(webhook: Blueprint) -> None:
             return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
         kind, person_id = claims["kind"], claims["sub"]
         try:
+            if kind == "pop_gedeeld":  # read now, checked now: "stop met delen" ends it at once
+                name, summary = await asyncio.to_thread(service.pop_view, person_id, str(claims.get("owner")))
+                return response.html(overview.render_pop(name, summary), headers={
+                    "Cache-Control": "no-store",
+                    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
             if kind == "gegevens_json":
                 body = await asyncio.to_thread(privacy.export, person_id)
                 filename, content_type = "mijn-gegevens-leerkoers.json", "application/json; charset=utf-8"

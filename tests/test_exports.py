@@ -30,7 +30,7 @@ def cycle(db_url, today):
     fill("mark", "strategie", STRATEGIE[1:], today)  # the organisation comes from the token
     fill("mark", "jaarplan", JAARPLAN, today)
     for pid, name in (("eva", "Eva de Vries"), ("piet", "Piet Bos"), ("anna", "Anna Smit"), ("bo", "Bo Kok")):
-        service.sync_identity(Identity(pid, name, "employee", "Gemeente Zeist"))
+        service.sync_identity(Identity(pid, name, "employee", "Gemeente Zeist", manager_id="mark"))
         fill(pid, "pop", POP[1:], today)
     return today
 

@@ -45,6 +45,7 @@ def test_a_token_without_an_organisation_is_refused(org_id):
     (token(iss="nep-intranet"), "niet geldig"),
     (token(role="admin"), "onbekende rol"),
     (token(exp=None), "niet geldig"),
+    (token(exp=int(time.time()) + 10 * 365 * 86400), "te lang geldig"),  # issue 14, finding 10
     ("geen.echte.token", "niet geldig"),
     (None, "niet aangemeld"),
     ("", "niet aangemeld"),
@@ -90,3 +91,18 @@ def test_bearer_header():
     assert identity.bearer("Bearer abc") == "abc"
     assert identity.bearer("Basic abc") is None
     assert identity.bearer(None) is None
+
+
+def test_the_demo_page_makes_no_tokens_unless_started_for_it(monkeypatch):
+    """Issue 14, finding 9: the demo page minted 8-hour tokens for anyone who could reach it."""
+    from bot import demo
+
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", HS.key)
+    assert '"token"' not in demo._config_script("http://x", "mark")
+    script = demo._config_script("http://x", "mark", mint_tokens=True)
+    minted = script.split('"token": "')[1].split('"')[0]
+    claims = identity.verify(minted, identity.token_settings())
+    assert claims.role == "manager"
+    import jwt
+    ttl = jwt.decode(minted, options={"verify_signature": False})["exp"] - time.time()
+    assert ttl <= demo.DEMO_TOKEN_MINUTES * 60 + 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -39,7 +40,7 @@ def stack(tmp_path_factory):
     settings = get_settings()
     db.upgrade(settings.database_url)
     with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as servers:
-        demo = DemoServer("127.0.0.1", processes.free_port(), servers.rasa_url).start()
+        demo = DemoServer("127.0.0.1", processes.free_port(), servers.rasa_url, mint_tokens=True).start()
         try:
             yield servers, demo
         finally:
@@ -114,19 +115,25 @@ def test_employees_cannot_open_the_organisation_plans(stack):
 
 def test_pop_is_visible_to_the_manager_only_when_shared(stack):
     servers, _ = stack
-    eva, mark = tok("eva2", name="Eva"), tok("mark2", role="manager", name="Mark")
+    eva, mark = tok("eva2", name="Eva", manager_id="mark2"), tok("mark2", role="manager", name="Mark")
+    other = tok("olga2", role="manager", name="Olga")
     sanne = tok("sanne2", role="hr", org="Kunstencentrum De Vonk", name="Sanne")
     post(servers, eva, "/start_pop")
     post(servers, eva, "beleidsmedewerker")
     post(servers, eva, "stop")
     assert any("nog geen POP" in t for t in texts(post(servers, mark, "welke pops zijn met mij gedeeld?")))
     assert any("leidinggevenden en HR" in t for t in texts(post(servers, tok("emp3"), "/gedeelde_pops")))
-    assert any("zichtbaar" in t for t in texts(post(servers, eva, "/pop_delen")))
+    assert any("je eigen leidinggevende, en voor niemand anders" in t for t in texts(post(servers, eva, "/pop_delen")))
     shown = " ".join(texts(post(servers, mark, "/gedeelde_pops")))
-    assert "POP van Eva" in shown and "beleidsmedewerker" in shown
-    assert "beleidsmedewerker" not in " ".join(texts(post(servers, sanne, "/gedeelde_pops")))
+    assert "POP van Eva" in shown and "beleidsmedewerker" not in shown  # a link, not the text in the chat
+    link = re.search(r"https?://\S+/bestand/\S+", shown).group(0)
+    page = requests.get(link, timeout=30)
+    assert page.status_code == 200 and "beleidsmedewerker" in page.text
+    for viewer in (other, sanne):
+        assert "POP van Eva" not in " ".join(texts(post(servers, viewer, "/gedeelde_pops")))
     post(servers, eva, "/pop_niet_delen")
-    assert "beleidsmedewerker" not in " ".join(texts(post(servers, mark, "/gedeelde_pops")))
+    assert requests.get(link, timeout=30).status_code == 403  # the link stops working at once
+    assert "POP van Eva" not in " ".join(texts(post(servers, mark, "/gedeelde_pops")))
     with session_scope(servers.settings.database_url) as s:
         assert s.execute(select(Pop).where(Pop.person_id == "eva2")).scalar_one().shared_with_manager is False
 
