@@ -50,11 +50,12 @@ def summary_text(person_id: str) -> str:
     return "\n".join(lines)
 
 
-def export(person_id: str) -> bytes:
-    """Everything stored about the person, machine-readable (JSON)."""
+def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
+    """Everything stored about the person, machine-readable (JSON), with the conversation with the bot."""
     with session_scope() as s:
         person = s.get(Person, person_id)
         data: dict = {"exported_at": datetime.now().isoformat(timespec="seconds"), "person_id": person_id}
+        data["conversation"] = [{"from": m["from"], "text": m["text"]} for m in conversation or []]
         if person:
             data["person"] = {"name": person.display_name, "role": person.role,
                               "organisation": person.organisation.name if person.organisation else None}

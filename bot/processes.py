@@ -58,6 +58,8 @@ def runtime_env(settings: Settings, extra: dict[str, str] | None = None) -> dict
         **settings.tracker_pg,
         **settings.redis,
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        # Sanic reads SANIC_* settings: a chat message is small; bigger bodies are refused before any parsing
+        "SANIC_REQUEST_MAX_SIZE": str(256 * 1024),
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONWARNINGS": "ignore",
     })

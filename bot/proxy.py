@@ -69,8 +69,11 @@ class Proxy:
         await client.prepare(request)
         for backend in self._order(request):
             try:
+                # The Origin goes along: the Rasa server checks it against LEERKOERS_CORS_ORIGINS.
+                forward = {k: v for k, v in request.headers.items() if k.lower() in ("origin", "authorization")}
+                forward["X-Forwarded-For"] = request.remote or ""
                 upstream = await self.session.ws_connect(backend.replace("http", "ws", 1) + request.path_qs,
-                                                         timeout=5)
+                                                         timeout=5, headers=forward)
                 break
             except (aiohttp.ClientError, asyncio.TimeoutError):
                 self.down[backend] = asyncio.get_running_loop().time() + 5

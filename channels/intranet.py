@@ -152,7 +152,7 @@ def _file_routes(webhook: Blueprint) -> None:
     from bot import exports, links, overview, privacy, service
 
     @webhook.route("/bestand/<token>", methods=["GET"])
-    async def download(_: Request, token: str) -> HTTPResponse:
+    async def download(request: Request, token: str) -> HTTPResponse:
         claims = links.read(token)
         if claims is None:
             return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
@@ -163,8 +163,12 @@ def _file_routes(webhook: Blueprint) -> None:
                 return response.html(overview.render_pop(name, summary), headers={
                     "Cache-Control": "no-store",
                     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
-            if kind == "gegevens_json":
-                body = await asyncio.to_thread(privacy.export, person_id)
+            if kind == "gegevens_json":  # everything, including the conversation with the bot
+                agent = getattr(request.app.ctx, "agent", None)
+                store = getattr(agent, "tracker_store", None)
+                tracker = await store.retrieve(person_id) if store else None
+                history = conversation(tracker.events) if tracker else []
+                body = await asyncio.to_thread(privacy.export, person_id, history)
                 filename, content_type = "mijn-gegevens-leerkoers.json", "application/json; charset=utf-8"
             elif kind in exports.FILES:
                 body, filename, content_type = await asyncio.to_thread(exports.build, kind, person_id)
@@ -329,7 +333,7 @@ class IntranetSocketIO(InputChannel):
             except IdentityError as exc:
                 logger.info("socket.io connection refused: %s", type(exc).__name__)
                 raise SocketRefused(str(exc)) from exc
-            await sio.save_session(sid, {"identity": person.to_dict()})
+            await sio.save_session(sid, {"identity": person.to_dict(), "token": token})
             await sio.enter_room(sid, person.person_id)
             return True
 
@@ -353,6 +357,13 @@ class IntranetSocketIO(InputChannel):
             person = Identity.from_dict(session.get("identity"))
             if person is None:
                 return
+            if not person.dev:  # the token is checked at every message: an expired one ends the connection
+                try:
+                    verify(session.get("token"))
+                except IdentityError as exc:
+                    await sio.emit(self.bot_message_evt, {"text": str(exc)}, room=sid)
+                    await sio.disconnect(sid)
+                    return
             text = _text(data.get("message") if isinstance(data, dict) else None)
             if not await limiter.allow(person.person_id):
                 await sio.emit(self.bot_message_evt, {"text": TOO_FAST}, room=sid)

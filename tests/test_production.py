@@ -205,3 +205,4 @@ def test_logs_are_structured_and_hold_no_answers(cluster):
             assert text not in log, f"an answer is in the logs: {text!r}"
     assert "jurist" not in log
     assert '"level": "INFO", "logger": "root", "message": "Rasa server is up and running."' in log
+

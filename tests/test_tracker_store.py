@@ -86,3 +86,28 @@ def test_errors_hide_what_people_typed_and_the_file_is_private(tmp_path, monkeyp
     db.upgrade(url)
     assert stat.S_IMODE((tmp_path / "leerkoers.db").stat().st_mode) == 0o600
     db.dispose_all()
+
+
+def test_production_logs_stay_one_json_object_per_line_with_errors():
+    """Issue 14, finding 4: tracebacks broke the "one JSON object per line" logs."""
+    import io
+    import json
+    import logging
+
+    from channels.logformat import JsonFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    log = logging.getLogger("test.json")
+    log.addHandler(handler)
+    try:
+        raise ValueError("mijn geheime antwoord")
+    except ValueError:
+        log.exception('opslaan mislukt "quote"\nnieuwe regel')
+    log.removeHandler(handler)
+    lines = stream.getvalue().strip().splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert record["error"] == "ValueError" and record["trace"]
+    assert "geheime" not in lines[0]
