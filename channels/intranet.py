@@ -53,11 +53,22 @@ def too_long(text: str) -> str | None:
     return f"Je bericht is te lang. Ik kan berichten tot {limit} tekens lezen. Wil je het korter opschrijven?"
 
 
+_SHARED: list = []
+
+
+def shared_limiter() -> RateLimiter:
+    """The one limiter of this process: REST, socket.io, history, downloads and connections share the count."""
+    if not _SHARED:
+        _SHARED.append(RateLimiter())
+    return _SHARED[0]
+
+
 class RateLimiter:
     """Per identity: at most `limit` messages per `window` seconds (LEERKOERS_RATE_LIMIT, default 120/min).
 
     In production mode the counts live in Redis, so the limit holds across all Rasa servers; otherwise in
-    this process. If Redis is unreachable, messages are allowed (the limit protects, it must not block).
+    this process. If Redis is unreachable, the count of this process decides (the limit never fails open).
+    One limiter serves both channels and every route of a process (``shared_limiter``).
     """
 
     def __init__(self, limit: int | None = None, window: int = 60) -> None:
@@ -84,8 +95,7 @@ class RateLimiter:
                     await self.redis.expire(bucket, self.window * 2)
                 return count <= self.limit
             except Exception:  # noqa: BLE001
-                logger.warning("rate limit store unavailable")
-                return True
+                logger.warning("rate limit store unavailable, counting in this process")
         now = time.monotonic()
         recent = [t for t in self.seen.get(key, []) if now - t < self.window]
         if len(recent) >= self.limit:
@@ -157,6 +167,8 @@ def _file_routes(webhook: Blueprint) -> None:
         if claims is None:
             return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
         kind, person_id = claims["kind"], claims["sub"]
+        if not await shared_limiter().allow(person_id):
+            return response.text(TOO_FAST, status=429)
         try:
             if kind == "pop_gedeeld":  # read now, checked now: "stop met delen" ends it at once
                 name, summary = await asyncio.to_thread(service.pop_view, person_id, str(claims.get("owner")))
@@ -204,7 +216,7 @@ class IntranetRestInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("intranet_rest_webhook", __name__)
-        limiter = RateLimiter()
+        limiter = shared_limiter()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -302,7 +314,7 @@ class IntranetSocketIO(InputChannel):
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=_cors_origins())
         webhook = SocketBlueprint(sio, "/socket.io", "intranet_socketio_webhook", __name__)
         self.sio = sio
-        limiter = RateLimiter()
+        limiter = shared_limiter()
 
         def _person(token: str | None) -> Identity:
             return verify(token)  # development identity when tokens are off
@@ -320,6 +332,8 @@ class IntranetSocketIO(InputChannel):
                 person = _person(bearer(request.headers.get("Authorization")))
             except IdentityError as exc:
                 return response.json({"error": str(exc)}, status=401)
+            if not await limiter.allow(person.person_id):
+                return response.json({"error": TOO_FAST}, status=429)
             agent = request.app.ctx.agent
             tracker = await agent.tracker_store.retrieve(person.person_id) if agent and agent.tracker_store else None
             return response.json({"person": {"name": person.name, "role": person.role, "dev": person.dev},
@@ -333,6 +347,8 @@ class IntranetSocketIO(InputChannel):
             except IdentityError as exc:
                 logger.info("socket.io connection refused: %s", type(exc).__name__)
                 raise SocketRefused(str(exc)) from exc
+            if not await limiter.allow(person.person_id):
+                raise SocketRefused(TOO_FAST)
             await sio.save_session(sid, {"identity": person.to_dict(), "token": token})
             await sio.enter_room(sid, person.person_id)
             return True

@@ -1,0 +1,29 @@
+"""The rate limit (issue 14, finding 10): shared by every channel and route, and never open when Redis is away."""
+
+from __future__ import annotations
+
+import asyncio
+
+from channels import intranet
+
+
+def test_a_redis_that_is_away_does_not_open_the_limit(monkeypatch):
+    monkeypatch.setenv("LEERKOERS_MODE", "production")
+    monkeypatch.setenv("LEERKOERS_REDIS_HOST", "127.0.0.1")
+    monkeypatch.setenv("LEERKOERS_REDIS_PORT", "1")  # nothing listens there
+    limiter = intranet.RateLimiter(limit=3)
+
+    async def burst():
+        return [await limiter.allow("eva") for _ in range(5)]
+
+    assert asyncio.run(burst()) == [True, True, True, False, False]
+
+
+def test_one_limiter_for_rest_socketio_history_downloads_and_connections(monkeypatch):
+    monkeypatch.delenv("LEERKOERS_MODE", raising=False)
+    monkeypatch.setattr(intranet, "_SHARED", [])
+    first, second = intranet.shared_limiter(), intranet.shared_limiter()
+    assert first is second
+    rest = intranet.IntranetRestInput().blueprint(lambda _m: None)
+    socket = intranet.IntranetSocketIO().blueprint(lambda _m: None)
+    assert rest and socket and intranet.shared_limiter() is first
