@@ -22,7 +22,12 @@ INTERVIEW_FOR_INTENT = {"start_strategie": "strategie", "start_jaarplan": "jaarp
 
 
 def person_id(tracker: Tracker) -> str:
-    """Who is talking. The channels set the conversation id to the person id from the verified token."""
+    """Who is talking. The channels set the conversation id to the person id from the verified token.
+
+    With tokens on, a turn without the verified identity of that same person does nothing personal: the action
+    fails before it reads or writes anything.
+    """
+    identity(tracker)
     return tracker.sender_id
 
 
@@ -35,8 +40,8 @@ def identity(tracker: Tracker) -> Identity:
     person = Identity.from_dict(metadata.get("identity"))
     if person is None or person.person_id != tracker.sender_id:
         if token_settings().enabled:
-            # tokens are on, but this message carries no verified identity: no role, no organisation
-            return Identity(tracker.sender_id, "", "employee", None)
+            # tokens are on, but this message carries no verified identity of this person: nothing personal
+            raise PermissionError("no verified identity for this conversation")
         return Identity(tracker.sender_id, "Testgebruiker (ontwikkelmodus)", "manager", None, dev=True)
     return person
 

@@ -77,3 +77,25 @@ def test_rasa_with_the_secret_is_served_and_errors_do_not_echo_the_request(actio
     assert r.status_code >= 400 and "12345" not in r.text
     time.sleep(0.2)
     assert "12345" not in log.read_text()
+
+
+def test_with_tokens_on_an_action_without_a_verified_identity_does_nothing_personal(tmp_path, monkeypatch):
+    """Issue 14, finding 2: without identity metadata the person was treated as a manager."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.documents import ActionGegevensInzien
+    from bot import db
+
+    monkeypatch.setenv("LEERKOERS_VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("LEERKOERS_DATABASE_URL", f"sqlite:///{tmp_path / 'lk.db'}")
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", "een geheim dat lang genoeg is voor HS256!!")
+    db.upgrade(get_settings().database_url)
+    tracker = Tracker.from_dict(_call("eva")["tracker"])
+    dispatcher = CollectingDispatcher()
+    with pytest.raises(PermissionError):
+        asyncio.run(ActionGegevensInzien().run(dispatcher, tracker, {}))
+    assert dispatcher.messages == []
+    db.dispose_all()
