@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from bench import context_report
 from bot.interviews import INTERVIEW_QUESTIONS, Q
-from tests.test_nlu_quality import ROOT, _normal
+from tests.test_nlu_quality import _normal, training_texts
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +42,7 @@ def test_the_set_has_200_cases_and_every_kind_of_question():
 
 
 def test_the_set_is_separate_from_the_training_data():
-    training = set()
-    for path in (ROOT / "data" / "nlu").glob("*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" in block:
-                training |= {_normal(line[2:]) for line in block["examples"].splitlines() if line.strip()}
     cases = context_report.load_cases()
     texts = {_normal(str(t)) for texts in cases["answers"].values() for t in texts}
     texts |= {_normal(c["text"]) for c in cases["requests"] + cases["facts"] + cases["activities"]}
-    assert not texts & training
+    assert not texts & training_texts()
