@@ -59,6 +59,7 @@ class ActionStartInterview(Action):
             return [SlotSet("actief_interview", interview), SlotSet("interview_open", False),
                     SlotSet("interview_antwoord", DONE)]
         dispatcher.utter_message(response="utter_hervat" if turn.extra.get("resumed") else f"utter_start_{interview}")
+        send_all(dispatcher, turn.messages)  # what the first message already told ("een gemeente met 800 ...")
         send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
                 SlotSet("interview_antwoord", None)]

@@ -20,6 +20,7 @@ from bot import repository as repo
 from bot.activity_text import split_activity
 from bot.facts import Facts
 from bot.facts import extract as extract_facts
+from bot.facts import sentence as facts_sentence
 from bot.models import Activity, LearningGoal, Organisation, Person, Pop, Speerpunt, StrategicPlan, YearPlan
 
 MAX_GOALS = 4
@@ -444,15 +445,24 @@ class InterviewEngine:
             return False
         return parse_answer(q, text, self.ctx).ok
 
-    def use_facts(self, facts: Facts) -> None:
-        """Fill the organisation's questions that are still open from facts the person gave in free text."""
+    def use_facts(self, facts: Facts) -> Message | None:
+        """Fill the organisation's questions that are still open from facts the person gave in free text.
+
+        Returns the sentence that repeats what was filled ("Je werkt bij een gemeente met ongeveer 300
+        medewerkers. Klopt iets niet? ..."), or None when nothing was.
+        """
         org = self.ctx.org
-        if org is None:
-            return
+        if org is None or self.interview == "pop":  # the POP does not ask about the organisation's profile
+            return None
+        filled = Facts()
         if facts.sector and org.sector is None:
             org.sector = facts.sector
+            filled = Facts(sector=facts.sector)
         if facts.employees and org.employees is None:
             org.employees = facts.employees
+            filled = Facts(sector=filled.sector, employees=facts.employees)
+        understood = facts_sentence(filled)
+        return Message("feiten_begrepen", {"feiten": understood}) if understood else None
 
     def hold(self, text: str, request: str) -> None:
         """Keep a message that may be the answer while the bot asks "is dit je antwoord?"."""
@@ -546,7 +556,9 @@ class InterviewEngine:
             correcting = correcting or self._has_value(key)
             self._store(key, parsed.value, messages)
             if key in ORG_FIELDS:  # "een gemeente met 300 medewerkers" answers two questions
-                self.use_facts(extract_facts(text))
+                more = self.use_facts(extract_facts(text))
+                if more:
+                    messages.append(more)
             accepted = True
             value = parsed.value
             stored = value.text if hasattr(value, "text") else ("" if value is None else str(value))

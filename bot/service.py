@@ -55,15 +55,15 @@ def start(person_id: str, interview: str, today: date | None = None, role: str |
     """Open (or resume) an interview; ``facts`` from the first message fill what they answer."""
     with session_scope() as s:
         engine = _engine(s, person_id, interview, today, role)
-        if facts is not None:
-            engine.use_facts(facts)
+        understood = engine.use_facts(facts) if facts is not None else None
         was = engine.state.status
         engine.state.status = "active"
         prompt = engine.prompt()
         done = prompt is None
         if done:
             engine.state.status = "done"
-        return Turn([], prompt, accepted=True, done=done, summary=engine.summary() if done else None,
+        return Turn([understood] if understood else [], prompt, accepted=True, done=done,
+                    summary=engine.summary() if done else None,
                     extra={"resumed": was in ("paused", "active") and _has_answers(s, person_id, interview)})
 
 
