@@ -194,7 +194,7 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         return ANSWERED
     if form:
         return Decision("request", intent)
-    if intent in PHRASE_OK and confidence >= 0.8:
+    if intent in PHRASE_OK and intent not in LEAVING and confidence >= 0.8:
         return Decision("request", intent)  # "even pauze", "ik heb me vergist bij de vorige vraag"
     if _bare(norm, words):
         return Decision("unsure", intent)  # "subsidies", "mijn gegevens": ask

@@ -155,3 +155,21 @@ def test_a_closed_answer_is_an_answer_whatever_the_nlu_says():
 def test_a_question_the_bot_cannot_place_is_not_stored_as_an_answer():
     assert decide("wat is het verschil tussen korte en lange termijn?", [("buiten_bereik", 0.6)]) == \
         Decision("request", "vraag")
+
+
+@pytest.mark.parametrize("intent", sorted(__import__("bot.understanding", fromlist=["LEAVING"]).LEAVING))
+def test_leaving_and_destroying_never_start_without_the_form_of_a_request(intent):
+    """A confident NLU guess with the request's own words is not enough: no question, order or wish, no leaving."""
+    from bot.understanding import EVIDENCE
+
+    words = {"gegevens_verwijderen": "oude dossiers verwijderd uit het archief",
+             "opnieuw_beginnen": "opnieuw beginnen als zelfstandig adviseur later",
+             "start_strategie": "strategisch beleid schrijven voor de afdeling gaan",
+             "start_jaarplan": "jaarplan opstellen voor het team met de collega's gaan",
+             "start_pop": "pop gesprek voorbereiden met mijn coach gaan doen",
+             "subsidie_zoeken": "subsidieaanvragen beoordelen voor verenigingen",
+             "pop_delen": "kennis delen met mijn collega's in het team",
+             "pop_niet_delen": "privé en werk goed gescheiden houden"}[intent]
+    import re
+    assert re.search(EVIDENCE[intent], words)  # the words of the request are there
+    assert decide(words, [(intent, 0.99)]).kind != "request"
