@@ -168,7 +168,7 @@ def test_leaving_and_destroying_never_start_without_the_form_of_a_request(intent
              "start_jaarplan": "jaarplan opstellen voor het team met de collega's gaan",
              "start_pop": "pop gesprek voorbereiden met mijn coach gaan doen",
              "subsidie_zoeken": "subsidieaanvragen beoordelen voor verenigingen",
-             "pop_delen": "kennis delen met mijn collega's in het team",
+             "pop_delen": "toestemming vragen voor nieuwe projecten bij mijn teamleider",
              "pop_niet_delen": "privé en werk goed gescheiden houden"}[intent]
     import re
     assert re.search(EVIDENCE[intent], words)  # the words of the request are there
