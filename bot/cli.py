@@ -104,14 +104,17 @@ Stoppen: Ctrl-C
 
 def _apply_retention(settings) -> int:
     """The retention period, on the conversation store of this layout (SQLite or PostgreSQL) and export files."""
-    from bot.privacy import purge_export_files, purge_old_conversations
+    from bot.privacy import purge_copied_pop_texts, purge_export_files, purge_old_conversations
 
     removed = purge_old_conversations(settings.tracker_url, settings.retention_days)
     files = purge_export_files(settings.exports_dir)
+    copies = purge_copied_pop_texts(settings.tracker_url)
     if removed or files:
         print(f"Bewaartermijn: {removed} gespreksgebeurtenissen ouder dan {settings.retention_days} dagen en "
               f"{files} oude exportbestanden verwijderd.")
-    return removed + files
+    if copies:
+        print(f"{copies} gedeelde POP-teksten uit oudere versies verwijderd uit gesprekken van leidinggevenden.")
+    return removed + files + copies
 
 
 def cmd_funding_nlu(_args) -> int:

@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, func, select, text
+from sqlalchemy import bindparam, create_engine, delete, func, select, text
 
 from bot.db import session_scope
 from bot.models import AnswerLog, InterviewState, PendingDeletion, Person, Pop
@@ -132,6 +132,45 @@ def purge_conversation(tracker_db: str, sender_id: str) -> int:
 def purge_old_conversations(tracker_db: str, days: int) -> int:
     """The retention period: remove conversation events older than `days` days."""
     return _delete_events(tracker_db, "timestamp < :t", {"t": time.time() - days * 86400})
+
+
+COPIED_POP_ACTION = "utter_gedeelde_pop"
+
+
+def purge_copied_pop_texts(tracker_db: str) -> int:
+    """Remove the POP texts that older versions copied into managers' conversations.
+
+    Before 28 November 2026 a shared POP was sent to the manager as a bot message ("POP van Eva:" and the
+    whole text), so it stayed in the manager's history after "stop met delen" or deletion. Now the manager
+    gets a short-lived link; the old messages are removed here (idempotent, at every start and retention run).
+    """
+    url = tracker_url(tracker_db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return 0
+    engine = create_engine(url, future=True, hide_parameters=True)
+    try:
+        with engine.begin() as conn:
+            if not engine.dialect.has_table(conn, "events"):
+                return 0
+            rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND data LIKE :p"),
+                                {"p": f"%{COPIED_POP_ACTION}%"}).all()
+            stale = [row.id for row in rows if _is_copied_pop(row.data)]
+            for start in range(0, len(stale), 500):
+                conn.execute(text("DELETE FROM events WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+                             {"ids": stale[start:start + 500]})
+            return len(stale)
+    finally:
+        engine.dispose()
+
+
+def _is_copied_pop(data: str) -> bool:
+    try:
+        event = json.loads(data)
+    except ValueError:
+        return False
+    message = event.get("text") or ""
+    utter = (event.get("metadata") or {}).get("utter_action")
+    return utter == COPIED_POP_ACTION and message.startswith("POP van ") and "/bestand/" not in message
 
 
 def purge_export_files(folder: Path, person_id: str | None = None, max_age_hours: float = 24) -> int:

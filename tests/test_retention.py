@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
 from bot import cli, privacy
 from bot.settings import get_settings
+from channels.tracker_store import ThreadedSQLTrackerStore
 from tests.conftest import POSTGRES_URL, _fresh_postgres, require_postgres
 
 
@@ -53,8 +59,9 @@ def test_retention_on_sqlite_and_old_export_files(tmp_path, monkeypatch):
     _events_table_sqlite = str(tmp_path / "tracker.db")
     engine = create_engine(f"sqlite:///{_events_table_sqlite}", future=True)
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, timestamp FLOAT, data TEXT)"))
-        conn.execute(text("INSERT INTO events (sender_id, timestamp, data) VALUES ('oud', :t, '{}')"),
+        conn.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, "
+                          "timestamp FLOAT, data TEXT)"))
+        conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES ('oud', 'user', :t, '{}')"),
                      {"t": time.time() - 400 * 86400})
     engine.dispose()
     exports = tmp_path / "exports"
@@ -75,3 +82,42 @@ def test_deleting_a_person_removes_their_export_files(db_url, tmp_path):
     (exports / "POP-piet.pdf").write_bytes(b"y")
     privacy.delete_person("eva")
     assert not (exports / "POP-eva.pdf").exists() and (exports / "POP-piet.pdf").exists()
+
+
+def _store(kind: str, tmp_path) -> tuple[ThreadedSQLTrackerStore, str]:
+    domain = Domain.load("domain.yml")
+    if kind == "sqlite":
+        path = str(tmp_path / "tracker.db")
+        return ThreadedSQLTrackerStore(domain, dialect="sqlite", db=path), path
+    require_postgres()
+    url = _fresh_postgres(POSTGRES_URL)
+    user_host, database = url.split("://", 1)[1].rsplit("/", 1)
+    user, host = user_host.split("@")
+    host, _, port = host.partition(":")
+    return ThreadedSQLTrackerStore(domain, dialect="postgresql", host=host, port=int(port or 5432),
+                                   db=database, username=user), url
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_pop_texts_copied_into_managers_conversations_by_older_versions_are_removed(kind, tmp_path):
+    """Finding 5: before the consent change a shared POP was sent into the manager's history as text."""
+    store, url = _store(kind, tmp_path)
+    tracker = DialogueStateTracker("mark", store.domain.slots)
+    tracker.update_with_events([
+        ActionExecuted("action_listen"), UserUttered("welke pops zijn met mij gedeeld?"),
+        ActionExecuted("action_gedeelde_pops"),
+        BotUttered("POP van Eva:\nFunctie: jurist\nLeerdoel: Engels voor juristen",
+                   metadata={"utter_action": "utter_gedeelde_pop"}),
+        BotUttered("POP van Eva: http://127.0.0.1/bestand/abc (een kwartier geldig)",
+                   metadata={"utter_action": "utter_gedeelde_pop"}),
+        BotUttered("POP van de maand: dat ken ik niet.", metadata={"utter_action": "utter_niet_begrepen"}),
+        ActionExecuted("action_listen"),
+    ], store.domain)
+    asyncio.run(store.save(tracker))
+
+    assert privacy.purge_copied_pop_texts(url) == 1
+    assert privacy.purge_copied_pop_texts(url) == 0  # idempotent: safe at every start
+    kept = [e.text for e in asyncio.run(store.retrieve("mark")).events if isinstance(e, BotUttered)]
+    assert kept == ["POP van Eva: http://127.0.0.1/bestand/abc (een kwartier geldig)", "POP van de maand: dat ken ik niet."]
+    assert not any("jurist" in (t or "") for t in kept)
+    store.engine.dispose()

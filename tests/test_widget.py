@@ -147,6 +147,88 @@ def test_socketio_refuses_a_connection_without_a_valid_token(stack):
         client.disconnect()
 
 
+class Chat:
+    """A socket.io client as the widget is one: the token in `auth`, messages as user_uttered."""
+
+    def __init__(self, servers, token) -> None:
+        self.replies: list[str] = []
+        self.client = socketio.Client(reconnection=False)
+        self.client.on("bot_uttered", lambda data: self.replies.append(data.get("text", "")))
+        self.client.connect(servers.rasa_url, auth={"token": token}, transports=["polling"],
+                            socketio_path="socket.io", wait_timeout=10)
+
+    def say(self, message: str, quiet: float = 1.5, timeout: float = 60) -> list[str]:
+        before = len(self.replies)
+        self.client.emit("user_uttered", {"message": message})
+        deadline, last, count = time.monotonic() + timeout, time.monotonic(), before
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            if len(self.replies) != count:
+                count, last = len(self.replies), time.monotonic()
+            elif count > before and time.monotonic() - last > quiet:
+                break
+        return self.replies[before:]
+
+    def close(self) -> None:
+        self.client.disconnect()
+
+
+def test_a_socket_whose_token_expires_while_connected_is_closed(stack):
+    servers, _ = stack
+    # expired 25 s ago: still accepted for the 30 s of clock leeway, so it runs out during this test
+    chat = Chat(servers, tok("kort", ttl_seconds=-25))
+    try:
+        assert any("POP" in t for t in chat.say("/start_pop"))
+        time.sleep(6)
+        replies = chat.say("jurist", quiet=1.0, timeout=20)
+        assert any("verlopen" in t for t in replies)
+        deadline = time.monotonic() + 10
+        while chat.client.connected and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not chat.client.connected
+    finally:
+        chat.close()
+    with session_scope(servers.settings.database_url) as s:  # the answer after expiry was not stored
+        assert s.execute(select(AnswerLog).where(AnswerLog.person_id == "kort")).first() is None
+
+
+def test_over_socketio_organisation_b_reaches_nothing_of_organisation_a(stack):
+    servers, _ = stack
+    a_manager = Chat(servers, tok("zeist-mgr", role="manager", name="Mark", org="Gemeente Zeist",
+                                  organisation_id="gm-zeist"))
+    b_manager = Chat(servers, tok("bunnik-mgr", role="manager", name="Bea", org="Gemeente Bunnik",
+                                  organisation_id="gm-bunnik"))
+    a_employee = Chat(servers, tok("zeist-emp", name="Eva", org="Gemeente Zeist", organisation_id="gm-zeist",
+                                   manager_id="zeist-mgr"))
+    try:
+        answers = {"voor organisatie": "gemeente", "medewerkers": "300", "ondernemingsraad": "ja", "budget": "€ 77.777",
+                   "jaar": "2031"}
+        replies = a_manager.say("/start_jaarplan")
+        for _ in range(8):
+            question = replies[-1]
+            answer = next((a for key, a in answers.items() if key in question), None)
+            if answer is None:
+                break
+            replies = a_manager.say(answer)
+        a_employee.say("/start_pop")
+        a_employee.say("toezichthouder")
+        a_employee.say("/pop_delen")
+        # B's manager sees neither A's budget nor A's shared POP, and cannot claim A's organisation
+        shown = " ".join(b_manager.say("/start_jaarplan") + b_manager.say("wat heb ik ingevuld?")
+                         + b_manager.say("/gedeelde_pops") + b_manager.say("ik werk bij Gemeente Zeist"))
+        assert "77.777" not in shown and "77777" not in shown and "Eva" not in shown
+        assert "toezichthouder" not in shown
+        with session_scope(servers.settings.database_url) as s:
+            assert s.get(Person, "bunnik-mgr").organisation.external_id == "gm-bunnik"
+        # what B could not see is there for A
+        filled = " ".join(a_manager.say("wat heb ik ingevuld?"))
+        assert "77.777" in filled, filled
+        assert any("POP van Eva" in t for t in a_manager.say("/gedeelde_pops"))
+    finally:
+        for chat in (a_manager, b_manager, a_employee):
+            chat.close()
+
+
 # ------------------------------------------------------------------------------------------ the browser
 
 @pytest.fixture(scope="module")
