@@ -13,7 +13,7 @@ MODEL := models/leerkoers.tar.gz
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run run-prod bench nlu-report nlu-compare chat train test test-fast lint validate clean widget browser
+.PHONY: help install run run-prod bench nlu-report nlu-compare chat train test test-fast lint validate clean widget browser haproxy
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
@@ -63,16 +63,23 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Chromium (Debian: sudo apt-get install chromium) for the browser tests."; exit 1; fi; }
 
+# The reverse proxy of the production layout: Debian's HAProxy (configuration in deploy/haproxy).
+haproxy:
+	@command -v haproxy >/dev/null || test -x /usr/sbin/haproxy || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
+	  else echo "Install HAProxy (Debian: sudo apt-get install haproxy) for the production layout."; exit 1; fi; }
+
 run: $(MODEL) $(WIDGET)
 	$(BIN)/leerkoers run
 
-run-prod: $(MODEL) $(WIDGET)
+run-prod: $(MODEL) $(WIDGET) haproxy
 	LEERKOERS_MODE=production $(BIN)/leerkoers run-prod
 
 chat: $(MODEL)
 	$(BIN)/leerkoers chat
 
-test: $(MODEL) $(WIDGET) browser
+test: $(MODEL) $(WIDGET) browser haproxy
 	$(BIN)/ruff check bot actions channels tests bench
 	$(BIN)/python -m pytest
 
@@ -82,7 +89,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not e2e and not model"
 
 # Load and speed figures (not part of `make test`; takes 15-30 minutes on 2 cores).
-bench: $(MODEL)
+bench: $(MODEL) haproxy
 	$(BIN)/python -m bench.run
 
 # Single messages (tests/nlu/heldout.yml) and messages in the context of a question (tests/nlu/in_context.yml).

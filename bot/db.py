@@ -24,11 +24,18 @@ _factories: dict[str, sessionmaker] = {}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy's recipe for pysqlite: the driver starts no transactions itself, _sqlite_begin does
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    """BEGIN, or BEGIN IMMEDIATE for a serial session: the write lock is taken before anything is read."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("serial") else "BEGIN")
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -51,18 +58,25 @@ def get_engine(url: str | None = None) -> Engine:
             engine = create_engine(url, **kwargs)
             if url.startswith("sqlite"):
                 event.listen(engine, "connect", _sqlite_pragmas)
+                event.listen(engine, "begin", _sqlite_begin)
             _engines[url] = engine
             _factories[url] = sessionmaker(bind=engine, future=True, expire_on_commit=False)
         return engine
 
 
 @contextmanager
-def session_scope(url: str | None = None) -> Iterator[Session]:
-    """A transaction: commit on success, roll back on error, always close."""
+def session_scope(url: str | None = None, serial: bool = False) -> Iterator[Session]:
+    """A transaction: commit on success, roll back on error, always close.
+
+    ``serial``: on SQLite the transaction takes the write lock at its start (``BEGIN IMMEDIATE``), so that rows
+    read in it cannot change before it commits; on PostgreSQL lock rows with ``SELECT ... FOR UPDATE``.
+    """
     url = url or get_settings().database_url
     get_engine(url)
     session = _factories[url]()
     try:
+        if serial and url.startswith("sqlite"):
+            session.connection(execution_options={"serial": True})
         yield session
         session.commit()
     except BaseException:

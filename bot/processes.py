@@ -174,7 +174,7 @@ def running(settings: Settings | None = None, log=None, extra_env: dict[str, str
 
 @dataclass
 class Cluster:
-    """Production layout on one machine: action server, N Rasa servers and one address in front."""
+    """Production layout on one machine: action server, N Rasa servers and HAProxy in front."""
 
     settings: Settings
     action: subprocess.Popen
@@ -198,12 +198,10 @@ class Cluster:
 
 
 def start_proxy(settings: Settings, log=None) -> subprocess.Popen:
-    backends = []
-    for port in settings.rasa_ports:
-        backends += ["--backend", f"http://{settings.host}:{port}"]
-    return subprocess.Popen([str(BIN / "python"), "-m", "bot.proxy", "--host", settings.host, "--port",
-                             str(settings.public_port), *backends], cwd=PROJECT_ROOT, env=runtime_env(settings),
-                            stdout=log, stderr=subprocess.STDOUT if log else None, start_new_session=True)
+    """HAProxy with the configuration of deploy/haproxy (bot/haproxy.py)."""
+    from bot import haproxy
+
+    return haproxy.start(settings, log)
 
 
 def start_cluster(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> Cluster:

@@ -24,6 +24,11 @@ def name_key(name: str) -> str:
     return re.sub(r"[^\w]+", " ", normalize(name)).strip()
 
 
+def lock_person(session: Session, person_id: str) -> None:
+    """Lock the person's row until the transaction ends (PostgreSQL; SQLite locks at BEGIN IMMEDIATE)."""
+    session.execute(select(Person.id).where(Person.id == person_id).with_for_update())
+
+
 def get_or_create_person(session: Session, person_id: str, role: str | None = None,
                          display_name: str | None = None) -> Person:
     person = session.get(Person, person_id)

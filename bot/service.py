@@ -5,8 +5,12 @@ These are the only functions the Rasa actions and the CLI need; they never share
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+
+from sqlalchemy.orm import Session
 
 from bot import repository as repo
 from bot.advice import funding_replies
@@ -44,6 +48,19 @@ class Turn:
     unsure: str | None = None  # the request the bot asked about ("is dit je antwoord, of ...?")
 
 
+@contextmanager
+def _locked(person_id: str) -> Iterator[Session]:
+    """A transaction that holds the person's lock: two messages of one person never interleave.
+
+    Across threads, processes and Rasa servers: PostgreSQL locks the person's row until the commit, SQLite
+    takes its single write lock at the start (``BEGIN IMMEDIATE``). The second message then reads the state
+    the first one left behind, so it is stored under the question that is open by then, or asked again.
+    """
+    with session_scope(serial=True) as session:
+        repo.lock_person(session, person_id)
+        yield session
+
+
 def _engine(session, person_id: str, interview: str, today: date | None = None,
             role: str | None = None) -> InterviewEngine:
     person = repo.get_or_create_person(session, person_id, role=role)
@@ -53,7 +70,7 @@ def _engine(session, person_id: str, interview: str, today: date | None = None,
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
           facts: Facts | None = None) -> Turn:
     """Open (or resume) an interview; ``facts`` from the first message fill what they answer."""
-    with session_scope() as s:
+    with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today, role)
         understood = engine.use_facts(facts) if facts is not None else None
         was = engine.state.status
@@ -72,7 +89,7 @@ def _has_answers(session, person_id: str, interview: str) -> bool:
 
 
 def answer(person_id: str, interview: str, text: str, today: date | None = None) -> Turn:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today)
         reply: Reply = engine.answer(text)
         prompt = None if reply.done else engine.prompt()
@@ -90,7 +107,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
     stopped), ``switched`` (another interview started) or ``handoff`` (another part of the bot answers the
     request; the interview waits at the same question).
     """
-    with session_scope() as s:
+    with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today)
         held_text, held_request = engine.take_held()
         key = engine.current_key()
@@ -196,22 +213,22 @@ def _request(engine: InterviewEngine, command: str, text: str, faq_response: str
 
 def answers_closed_question(person_id: str, interview: str, text: str, today: date | None = None) -> bool:
     """True when the current question has fixed answers (a choice, a number, ...) and the text is one."""
-    with session_scope() as s:
+    with _locked(person_id) as s:
         return _engine(s, person_id, interview, today).accepts_closed(text)
 
 
 def prompt(person_id: str, interview: str, today: date | None = None) -> Message | None:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         return _engine(s, person_id, interview, today).prompt()
 
 
 def current_question(person_id: str, interview: str, today: date | None = None) -> str | None:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         return _engine(s, person_id, interview, today).current_key()
 
 
 def pause(person_id: str, interview: str) -> None:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         _engine(s, person_id, interview).pause()
 
 
@@ -225,12 +242,12 @@ def unfinished_interview(person_id: str, person: Identity | None = None) -> str 
 
 
 def go_back(person_id: str, interview: str, today: date | None = None) -> str | None:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         return _engine(s, person_id, interview, today).go_back()
 
 
 def correct(person_id: str, interview: str, topic: str | None, today: date | None = None) -> str | None:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today)
         key = engine.find_topic(topic)
         return engine.correct(key) if key else None
@@ -254,12 +271,12 @@ def find_interview_for_topic(person_id: str, topic: str | None, preferred: str |
 
 
 def restart(person_id: str, interview: str, today: date | None = None) -> None:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         _engine(s, person_id, interview, today).restart()
 
 
 def summary(person_id: str, interview: str, today: date | None = None) -> str:
-    with session_scope() as s:
+    with _locked(person_id) as s:
         return _engine(s, person_id, interview, today).summary()
 
 
@@ -270,7 +287,7 @@ def started_interviews(person_id: str) -> list[str]:
 
 def finished_summary(person_id: str, interview: str, today: date | None = None) -> str | None:
     """The summary when the interview is complete, else None."""
-    with session_scope() as s:
+    with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today)
         if not engine.is_done():
             return None
@@ -280,7 +297,7 @@ def finished_summary(person_id: str, interview: str, today: date | None = None) 
 
 def ask_restart(person_id: str, interview: str) -> Message | None:
     """Open the interview at the question "opnieuw beginnen?"; returns that question."""
-    with session_scope() as s:
+    with _locked(person_id) as s:
         engine = _engine(s, person_id, interview)
         engine.state.status = "active"
         engine.ask_restart()

@@ -1,4 +1,6 @@
-"""Production layout on this machine: PostgreSQL and Redis, two Rasa servers behind one address.
+"""Production layout on this machine: PostgreSQL and Redis, two Rasa servers behind HAProxy.
+
+Every message of these tests goes through the real proxy (deploy/haproxy), unless a test names one server.
 
 Needs PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379). Without them these tests are skipped with a
 message on a developer machine, and fail in CI.
@@ -9,13 +11,15 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import threading
+import time
 import uuid
 
 import pytest
 import requests
 from sqlalchemy import func, select
 
-from bot import db, processes
+from bot import db, haproxy, processes
 from bot.cli import create_databases
 from bot.db import session_scope
 from bot.models import AnswerLog
@@ -60,7 +64,7 @@ def cluster(tmp_path_factory):
         "LEERKOERS_TRACKER_PG_DB": f"{name}_tracker", "LEERKOERS_REDIS_DB": "7",
         "LEERKOERS_RASA_REPLICAS": "2", "LEERKOERS_RASA_PORT": str(base),
         "LEERKOERS_ACTION_PORT": str(processes.free_port()), "LEERKOERS_PUBLIC_PORT": str(processes.free_port()),
-        "LEERKOERS_RATE_LIMIT": "25",
+        "LEERKOERS_RATE_LIMIT": "25", "LEERKOERS_CORS_ORIGINS": "https://intranet.example",
     }.items():
         mp.setenv(key, value)
     mp.delenv("LEERKOERS_ACTION_URL", raising=False)
@@ -109,11 +113,27 @@ def answers(cl, sender, question=None):
 
 def test_health_and_readiness(cluster):
     cl, _ = cluster
-    assert requests.get(cl.url + "/proxy-health", timeout=10).json()["status"] == "ok"
+    assert requests.get(cl.url + "/proxy-health", timeout=10).status_code == 200
+    assert servers_up(cl) == {"rasa1": True, "rasa2": True}
     for i in range(2):
         assert requests.get(cl.rasa_url(i) + "/webhooks/rest/ready", timeout=10).json() == {
             "model": True, "database": True}
     assert requests.get(f"http://127.0.0.1:{cl.settings.action_port}/health", timeout=10).status_code == 200
+
+
+def servers_up(cl) -> dict[str, bool]:
+    """HAProxy's own view (runtime API): which Rasa servers pass their readiness check."""
+    lines = haproxy.command(cl.settings, "show servers state rasa").splitlines()
+    fields = lines[1].lstrip("# ").split()
+    rows = [dict(zip(fields, line.split(), strict=False)) for line in lines[2:] if line.strip()]
+    return {row["srv_name"]: row["srv_op_state"] == "2" for row in rows}
+
+
+def wait_until(condition, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.5)
 
 
 def test_one_conversation_alternating_between_two_servers(cluster):
@@ -150,8 +170,10 @@ def test_database_briefly_unavailable(cluster):
     say(cl.url, sender, "Gemeente Zeist")
     forwarder.cut()
     status, replies = say(cl.url, sender, "jurist")
-    assert any(SORRY in r for r in replies), replies  # not silently lost: the person is asked to repeat
+    # not silently lost: the person is asked to repeat (by Rasa, or by the proxy once no server is ready)
+    assert any(SORRY in r or "niet bereikbaar" in r for r in replies), replies
     forwarder.restore()
+    wait_until(lambda: all(servers_up(cl).values()))  # the readiness checks let the servers back in
     status, replies = say(cl.url, sender, "jurist")  # recovers without a restart
     assert replies[-1] == "In welk team of op welke afdeling werk je?"
     assert answers(cl, sender) == ["org_naam", "pop_functie"]
@@ -183,18 +205,29 @@ def test_bad_input_and_rate_limit(cluster):
 
 
 def test_a_killed_server_is_replaced_by_the_other(cluster):
+    """Ten conversations (some on each server, by the hash of their sender); one server is killed mid-interview."""
     cl, _ = cluster
-    sender = "failover"
-    say(cl.url, sender, "/start_pop")
-    say(cl.url, sender, "Gemeente Zeist")
+    senders = [f"failover-{i}" for i in range(10)]
+    for sender in senders:
+        say(cl.url, sender, "/start_pop")
+        say(cl.url, sender, "Gemeente Zeist")
     os.killpg(cl.rasas[0].pid, signal.SIGKILL)
     cl.rasas[0].wait()
-    for text, expected in (("jurist", "In welk team"), ("Sociaal Domein", "Kijk eens terug")):
-        status, replies = say(cl.url, sender, text)
-        assert status == 200 and replies[-1].startswith(expected), replies
+    for sender in senders:  # at once, before the health check noticed: the proxy retries on the other server
+        for text, expected in (("jurist", "In welk team"), ("Sociaal Domein", "Kijk eens terug")):
+            status, replies = say(cl.url, sender, text)
+            assert status == 200 and replies[-1].startswith(expected), (sender, replies)
     with session_scope(cl.settings.database_url) as s:
-        count = s.execute(select(func.count()).select_from(AnswerLog).where(AnswerLog.person_id == sender))
-        assert count.scalar_one() == 3
+        for sender in senders:
+            count = s.execute(select(func.count()).select_from(AnswerLog).where(AnswerLog.person_id == sender))
+            assert count.scalar_one() == 3
+    wait_until(lambda: servers_up(cl) == {"rasa1": False, "rasa2": True})
+    # the server comes back and gets its conversations again
+    cl.rasas[0] = processes.start_rasa_server(cl.settings, port=cl.settings.rasa_ports[0])
+    processes.wait_for(cl.rasa_url(0) + "/webhooks/rest/ready", cl.rasas[0], timeout=400)
+    wait_until(lambda: all(servers_up(cl).values()))
+    for sender in senders:
+        assert say(cl.url, sender, "ja")[0] == 200
 
 
 def test_logs_are_structured_and_hold_no_answers(cluster):
@@ -206,3 +239,64 @@ def test_logs_are_structured_and_hold_no_answers(cluster):
     assert "jurist" not in log
     assert '"level": "INFO", "logger": "root", "message": "Rasa server is up and running."' in log
 
+
+
+def test_simultaneous_pairs_of_one_person_lose_and_double_nothing(cluster):
+    """Double submit: two different answers of one person at the same moment, 50 people, through the proxy."""
+    cl, _ = cluster
+    people = [f"pair-{i}" for i in range(50)]
+    for person in people:
+        say(cl.url, person, "/start_pop")
+        assert say(cl.url, person, "Gemeente Zeist")[1][-1] == "Wat is je functie?"
+    replies: dict[tuple[str, str], list[str]] = {}
+
+    def send(person: str, text: str, barrier: threading.Barrier) -> None:
+        barrier.wait()
+        status, texts_ = say(cl.url, person, text)
+        assert status == 200
+        replies[(person, text)] = texts_
+
+    def pair(person: str) -> list[threading.Thread]:
+        barrier = threading.Barrier(2)
+        return [threading.Thread(target=send, args=(person, text, barrier)) for text in ("Functie Alfa", "Team Bravo")]
+
+    for start in range(0, len(people), 10):  # ten people at a time, each sending two messages at once
+        threads = [t for person in people[start:start + 10] for t in pair(person)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    lost = []
+    with session_scope(cl.settings.database_url) as s:
+        for person in people:
+            rows = s.execute(select(AnswerLog.question, AnswerLog.text).where(AnswerLog.person_id == person)
+                             .where(AnswerLog.question != "org_naam")).all()
+            questions = [q for q, _ in rows]
+            assert len(questions) == len(set(questions)), (person, rows)  # nothing overwritten
+            for text in ("Functie Alfa", "Team Bravo"):
+                stored = [q for q, t in rows if t == text]
+                assert len(stored) <= 1, (person, rows)  # nothing doubled
+                asked_again = any("niet bewaard" in r for r in replies[(person, text)])
+                if not stored and not asked_again:
+                    lost.append((person, text, replies[(person, text)]))
+    assert lost == []
+
+
+def test_the_proxy_keeps_the_origin_header_on_websocket_upgrades(cluster):
+    """Issue 14, finding 10: the Origin of a WebSocket upgrade reaches Rasa, which checks it."""
+    cl, _ = cluster
+
+    def upgrade(origin: str) -> str:
+        with socket.create_connection(("127.0.0.1", cl.settings.public_port), timeout=10) as conn:
+            conn.sendall((f"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          f"Upgrade: websocket\r\nConnection: Upgrade\r\nOrigin: {origin}\r\n"
+                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+            return conn.recv(4096).decode(errors="replace")
+
+    refused = upgrade("https://evil.example")
+    assert refused.startswith("HTTP/1.1 400") and "not an accepted origin" in refused, refused
+    accepted = upgrade("https://intranet.example")
+    assert "not an accepted origin" not in accepted, accepted
+    polling = requests.get(cl.url + "/socket.io/?EIO=4&transport=polling", timeout=10,
+                           headers={"Origin": "https://evil.example"})
+    assert polling.status_code == 400
