@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from bot import db, processes
 from bot.settings import PROJECT_ROOT, get_settings
@@ -198,7 +199,7 @@ def cmd_db_create(_args) -> int:
 
 
 def cmd_run_prod(_args) -> int:
-    """The production layout on one machine: PostgreSQL, Redis, N Rasa servers behind one address."""
+    """The production layout on one machine: PostgreSQL, Redis, N Rasa servers behind HAProxy."""
     import redis
 
     settings = get_settings()
@@ -238,7 +239,9 @@ Stoppen: Ctrl-C
     signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     try:
         while not stop["now"]:
-            time.sleep(0.5)
+            time.sleep(1)
+            for name in cluster.revive():
+                print(f"{name} was gestopt en is opnieuw gestart.", flush=True)
     except KeyboardInterrupt:
         pass
     finally:
@@ -297,6 +300,51 @@ def cmd_token(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """One process of the production layout in the foreground, for a process manager (deploy/systemd)."""
+    settings = get_settings()
+    if not settings.action_secret:
+        print("Zet LEERKOERS_ACTION_SECRET (dezelfde waarde voor de action server en alle Rasa-servers).",
+              file=sys.stderr)
+        return 2
+    argv = (processes.rasa_command(settings, args.port) if args.process == "rasa"
+            else processes.action_command(settings))
+    os.chdir(PROJECT_ROOT)
+    os.execve(argv[0], argv, processes.runtime_env(settings))
+    return 0  # not reached
+
+
+def cmd_backup(_args) -> int:
+    """One backup of the answers database into LEERKOERS_BACKUP_DIR; older ones past LEERKOERS_BACKUP_DAYS go."""
+    from bot import backup
+
+    settings = get_settings()
+    try:
+        file = backup.dump(settings.database_url, settings.backup_dir)
+    except (RuntimeError, ValueError, OSError) as exc:
+        print(f"De backup is mislukt: {exc}", file=sys.stderr)
+        return 1
+    removed = backup.prune(settings.backup_dir, settings.backup_days)
+    print(f"Backup gemaakt: {file}" + (f" ({removed} backups ouder dan {settings.backup_days} dagen verwijderd)"
+                                        if removed else ""))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    """Restore a backup into a new database; point LEERKOERS_DATABASE_URL at it afterwards."""
+    from bot import backup
+
+    try:
+        backup.restore(Path(args.file), args.naar)
+    except (RuntimeError, ValueError, OSError) as exc:
+        print(f"Herstellen is mislukt: {exc}", file=sys.stderr)
+        return 1
+    print(f"Hersteld in {args.naar.rsplit('@', 1)[-1]}. Zet LEERKOERS_DATABASE_URL daarop en start Leerkoers opnieuw.\n"
+          "Let op: wie na de backup zijn gegevens liet verwijderen, staat weer in deze database. Verwijder die "
+          "mensen opnieuw voordat je Leerkoers start (README, Backups).")
+    return 0
+
+
 def cmd_rasa(args) -> int:
     """Run a rasa command with Leerkoers' settings in the environment (endpoints.yml needs them)."""
     env = processes.runtime_env(get_settings())
@@ -328,6 +376,15 @@ def main(argv: list[str] | None = None) -> int:
                        ).set_defaults(func=cmd_funding_nlu)
     sub.add_parser("bewaartermijn", help="gesprekken ouder dan LEERKOERS_RETENTION_DAYS verwijderen").set_defaults(
         func=cmd_retention)
+    serve = sub.add_parser("serve", help="één proces van de productie-opzet (voor systemd)")
+    serve.add_argument("process", choices=["rasa", "actions"])
+    serve.add_argument("--port", type=int, default=None, help="poort van deze Rasa-server")
+    serve.set_defaults(func=cmd_serve)
+    sub.add_parser("backup", help="backup van de antwoordendatabase maken").set_defaults(func=cmd_backup)
+    rest = sub.add_parser("herstel", help="een backup terugzetten in een nieuwe, lege database")
+    rest.add_argument("file", help="het backupbestand (.dump voor PostgreSQL, .sqlite voor SQLite)")
+    rest.add_argument("--naar", required=True, help="database-URL van de nieuwe database")
+    rest.set_defaults(func=cmd_restore)
     tok = sub.add_parser("token", help="een testtoken maken, zoals het intranet dat doet")
     tok.add_argument("--id", required=True, help="vaste id van de persoon")
     tok.add_argument("--naam", default=None)

@@ -119,13 +119,14 @@ def stop_process(proc: subprocess.Popen, timeout: float = 20.0) -> None:
         proc.wait()
 
 
+def action_command(settings: Settings) -> list[str]:
+    return [str(BIN / "python"), "-m", "channels.action_server", "--port", str(settings.action_port),
+            *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])]
+
+
 def start_action_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(BIN / "python"), "-m", "channels.action_server", "--port", str(settings.action_port),
-         *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])],
-        cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
-        start_new_session=True,
-    )
+    return subprocess.Popen(action_command(settings), cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env),
+                            stdout=log, stderr=subprocess.STDOUT if log else None, start_new_session=True)
 
 
 def _cors_args(settings: Settings) -> list[str]:
@@ -136,16 +137,17 @@ def _cors_args(settings: Settings) -> list[str]:
     return args
 
 
+def rasa_command(settings: Settings, port: int | None = None) -> list[str]:
+    return [str(BIN / "python"), "-m", "bot.rasa_launcher", "run", "--model", str(model_path(settings)),
+            "--port", str(port or settings.rasa_port),
+            "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", settings.endpoints_file,
+            *_cors_args(settings), *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])]
+
+
 def start_rasa_server(settings: Settings, log=None, extra_env: dict[str, str] | None = None,
                       port: int | None = None) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(BIN / "python"), "-m", "bot.rasa_launcher", "run", "--model", str(model_path(settings)),
-         "--port", str(port or settings.rasa_port),
-         "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", settings.endpoints_file,
-         *_cors_args(settings), *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])],
-        cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env), stdout=log, stderr=subprocess.STDOUT if log else None,
-        start_new_session=True,
-    )
+    return subprocess.Popen(rasa_command(settings, port), cwd=PROJECT_ROOT, env=runtime_env(settings, extra_env),
+                            stdout=log, stderr=subprocess.STDOUT if log else None, start_new_session=True)
 
 
 def start_all(settings: Settings | None = None, log=None, extra_env: dict[str, str] | None = None) -> Servers:
@@ -195,6 +197,18 @@ class Cluster:
     def stop(self) -> None:
         for proc in [self.proxy, *self.rasas, self.action]:
             stop_process(proc)
+
+    def revive(self, log=None) -> list[str]:
+        """Start again what stopped (as systemd's Restart=on-failure does); HAProxy lets it in once it is ready."""
+        revived = []
+        for i, proc in enumerate(self.rasas):
+            if proc.poll() is not None:
+                self.rasas[i] = start_rasa_server(self.settings, log, port=self.settings.rasa_ports[i])
+                revived.append(f"Rasa-server {self.settings.rasa_ports[i]}")
+        if self.action.poll() is not None:
+            self.action = start_action_server(self.settings, log)
+            revived.append("action server")
+        return revived
 
 
 def start_proxy(settings: Settings, log=None) -> subprocess.Popen:

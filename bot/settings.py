@@ -74,6 +74,15 @@ class Settings:
         return max(1, self.extra.get("retention_days", 365))
 
     @property
+    def backup_dir(self) -> Path:
+        return Path(self.extra.get("backup_dir") or self.var_dir / "backups")
+
+    @property
+    def backup_days(self) -> int:
+        """How long backups are kept: deleted people disappear from backups after this many days."""
+        return max(1, self.extra.get("backup_days", 14))
+
+    @property
     def rasa_ports(self) -> list[int]:
         return [self.rasa_port + i for i in range(self.replicas)]
 
@@ -118,6 +127,7 @@ def get_settings() -> Settings:
         action_host=_env("LEERKOERS_ACTION_HOST", "127.0.0.1"),
         action_secret=os.environ.get("LEERKOERS_ACTION_SECRET", ""),
         extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365),
+               "backup_dir": _env("LEERKOERS_BACKUP_DIR", ""), "backup_days": _env_int("LEERKOERS_BACKUP_DAYS", 14),
                # the demo page makes short tokens for its demo people only when asked to (a local demo)
                "demo_tokens": _env("LEERKOERS_DEMO_TOKENS", "") == "1"},
     )

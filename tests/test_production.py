@@ -222,8 +222,8 @@ def test_a_killed_server_is_replaced_by_the_other(cluster):
             count = s.execute(select(func.count()).select_from(AnswerLog).where(AnswerLog.person_id == sender))
             assert count.scalar_one() == 3
     wait_until(lambda: servers_up(cl) == {"rasa1": False, "rasa2": True})
-    # the server comes back and gets its conversations again
-    cl.rasas[0] = processes.start_rasa_server(cl.settings, port=cl.settings.rasa_ports[0])
+    # run-prod's supervision starts it again; it gets its conversations back once it is ready
+    assert cl.revive() == [f"Rasa-server {cl.settings.rasa_ports[0]}"]
     processes.wait_for(cl.rasa_url(0) + "/webhooks/rest/ready", cl.rasas[0], timeout=400)
     wait_until(lambda: all(servers_up(cl).values()))
     for sender in senders:
