@@ -202,6 +202,7 @@ def main() -> int:
     parser.add_argument("--levels", default="1,10,50,100")
     parser.add_argument("--skip-training", action="store_true", help="do not measure training time")
     parser.add_argument("--skip-production", action="store_true")
+    parser.add_argument("--skip-season", action="store_true", help="leave out the POP season (bench/season.py)")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="leerkoers-bench-"))
@@ -228,12 +229,19 @@ def main() -> int:
                     "LEERKOERS_ACTION_PORT": str(processes.free_port())}
         results["layouts"].append(bench_layout("production", levels, {k: v for k, v in prod_env.items() if v}, tmp))
     results["layouts"].append(bench_minimal(levels, tmp, args.skip_training))
+    if not args.skip_season:
+        from bench import season
+
+        results["season"] = season.bench([1, 2, 3], [18, 36], tmp)
     print_table(results)
+    if results.get("season"):
+        season.print_table(results["season"])
     out = ROOT / "results" / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
     print(f"\nresults written to {out}")
     lost = sum(level.get("answers_lost", 0) for layout in results["layouts"] for level in layout["levels"])
+    lost += sum(row["answers_lost"] for row in results.get("season", []))
     errors = sum(level["errors"] for layout in results["layouts"] for level in layout["levels"])
     return 0 if lost == 0 and errors == 0 else 1
 
