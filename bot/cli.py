@@ -331,17 +331,25 @@ def cmd_backup(_args) -> int:
 
 
 def cmd_restore(args) -> int:
-    """Restore a backup into a new database; point LEERKOERS_DATABASE_URL at it afterwards."""
-    from bot import backup
+    """Restore a backup into a new database, and delete again whoever was deleted since the backup."""
+    from bot import backup, privacy
 
+    register = args.register or get_settings().database_url
     try:
         backup.restore(Path(args.file), args.naar)
     except (RuntimeError, ValueError, OSError) as exc:
         print(f"Herstellen is mislukt: {exc}", file=sys.stderr)
         return 1
-    print(f"Hersteld in {args.naar.rsplit('@', 1)[-1]}. Zet LEERKOERS_DATABASE_URL daarop en start Leerkoers opnieuw.\n"
-          "Let op: wie na de backup zijn gegevens liet verwijderen, staat weer in deze database. Verwijder die "
-          "mensen opnieuw voordat je Leerkoers start (README, Backups).")
+    try:
+        removed = privacy.forget_again(args.naar, register)
+    except Exception as exc:  # noqa: BLE001 - the restore itself worked; say what is left to do
+        print(f"Hersteld, maar het verwijderregister van {register.rsplit('@', 1)[-1]} kon niet worden gelezen "
+              f"({type(exc).__name__}). Wie na de backup zijn gegevens liet verwijderen, staat weer in de "
+              "herstelde database: herhaal dit met --register <database-URL met het register>.", file=sys.stderr)
+        return 1
+    print(f"Hersteld in {args.naar.rsplit('@', 1)[-1]}; {removed} mensen die na de backup hun gegevens lieten "
+          "verwijderen, zijn opnieuw verwijderd. Zet LEERKOERS_DATABASE_URL op de nieuwe database en start "
+          "Leerkoers opnieuw.")
     return 0
 
 
@@ -384,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     rest = sub.add_parser("herstel", help="een backup terugzetten in een nieuwe, lege database")
     rest.add_argument("file", help="het backupbestand (.dump voor PostgreSQL, .sqlite voor SQLite)")
     rest.add_argument("--naar", required=True, help="database-URL van de nieuwe database")
+    rest.add_argument("--register", default=None,
+                      help="database met het verwijderregister (standaard LEERKOERS_DATABASE_URL, de huidige)")
     rest.set_defaults(func=cmd_restore)
     tok = sub.add_parser("token", help="een testtoken maken, zoals het intranet dat doet")
     tok.add_argument("--id", required=True, help="vaste id van de persoon")

@@ -224,3 +224,17 @@ class PendingDeletion(Base):
 
     person_id = Column(String(128), primary_key=True)
     requested_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class DeletionRecord(Base):
+    """That someone's data was deleted, and when: a hash of the id, never the person's data.
+
+    A backup made before the deletion still holds the person; `leerkoers herstel` deletes them again from the
+    restored database with this register (bot/backup.py).
+    """
+
+    __tablename__ = "deletion_register"
+
+    id = Column(Integer, primary_key=True)
+    person_hash = Column(String(64), nullable=False, index=True)
+    deleted_at = Column(DateTime, nullable=False, default=utcnow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from datetime import datetime
@@ -10,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, create_engine, delete, func, select, text
 
 from bot.db import session_scope
-from bot.models import AnswerLog, InterviewState, PendingDeletion, Person, Pop
+from bot.models import AnswerLog, DeletionRecord, InterviewState, PendingDeletion, Person, Pop
 from bot.parsing import format_date
 from bot.settings import get_settings
 
@@ -80,16 +81,41 @@ def delete_person(person_id: str) -> None:
     (see channels/intranet.py), because this turn's own events are written after the actions run.
     """
     with session_scope() as s:
-        s.execute(delete(AnswerLog).where(AnswerLog.person_id == person_id))
-        s.execute(delete(InterviewState).where(InterviewState.person_id == person_id))
-        for pop in s.execute(select(Pop).where(Pop.person_id == person_id)).scalars():
-            s.delete(pop)
-        person = s.get(Person, person_id)
-        if person is not None:
-            s.delete(person)
+        forget(s, person_id)
+        s.add(DeletionRecord(person_hash=person_hash(person_id)))
         if s.get(PendingDeletion, person_id) is None:
             s.add(PendingDeletion(person_id=person_id))
     purge_export_files(get_settings().exports_dir, person_id)
+
+
+def person_hash(person_id: str) -> str:
+    return hashlib.sha256(f"leerkoers:{person_id}".encode()).hexdigest()
+
+
+def forget(s, person_id: str) -> None:
+    """Remove one person's answers, POP and interview state in session ``s``."""
+    s.execute(delete(AnswerLog).where(AnswerLog.person_id == person_id))
+    s.execute(delete(InterviewState).where(InterviewState.person_id == person_id))
+    for pop in s.execute(select(Pop).where(Pop.person_id == person_id)).scalars():
+        s.delete(pop)
+    person = s.get(Person, person_id)
+    if person is not None:
+        s.delete(person)
+
+
+def forget_again(url: str, register_url: str) -> int:
+    """After a restore into ``url``: delete again everyone the register of ``register_url`` says was deleted."""
+    with session_scope(register_url) as s:
+        deleted = set(s.execute(select(DeletionRecord.person_hash)).scalars())
+    removed = 0
+    with session_scope(url) as s:
+        for person_id in list(s.execute(select(Person.id)).scalars()):
+            if person_hash(person_id) in deleted:
+                forget(s, person_id)
+                removed += 1
+        known = set(s.execute(select(DeletionRecord.person_hash)).scalars())
+        s.add_all(DeletionRecord(person_hash=h) for h in deleted - known)
+    return removed
 
 
 def take_pending_deletion(person_id: str) -> bool:
