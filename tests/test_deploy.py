@@ -69,3 +69,18 @@ def test_a_bad_configuration_is_refused_before_start(tmp_path, monkeypatch):
     monkeypatch.setattr(haproxy, "render", lambda settings: "frontend x\n    bind :notaport\n")
     with pytest.raises(RuntimeError, match="ongeldig"):
         haproxy.write(get_settings())
+
+
+def test_the_kubernetes_example_parses_and_calls_commands_that_exist():
+    import yaml
+
+    docs = [d for d in yaml.safe_load_all((DEPLOY / "kubernetes" / "leerkoers.yaml").read_text()) if d]
+    commands = []
+    for doc in docs:
+        spec = doc.get("spec", {})
+        pod = spec.get("template", {}).get("spec", {})
+        commands += [c["command"] for c in pod.get("containers", []) if "command" in c]
+    assert len(commands) == 3
+    for command in commands:
+        assert command[0] == "/opt/leerkoers/.venv/bin/leerkoers"
+        assert subprocess.run([sys.executable, "-m", "bot.cli", command[1], "--help"], capture_output=True).returncode == 0
