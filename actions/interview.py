@@ -23,7 +23,7 @@ from actions.common import (
     understood,
 )
 from bot import links, service
-from bot.interviews import MAX_ANSWER_LENGTH, Q
+from bot.interviews import Q, max_answer_length
 from bot.understanding import plausible, ranking_of
 
 DONE = "klaar"
@@ -275,7 +275,7 @@ class ActionNietBegrepen(Action):
         text = latest_text(tracker)
         if not text.strip() or not any(c.isalnum() for c in text):
             dispatcher.utter_message(response="utter_leeg_bericht")
-        elif len(text) > MAX_ANSWER_LENGTH:
+        elif len(text) > max_answer_length():
             dispatcher.utter_message(response="utter_bericht_te_lang")
         else:
             dispatcher.utter_message(response="utter_fallback")

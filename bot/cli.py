@@ -156,7 +156,7 @@ def cmd_chat(_args) -> int:
             [str(processes.BIN / "python"), "-m", "bot.rasa_launcher", "shell", "--model",
              str(processes.model_path(settings)),
              "--endpoints", "endpoints.yml", "--port", str(processes.free_port()), "--conversation-id",
-             os.environ.get("LEERKOERS_CHAT_ID", "terminal-gebruiker")],
+             get_settings().chat_id],
             cwd=PROJECT_ROOT, env=env)
     except KeyboardInterrupt:
         return 0
@@ -269,7 +269,7 @@ def cmd_funding_check(args) -> int:
     except funding.KnowledgeBaseError as exc:
         print(f"Fout in de kennisbank: {exc}", file=sys.stderr)
         return 2
-    max_age = args.max_dagen if args.max_dagen is not None else int(os.environ.get("LEERKOERS_FUNDING_MAX_AGE_DAYS", 180))
+    max_age = args.max_dagen if args.max_dagen is not None else get_settings().funding_max_age_days
     stale = kb.stale(max_age)
     print(f"Kennisbank: {kb.path} ({len(kb.schemes)} regelingen, maximale leeftijd {max_age} dagen)")
     if not stale:
@@ -289,8 +289,8 @@ def cmd_token(args) -> int:
     settings = token_settings()
     if args.private_key:
         key, algorithm = open(args.private_key, encoding="utf-8").read(), "RS256"
-    elif os.environ.get("LEERKOERS_JWT_SECRET"):
-        key, algorithm = os.environ["LEERKOERS_JWT_SECRET"], "HS256"
+    elif get_settings().jwt_secret:
+        key, algorithm = get_settings().jwt_secret, "HS256"
     else:
         print("Zet LEERKOERS_JWT_SECRET, of geef --private-key voor RS256.", file=sys.stderr)
         return 2

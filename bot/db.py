@@ -24,18 +24,11 @@ _factories: dict[str, sessionmaker] = {}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # SQLAlchemy's recipe for pysqlite: the driver starts no transactions itself, _sqlite_begin does
-    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
-
-
-def _sqlite_begin(conn) -> None:
-    """BEGIN, or BEGIN IMMEDIATE for a serial session: the write lock is taken before anything is read."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("serial") else "BEGIN")
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -58,7 +51,6 @@ def get_engine(url: str | None = None) -> Engine:
             engine = create_engine(url, **kwargs)
             if url.startswith("sqlite"):
                 event.listen(engine, "connect", _sqlite_pragmas)
-                event.listen(engine, "begin", _sqlite_begin)
             _engines[url] = engine
             _factories[url] = sessionmaker(bind=engine, future=True, expire_on_commit=False)
         return engine
@@ -76,7 +68,9 @@ def session_scope(url: str | None = None, serial: bool = False) -> Iterator[Sess
     session = _factories[url]()
     try:
         if serial and url.startswith("sqlite"):
-            session.connection(execution_options={"serial": True})
+            # The write lock before anything is read; other sessions keep pysqlite's own deferred transactions,
+            # which read outside a transaction and so never fail on a snapshot that another writer made stale.
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
         yield session
         session.commit()
     except BaseException:

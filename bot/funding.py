@@ -6,7 +6,6 @@ changes, so editing it changes the advice without retraining or restarting.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -266,7 +265,9 @@ _cache_lock = threading.Lock()
 
 
 def knowledge_base_path() -> Path:
-    return Path(os.environ.get("LEERKOERS_FUNDING_FILE") or DEFAULT_PATH)
+    from bot.settings import get_settings
+
+    return Path(get_settings().funding_file or DEFAULT_PATH)
 
 
 def load(path: Path | None = None) -> KnowledgeBase:

@@ -13,7 +13,6 @@ Without a secret or key Leerkoers runs in development mode with a clearly marked
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -72,14 +71,14 @@ class TokenSettings:
 
 
 def token_settings() -> TokenSettings:
-    issuer = os.environ.get("LEERKOERS_JWT_ISSUER") or "intranet"
-    audience = os.environ.get("LEERKOERS_JWT_AUDIENCE") or "leerkoers"
-    key_file = os.environ.get("LEERKOERS_JWT_PUBLIC_KEY_FILE")
-    if key_file:
-        return TokenSettings("RS256", Path(key_file).read_text(encoding="utf-8"), issuer, audience)
-    secret = os.environ.get("LEERKOERS_JWT_SECRET")
-    if secret:
-        return TokenSettings("HS256", secret, issuer, audience)
+    from bot.settings import get_settings
+
+    settings = get_settings()
+    issuer, audience = settings.jwt_issuer, settings.jwt_audience
+    if settings.jwt_public_key_file:
+        return TokenSettings("RS256", Path(settings.jwt_public_key_file).read_text(encoding="utf-8"), issuer, audience)
+    if settings.jwt_secret:
+        return TokenSettings("HS256", settings.jwt_secret, issuer, audience)
     return TokenSettings(None, None, issuer, audience)
 
 

@@ -28,7 +28,12 @@ RESTART = "__opnieuw__"  # pseudo question: "weet je zeker dat je opnieuw wilt b
 # Questions with their own "waarom vraag je dit?" text (utter_waarom_<key>); others use utter_waarom_<interview>.
 WHY_KEYS = {"org_sector", "org_medewerkers", "org_or", "speerpunten", "act_soort", "act_kosten", "pop_bijdrage",
             "doel_tekst"}
-MAX_ANSWER_LENGTH = 2000
+def max_answer_length() -> int:
+    """One answer is at most one message: LEERKOERS_MAX_MESSAGE_LENGTH (bot/settings.py)."""
+    from bot.settings import get_settings
+
+    return get_settings().max_message_length
+
 INTERVIEW_LABELS = {
     "strategie": "het strategisch opleidingsbeleid",
     "jaarplan": "het opleidingsjaarplan",
@@ -535,8 +540,8 @@ class InterviewEngine:
         text = (text or "").strip()
         if not text:
             return Reply([Message("antwoord_leeg")], accepted=False, done=False)
-        if len(text) > MAX_ANSWER_LENGTH:
-            return Reply([Message("antwoord_te_lang", {"maximum": f"{MAX_ANSWER_LENGTH:,}".replace(",", ".")})],
+        if len(text) > max_answer_length():
+            return Reply([Message("antwoord_te_lang", {"maximum": f"{max_answer_length():,}".replace(",", ".")})],
                          accepted=False, done=False)
         asked = self.state.asked_question
         if asked is not None and asked != key:

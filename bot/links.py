@@ -19,10 +19,10 @@ ALGORITHM = "HS256"
 
 
 def _secret() -> str:
-    value = os.environ.get("LEERKOERS_LINK_SECRET")
-    if value:
-        return value
-    path = Path(get_settings().var_dir) / "link.secret"
+    settings = get_settings()
+    if settings.link_secret:
+        return settings.link_secret
+    path = Path(settings.var_dir) / "link.secret"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -33,7 +33,7 @@ def _secret() -> str:
 
 def public_url() -> str:
     settings = get_settings()
-    return (os.environ.get("LEERKOERS_PUBLIC_URL") or f"http://{settings.host}:{settings.rasa_port}").rstrip("/")
+    return settings.public_url or f"http://{settings.host}:{settings.rasa_port}"
 
 
 def make(kind: str, person_id: str, ttl_seconds: int = 900, **params) -> str:

@@ -6,7 +6,6 @@ smaller than LEERKOERS_OVERVIEW_MIN_GROUP (default 3) is shown, to protect indiv
 
 from __future__ import annotations
 
-import os
 from html import escape
 
 from sqlalchemy import select
@@ -16,15 +15,13 @@ from bot.interviews import LABELS_KIND
 from bot.models import LearningGoal, Person, YearPlan
 from bot.parsing import format_euro
 from bot.service import visible_pops
+from bot.settings import get_settings
 
 KINDS = ("strategisch", "loopbaan", "vakgebied")
 
 
 def min_group() -> int:
-    try:
-        return max(1, int(os.environ.get("LEERKOERS_OVERVIEW_MIN_GROUP", "3")))
-    except ValueError:
-        return 3
+    return get_settings().overview_min_group
 
 
 def data(viewer_id: str, minimum: int | None = None) -> dict:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT, Settings, get_settings
+from bot.settings import PROJECT_ROOT, Settings, get_settings, process_environment
 
 BIN = Path(sys.executable).parent
 
@@ -45,7 +45,7 @@ def action_secret(settings: Settings) -> str:
 
 
 def runtime_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = dict(os.environ)
+    env = process_environment()
     env.update({
         "LEERKOERS_ACTION_URL": settings.action_url,
         "LEERKOERS_ACTION_SECRET": action_secret(settings),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.models import (
@@ -17,6 +18,24 @@ from bot.models import (
     YearPlan,
 )
 from bot.parsing import normalize
+
+
+def _add_unless_raced(session: Session, row, find):
+    """Insert ``row``; when another transaction inserted the same unique row first, return that one.
+
+    Two people of a new organisation starting at the same moment both try to create it: the loser's insert
+    fails on the unique key inside a savepoint, and it reads the winner's row instead.
+    """
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+        return row
+    except IntegrityError:
+        found = find()
+        if found is None:
+            raise
+        return found
 
 
 def name_key(name: str) -> str:
@@ -33,14 +52,12 @@ def get_or_create_person(session: Session, person_id: str, role: str | None = No
                          display_name: str | None = None) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        person = Person(id=person_id, role=role or "employee", display_name=display_name)
-        session.add(person)
-        session.flush()
-    else:
-        if role and person.role != role:
-            person.role = role
-        if display_name and person.display_name != display_name:
-            person.display_name = display_name
+        person = _add_unless_raced(session, Person(id=person_id, role=role or "employee", display_name=display_name),
+                                   lambda: session.get(Person, person_id, populate_existing=True))
+    if role and person.role != role:
+        person.role = role
+    if display_name and person.display_name != display_name:
+        person.display_name = display_name
     return person
 
 
@@ -51,21 +68,23 @@ def find_organisation(session: Session, name: str) -> Organisation | None:
 def get_or_create_organisation(session: Session, name: str) -> Organisation:
     org = find_organisation(session, name)
     if org is None:
-        org = Organisation(name=name.strip()[:200], name_key=name_key(name)[:200] or name.strip()[:200])
-        session.add(org)
-        session.flush()
+        org = _add_unless_raced(
+            session, Organisation(name=name.strip()[:200], name_key=name_key(name)[:200] or name.strip()[:200]),
+            lambda: find_organisation(session, name))
     return org
 
 
 def get_or_create_organisation_by_id(session: Session, external_id: str, name: str | None) -> Organisation:
     """The organisation of a verified token: found by the intranet's stable id, never by its name."""
-    org = session.execute(select(Organisation).where(Organisation.external_id == external_id)).scalar_one_or_none()
+    def find() -> Organisation | None:
+        return session.execute(select(Organisation).where(Organisation.external_id == external_id)).scalar_one_or_none()
+
+    org = find()
     display = (name or external_id).strip()[:200]
     if org is None:
-        org = Organisation(name=display, name_key=f"id:{external_id}"[:200], external_id=external_id)
-        session.add(org)
-        session.flush()
-    elif org.name != display:
+        org = _add_unless_raced(
+            session, Organisation(name=display, name_key=f"id:{external_id}"[:200], external_id=external_id), find)
+    if org.name != display:
         org.name = display
     return org
 

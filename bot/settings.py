@@ -45,6 +45,17 @@ class Settings:
     extra: dict = field(default_factory=dict)
     action_host: str = "127.0.0.1"  # the action server is for the Rasa servers only
     action_secret: str = ""  # sent by Rasa in ACTION_SECRET_HEADER; empty: `leerkoers run` makes one
+    jwt_secret: str = ""  # HS256 tokens of the intranet; empty (and no public key): development mode
+    jwt_public_key_file: str = ""  # RS256 tokens: the intranet's public key
+    jwt_issuer: str = "intranet"
+    jwt_audience: str = "leerkoers"
+    link_secret: str = ""  # signs download links; empty: a random one kept in the var folder
+    public_url: str = ""  # the address people reach Leerkoers at (links); empty: the Rasa server's own
+    funding_file: str = ""  # the knowledge base of schemes; empty: bot/data/funding-schemes.yml
+    funding_max_age_days: int = 180
+    overview_min_group: int = 3  # the manager overview shows no group smaller than this
+    rate_limit: int = 120  # messages per minute per person
+    chat_id: str = "terminal-gebruiker"  # the person of `make chat`
 
     @property
     def production(self) -> bool:
@@ -92,6 +103,11 @@ class Settings:
         return _env("LEERKOERS_ACTION_URL", f"http://{host}:{self.action_port}/webhook")
 
 
+def process_environment() -> dict[str, str]:
+    """The environment this process got, to pass on to the processes it starts (bot/processes.py)."""
+    return dict(os.environ)
+
+
 def get_settings() -> Settings:
     var_dir = Path(_env("LEERKOERS_VAR_DIR", str(PROJECT_ROOT / "var")))
     mode = _env("LEERKOERS_MODE", "development")
@@ -126,6 +142,17 @@ def get_settings() -> Settings:
         cors_origins=_env("LEERKOERS_CORS_ORIGINS", "*"),
         action_host=_env("LEERKOERS_ACTION_HOST", "127.0.0.1"),
         action_secret=os.environ.get("LEERKOERS_ACTION_SECRET", ""),
+        jwt_secret=os.environ.get("LEERKOERS_JWT_SECRET", ""),
+        jwt_public_key_file=_env("LEERKOERS_JWT_PUBLIC_KEY_FILE", ""),
+        jwt_issuer=_env("LEERKOERS_JWT_ISSUER", "intranet"),
+        jwt_audience=_env("LEERKOERS_JWT_AUDIENCE", "leerkoers"),
+        link_secret=os.environ.get("LEERKOERS_LINK_SECRET", ""),
+        public_url=_env("LEERKOERS_PUBLIC_URL", "").rstrip("/"),
+        funding_file=_env("LEERKOERS_FUNDING_FILE", ""),
+        funding_max_age_days=_env_int("LEERKOERS_FUNDING_MAX_AGE_DAYS", 180),
+        overview_min_group=max(1, _env_int("LEERKOERS_OVERVIEW_MIN_GROUP", 3)),
+        rate_limit=_env_int("LEERKOERS_RATE_LIMIT", 120),
+        chat_id=_env("LEERKOERS_CHAT_ID", "terminal-gebruiker"),
         extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365),
                "backup_dir": _env("LEERKOERS_BACKUP_DIR", ""), "backup_days": _env_int("LEERKOERS_BACKUP_DAYS", 14),
                # the demo page makes short tokens for its demo people only when asked to (a local demo)

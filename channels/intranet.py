@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,9 +20,9 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
+from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
-MAX_TEXT = int(os.environ.get("LEERKOERS_MAX_MESSAGE_LENGTH") or 2000)
 
 
 def _metadata(person: Identity) -> dict[str, Any]:
@@ -31,13 +30,13 @@ def _metadata(person: Identity) -> dict[str, Any]:
 
 
 def _cors_origins() -> list[str] | str:
-    origins = os.environ.get("LEERKOERS_CORS_ORIGINS") or "*"
+    origins = get_settings().cors_origins
     return "*" if origins.strip() == "*" else [o.strip() for o in origins.split(",") if o.strip()]
 
 
 def _text(value: Any) -> str:
     text = value if isinstance(value, str) else ""
-    return text[:MAX_TEXT * 2]  # the bot explains long messages itself; this only bounds memory
+    return text[:get_settings().max_message_length * 2]  # the bot explains long messages; this bounds memory
 
 
 SORRY = ("Er ging iets mis bij het verwerken van je bericht. Je eerdere antwoorden zijn bewaard. "
@@ -47,9 +46,10 @@ TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en probeer h
 
 def too_long(text: str) -> str | None:
     """The configurable message limit (LEERKOERS_MAX_MESSAGE_LENGTH): a friendly reply instead of the bot."""
-    if len(text) <= MAX_TEXT:
+    maximum = get_settings().max_message_length
+    if len(text) <= maximum:
         return None
-    limit = f"{MAX_TEXT:,}".replace(",", ".")
+    limit = f"{maximum:,}".replace(",", ".")
     return f"Je bericht is te lang. Ik kan berichten tot {limit} tekens lezen. Wil je het korter opschrijven?"
 
 
@@ -72,16 +72,17 @@ class RateLimiter:
     """
 
     def __init__(self, limit: int | None = None, window: int = 60) -> None:
-        self.limit = limit if limit is not None else int(os.environ.get("LEERKOERS_RATE_LIMIT") or 120)
+        settings = get_settings()
+        self.limit = limit if limit is not None else settings.rate_limit
         self.window = window
         self.seen: dict[str, list[float]] = {}
         self.redis = None
-        if os.environ.get("LEERKOERS_MODE") == "production":
+        if settings.production:
             import redis.asyncio as aioredis
 
-            self.redis = aioredis.Redis(host=os.environ.get("LEERKOERS_REDIS_HOST") or "127.0.0.1",
-                                        port=int(os.environ.get("LEERKOERS_REDIS_PORT") or 6379),
-                                        db=int(os.environ.get("LEERKOERS_REDIS_DB") or 0),
+            self.redis = aioredis.Redis(host=settings.redis["LEERKOERS_REDIS_HOST"],
+                                        port=int(settings.redis["LEERKOERS_REDIS_PORT"]),
+                                        db=int(settings.redis["LEERKOERS_REDIS_DB"]),
                                         socket_connect_timeout=1, socket_timeout=1)
 
     async def allow(self, key: str) -> bool:

@@ -50,3 +50,40 @@ def test_simultaneous_answers_of_one_person_are_each_stored_once(db_url, today):
             pop = s.execute(select(Pop).where(Pop.person_id == person)).scalar_one()
             kept = {pop.function, pop.team} - {None}
             assert kept == {t for _, t in rows if t in ("Jurist", "Team Bravo")}
+
+
+def test_many_people_at_once_with_the_other_database_work_of_a_turn(db_url, today):
+    """Each turn also syncs the identity (read, then write) in its own session: under load nothing fails.
+
+    The first version of the serial session made every SQLite session read inside a deferred transaction;
+    under load those failed with "database is locked" (a stale snapshot cannot be upgraded to a write).
+    """
+    from bot.identity import Identity
+    from tests.helpers import POP
+
+    errors: list[BaseException] = []
+
+    def person(i: int) -> None:
+        who = Identity(f"load{i}", f"Persoon {i}", "employee", "Gemeente Zeist", organisation_id="gm-zeist",
+                       manager_id="baas")
+        try:
+            service.sync_identity(who)
+            service.start(who.person_id, "pop", today)
+            for key, text in POP:
+                if key == "org_naam":
+                    continue  # the organisation comes from the identity
+                service.sync_identity(who)
+                service.turn(who.person_id, "pop", text, ranking=[("antwoord", 0.9)], today=today)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=person, args=(i,)) for i in range(24)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    with session_scope() as s:
+        for i in range(24):
+            questions = set(s.execute(select(AnswerLog.question).where(AnswerLog.person_id == f"load{i}")).scalars())
+            assert questions == {key for key, _ in POP if key != "org_naam"}
