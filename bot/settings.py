@@ -56,6 +56,7 @@ class Settings:
     overview_min_group: int = 3  # the manager overview shows no group smaller than this
     rate_limit: int = 120  # messages per minute per person
     chat_id: str = "terminal-gebruiker"  # the person of `make chat`
+    interviews_dir: str = ""  # an organisation's own question files; empty: bot/interviews/questions
 
     @property
     def production(self) -> bool:
@@ -153,6 +154,7 @@ def get_settings() -> Settings:
         overview_min_group=max(1, _env_int("LEERKOERS_OVERVIEW_MIN_GROUP", 3)),
         rate_limit=_env_int("LEERKOERS_RATE_LIMIT", 120),
         chat_id=_env("LEERKOERS_CHAT_ID", "terminal-gebruiker"),
+        interviews_dir=_env("LEERKOERS_INTERVIEWS_DIR", ""),
         extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365),
                "backup_dir": _env("LEERKOERS_BACKUP_DIR", ""), "backup_days": _env_int("LEERKOERS_BACKUP_DAYS", 14),
                # the demo page makes short tokens for its demo people only when asked to (a local demo)

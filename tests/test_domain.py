@@ -19,7 +19,7 @@ def domain() -> dict:
 def responses_in_code() -> set[str]:
     """Response names the Python code can send (literal names plus the generated ones)."""
     names: set[str] = set()
-    for path in list((ROOT / "bot").glob("*.py")) + list((ROOT / "actions").glob("*.py")):
+    for path in list((ROOT / "bot").rglob("*.py")) + list((ROOT / "actions").glob("*.py")):
         source = path.read_text(encoding="utf-8")
         names |= {f"utter_{m}" for m in re.findall(r'Message\(\s*"([a-z_/]+)"', source)}
         names |= set(re.findall(r'response="(utter_[a-z_/]+)"', source))
@@ -54,7 +54,7 @@ def test_every_response_the_code_sends_exists():
 
 def string_literals_in_code() -> set[str]:
     names: set[str] = set()
-    for path in list((ROOT / "bot").glob("*.py")) + list((ROOT / "actions").glob("*.py")):
+    for path in list((ROOT / "bot").rglob("*.py")) + list((ROOT / "actions").glob("*.py")):
         names |= {f"utter_{m}" for m in re.findall(r'"([a-z_]+)"', path.read_text(encoding="utf-8"))}
         names |= set(re.findall(r'"(utter_[a-z_]+)"', path.read_text(encoding="utf-8")))
     return names

@@ -1,0 +1,196 @@
+"""The questions of the interviews, as data: bot/interviews/questions/*.yml, validated when loaded.
+
+One YAML file per interview (and one for the organisation profile they share): the order of the questions,
+their labels, how an answer is read (kind), where it is stored, and the words people use to correct it. An
+organisation adapts its forms there (docs/interviews.md); `LEERKOERS_INTERVIEWS_DIR` points at its own copy.
+The question texts are responses in the domain (``utter_vraag_<key>``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Extra, conint, constr, validator
+
+from bot import parsing
+
+DEFAULT_DIR = Path(__file__).resolve().parent / "questions"
+INTERVIEWS = ("strategie", "jaarplan", "pop")
+KINDS = ("open", "short", "choice", "int", "money", "year", "yesno", "period", "kind", "speerpunt", "list")
+CHOICES = {"sector": parsing.SECTOR_CHOICES, "works_council": parsing.WORKS_COUNCIL_CHOICES,
+           "cooperation": parsing.COOPERATION_CHOICES}
+# Where an answer can be stored: the record and its attributes (bot/models.py)
+RECORDS = {
+    "organisation": ("name", "sector", "employees", "has_works_council"),
+    "strategic_plan": ("future_vision", "speerpunten", "competences", "role_of_learning", "support_base",
+                       "works_council_involved"),
+    "year_plan": ("year", "budget_cents", "activities_complete"),
+    "activity": ("title", "target_group", "kind", "speerpunt_text", "goal", "form", "period", "provider",
+                 "cooperation", "cost_cents"),
+    "pop": ("function", "team", "looking_back", "contribution", "strengths", "development_points",
+            "ambition_short", "ambition_long", "wish_strategisch", "wish_loopbaan", "wish_vakgebied",
+            "support_needed", "goals_complete"),
+    "goal": ("text", "deadline", "result", "kind", "activity"),
+}
+# Questions the engine treats on its own (lists, loops, the plan's year): never a plain attribute
+SPECIAL = {"org_naam", "speerpunten", "jaarplan_jaar", "jaarplan_budget", "act_nog_een", "doel_nog_een"}
+# Questions the engine needs by key (loops and their logic); a form may relabel them but not leave them out
+REQUIRED = {"strategie": {"speerpunten"}, "jaarplan": {"jaarplan_jaar", "jaarplan_budget", "act_wat", "act_kosten",
+                                                       "act_nog_een"},
+            "pop": {"doel_tekst", "doel_nog_een"}}
+LABELS_KIND = {"strategisch": "strategisch beleid", "loopbaan": "loopbaan", "vakgebied": "vakgebied"}
+
+
+class QuestionSpec(BaseModel, extra=Extra.forbid):
+    key: constr(regex=r"^[a-z][a-z_]{1,60}$")  # type: ignore[valid-type]
+    label: constr(min_length=1, max_length=120)  # type: ignore[valid-type]
+    kind: Literal[KINDS]  # type: ignore[valid-type]
+    min_words: conint(ge=0, le=50) = 1  # type: ignore[valid-type]
+    optional: bool = False
+    choices: Literal[tuple(CHOICES)] | None = None  # type: ignore[valid-type]
+    stored_in: str
+    topic_words: list[str] = []
+    why: Literal["own"] | None = None
+
+    @validator("stored_in")
+    def _known_place(cls, value: str) -> str:  # noqa: N805 - pydantic validator
+        record, _, attribute = value.partition(".")
+        if attribute not in RECORDS.get(record, ()):
+            raise ValueError(f"onbekende plek '{value}'; kies uit {', '.join(sorted(RECORDS))} (bot/models.py)")
+        return value
+
+    @validator("choices", always=True)
+    def _choices_for_choice(cls, value, values):  # noqa: N805 - pydantic validator
+        if values.get("kind") == "choice" and value is None:
+            raise ValueError("een vraag van soort 'choice' heeft 'choices' nodig")
+        return value
+
+
+class InterviewSpec(BaseModel, extra=Extra.forbid):
+    interview: Literal[INTERVIEWS] | None = None  # type: ignore[valid-type]
+    label: str | None = None
+    profile: list[str] = []
+    questions: list[QuestionSpec]
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    label: str
+    kind: str  # open, short, choice, int, money, year, yesno, period, kind, speerpunt, list
+    min_words: int = 1
+    optional: bool = False
+    choices: dict | None = None
+    stored_in: str = ""
+    topic_words: tuple[str, ...] = ()
+    why_own: bool = False
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    questions: dict[str, Question]
+    order: dict[str, list[str]]  # per interview: profile questions, then its own, in asking order
+    labels: dict[str, str]
+
+    def fields(self, record: str) -> dict[str, str]:
+        """Question key -> attribute, for the plain questions stored on ``record``, in asking order."""
+        return {q.key: q.stored_in.split(".", 1)[1] for q in self.questions.values()
+                if q.stored_in.split(".", 1)[0] == record and q.key not in SPECIAL}
+
+
+class CatalogueError(ValueError):
+    """A questions file is not valid; the message names the file and the problem (in Dutch)."""
+
+
+def load(folder: Path | None = None) -> Catalogue:
+    folder = Path(folder or DEFAULT_DIR)
+    specs: dict[str, InterviewSpec] = {}
+    for name in ("organisatie", *INTERVIEWS):
+        path = folder / f"{name}.yml"
+        try:
+            specs[name] = InterviewSpec.parse_obj(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        except (OSError, yaml.YAMLError, ValueError) as exc:
+            raise CatalogueError(f"{path}: {exc}") from exc
+    questions: dict[str, Question] = {}
+    places: dict[str, str] = {}
+    for name, spec in specs.items():
+        for q in spec.questions:
+            if q.key in questions:
+                raise CatalogueError(f"{folder / (name + '.yml')}: vraag '{q.key}' staat er twee keer in")
+            if q.stored_in in places:
+                raise CatalogueError(f"{folder / (name + '.yml')}: '{q.key}' en '{places[q.stored_in]}' worden "
+                                     f"allebei bewaard in {q.stored_in}")
+            places[q.stored_in] = q.key
+            questions[q.key] = Question(q.key, q.label, q.kind, q.min_words, q.optional,
+                                        CHOICES[q.choices] if q.choices else None, q.stored_in,
+                                        tuple(w.lower() for w in q.topic_words), q.why == "own")
+    order, labels = {}, {}
+    for name in INTERVIEWS:
+        spec = specs[name]
+        unknown = [k for k in spec.profile if k not in questions]
+        missing = REQUIRED[name] - {q.key for q in spec.questions}
+        if unknown or missing:
+            raise CatalogueError(f"{folder / (name + '.yml')}: onbekend in profile: {unknown}; ontbreekt: "
+                                 f"{sorted(missing)}")
+        order[name] = [*spec.profile, *(q.key for q in spec.questions)]
+        labels[name] = spec.label or name
+    return Catalogue(questions, order, labels)
+
+
+_lock = threading.Lock()
+_loaded: dict[Path, Catalogue] = {}
+
+
+def current() -> Catalogue:
+    """The catalogue of LEERKOERS_INTERVIEWS_DIR (or the default), loaded once per folder."""
+    from bot.settings import get_settings
+
+    folder = Path(get_settings().interviews_dir or DEFAULT_DIR)
+    with _lock:
+        if folder not in _loaded:
+            _loaded[folder] = load(folder)
+        return _loaded[folder]
+
+
+class _View(Mapping):
+    """A read-only view on a part of the current catalogue, looked up when used (nothing loads on import)."""
+
+    def __init__(self, pick) -> None:
+        self._pick = pick
+
+    def __getitem__(self, key):
+        return self._pick(current())[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._pick(current()))
+
+    def __len__(self) -> int:
+        return len(self._pick(current()))
+
+
+Q: Mapping[str, Question] = _View(lambda c: c.questions)
+INTERVIEW_QUESTIONS: Mapping[str, list[str]] = _View(lambda c: c.order)
+INTERVIEW_LABELS: Mapping[str, str] = _View(lambda c: c.labels)
+TOPIC_WORDS: Mapping[str, tuple[str, ...]] = _View(lambda c: {k: q.topic_words for k, q in c.questions.items()})
+ACT_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("activity"))
+POP_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("pop"))
+GOAL_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("goal"))
+PLAN_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("strategic_plan"))
+ORG_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("organisation"))
+
+
+class _WhyKeys:
+    def __contains__(self, key: object) -> bool:
+        q = current().questions.get(key)  # type: ignore[arg-type]
+        return bool(q and q.why_own)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k, q in current().questions.items() if q.why_own])
+
+
+WHY_KEYS = _WhyKeys()

@@ -1,0 +1,146 @@
+"""Which question comes next: derived from what is stored, in the order of the question files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot import parsing
+from bot import repository as repo
+from bot.interviews.catalogue import (
+    ACT_FIELDS,
+    GOAL_FIELDS,
+    INTERVIEW_QUESTIONS,
+    ORG_FIELDS,
+    PLAN_FIELDS,
+    POP_FIELDS,
+)
+from bot.interviews.context import Ctx
+from bot.models import Activity, LearningGoal
+
+
+def _current_activity(ctx: Ctx) -> Activity | None:
+    plan = ctx.year_plan()
+    if plan is None:
+        return None
+    for act in plan.activities:
+        if not act.complete:
+            return act
+    return None
+
+
+def _last_activity(ctx: Ctx) -> Activity | None:
+    plan = ctx.year_plan()
+    if plan is None or not plan.activities:
+        return None
+    return _current_activity(ctx) or plan.activities[-1]
+
+
+def _new_activity(ctx: Ctx) -> Activity:
+    plan = ctx.year_plan()
+    act = Activity(position=len(plan.activities) + 1, complete=False)
+    plan.activities.append(act)
+    ctx.session.flush()
+    return act
+
+
+def _activity_situations(act: Activity) -> set[str]:
+    from bot.advice import situations_from_text
+
+    text = " ".join(filter(None, [act.title, act.target_group, act.goal, act.cooperation and act.provider]))
+    found = situations_from_text(text)
+    if act.cooperation == "samen" and re.search(r"\bmbo\b|roc", parsing.normalize(text)):
+        found.add("mbo_samenwerking")
+    return found
+
+
+def _current_goal(ctx: Ctx) -> LearningGoal | None:
+    for goal in ctx.pop().goals:
+        if not goal.complete:
+            return goal
+    return None
+
+
+def _last_goal(ctx: Ctx) -> LearningGoal | None:
+    goals = ctx.pop().goals
+    return _current_goal(ctx) or (goals[-1] if goals else None)
+
+
+def _next_strategie(ctx: Ctx) -> str | None:
+    profile = _next_profile(ctx, full=True)
+    if profile:
+        return profile
+    plan = repo.get_or_create_strategic_plan(ctx.session, ctx.org)
+    for key in INTERVIEW_QUESTIONS["strategie"]:
+        if key not in PLAN_FIELDS and key != "speerpunten":
+            continue  # the organisation profile, asked above
+        if key == "speerpunten":
+            if not plan.speerpunten_complete:
+                return key
+            continue
+        if key == "strategie_or" and not ctx.org.has_works_council:
+            continue
+        if getattr(plan, PLAN_FIELDS[key]) is None:
+            return key
+    return None
+
+
+def _next_profile(ctx: Ctx, full: bool) -> str | None:
+    if ctx.org is None:
+        return "org_naam"
+    if not full:
+        return None
+    for key, attr in ORG_FIELDS.items():
+        if getattr(ctx.org, attr) is None:
+            return key
+    return None
+
+
+def _next_jaarplan(ctx: Ctx) -> str | None:
+    profile = _next_profile(ctx, full=True)
+    if profile:
+        return profile
+    plan = ctx.year_plan()
+    if plan is None:
+        return "jaarplan_jaar"
+    if plan.budget_cents is None:
+        return "jaarplan_budget"
+    if plan.activities_complete:
+        return None
+    act = _current_activity(ctx)
+    if act is None:
+        return "act_wat" if not plan.activities else "act_nog_een"
+    for key, attr in ACT_FIELDS.items():
+        if key == "act_speerpunt" and not speerpunten(ctx):
+            continue
+        if getattr(act, attr) is None:
+            return key
+    return None  # unreachable: a complete activity is marked complete when its cost is stored
+
+
+def _next_pop(ctx: Ctx) -> str | None:
+    profile = _next_profile(ctx, full=False)
+    if profile:
+        return profile
+    pop = ctx.pop()
+    for key in INTERVIEW_QUESTIONS["pop"]:  # the POP's own questions, and the learning goals where they stand
+        if key in POP_FIELDS and getattr(pop, POP_FIELDS[key]) is None:
+            return key
+        if key == "doel_tekst" and not pop.goals_complete:
+            goal = _current_goal(ctx)
+            if goal is None:
+                return "doel_tekst" if not pop.goals else "doel_nog_een"
+            for goal_key, attr in GOAL_FIELDS.items():
+                if getattr(goal, attr) is None:
+                    return goal_key
+    return None
+
+
+NEXT: dict[str, Callable[[Ctx], str | None]] = {
+    "strategie": _next_strategie, "jaarplan": _next_jaarplan, "pop": _next_pop,
+}
+
+
+def speerpunten(ctx: Ctx) -> list:
+    plan = ctx.plan()
+    return list(plan.speerpunten) if plan else []

@@ -1,0 +1,200 @@
+"""Storing an accepted answer where it belongs, and the messages that go with it (budget, tips, SMART)."""
+
+from __future__ import annotations
+
+from bot import parsing
+from bot import repository as repo
+from bot.activity_text import split_activity
+from bot.interviews.answers import DONE_WORDS, parse_answer, split_items
+from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
+from bot.interviews.context import MAX_GOALS, Message
+from bot.interviews.flow import (
+    _activity_situations,
+    _current_activity,
+    _current_goal,
+    _last_activity,
+    _last_goal,
+    _new_activity,
+    speerpunten,
+)
+from bot.models import Activity, LearningGoal, Speerpunt
+
+
+class Storing:
+    """The storing half of InterviewEngine (bot/interviews/engine.py): ``self.ctx``, ``self.state``, ..."""
+
+    def _answerspeerpunten(self, text: str, messages: list[Message]) -> bool:
+        plan = repo.get_or_create_strategic_plan(self.session, self.ctx.org)
+        norm = parsing.normalize(text).strip(" .!")
+        if norm in DONE_WORDS or parsing.parse_yes_no(text) is False:
+            if not plan.speerpunten:
+                messages.append(Message("speerpunt_minstens_een"))
+                return False
+            plan.speerpunten_complete = True
+            repo.log_answer(self.session, self.person.id, self.interview, "speerpunten", text,
+                            " | ".join(sp.text for sp in plan.speerpunten))
+            return True
+        items = split_items(text)
+        if not items or any(parsing.word_count(i) == 0 for i in items):
+            messages.append(Message("antwoord_leeg"))
+            return False
+        for item in items:
+            plan.speerpunten.append(Speerpunt(position=len(plan.speerpunten) + 1, text=item[:500]))
+            repo.log_answer(self.session, self.person.id, self.interview, "speerpunt", item, item)
+        self.session.flush()
+        messages.append(Message("speerpunt_opgeslagen", {"aantal": len(plan.speerpunten)}))
+        return True
+
+    def _has_value(self, key: str) -> bool:
+        ctx = self.ctx
+        if key in PLAN_FIELDS:
+            plan = ctx.plan()
+            return plan is not None and getattr(plan, PLAN_FIELDS[key]) is not None
+        if key in POP_FIELDS:
+            return getattr(ctx.pop(), POP_FIELDS[key]) is not None
+        if key in ORG_FIELDS:
+            return ctx.org is not None and getattr(ctx.org, ORG_FIELDS[key]) is not None
+        if key in ACT_FIELDS:
+            act = _current_activity(ctx)
+            return act is not None and getattr(act, ACT_FIELDS[key]) is not None
+        if key in GOAL_FIELDS:
+            goal = _current_goal(ctx)
+            return goal is not None and getattr(goal, GOAL_FIELDS[key]) is not None
+        return False
+
+    def _store(self, key: str, value, messages: list[Message]) -> None:  # noqa: C901 - one table of cases
+        ctx = self.ctx
+        if key == "org_naam":
+            if self.organisation_fixed:
+                return  # never asked then; and never moved by what someone types
+            org = repo.get_or_create_organisation(self.session, value)
+            self.person.organisation = org
+            if org.strategic_plan and org.strategic_plan.speerpunten:
+                messages.append(Message("organisatie_bekend", {"organisatie": org.name}))
+        elif key in ORG_FIELDS:
+            setattr(ctx.org, ORG_FIELDS[key], value)
+        elif key in PLAN_FIELDS:
+            plan = repo.get_or_create_strategic_plan(self.session, ctx.org)
+            setattr(plan, PLAN_FIELDS[key], value)
+            if key == "strategie_or":
+                messages.append(Message("tip_or_instemming" if value == "ja" else "tip_or_betrekken"))
+        elif key == "jaarplan_jaar":
+            repo.get_or_create_year_plan(self.session, ctx.org, value)
+            self.state.year = ctx.year = value
+        elif key == "jaarplan_budget":
+            ctx.year_plan().budget_cents = value
+            self._budget_message(messages, after_activity=False)
+        elif key in ACT_FIELDS:
+            act = _current_activity(ctx)
+            if act is None:
+                act = _last_activity(ctx) if self.state.pending_question == key else None
+            if act is None:
+                act = _new_activity(ctx)
+            if key == "act_speerpunt":
+                act.speerpunt_id = value.id if value else None
+                act.speerpunt_text = value.text if value else ""
+            elif key == "act_wat" and not self._has_value(key):
+                self._store_activity_parts(act, value, messages)
+            else:
+                setattr(act, ACT_FIELDS[key], value)
+            if not act.complete and all(getattr(act, a) is not None for k, a in ACT_FIELDS.items()
+                                        if k != "act_speerpunt" or speerpunten(ctx)):
+                act.complete = True
+                self._budget_message(messages, after_activity=True)
+                self._funding_tip(messages, act.kind, _activity_situations(act))
+        elif key == "act_nog_een":
+            if value:
+                _new_activity(ctx)
+            else:
+                ctx.year_plan().activities_complete = True
+        elif key in POP_FIELDS:
+            setattr(ctx.pop(), POP_FIELDS[key], value)
+        elif key in GOAL_FIELDS:
+            goal = _current_goal(ctx)
+            if goal is None and self.state.pending_question == key:
+                goal = _last_goal(ctx)
+            if goal is None:
+                pop = ctx.pop()
+                goal = LearningGoal(position=len(pop.goals) + 1)
+                pop.goals.append(goal)
+            setattr(goal, GOAL_FIELDS[key], value)
+            if key == "doel_tekst":
+                self._smart_check(goal, value, messages)
+            if all(getattr(goal, a) is not None for a in GOAL_FIELDS.values()) and not goal.complete:
+                goal.complete = True
+                messages.append(Message("leerdoel_opgeslagen", {"nummer": goal.position}))
+                self._funding_tip(messages, goal.kind, set())
+                if len(ctx.pop().goals) >= MAX_GOALS:
+                    ctx.pop().goals_complete = True
+                    messages.append(Message("leerdoelen_maximum", {"maximum": MAX_GOALS}))
+        elif key == "doel_nog_een":
+            pop = ctx.pop()
+            if value:
+                pop.goals.append(LearningGoal(position=len(pop.goals) + 1))
+            else:
+                pop.goals_complete = True
+        else:
+            raise KeyError(key)
+        self.session.flush()
+
+    def _store_activity_parts(self, act: Activity, text: str, messages: list[Message]) -> None:
+        """An activity described in one message fills every question it answers; the rest is asked."""
+        parts = split_activity(text)
+        act.title = parts.pop("act_wat")
+        filled = []
+        for key, part in sorted(parts.items(), key=lambda item: list(ACT_FIELDS).index(item[0])):
+            parsed = parse_answer(Q[key], part, self.ctx)
+            if parsed.ok and getattr(act, ACT_FIELDS[key]) is None:
+                setattr(act, ACT_FIELDS[key], parsed.value)
+                filled.append(Q[key].label.lower())
+        if filled:
+            messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))
+
+    def _funding_tip(self, messages: list[Message], kind: str | None, situations: set[str]) -> None:
+        from bot.advice import short_tip  # the knowledge base is only read when a tip is due
+
+        org = self.ctx.org
+        names = short_tip(org.sector if org else None, org.employees if org else None, situations, kind)
+        if names:
+            messages.append(Message("subsidie_tip", {"regelingen": names}))
+
+    def _smart_check(self, goal: LearningGoal, text: str, messages: list[Message]) -> None:
+        """A gentle SMART check: fill deadline and result from the goal text when they are in it."""
+        if parsing.has_deadline(text):
+            goal.deadline = parsing.parse_period(text) or "zie leerdoel"
+        if parsing.has_measurable_result(text):
+            goal.result = "zie leerdoel"
+        if goal.deadline is None or goal.result is None:
+            messages.append(Message("smart_tip"))
+
+    def _budget_message(self, messages: list[Message], after_activity: bool) -> None:
+        plan = self.ctx.year_plan()
+        total = sum(a.cost_cents or 0 for a in plan.activities if a.cost_cents is not None)
+        budget = plan.budget_cents or 0
+        params = {"totaal": parsing.format_euro(total), "budget": parsing.format_euro(budget),
+                  "rest": parsing.format_euro(budget - total), "over": parsing.format_euro(total - budget)}
+        if not after_activity:
+            messages.append(Message("budget_opgeslagen", params))
+        elif total > budget:
+            messages.append(Message("budget_overschreden", params))
+        else:
+            messages.append(Message("budget_stand", params))
+
+    # -- corrections and restart ------------------------------------------------------------------
+    def _has_value_any(self, key: str) -> bool:
+        ctx = self.ctx
+        if key == "org_naam":
+            return ctx.org is not None
+        if key == "speerpunten":
+            return ctx.plan() is not None and bool(ctx.plan().speerpunten)
+        if key == "jaarplan_jaar":
+            return ctx.year_plan() is not None
+        if key == "jaarplan_budget":
+            return ctx.year_plan() is not None and ctx.year_plan().budget_cents is not None
+        if key in ACT_FIELDS:
+            act = _last_activity(ctx)
+            return act is not None and getattr(act, ACT_FIELDS[key]) is not None
+        if key in GOAL_FIELDS:
+            goal = _last_goal(ctx)
+            return goal is not None and getattr(goal, GOAL_FIELDS[key]) is not None
+        return self._has_value(key)
