@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from channels import intranet
+from channels import intranet, rate_limit
 
 
 def test_a_redis_that_is_away_does_not_open_the_limit(monkeypatch):
     monkeypatch.setenv("LEERKOERS_MODE", "production")
     monkeypatch.setenv("LEERKOERS_REDIS_HOST", "127.0.0.1")
     monkeypatch.setenv("LEERKOERS_REDIS_PORT", "1")  # nothing listens there
-    limiter = intranet.RateLimiter(limit=3)
+    limiter = rate_limit.RateLimiter(limit=3)
 
     async def burst():
         return [await limiter.allow("eva") for _ in range(5)]
@@ -21,9 +21,9 @@ def test_a_redis_that_is_away_does_not_open_the_limit(monkeypatch):
 
 def test_one_limiter_for_rest_socketio_history_downloads_and_connections(monkeypatch):
     monkeypatch.delenv("LEERKOERS_MODE", raising=False)
-    monkeypatch.setattr(intranet, "_SHARED", [])
-    first, second = intranet.shared_limiter(), intranet.shared_limiter()
+    monkeypatch.setattr(rate_limit, "_SHARED", [])
+    first, second = rate_limit.shared_limiter(), rate_limit.shared_limiter()
     assert first is second
     rest = intranet.IntranetRestInput().blueprint(lambda _m: None)
     socket = intranet.IntranetSocketIO().blueprint(lambda _m: None)
-    assert rest and socket and intranet.shared_limiter() is first
+    assert rest and socket and rate_limit.shared_limiter() is first

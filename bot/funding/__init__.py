@@ -1,0 +1,43 @@
+"""Funding: the knowledge base of schemes (knowledge_base.py) and the matcher (matching.py).
+
+The file bot/data/funding.yml is validated when it is loaded; an error names the scheme and the field. It is
+read again when it changes, so editing it changes the advice without retraining or restarting.
+"""
+
+from bot.funding.knowledge_base import (
+    APPLICANT_LABELS,
+    APPLICANTS,
+    CONFIDENCE,
+    DEFAULT_PATH,
+    KINDS,
+    LEARNING,
+    NLU_FILE,
+    SECTORS,
+    SITUATION_LABELS,
+    SITUATIONS,
+    STATUSES,
+    KnowledgeBase,
+    KnowledgeBaseError,
+    Scheme,
+    knowledge_base_path,
+    load,
+    nlu_training_data,
+    parse_knowledge_base,
+    parse_scheme,
+)
+from bot.funding.matching import (
+    Fit,
+    MatchResult,
+    Misfit,
+    Need,
+    Profile,
+    describe_fit,
+    describe_scheme,
+    match,
+    who_may_apply,
+)
+
+__all__ = ["APPLICANTS", "APPLICANT_LABELS", "CONFIDENCE", "DEFAULT_PATH", "KINDS", "LEARNING", "NLU_FILE", "SECTORS",
+           "SITUATIONS", "SITUATION_LABELS", "STATUSES", "Fit", "KnowledgeBase", "KnowledgeBaseError", "MatchResult",
+           "Misfit", "Need", "Profile", "Scheme", "describe_fit", "describe_scheme", "knowledge_base_path", "load",
+           "match", "nlu_training_data", "parse_knowledge_base", "parse_scheme", "who_may_apply"]

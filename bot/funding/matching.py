@@ -1,0 +1,208 @@
+"""Which schemes fit an organisation or a person, and why the others do not; the Dutch descriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme
+from bot.parsing import SECTOR_LABELS, format_date
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What we know of the organisation (and, for individuals, the person)."""
+
+    sector: str | None = None
+    employees: int | None = None
+    cao: str | None = None
+    age: int | None = None
+
+
+@dataclass(frozen=True)
+class Need:
+    """What the money is for (all optional)."""
+
+    kind_of_learning: str | None = None
+    situations: frozenset[str] = frozenset()  # see SITUATIONS
+    activities: frozenset[str] = frozenset()  # activity types asked for, such as "loopbaanadvies"
+    group: bool = True  # a group or organisation project rather than one person
+
+
+@dataclass
+class Fit:
+    scheme: Scheme
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    to_check: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Misfit:
+    scheme: Scheme
+    reason: str
+
+
+@dataclass
+class MatchResult:
+    fits: list[Fit]
+    misfits: list[Misfit]
+    ended: list[Scheme]
+
+
+def _sector_list(sectors: tuple[str, ...]) -> str:
+    labels = [SECTOR_LABELS[s] for s in sectors]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " of " + labels[-1]
+
+
+def match(kb: KnowledgeBase, profile: Profile, need: Need | None = None) -> MatchResult:
+    need = need or Need()
+    fits: list[Fit] = []
+    misfits: list[Misfit] = []
+    ended: list[Scheme] = []
+    individual = "individueel" in need.situations
+    for scheme in kb.schemes.values():
+        if scheme.ended:
+            ended.append(scheme)
+            continue
+        if not scheme.available or scheme.kind == "advies" and not scheme.sectors:
+            continue
+        reason = _exclusion(scheme, profile, need, individual)
+        if reason:
+            misfits.append(Misfit(scheme, f"{scheme.name}: {reason}"))
+            continue
+        fits.append(_fit(scheme, profile, need, individual))
+    fits.sort(key=lambda f: (-f.score, f.scheme.name))
+    misfits.sort(key=lambda m: m.scheme.name)
+    return MatchResult(fits, misfits, sorted(ended, key=lambda s: s.name))
+
+
+def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> str | None:
+    if scheme.sectors and profile.sector and profile.sector not in scheme.sectors:
+        return f"alleen voor {_sector_list(scheme.sectors)}"
+    if profile.sector and profile.sector in scheme.excluded_sectors:
+        return scheme.excluded_reason or f"niet voor {SECTOR_LABELS[profile.sector]}"
+    if scheme.max_employees is not None and profile.employees is not None and profile.employees > scheme.max_employees:
+        return f"alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers"
+    if scheme.min_employees is not None and profile.employees is not None and profile.employees < scheme.min_employees:
+        return f"alleen voor organisaties met minstens {scheme.min_employees} medewerkers"
+    if scheme.requires_any and not set(scheme.requires_any) & need.situations:
+        wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
+        return f"alleen voor {wanted}"
+    if scheme.applicants == ("individu",) and not individual:
+        return "alleen voor een medewerker die zelf een opleiding betaalt"
+    if individual and "individu" not in scheme.applicants:
+        return "alleen als de werkgever aanvraagt of betaalt, niet als je de opleiding zelf betaalt"
+    if scheme.max_age is not None and profile.age is not None and profile.age > scheme.max_age:
+        return f"alleen voor mensen jonger dan {scheme.max_age + 1} jaar"
+    if need.kind_of_learning and scheme.kinds and need.kind_of_learning not in scheme.kinds:
+        kinds = " of ".join(scheme.kinds)
+        return f"alleen voor leren in de soort {kinds}"
+    return None
+
+
+def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
+    score = 1.0
+    reasons: list[str] = []
+    to_check = list(scheme.conditions)
+    if scheme.sectors and profile.sector in scheme.sectors:
+        score += 3
+        reasons.append(f"bedoeld voor {_sector_list(scheme.sectors)}")
+    elif scheme.sectors and profile.sector is None:
+        to_check.insert(0, f"Alleen voor {_sector_list(scheme.sectors)}.")
+    if scheme.max_employees is not None:
+        if profile.employees is not None:
+            reasons.append(f"jullie hebben minder dan {scheme.max_employees + 1} medewerkers")
+            score += 1
+        else:
+            to_check.insert(0, f"Alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers.")
+    matched = set(scheme.target_groups) & need.situations
+    for activity in sorted(set(scheme.activity_types) & need.activities):
+        score += 2.5
+        reasons.append(f"betaalt {activity.replace('_', ' ')}")
+    for situation in sorted(matched):
+        score += 2.5
+        reasons.append(f"past bij {SITUATION_LABELS[situation]}")
+    if need.kind_of_learning and need.kind_of_learning in scheme.kinds:
+        score += 0.5
+        reasons.append(f"past bij leren in de soort {need.kind_of_learning}")
+    if individual and "individu" in scheme.applicants:
+        score += 1
+    if scheme.kind in ("fiscaal", "wet"):
+        score -= 0.5  # always true, so below the specific schemes
+        reasons.append("geldt voor elke werkgever die de opleiding betaalt" if scheme.kind == "fiscaal"
+                       else "geldt altijd voor scholing die de wet of de cao verplicht stelt")
+    if scheme.kind == "advies":
+        score -= 1
+        reasons.append("geen geld, wel advies en ondersteuning")
+    applicants = [a for a in scheme.applicants if a not in ("werkgever",)]
+    if scheme.applicants and "werkgever" not in scheme.applicants and "individu" not in scheme.applicants:
+        who = " of ".join(APPLICANT_LABELS[a] for a in applicants)
+        to_check.insert(0, f"De aanvraag loopt via {who}, niet via jullie zelf.")
+    if not reasons:
+        reasons.append("jullie organisatie kan hiervoor in aanmerking komen")
+    return Fit(scheme, score, reasons, to_check)
+
+
+# ------------------------------------------------------------------------------------------------ texts
+
+def describe_fit(fit: Fit, number: int | None = None) -> str:
+    s = fit.scheme
+    head = f"{number}. {s.name}" if number else s.name
+    lines = [f"{head} ({s.funder})", f"   {s.summary}", f"   Waarom: {'; '.join(fit.reasons)}."]
+    if s.amount_text:
+        lines.append(f"   Bedrag: {s.amount_text}.")
+    if s.application_periods:
+        lines.append(f"   Aanvragen: {s.application_periods}")
+    if fit.to_check:
+        lines.append("   Nog controleren: " + " ".join(fit.to_check))
+    lines.append(f"   Officiële pagina: {s.official_page} (gecontroleerd op {format_date(s.last_checked)})")
+    return "\n".join(lines)
+
+
+def who_may_apply(scheme: Scheme) -> str | None:
+    parts = []
+    if scheme.sectors:
+        parts.append(_sector_list(scheme.sectors))
+    if scheme.max_employees is not None:
+        parts.append(f"organisaties met minder dan {scheme.max_employees + 1} medewerkers")
+    if scheme.excluded_sectors:
+        parts.append("niet voor " + " of ".join(SECTOR_LABELS[s] for s in scheme.excluded_sectors)
+                     + (f" ({scheme.excluded_reason})" if scheme.excluded_reason else ""))
+    if scheme.requires_any:
+        parts.append(" of ".join(SITUATION_LABELS[s] for s in scheme.requires_any))
+    if scheme.applicants and scheme.applicants != ("werkgever",):
+        parts.append("aanvragen door " + " of ".join(APPLICANT_LABELS[a] for a in scheme.applicants))
+    return "; ".join(parts) or None
+
+
+def describe_scheme(kb: KnowledgeBase, scheme: Scheme) -> str:
+    """An honest answer to "wat is X?" / "bestaat X nog?"."""
+    lines: list[str] = []
+    if scheme.ended:
+        when = f" sinds {format_date(scheme.ended_on)}" if scheme.ended_on else ""
+        verb = "heeft een nieuwe naam" if scheme.status == "hernoemd" else "bestaat niet meer"
+        lines.append(f"{scheme.name} {verb}{when}. {scheme.summary}")
+        successor = kb.get(scheme.successor) if scheme.successor else None
+        if successor:
+            lines.append(f"{'De nieuwe naam' if scheme.status == 'hernoemd' else 'De opvolger'} is: "
+                         f"{successor.name}. {successor.summary}")
+            lines.append(f"Officiële pagina: {successor.official_page} "
+                         f"(gecontroleerd op {format_date(successor.last_checked)})")
+        elif scheme.alternatives:
+            alts = [kb.get(a).name for a in scheme.alternatives]
+            lines.append("Er is geen directe opvolger. Kijk eens naar: " + ", ".join(alts) + ".")
+        else:
+            lines.append("Er is geen directe opvolger.")
+    else:
+        lines.append(f"{scheme.name} ({scheme.funder}). {scheme.summary}")
+        who = who_may_apply(scheme)
+        if who:
+            lines.append(f"Voor wie: {who}.")
+        if scheme.amount_text:
+            lines.append(f"Bedrag: {scheme.amount_text}.")
+        if scheme.application_periods:
+            lines.append(f"Aanvragen: {scheme.application_periods}")
+        if scheme.conditions:
+            lines.append("Voorwaarden: " + " ".join(scheme.conditions))
+        lines.append(f"Officiële pagina: {scheme.official_page} (gecontroleerd op {format_date(scheme.last_checked)})")
+    return "\n".join(lines)
