@@ -15,10 +15,10 @@ from sqlalchemy import select
 from bot import repository as repo
 from bot.db import session_scope
 from bot.interviews import LABELS_KIND, POP_FIELDS, Q
-from bot.models import Person, YearPlan
+from bot.models import KINDS_OF_LEARNING, Person, YearPlan
 from bot.parsing import SECTOR_LABELS, format_date, format_euro
 
-KIND_ORDER = ("strategisch", "loopbaan", "vakgebied")
+KIND_ORDER = KINDS_OF_LEARNING
 
 
 @dataclass

@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from bot.db import session_scope
 from bot.interviews import LABELS_KIND
-from bot.models import LearningGoal, Person, YearPlan
+from bot.models import KINDS_OF_LEARNING, LearningGoal, Person, YearPlan
 from bot.parsing import format_euro
 from bot.service import visible_pops
 from bot.settings import get_settings
 
-KINDS = ("strategisch", "loopbaan", "vakgebied")
+KINDS = KINDS_OF_LEARNING
 
 
 def min_group() -> int:

@@ -91,13 +91,8 @@ async def purge_if_requested(request: Request, person_id: str) -> None:
     agent = request.app.ctx.agent
     store = getattr(agent, "tracker_store", None)
     inner = getattr(store, "_tracker_store", store)
-    if hasattr(inner, "engine"):  # Rasa's SQLTrackerStore
-        def _delete() -> None:
-            from sqlalchemy import text
-
-            with inner.engine.begin() as conn:
-                conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": person_id})
-        await asyncio.to_thread(_delete)
+    if hasattr(inner, "engine"):  # Rasa's SQL tracker store: the database of this layout (bot/privacy.py)
+        await asyncio.to_thread(privacy.purge_conversation, get_settings().tracker_url, person_id)
     elif hasattr(inner, "store") and isinstance(inner.store, dict):  # InMemoryTrackerStore
         inner.store.pop(person_id, None)
     logger.info("conversation history removed on request")

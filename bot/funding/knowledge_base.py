@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.models import KINDS_OF_LEARNING
 from bot.parsing import SECTOR_LABELS, normalize
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "funding.yml"
@@ -24,7 +25,7 @@ SECTORS = tuple(SECTOR_LABELS)
 APPLICANTS = ("werkgever", "school", "individu", "regio", "fonds", "samenwerkingsverband")
 SITUATIONS = ("werkleerplaats", "mbo_samenwerking", "hbo_samenwerking", "laagopgeleid", "ontslag_dreiging",
               "individueel", "ontwikkelpad", "oudere")
-LEARNING = ("strategisch", "loopbaan", "vakgebied")
+LEARNING = KINDS_OF_LEARNING
 CONFIDENCE = ("H", "M", "L")
 
 SITUATION_LABELS = {
