@@ -18,7 +18,7 @@ TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/nul
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
 	@echo "make test   install what is missing and run every test"
-	@echo "make test-fast  the tests that need no model and no servers (while working)"
+	@echo "make test-fast  unit and integration tests: no model, no servers (while working)"
 	@echo "make chat   talk to Leerkoers in the terminal"
 	@echo "make train  train the model when data, domain or config changed"
 	@echo "make lint   ruff"
@@ -86,7 +86,7 @@ test: $(MODEL) $(WIDGET) browser haproxy
 # While working: everything that needs no trained model and no servers (under a minute).
 test-fast: $(STAMP)
 	$(BIN)/ruff check bot actions channels tests bench
-	$(BIN)/python -m pytest -m "not e2e and not model"
+	$(BIN)/python -m pytest tests/unit tests/integration
 
 # Load and speed figures (not part of `make test`; takes 15-30 minutes on 2 cores).
 bench: $(MODEL) haproxy

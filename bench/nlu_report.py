@@ -6,7 +6,7 @@
 
 Reports per-intent precision/recall/F1, the most frequent confusions, entity F1 (years, amounts, periods, kinds
 of learning), how often out-of-scope messages get the fallback answer, and parse latency. `--check` exits with 1
-when a threshold below is not met; tests/test_nlu_quality.py applies the same thresholds in `make test`.
+when a threshold below is not met; tests/model/test_nlu_quality.py applies the same thresholds in `make test`.
 """
 
 from __future__ import annotations

@@ -111,7 +111,7 @@ def bench_layout(name: str, levels: list[int], env: dict[str, str], tmp: Path) -
         os.environ[key] = value
     settings = get_settings()
     if settings.production:
-        from bot.cli import create_databases
+        from bot.cli_admin import create_databases
 
         create_databases(settings)
     db.upgrade(settings.database_url)

@@ -118,7 +118,7 @@ def bench(servers: list[int], compressions: list[float], tmp: Path) -> list[dict
     import os
 
     from bot import db, processes
-    from bot.cli import create_databases
+    from bot.cli_admin import create_databases
     from bot.settings import get_settings
 
     rows = []

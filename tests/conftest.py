@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -84,3 +85,15 @@ def nlu_agent():
 
     assert nlu_report.MODEL.exists(), "train first: make train"
     return nlu_report.load_agent(nlu_report.MODEL)
+
+
+KIND_MARKERS = {"unit": ["unit"], "integration": ["integration"], "model": ["model"], "e2e": ["e2e"],
+                "browser": ["browser", "e2e"]}
+
+
+def pytest_collection_modifyitems(config, items):
+    """The folder says the kind of a test (tests/unit, integration, model, e2e, browser); `make test-fast` uses it."""
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        for name in KIND_MARKERS.get(folder, []):
+            item.add_marker(getattr(pytest.mark, name))

@@ -20,7 +20,7 @@ from bot.models import AnswerLog
 from bot.understanding import ranking_of
 from tests.helpers import POP
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

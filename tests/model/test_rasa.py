@@ -11,9 +11,9 @@ import pytest
 
 from bot import processes
 from bot.settings import get_settings
-from tests.test_domain import form_questions, responses_in_code, string_literals_in_code
+from tests.unit.test_domain import form_questions, responses_in_code, string_literals_in_code
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RASA = str(Path(sys.executable).parent / "rasa")
 
 # Rasa warns about every response that only custom actions send, because it cannot see inside them.

@@ -11,7 +11,7 @@ import pytest
 
 from bench import context_report
 from bot.interviews import INTERVIEW_QUESTIONS, Q
-from tests.test_nlu_quality import _normal, training_texts
+from tests.model.test_nlu_quality import _normal, training_texts
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from bot.settings import get_settings
 pytestmark = pytest.mark.e2e
 
 SECRET = "test-geheim-voor-de-widget-tests-0123456789"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 

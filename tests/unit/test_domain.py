@@ -9,7 +9,7 @@ import yaml
 
 from bot.interviews import INTERVIEW_QUESTIONS, WHY_KEYS, Q
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def domain() -> dict:

@@ -20,13 +20,13 @@ import requests
 from sqlalchemy import func, select
 
 from bot import db, haproxy, processes
-from bot.cli import create_databases
+from bot.cli_admin import create_databases
 from bot.db import session_scope
 from bot.models import AnswerLog
 from bot.settings import get_settings
 from tests.conftest import require_postgres
+from tests.e2e.netfault import Forwarder
 from tests.helpers import POP
-from tests.netfault import Forwarder
 
 pytestmark = pytest.mark.e2e
 SORRY = "Er ging iets mis bij het verwerken van je bericht"

@@ -8,7 +8,7 @@ import re
 import pytest
 import requests
 
-from tests.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
+from tests.e2e.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
 
 pytestmark = pytest.mark.e2e
 

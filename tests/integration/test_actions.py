@@ -13,7 +13,7 @@ from actions import interview as act
 from bot import service
 from bot.db import session_scope
 from bot.models import Pop
-from tests.test_domain import domain as load_domain
+from tests.unit.test_domain import domain as load_domain
 
 DOMAIN = load_domain()
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.db import session_scope
 from bot.models import AnswerLog, Pop
-from tests.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
+from tests.e2e.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
 
 pytestmark = pytest.mark.e2e
 
