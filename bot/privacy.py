@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import bindparam, create_engine, delete, func, select, text
+from sqlalchemy.engine import Connection
 
 from bot.db import session_scope
 from bot.models import AnswerLog, DeletionRecord, InterviewState, PendingDeletion, Person, Pop
@@ -131,23 +134,28 @@ def tracker_url(tracker_db: str) -> str:
     return tracker_db if "://" in tracker_db else f"sqlite:///{tracker_db}"
 
 
-def _delete_events(tracker_db: str, where: str, params: dict) -> int:
-    """Delete rows from Rasa's SQL tracker store (table 'events'); 0 when there is no such table yet.
+@contextmanager
+def _events_table(tracker_db: str) -> Iterator[Connection | None]:
+    """A transaction on Rasa's SQL tracker store (table 'events'); None when there is no such table yet.
 
     ``tracker_db`` is a database URL (SQLite or PostgreSQL, see ``Settings.tracker_url``) or a SQLite path.
     A SQLite file that does not exist is not created.
     """
     url = tracker_url(tracker_db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        return 0
+        yield None
+        return
     engine = create_engine(url, future=True, hide_parameters=True)
     try:
         with engine.begin() as conn:
-            if not engine.dialect.has_table(conn, "events"):
-                return 0
-            return conn.execute(text(f"DELETE FROM events WHERE {where}"), params).rowcount
+            yield conn if engine.dialect.has_table(conn, "events") else None
     finally:
         engine.dispose()
+
+
+def _delete_events(tracker_db: str, where: str, params: dict) -> int:
+    with _events_table(tracker_db) as conn:
+        return 0 if conn is None else conn.execute(text(f"DELETE FROM events WHERE {where}"), params).rowcount
 
 
 def purge_conversation(tracker_db: str, sender_id: str) -> int:
@@ -170,23 +178,16 @@ def purge_copied_pop_texts(tracker_db: str) -> int:
     whole text), so it stayed in the manager's history after "stop met delen" or deletion. Now the manager
     gets a short-lived link; the old messages are removed here (idempotent, at every start and retention run).
     """
-    url = tracker_url(tracker_db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        return 0
-    engine = create_engine(url, future=True, hide_parameters=True)
-    try:
-        with engine.begin() as conn:
-            if not engine.dialect.has_table(conn, "events"):
-                return 0
-            rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND data LIKE :p"),
-                                {"p": f"%{COPIED_POP_ACTION}%"}).all()
-            stale = [row.id for row in rows if _is_copied_pop(row.data)]
-            for start in range(0, len(stale), 500):
-                conn.execute(text("DELETE FROM events WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
-                             {"ids": stale[start:start + 500]})
-            return len(stale)
-    finally:
-        engine.dispose()
+    with _events_table(tracker_db) as conn:
+        if conn is None:
+            return 0
+        rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND data LIKE :p"),
+                            {"p": f"%{COPIED_POP_ACTION}%"}).all()
+        stale = [row.id for row in rows if _is_copied_pop(row.data)]
+        for start in range(0, len(stale), 500):
+            conn.execute(text("DELETE FROM events WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+                         {"ids": stale[start:start + 500]})
+        return len(stale)
 
 
 def _is_copied_pop(data: str) -> bool:
