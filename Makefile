@@ -11,7 +11,7 @@ LEERKOERS_WHEELS ?= ../shared/wheels
 SPACY_MODEL_URL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl
 MODEL := models/leerkoers.tar.gz
 WIDGET := widget/dist/leerkoers-widget.js
-TRAIN_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' 2>/dev/null)
+TRAIN_INPUTS := config.yml $(shell find domain -name '*.yml' 2>/dev/null) $(shell find data -name '*.yml' 2>/dev/null)
 
 .PHONY: help install run run-prod bench nlu-report nlu-compare chat train test test-fast lint validate clean widget browser haproxy
 
@@ -44,7 +44,7 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
-	$(BIN)/leerkoers rasa train --fixed-model-name leerkoers --out models
+	$(BIN)/leerkoers rasa train --domain domain --fixed-model-name leerkoers --out models
 	@touch $@
 
 train: $(MODEL)

@@ -74,3 +74,21 @@ POP = [
     ("doel_nog_een", "nee"),
     ("pop_steun", "Tijd en budget van mijn leidinggevende"),
 ]
+
+
+def domain_yaml() -> dict:
+    """The domain as one dict: every file of domain/ merged, as Rasa merges them."""
+    from pathlib import Path
+
+    import yaml
+
+    merged: dict = {}
+    for path in sorted((Path(__file__).resolve().parent.parent / "domain").glob("*.yml")):
+        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(value, dict):
+                merged.setdefault(key, {}).update(value)
+            elif isinstance(value, list):
+                merged.setdefault(key, []).extend(value)
+            else:
+                merged[key] = value
+    return merged

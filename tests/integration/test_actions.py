@@ -1,4 +1,4 @@
-"""The Rasa SDK adapters with real trackers, a real dispatcher and the real domain.yml."""
+"""The Rasa SDK adapters with real trackers, a real dispatcher and the real domain (domain/)."""
 
 from __future__ import annotations
 

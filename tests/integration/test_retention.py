@@ -85,7 +85,7 @@ def test_deleting_a_person_removes_their_export_files(db_url, tmp_path):
 
 
 def _store(kind: str, tmp_path) -> tuple[ThreadedSQLTrackerStore, str]:
-    domain = Domain.load("domain.yml")
+    domain = Domain.load("domain")
     if kind == "sqlite":
         path = str(tmp_path / "tracker.db")
         return ThreadedSQLTrackerStore(domain, dialect="sqlite", db=path), path

@@ -18,7 +18,7 @@ def test_endpoints_use_the_threaded_store_and_conversations_survive_a_new_store(
     monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp_path / "tracker.db"))
     monkeypatch.setenv("LEERKOERS_ACTION_URL", "http://127.0.0.1:1/webhook")
     monkeypatch.setenv("LEERKOERS_ACTION_SECRET", "test-geheim")
-    domain = Domain.load("domain.yml")
+    domain = Domain.load("domain")
     config = read_endpoint_config("endpoints.yml", "tracker_store")
     store = create_tracker_store(config, domain)
     inner = getattr(store, "_tracker_store", store)
@@ -41,7 +41,7 @@ def test_endpoints_use_the_threaded_store_and_conversations_survive_a_new_store(
 
 
 def test_many_conversations_saved_at_once_keep_their_own_events(tmp_path):
-    store = ThreadedSQLTrackerStore(Domain.load("domain.yml"), dialect="sqlite", db=str(tmp_path / "t.db"))
+    store = ThreadedSQLTrackerStore(Domain.load("domain"), dialect="sqlite", db=str(tmp_path / "t.db"))
 
     async def talk(i: int) -> None:
         tracker = DialogueStateTracker(f"p{i}", store.domain.slots)
@@ -70,7 +70,7 @@ def test_errors_hide_what_people_typed_and_the_file_is_private(tmp_path, monkeyp
     monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp_path / "tracker.db"))
     monkeypatch.setenv("LEERKOERS_ACTION_URL", "http://127.0.0.1:1/webhook")
     monkeypatch.setenv("LEERKOERS_ACTION_SECRET", "test-geheim")
-    store = create_tracker_store(read_endpoint_config("endpoints.yml", "tracker_store"), Domain.load("domain.yml"))
+    store = create_tracker_store(read_endpoint_config("endpoints.yml", "tracker_store"), Domain.load("domain"))
     inner = getattr(store, "_tracker_store", store)
     assert inner.engine.hide_parameters
     try:

@@ -18,7 +18,7 @@ from bot import service
 from bot.db import session_scope
 from bot.models import AnswerLog
 from bot.understanding import ranking_of
-from tests.helpers import POP
+from tests.helpers import POP, domain_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,7 +58,7 @@ def test_held_out_set_is_separate_from_the_training_data():
 
 
 def test_held_out_set_covers_every_intent_with_ten_examples_and_real_typing():
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = domain_yaml()
     intents = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]}
     counts = {}
     for _, intent in nlu_report.held_out():

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from bot.interviews import INTERVIEW_QUESTIONS, WHY_KEYS, Q
+from tests.helpers import domain_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def domain() -> dict:
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return domain_yaml()
 
 
 def responses_in_code() -> set[str]:
@@ -49,7 +48,7 @@ def responses_in_training_data() -> set[str]:
 def test_every_response_the_code_sends_exists():
     defined = set(domain()["responses"])
     missing = sorted(responses_in_code() - defined)
-    assert not missing, f"responses used in code but missing in domain.yml: {missing}"
+    assert not missing, f"responses used in code but missing in domain/: {missing}"
 
 
 def string_literals_in_code() -> set[str]:
@@ -69,7 +68,7 @@ def test_every_response_is_used():
     defined = {r for r in domain()["responses"] if "/" not in r}
     used = responses_in_code() | string_literals_in_code() | responses_in_training_data() | form_questions()
     unused = sorted(defined - used - {"utter_default"})
-    assert not unused, f"responses in domain.yml that nothing uses: {unused}"
+    assert not unused, f"responses in domain/ that nothing uses: {unused}"
 
 
 def test_every_action_is_implemented():
