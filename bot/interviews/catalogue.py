@@ -99,8 +99,29 @@ class Catalogue:
 
     def fields(self, record: str) -> dict[str, str]:
         """Question key -> attribute, for the plain questions stored on ``record``, in asking order."""
-        return {q.key: q.stored_in.split(".", 1)[1] for q in self.questions.values()
-                if q.stored_in.split(".", 1)[0] == record and q.key not in SPECIAL}
+        return self.field_maps.get(record, {})
+
+    @property
+    def field_maps(self) -> dict[str, dict[str, str]]:
+        return self._derived["fields"]
+
+    @property
+    def topic_words(self) -> dict[str, tuple[str, ...]]:
+        return self._derived["topics"]
+
+    @property
+    def _derived(self) -> dict:
+        """Computed once per catalogue: the engine looks these up many times in every turn."""
+        cache = self.__dict__.get("_cache")
+        if cache is None:
+            fields: dict[str, dict[str, str]] = {}
+            for q in self.questions.values():
+                record, _, attribute = q.stored_in.partition(".")
+                if q.key not in SPECIAL:
+                    fields.setdefault(record, {})[q.key] = attribute
+            cache = {"fields": fields, "topics": {k: q.topic_words for k, q in self.questions.items()}}
+            object.__setattr__(self, "_cache", cache)
+        return cache
 
 
 class CatalogueError(ValueError):
@@ -172,11 +193,27 @@ class _View(Mapping):
     def __len__(self) -> int:
         return len(self._pick(current()))
 
+    # one lookup of the catalogue per call, not one per key (these run in every turn)
+    def __contains__(self, key: object) -> bool:
+        return key in self._pick(current())
+
+    def get(self, key, default=None):
+        return self._pick(current()).get(key, default)
+
+    def items(self):
+        return self._pick(current()).items()
+
+    def keys(self):
+        return self._pick(current()).keys()
+
+    def values(self):
+        return self._pick(current()).values()
+
 
 Q: Mapping[str, Question] = _View(lambda c: c.questions)
 INTERVIEW_QUESTIONS: Mapping[str, list[str]] = _View(lambda c: c.order)
 INTERVIEW_LABELS: Mapping[str, str] = _View(lambda c: c.labels)
-TOPIC_WORDS: Mapping[str, tuple[str, ...]] = _View(lambda c: {k: q.topic_words for k, q in c.questions.items()})
+TOPIC_WORDS: Mapping[str, tuple[str, ...]] = _View(lambda c: c.topic_words)
 ACT_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("activity"))
 POP_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("pop"))
 GOAL_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("goal"))
