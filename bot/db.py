@@ -19,6 +19,11 @@ from sqlalchemy.pool import QueuePool
 from bot.settings import PROJECT_ROOT, get_settings
 
 _lock = threading.Lock()
+# SQLite has one writer at a time, and a writer that finds the file locked sleeps in steps of up to 100 ms
+# before it tries again. Transactions of this process queue here instead and start the moment the previous
+# one ends (measured: 10 conversations at once got about twice as slow without this). Other processes
+# (the command line, a second action server) still meet SQLite's own lock and wait for it.
+_sqlite_writer = threading.RLock()
 _engines: dict[str, Engine] = {}
 _factories: dict[str, sessionmaker] = {}
 
@@ -65,6 +70,14 @@ def session_scope(url: str | None = None, serial: bool = False) -> Iterator[Sess
     """
     url = url or get_settings().database_url
     get_engine(url)
+    if url.startswith("sqlite"):
+        with _sqlite_writer:
+            yield from _transaction(url, serial)
+    else:
+        yield from _transaction(url, serial)
+
+
+def _transaction(url: str, serial: bool) -> Iterator[Session]:
     session = _factories[url]()
     try:
         if serial and url.startswith("sqlite"):

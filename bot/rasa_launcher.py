@@ -11,6 +11,12 @@
    Rasa server's start-up (py-spy: 15 of 30 s). Running the prediction graph once creates the same weights that
    prediction uses; then the trained weights are restored, and the label embeddings and the prediction graph
    are made again from them. Predictions are identical (tests/test_launcher.py compares both ways of loading).
+4. A custom action gets the events of the current turn only, not the whole conversation. Rasa serialises every
+   event of the conversation for every call to the action server, which parses them all again: a tenth of the
+   Rasa server's work late in a POP interview (py-spy). Leerkoers' actions read their state from the database,
+   and rasa-sdk's forms read only the slots set in this turn (`Tracker.slots_to_validate`); slots, the latest
+   message, the active form and the latest action are sent as before. The turn starts at the latest user message
+   (with the `action_listen` before it).
 """
 
 from __future__ import annotations
@@ -34,6 +40,46 @@ def validate_action_responses_with_one_validator() -> None:
         return rasa_validation(self, result)  # raises Rasa's own ValidationError with its explanation
 
     RemoteAction._validate_action_result = validate
+
+
+TURN_EVENTS_MIN = 10  # without a user message (a session start): this many of the latest events
+
+
+def send_only_the_current_turn_to_actions() -> None:
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import EventVerbosity
+
+    if getattr(RemoteAction._action_call_format, "_leerkoers", False):
+        return
+    rasa_format = RemoteAction._action_call_format
+
+    def action_call_format(self: RemoteAction, tracker, domain) -> dict:
+        result = rasa_format(self, _NoEvents(tracker), domain)
+        result["tracker"]["events"] = [event.as_dict() for event in current_turn(list(tracker.events))]
+        return result
+
+    def current_turn(events: list) -> list:
+        for index in range(len(events) - 1, -1, -1):
+            if isinstance(events[index], UserUttered):
+                return events[max(0, index - 1):]
+        return events[-TURN_EVENTS_MIN:]
+
+    class _NoEvents:
+        """The tracker as Rasa's own format reads it, but without serialising its events (added afterwards)."""
+
+        def __init__(self, tracker) -> None:
+            self._tracker = tracker
+
+        def __getattr__(self, name: str):
+            return getattr(self._tracker, name)
+
+        def current_state(self, event_verbosity=EventVerbosity.NONE) -> dict:
+            return self._tracker.current_state(EventVerbosity.NONE)
+
+    action_call_format._leerkoers = True
+    action_call_format.current_turn = current_turn
+    RemoteAction._action_call_format = action_call_format
 
 
 def load_models_without_a_training_step() -> None:
@@ -69,6 +115,7 @@ def load_models_without_a_training_step() -> None:
 
 def main() -> None:
     validate_action_responses_with_one_validator()
+    send_only_the_current_turn_to_actions()
     load_models_without_a_training_step()
     if "--logging-config-file" in sys.argv:
         import rasa.utils.io

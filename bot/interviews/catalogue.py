@@ -165,16 +165,22 @@ def load(folder: Path | None = None) -> Catalogue:
 
 _lock = threading.Lock()
 _loaded: dict[Path, Catalogue] = {}
+_last: list = [None]  # (settings, catalogue) of the latest call: most calls skip the folder lookup
 
 
 def current() -> Catalogue:
     """The catalogue of LEERKOERS_INTERVIEWS_DIR (or the default), loaded once per folder."""
     from bot.settings import get_settings
 
-    folder = Path(get_settings().interviews_dir or DEFAULT_DIR)
+    settings = get_settings()  # the same object while the environment stays the same
+    last = _last[0]
+    if last is not None and last[0] is settings:
+        return last[1]
+    folder = Path(settings.interviews_dir or DEFAULT_DIR)
     with _lock:
         if folder not in _loaded:
             _loaded[folder] = load(folder)
+        _last[0] = (settings, _loaded[folder])
         return _loaded[folder]
 
 

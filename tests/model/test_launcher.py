@@ -36,6 +36,40 @@ def test_invalid_responses_still_fail_with_rasas_explanation(patched, response):
         patched._validate_action_result(response)
 
 
+def test_actions_get_the_current_turn_with_everything_forms_need(monkeypatch):
+    """Only this turn's events go to the action server; slots, latest message and form state stay complete."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa_sdk import Tracker
+
+    monkeypatch.setattr(RemoteAction, "_action_call_format", RemoteAction._action_call_format)
+    domain = Domain.load("domain")
+    tracker = DialogueStateTracker("eva", domain.slots)
+    tracker.update_with_events([ActionExecuted("action_listen"), UserUttered("ik wil mijn POP"),
+                                ActionExecuted("action_start_interview"), SlotSet("actief_interview", "pop"),
+                                ActionExecuted("interview_form"), ActiveLoop("interview_form"),
+                                BotUttered("Bij welke organisatie werk je?"),
+                                ActionExecuted("action_listen")], domain)
+    tracker.update_with_events([UserUttered("gemeente Zeist", {"name": "antwoord", "confidence": 0.9}),
+                                SlotSet("interview_antwoord", "gemeente Zeist")], domain)
+    action = RemoteAction("validate_interview_form", None)
+    full = action._action_call_format(tracker, domain)
+
+    rasa_launcher.send_only_the_current_turn_to_actions()
+    sent = action._action_call_format(tracker, domain)
+    assert [e["event"] for e in sent["tracker"]["events"]] == ["action", "user", "slot"]
+    assert sent["tracker"]["events"][1]["text"] == "gemeente Zeist"
+    for key in ("slots", "latest_message", "active_loop", "latest_action_name", "sender_id", "followup_action"):
+        assert sent["tracker"][key] == full["tracker"][key], key
+    assert sent["domain"] == full["domain"] and sent["next_action"] == "validate_interview_form"
+    sdk_tracker = Tracker.from_dict(sent["tracker"])
+    assert sdk_tracker.slots_to_validate() == Tracker.from_dict(full["tracker"]).slots_to_validate() == \
+        {"interview_antwoord": "gemeente Zeist"}
+    assert sdk_tracker.active_loop["name"] == "interview_form"
+    assert len(full["tracker"]["events"]) > len(sent["tracker"]["events"])
+
+
 @pytest.mark.model
 def test_models_loaded_without_a_training_step_predict_exactly_as_rasa_loads_them(nlu_agent, monkeypatch):
     import asyncio
