@@ -80,12 +80,12 @@ chat: $(MODEL)
 	$(BIN)/leerkoers chat
 
 test: $(MODEL) $(WIDGET) browser haproxy
-	$(BIN)/ruff check bot actions channels tests bench
+	$(BIN)/ruff check bot actions rasa_addons ops tests bench
 	$(BIN)/python -m pytest
 
 # While working: everything that needs no trained model and no servers (under a minute).
 test-fast: $(STAMP)
-	$(BIN)/ruff check bot actions channels tests bench
+	$(BIN)/ruff check bot actions rasa_addons ops tests bench
 	$(BIN)/python -m pytest tests/unit tests/integration
 
 # Load and speed figures (not part of `make test`; takes 15-30 minutes on 2 cores).
@@ -102,7 +102,7 @@ nlu-compare: $(MODEL)
 	$(BIN)/python -m bench.nlu_report --cross-validation 5 --compare --json results/nlu-compare.json
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot actions channels tests bench
+	$(BIN)/ruff check bot actions rasa_addons ops tests bench
 
 clean:
 	rm -rf models results .pytest_cache .ruff_cache var

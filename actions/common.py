@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.facts import Facts, extract
+from bot.dutch.facts import Facts, extract
 from bot.identity import Identity, token_settings
 from bot.interviews import Message
 
@@ -110,7 +110,7 @@ def understood(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
 
 
 def message_facts(tracker: Tracker) -> Facts:
-    """The facts of the latest message: the entities of channels.facts, else the text itself."""
+    """The facts of the latest message: the entities of rasa_addons.facts, else the text itself."""
     message = tracker.latest_message or {}
     found = Facts.from_entities([e for e in message.get("entities") or [] if e.get("extractor") == "FactsEntityExtractor"])
     return found if not found.empty else extract(message.get("text") or "")

@@ -10,7 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, identity, latest_intent, send, understood
-from bot import exports, links, privacy, service
+from bot.documents import files as exports
+from bot.documents import links
+from bot.services import interviews as service
+from bot.services import privacy
 from bot.settings import get_settings
 
 DOWNLOADS = {  # intent: (response with the links, response when there is nothing yet, files)
@@ -64,7 +67,7 @@ class ActionDocument(Action):
         return []
 
 
-class ActionOverzicht(Action):
+class ActionOverview(Action):
     def name(self) -> str:
         return "action_overzicht"
 
@@ -81,7 +84,7 @@ class ActionOverzicht(Action):
         return []
 
 
-class ActionGegevensInzien(Action):
+class ActionShowMyData(Action):
     def name(self) -> str:
         return "action_gegevens_inzien"
 
@@ -95,7 +98,7 @@ class ActionGegevensInzien(Action):
         return []
 
 
-class ActionVraagVerwijderen(Action):
+class ActionAskDeletion(Action):
     def name(self) -> str:
         return "action_vraag_verwijderen"
 
@@ -106,7 +109,7 @@ class ActionVraagVerwijderen(Action):
         return [SlotSet("bevestig_verwijderen", True)]
 
 
-class ActionGegevensVerwijderen(Action):
+class ActionDeleteMyData(Action):
     def name(self) -> str:
         return "action_gegevens_verwijderen"
 

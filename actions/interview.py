@@ -22,8 +22,9 @@ from actions.common import (
     send_all,
     understood,
 )
-from bot import links, service
+from bot.documents import links
 from bot.interviews import Q, max_answer_length
+from bot.services import interviews as service
 from bot.understanding import plausible, ranking_of
 
 DONE = "klaar"
@@ -106,9 +107,9 @@ class ValidateInterviewForm(FormValidationAction):
         from actions import documents
 
         handlers = {"pop_downloaden": documents.ActionDocument, "jaarplan_downloaden": documents.ActionDocument,
-                    "strategie_downloaden": documents.ActionDocument, "overzicht_bekijken": documents.ActionOverzicht,
-                    "gegevens_inzien": documents.ActionGegevensInzien, "pop_delen": ActionPopDelen,
-                    "pop_niet_delen": ActionPopDelen, "gedeelde_pops": ActionGedeeldePops}
+                    "strategie_downloaden": documents.ActionDocument, "overzicht_bekijken": documents.ActionOverview,
+                    "gegevens_inzien": documents.ActionShowMyData, "pop_delen": ActionSharePop,
+                    "pop_niet_delen": ActionSharePop, "gedeelde_pops": ActionSharedPops}
         if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
             dispatcher.utter_message(response="utter_verwijderen_zeker")
             return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
@@ -118,7 +119,7 @@ class ValidateInterviewForm(FormValidationAction):
         return {"interview_antwoord": None}
 
 
-class ActionInterviewAfronden(Action):
+class ActionFinishInterview(Action):
     def name(self) -> str:
         return "action_interview_afronden"
 
@@ -131,7 +132,7 @@ class ActionInterviewAfronden(Action):
         return [SlotSet("interview_open", False), SlotSet("interview_antwoord", None)]
 
 
-class ActionInterviewPauzeren(Action):
+class ActionPauseInterview(Action):
     def name(self) -> str:
         return "action_interview_pauzeren"
 
@@ -145,7 +146,7 @@ class ActionInterviewPauzeren(Action):
         return [SlotSet("interview_open", False), SlotSet("interview_antwoord", None)]
 
 
-class ActionHervat(Action):
+class ActionResumeInterview(Action):
     def name(self) -> str:
         return "action_hervat"
 
@@ -164,7 +165,7 @@ class ActionHervat(Action):
                 SlotSet("interview_antwoord", None)]
 
 
-class ActionCorrigeren(Action):
+class ActionCorrectAnswer(Action):
     """'terug' and 'wijzig mijn antwoord over ...'."""
 
     def name(self) -> str:
@@ -206,7 +207,7 @@ class ActionCorrigeren(Action):
         return events + [SlotSet("interview_open", in_form)]
 
 
-class ActionToonAntwoorden(Action):
+class ActionShowAnswers(Action):
     def name(self) -> str:
         return "action_toon_antwoorden"
 
@@ -227,7 +228,7 @@ class ActionToonAntwoorden(Action):
         return []
 
 
-class ActionWaaromVraag(Action):
+class ActionWhyQuestion(Action):
     def name(self) -> str:
         return "action_waarom_vraag"
 
@@ -243,7 +244,7 @@ class ActionWaaromVraag(Action):
         return []
 
 
-class ActionVraagOpnieuwBevestiging(Action):
+class ActionConfirmRestart(Action):
     """'opnieuw beginnen' outside an interview: the interview opens with the confirmation question."""
 
     def name(self) -> str:
@@ -265,7 +266,7 @@ class ActionVraagOpnieuwBevestiging(Action):
                 SlotSet("interview_antwoord", None)]
 
 
-class ActionNietBegrepen(Action):
+class ActionNotUnderstood(Action):
     """Fallback outside an interview: a specific answer for empty or very long messages."""
 
     def name(self) -> str:
@@ -282,7 +283,7 @@ class ActionNietBegrepen(Action):
         return []
 
 
-class ActionPopDelen(Action):
+class ActionSharePop(Action):
     """'deel mijn POP met mijn leidinggevende' (and 'ook met HR'), and 'stop met delen'."""
 
     def name(self) -> str:
@@ -303,7 +304,7 @@ class ActionPopDelen(Action):
         return []
 
 
-class ActionGedeeldePops(Action):
+class ActionSharedPops(Action):
     """A manager sees the POPs of their own employees who shared them; HR those shared with HR. As links."""
 
     def name(self) -> str:

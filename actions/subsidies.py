@@ -11,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, message_facts, person_id
-from bot import advice
-from bot.facts import Facts, extract, sentence
+from bot.dutch.facts import Facts, extract, sentence
+from bot.funding import advice
+from bot.services import funding as funding_profile
 from bot.understanding import decide, plausible, ranking_of
 
 STOPPED = "gestopt"
@@ -21,7 +22,7 @@ NOT_NEEDED = "nvt"  # someone who pays a course themselves: the organisation doe
 SLOTS = ("subsidie_sector", "subsidie_medewerkers", "subsidie_doel")
 
 
-class ActionSubsidieStart(Action):
+class ActionFundingStart(Action):
     """Fill in what is known (the message itself, the stored profile); the form asks only the rest."""
 
     def name(self) -> str:
@@ -32,7 +33,7 @@ class ActionSubsidieStart(Action):
         if facts.empty and not plausible("subsidie_zoeken", latest_text(tracker)):
             dispatcher.utter_message(response="utter_fallback")
             return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS]
-        known_sector, known_employees = await call(advice.known_profile, person_id(tracker))
+        known_sector, known_employees = await call(funding_profile.known_profile, person_id(tracker))
         dispatcher.utter_message(response="utter_subsidie_start")
         understood = sentence(facts)
         if understood:
@@ -51,7 +52,7 @@ def start_events(facts: Facts, known_sector: str | None, known_employees: int | 
             SlotSet("subsidie_leeftijd", facts.age)]
 
 
-class ValidateSubsidieForm(FormValidationAction):
+class ValidateFundingForm(FormValidationAction):
     def name(self) -> str:
         return "validate_subsidie_form"
 
@@ -115,7 +116,7 @@ def _optional_int(value: Any) -> int | None:
         return None
 
 
-class ActionSubsidieAdvies(Action):
+class ActionFundingAdvice(Action):
     def name(self) -> str:
         return "action_subsidie_advies"
 
@@ -132,20 +133,20 @@ class ActionSubsidieAdvies(Action):
         doel = tracker.get_slot("subsidie_doel") or ""
         purposes = {s for s in doel.split(",") if s in advice.PURPOSES}
         if sector or employees:
-            await call(advice.remember_profile, person_id(tracker), sector, employees)
+            await call(funding_profile.remember_profile, person_id(tracker), sector, employees)
         text = await call(advice.advise, sector, employees, purposes, age=_optional_int(tracker.get_slot("subsidie_leeftijd")))
         dispatcher.utter_message(response="utter_subsidie_advies", advies=text)
         return reset
 
 
-class ActionRegelingInfo(Action):
+class ActionSchemeInfo(Action):
     """A question about a scheme ("bestaat de WVA nog?"), or a funding question that carries facts."""
 
     def name(self) -> str:
         return "action_regeling_info"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        sector, employees = await call(advice.known_profile, person_id(tracker))
+        sector, employees = await call(funding_profile.known_profile, person_id(tracker))
         replies = await call(advice.funding_replies, latest_text(tracker), message_facts(tracker), sector, employees,
                              True)
         for response, params in replies:

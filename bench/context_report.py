@@ -70,8 +70,8 @@ def interview_of(key: str) -> str:
 
 def reach(person: str, key: str) -> str:
     """Walk a fresh person through the interview of ``key`` until that question is open."""
-    from bot import service
     from bot.identity import Identity
+    from bot.services import interviews as service
 
     interview = interview_of(key)
     service.sync_identity(Identity(person, person, "manager" if interview != "pop" else "employee", None))
@@ -95,8 +95,8 @@ def reach(person: str, key: str) -> str:
 def _answers(person: str) -> list[tuple[str, str]]:
     from sqlalchemy import select
 
-    from bot.db import session_scope
-    from bot.models import AnswerLog
+    from bot.storage.db import session_scope
+    from bot.storage.models import AnswerLog
 
     with session_scope() as s:
         rows = s.execute(select(AnswerLog.question, AnswerLog.text).where(AnswerLog.person_id == person)
@@ -106,7 +106,7 @@ def _answers(person: str) -> list[tuple[str, str]]:
 
 
 def _typed(person: str, interview: str, text: str, parse: dict):
-    from bot import service
+    from bot.services import interviews as service
     from bot.understanding import ranking_of
 
     faq = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
@@ -120,8 +120,10 @@ def _destructive(turn) -> bool:
 
 def run_cases(agent, cases: dict) -> dict:
     """All cases in a fresh database; returns counts, rates and the failures."""
-    from bot.activity_text import split_activity  # noqa: F401 - the parts are checked through the database
-    from bot.facts import Facts
+    from bot.dutch.activity_text import (
+        split_activity,  # noqa: F401 - the parts are checked through the database
+    )
+    from bot.dutch.facts import Facts
 
     async def parse(text: str) -> dict:
         return await agent.parse_message(text)
@@ -195,10 +197,10 @@ def run_cases(agent, cases: dict) -> dict:
 def _activity_missing(person: str, expect: dict) -> list[str]:
     from sqlalchemy import select
 
-    from bot.db import session_scope
+    from bot.dutch.parsing import parse_period
     from bot.interviews import ACT_FIELDS
-    from bot.models import Activity, Organisation, Person, YearPlan
-    from bot.parsing import parse_period
+    from bot.storage.db import session_scope
+    from bot.storage.models import Activity, Organisation, Person, YearPlan
 
     with session_scope() as s:
         act = s.execute(select(Activity).join(YearPlan).join(Organisation).join(Person)
@@ -245,7 +247,7 @@ def failures(result: dict) -> list[str]:
 
 def evaluate(agent) -> dict:
     """Run every case in a fresh, temporary SQLite database (the environment is restored afterwards)."""
-    from bot import db
+    from bot.storage import db
 
     saved = {k: os.environ.get(k) for k in ("LEERKOERS_DATABASE_URL", "LEERKOERS_VAR_DIR")}
     with tempfile.TemporaryDirectory(prefix="leerkoers-context-") as work:

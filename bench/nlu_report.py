@@ -106,7 +106,7 @@ def load_agent(model: Path):
     """The trained model, loaded once; the first parse builds the graph and is not part of the latency."""
     from rasa.core.agent import Agent
 
-    from bot.rasa_launcher import load_models_without_a_training_step
+    from rasa_addons.launcher import load_models_without_a_training_step
 
     _quiet()
     load_models_without_a_training_step()  # as the Rasa server loads it

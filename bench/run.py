@@ -29,9 +29,10 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import db, processes  # noqa: E402
 from bot.settings import get_settings  # noqa: E402
-from channels.intranet import SORRY, TOO_FAST  # noqa: E402
+from bot.storage import db  # noqa: E402
+from ops import processes  # noqa: E402
+from rasa_addons.intranet import SORRY, TOO_FAST  # noqa: E402
 from tests.helpers import POP  # noqa: E402
 
 FAILURE_REPLIES = {SORRY, TOO_FAST}
@@ -92,8 +93,8 @@ def run_level(url: str, users: int, script: list[str], prefix: str) -> dict:
 def lost_answers(database_url: str, prefix: str, users: int) -> int:
     from sqlalchemy import func, select
 
-    from bot.db import session_scope
-    from bot.models import AnswerLog
+    from bot.storage.db import session_scope
+    from bot.storage.models import AnswerLog
 
     expected = users * len(POP)
     with session_scope(database_url) as s:
@@ -111,7 +112,7 @@ def bench_layout(name: str, levels: list[int], env: dict[str, str], tmp: Path) -
         os.environ[key] = value
     settings = get_settings()
     if settings.production:
-        from bot.cli_admin import create_databases
+        from ops.cli_admin import create_databases
 
         create_databases(settings)
     db.upgrade(settings.database_url)

@@ -100,8 +100,8 @@ def run(url: str, database_url: str, compress: float, seed: int = 7) -> dict:
 
 
 def _lost(database_url: str, prefix: str, people: int) -> int:
-    from bot.db import session_scope
-    from bot.models import AnswerLog
+    from bot.storage.db import session_scope
+    from bot.storage.models import AnswerLog
 
     with session_scope(database_url) as s:
         stored = s.execute(select(func.count(func.distinct(AnswerLog.person_id + ":" + AnswerLog.question)))
@@ -117,9 +117,10 @@ def saturated(row: dict) -> bool:
 def bench(servers: list[int], compressions: list[float], tmp: Path) -> list[dict]:
     import os
 
-    from bot import db, processes
-    from bot.cli_admin import create_databases
     from bot.settings import get_settings
+    from bot.storage import db
+    from ops import processes
+    from ops.cli_admin import create_databases
 
     rows = []
     for n in servers:

@@ -61,7 +61,7 @@ class Settings:
     jwt_audience: str = "leerkoers"
     link_secret: str = ""  # signs download links; empty: a random one kept in the var folder
     public_url: str = ""  # the address people reach Leerkoers at (links); empty: the Rasa server's own
-    funding_file: str = ""  # the knowledge base of schemes; empty: bot/data/funding-schemes.yml
+    funding_file: str = ""  # the knowledge base of schemes; empty: bot/data/funding.yml
     funding_max_age_days: int = 180
     overview_min_group: int = 3  # the manager overview shows no group smaller than this
     rate_limit: int = 120  # messages per minute per person
@@ -115,7 +115,7 @@ class Settings:
 
 
 def process_environment() -> dict[str, str]:
-    """The environment this process got, to pass on to the processes it starts (bot/processes.py)."""
+    """The environment this process got, to pass on to the processes it starts (ops/processes.py)."""
     return dict(os.environ)
 
 

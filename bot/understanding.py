@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.parsing import normalize, word_count
+from bot.dutch.parsing import normalize, word_count
 
 MIN_CONFIDENCE = 0.6
 MAX_COMMAND_WORDS = 12

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot import db
+from bot.storage import db
 
 TODAY = date(2026, 11, 26)
 

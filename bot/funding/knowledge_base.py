@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.models import KINDS_OF_LEARNING
-from bot.parsing import SECTOR_LABELS, normalize
+from bot.dutch.parsing import SECTOR_LABELS, normalize
+from bot.storage.models import KINDS_OF_LEARNING
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "funding.yml"
 

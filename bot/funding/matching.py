@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.dutch.formatting import format_date
+from bot.dutch.parsing import SECTOR_LABELS
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme
-from bot.parsing import SECTOR_LABELS, format_date
 
 
 @dataclass(frozen=True)

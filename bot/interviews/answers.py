@@ -1,11 +1,11 @@
-"""Reading an answer for a question of a given kind (bot/parsing.py does the Dutch)."""
+"""Reading an answer for a question of a given kind (bot/dutch/parsing.py does the Dutch)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from bot import parsing
+from bot.dutch import parsing
 from bot.interviews.catalogue import Question
 from bot.interviews.context import Ctx
 from bot.interviews.flow import speerpunten

@@ -3,11 +3,14 @@
 One YAML file per interview (and one for the organisation profile they share): the order of the questions,
 their labels, how an answer is read (kind), where it is stored, and the words people use to correct it. An
 organisation adapts its forms there (docs/interviews.md); `LEERKOERS_INTERVIEWS_DIR` points at its own copy.
-The question texts are responses in the domain (``utter_vraag_<key>``).
+The texts of the built-in questions are responses in the domain (``utter_vraag_<key>``); an organisation's own
+question brings its text in the file (``text``) and is stored in the record's ``extra`` column
+(``stored_in: pop.extra.<name>``), so adding a question needs no code, no migration and no training.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -17,14 +20,14 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Extra, conint, constr, validator
 
-from bot import parsing
+from bot.dutch import parsing
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "questions"
 INTERVIEWS = ("strategie", "jaarplan", "pop")
 KINDS = ("open", "short", "choice", "int", "money", "year", "yesno", "period", "kind", "speerpunt", "list")
 CHOICES = {"sector": parsing.SECTOR_CHOICES, "works_council": parsing.WORKS_COUNCIL_CHOICES,
            "cooperation": parsing.COOPERATION_CHOICES}
-# Where an answer can be stored: the record and its attributes (bot/models.py)
+# Where an answer can be stored: the record and its attributes (bot/storage/models.py)
 RECORDS = {
     "organisation": ("name", "sector", "employees", "has_works_council"),
     "strategic_plan": ("future_vision", "speerpunten", "competences", "role_of_learning", "support_base",
@@ -37,6 +40,11 @@ RECORDS = {
             "support_needed", "goals_complete"),
     "goal": ("text", "deadline", "result", "kind", "activity"),
 }
+# Records with an `extra` column for an organisation's own questions (stored_in: <record>.extra.<name>)
+EXTRA_RECORDS = ("organisation", "strategic_plan", "activity", "pop", "goal")
+EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+# Kinds an own question can have; lists, speerpunten and choices need the engine's own code
+EXTRA_KINDS = ("open", "short", "int", "money", "year", "yesno", "period", "kind")
 # Questions the engine treats on its own (lists, loops, the plan's year): never a plain attribute
 SPECIAL = {"org_naam", "speerpunten", "jaarplan_jaar", "jaarplan_budget", "act_nog_een", "doel_nog_een"}
 # Questions the engine needs by key (loops and their logic); a form may relabel them but not leave them out
@@ -56,12 +64,29 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     stored_in: str
     topic_words: list[str] = []
     why: Literal["own"] | None = None
+    text: constr(strip_whitespace=True, min_length=3, max_length=500) | None = None  # type: ignore[valid-type]
 
     @validator("stored_in")
     def _known_place(cls, value: str) -> str:  # noqa: N805 - pydantic validator
         record, _, attribute = value.partition(".")
-        if attribute not in RECORDS.get(record, ()):
-            raise ValueError(f"onbekende plek '{value}'; kies uit {', '.join(sorted(RECORDS))} (bot/models.py)")
+        if attribute.startswith("extra."):
+            if record not in EXTRA_RECORDS or not EXTRA_NAME.match(attribute[len("extra."):]):
+                raise ValueError(f"onbekende plek '{value}'; een eigen vraag gaat naar <plek>.extra.<naam> met "
+                                 f"<plek> een van {', '.join(EXTRA_RECORDS)} en <naam> kleine letters")
+        elif attribute not in RECORDS.get(record, ()):
+            raise ValueError(f"onbekende plek '{value}'; kies uit {', '.join(sorted(RECORDS))} (bot/storage/models.py)")
+        return value
+
+    @validator("text", always=True)
+    def _own_question_has_text(cls, value, values):  # noqa: N805 - pydantic validator
+        place = values.get("stored_in") or ""
+        if ".extra." in place:
+            if not value:
+                raise ValueError("een eigen vraag (bewaard in .extra.) heeft 'text' nodig: de vraag zoals de bot hem stelt")
+            if values.get("kind") not in EXTRA_KINDS:
+                raise ValueError(f"een eigen vraag heeft een van deze soorten: {', '.join(EXTRA_KINDS)}")
+            if values.get("why") == "own":
+                raise ValueError("'why: own' kan alleen bij de vaste vragen; een eigen vraag krijgt de algemene uitleg")
         return value
 
     @validator("choices", always=True)
@@ -89,6 +114,7 @@ class Question:
     stored_in: str = ""
     topic_words: tuple[str, ...] = ()
     why_own: bool = False
+    text: str = ""  # an organisation's own question: its text (built-in questions: utter_vraag_<key>)
 
 
 @dataclass(frozen=True)
@@ -149,7 +175,7 @@ def load(folder: Path | None = None) -> Catalogue:
             places[q.stored_in] = q.key
             questions[q.key] = Question(q.key, q.label, q.kind, q.min_words, q.optional,
                                         CHOICES[q.choices] if q.choices else None, q.stored_in,
-                                        tuple(w.lower() for w in q.topic_words), q.why == "own")
+                                        tuple(w.lower() for w in q.topic_words), q.why == "own", q.text or "")
     order, labels = {}, {}
     for name in INTERVIEWS:
         spec = specs[name]

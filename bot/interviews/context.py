@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot import repository as repo
-from bot.models import Organisation, Person, Pop, StrategicPlan, YearPlan
+from bot.storage import repository as repo
+from bot.storage.models import Organisation, Person, Pop, StrategicPlan, YearPlan
 
 MAX_GOALS = 4
 RESTART = "__opnieuw__"  # pseudo question: "weet je zeker dat je opnieuw wilt beginnen?"

@@ -13,11 +13,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot import parsing
-from bot import repository as repo
-from bot.facts import Facts
-from bot.facts import extract as extract_facts
-from bot.facts import sentence as facts_sentence
+from bot.dutch import parsing
+from bot.dutch.facts import Facts
+from bot.dutch.facts import extract as extract_facts
+from bot.dutch.facts import sentence as facts_sentence
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
     ACT_FIELDS,
@@ -41,7 +40,8 @@ from bot.interviews.flow import (
 )
 from bot.interviews.storing import Storing
 from bot.interviews.summaries import summary
-from bot.models import Person
+from bot.storage import repository as repo
+from bot.storage.models import Person
 
 SECTOR_BUTTONS = make_buttons([("Gemeente", "gemeente"), ("Kunst- of cultuureducatie", "kunsteducatie"),
                           ("Andere publieke organisatie", "andere publieke organisatie"),
@@ -139,6 +139,8 @@ class InterviewEngine(Storing):
         params: dict = {}
         buttons: list[dict] = []
         response = f"vraag_{key}"
+        if q.text:  # the question file brings its own text (docs/interviews.md)
+            response, params = "vraag_eigen", {"vraag": q.text}
         if key == "org_sector":
             buttons = SECTOR_BUTTONS
         elif q.kind == "yesno" or key == "org_or":

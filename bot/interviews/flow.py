@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot import parsing
-from bot import repository as repo
+from bot.dutch import parsing
 from bot.interviews.catalogue import (
     ACT_FIELDS,
     GOAL_FIELDS,
@@ -16,7 +15,9 @@ from bot.interviews.catalogue import (
     POP_FIELDS,
 )
 from bot.interviews.context import Ctx
-from bot.models import Activity, LearningGoal
+from bot.interviews.fields import read
+from bot.storage import repository as repo
+from bot.storage.models import Activity, LearningGoal
 
 
 def _current_activity(ctx: Ctx) -> Activity | None:
@@ -45,7 +46,7 @@ def _new_activity(ctx: Ctx) -> Activity:
 
 
 def _activity_situations(act: Activity) -> set[str]:
-    from bot.advice import situations_from_text
+    from bot.funding.advice import situations_from_text
 
     text = " ".join(filter(None, [act.title, act.target_group, act.goal, act.cooperation and act.provider]))
     found = situations_from_text(text)
@@ -80,7 +81,7 @@ def _next_strategie(ctx: Ctx) -> str | None:
             continue
         if key == "strategie_or" and not ctx.org.has_works_council:
             continue
-        if getattr(plan, PLAN_FIELDS[key]) is None:
+        if read(plan, PLAN_FIELDS[key]) is None:
             return key
     return None
 
@@ -91,7 +92,7 @@ def _next_profile(ctx: Ctx, full: bool) -> str | None:
     if not full:
         return None
     for key, attr in ORG_FIELDS.items():
-        if getattr(ctx.org, attr) is None:
+        if read(ctx.org, attr) is None:
             return key
     return None
 
@@ -113,7 +114,7 @@ def _next_jaarplan(ctx: Ctx) -> str | None:
     for key, attr in ACT_FIELDS.items():
         if key == "act_speerpunt" and not speerpunten(ctx):
             continue
-        if getattr(act, attr) is None:
+        if read(act, attr) is None:
             return key
     return None  # unreachable: a complete activity is marked complete when its cost is stored
 
@@ -124,14 +125,14 @@ def _next_pop(ctx: Ctx) -> str | None:
         return profile
     pop = ctx.pop()
     for key in INTERVIEW_QUESTIONS["pop"]:  # the POP's own questions, and the learning goals where they stand
-        if key in POP_FIELDS and getattr(pop, POP_FIELDS[key]) is None:
+        if key in POP_FIELDS and read(pop, POP_FIELDS[key]) is None:
             return key
         if key == "doel_tekst" and not pop.goals_complete:
             goal = _current_goal(ctx)
             if goal is None:
                 return "doel_tekst" if not pop.goals else "doel_nog_een"
             for goal_key, attr in GOAL_FIELDS.items():
-                if getattr(goal, attr) is None:
+                if read(goal, attr) is None:
                     return goal_key
     return None
 

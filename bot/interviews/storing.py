@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot import parsing
-from bot import repository as repo
-from bot.activity_text import split_activity
+from bot.dutch import formatting, parsing
+from bot.dutch.activity_text import split_activity
 from bot.interviews.answers import DONE_WORDS, parse_answer, split_items
 from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews.context import MAX_GOALS, Message
+from bot.interviews.fields import read, write
 from bot.interviews.flow import (
     _activity_situations,
     _current_activity,
@@ -17,7 +17,8 @@ from bot.interviews.flow import (
     _new_activity,
     speerpunten,
 )
-from bot.models import Activity, LearningGoal, Speerpunt
+from bot.storage import repository as repo
+from bot.storage.models import Activity, LearningGoal, Speerpunt
 
 
 class Storing:
@@ -49,17 +50,17 @@ class Storing:
         ctx = self.ctx
         if key in PLAN_FIELDS:
             plan = ctx.plan()
-            return plan is not None and getattr(plan, PLAN_FIELDS[key]) is not None
+            return plan is not None and read(plan, PLAN_FIELDS[key]) is not None
         if key in POP_FIELDS:
-            return getattr(ctx.pop(), POP_FIELDS[key]) is not None
+            return read(ctx.pop(), POP_FIELDS[key]) is not None
         if key in ORG_FIELDS:
-            return ctx.org is not None and getattr(ctx.org, ORG_FIELDS[key]) is not None
+            return ctx.org is not None and read(ctx.org, ORG_FIELDS[key]) is not None
         if key in ACT_FIELDS:
             act = _current_activity(ctx)
-            return act is not None and getattr(act, ACT_FIELDS[key]) is not None
+            return act is not None and read(act, ACT_FIELDS[key]) is not None
         if key in GOAL_FIELDS:
             goal = _current_goal(ctx)
-            return goal is not None and getattr(goal, GOAL_FIELDS[key]) is not None
+            return goal is not None and read(goal, GOAL_FIELDS[key]) is not None
         return False
 
     def _store(self, key: str, value, messages: list[Message]) -> None:  # noqa: C901 - one table of cases
@@ -72,10 +73,10 @@ class Storing:
             if org.strategic_plan and org.strategic_plan.speerpunten:
                 messages.append(Message("organisatie_bekend", {"organisatie": org.name}))
         elif key in ORG_FIELDS:
-            setattr(ctx.org, ORG_FIELDS[key], value)
+            write(ctx.org, ORG_FIELDS[key], value)
         elif key in PLAN_FIELDS:
             plan = repo.get_or_create_strategic_plan(self.session, ctx.org)
-            setattr(plan, PLAN_FIELDS[key], value)
+            write(plan, PLAN_FIELDS[key], value)
             if key == "strategie_or":
                 messages.append(Message("tip_or_instemming" if value == "ja" else "tip_or_betrekken"))
         elif key == "jaarplan_jaar":
@@ -96,8 +97,8 @@ class Storing:
             elif key == "act_wat" and not self._has_value(key):
                 self._store_activity_parts(act, value, messages)
             else:
-                setattr(act, ACT_FIELDS[key], value)
-            if not act.complete and all(getattr(act, a) is not None for k, a in ACT_FIELDS.items()
+                write(act, ACT_FIELDS[key], value)
+            if not act.complete and all(read(act, a) is not None for k, a in ACT_FIELDS.items()
                                         if k != "act_speerpunt" or speerpunten(ctx)):
                 act.complete = True
                 self._budget_message(messages, after_activity=True)
@@ -108,7 +109,7 @@ class Storing:
             else:
                 ctx.year_plan().activities_complete = True
         elif key in POP_FIELDS:
-            setattr(ctx.pop(), POP_FIELDS[key], value)
+            write(ctx.pop(), POP_FIELDS[key], value)
         elif key in GOAL_FIELDS:
             goal = _current_goal(ctx)
             if goal is None and self.state.pending_question == key:
@@ -117,10 +118,10 @@ class Storing:
                 pop = ctx.pop()
                 goal = LearningGoal(position=len(pop.goals) + 1)
                 pop.goals.append(goal)
-            setattr(goal, GOAL_FIELDS[key], value)
+            write(goal, GOAL_FIELDS[key], value)
             if key == "doel_tekst":
                 self._smart_check(goal, value, messages)
-            if all(getattr(goal, a) is not None for a in GOAL_FIELDS.values()) and not goal.complete:
+            if all(read(goal, a) is not None for a in GOAL_FIELDS.values()) and not goal.complete:
                 goal.complete = True
                 messages.append(Message("leerdoel_opgeslagen", {"nummer": goal.position}))
                 self._funding_tip(messages, goal.kind, set())
@@ -144,14 +145,14 @@ class Storing:
         filled = []
         for key, part in sorted(parts.items(), key=lambda item: list(ACT_FIELDS).index(item[0])):
             parsed = parse_answer(Q[key], part, self.ctx)
-            if parsed.ok and getattr(act, ACT_FIELDS[key]) is None:
-                setattr(act, ACT_FIELDS[key], parsed.value)
+            if parsed.ok and read(act, ACT_FIELDS[key]) is None:
+                write(act, ACT_FIELDS[key], parsed.value)
                 filled.append(Q[key].label.lower())
         if filled:
             messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))
 
     def _funding_tip(self, messages: list[Message], kind: str | None, situations: set[str]) -> None:
-        from bot.advice import short_tip  # the knowledge base is only read when a tip is due
+        from bot.funding.advice import short_tip  # the knowledge base is only read when a tip is due
 
         org = self.ctx.org
         names = short_tip(org.sector if org else None, org.employees if org else None, situations, kind)
@@ -171,8 +172,8 @@ class Storing:
         plan = self.ctx.year_plan()
         total = sum(a.cost_cents or 0 for a in plan.activities if a.cost_cents is not None)
         budget = plan.budget_cents or 0
-        params = {"totaal": parsing.format_euro(total), "budget": parsing.format_euro(budget),
-                  "rest": parsing.format_euro(budget - total), "over": parsing.format_euro(total - budget)}
+        params = {"totaal": formatting.format_euro(total), "budget": formatting.format_euro(budget),
+                  "rest": formatting.format_euro(budget - total), "over": formatting.format_euro(total - budget)}
         if not after_activity:
             messages.append(Message("budget_opgeslagen", params))
         elif total > budget:
@@ -193,8 +194,8 @@ class Storing:
             return ctx.year_plan() is not None and ctx.year_plan().budget_cents is not None
         if key in ACT_FIELDS:
             act = _last_activity(ctx)
-            return act is not None and getattr(act, ACT_FIELDS[key]) is not None
+            return act is not None and read(act, ACT_FIELDS[key]) is not None
         if key in GOAL_FIELDS:
             goal = _last_goal(ctx)
-            return goal is not None and getattr(goal, GOAL_FIELDS[key]) is not None
+            return goal is not None and read(goal, GOAL_FIELDS[key]) is not None
         return self._has_value(key)

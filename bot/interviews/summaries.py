@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from bot import parsing
-from bot.interviews.catalogue import LABELS_KIND, PLAN_FIELDS, POP_FIELDS, Q
+from bot.dutch import formatting, parsing
+from bot.interviews.catalogue import (
+    ACT_FIELDS,
+    GOAL_FIELDS,
+    LABELS_KIND,
+    ORG_FIELDS,
+    PLAN_FIELDS,
+    POP_FIELDS,
+    Q,
+)
 from bot.interviews.context import Ctx
+from bot.interviews.fields import EXTRA, read
 
 
 def _line(label: str, value) -> str:
@@ -13,6 +22,23 @@ def _line(label: str, value) -> str:
     if value == "":
         return f"- {label}: geen"
     return f"- {label}: {value}"
+
+
+def shown(key: str, value):
+    """An answer as people read it: money in euros, yes or no."""
+    if value is None or value == "":
+        return value
+    if Q[key].kind == "money":
+        return formatting.format_euro(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return value
+
+
+def own_questions(record, fields: dict[str, str]) -> list[tuple[str, object]]:
+    """The answers to an organisation's own questions (stored in ``extra``): label and value, asked ones only."""
+    return [(Q[key].label, shown(key, read(record, attr))) for key, attr in fields.items()
+            if attr.startswith(EXTRA) and read(record, attr) is not None]
 
 
 def _profile_lines(ctx: Ctx) -> list[str]:
@@ -26,6 +52,7 @@ def _profile_lines(ctx: Ctx) -> list[str]:
         lines.append(_line("Aantal medewerkers", f"{org.employees:,}".replace(",", ".")))
     if org.has_works_council is not None:
         lines.append(_line("Ondernemingsraad", "ja" if org.has_works_council else "nee"))
+    lines += [_line(label, value) for label, value in own_questions(org, ORG_FIELDS)]
     return lines
 
 
@@ -43,10 +70,11 @@ def _summary_strategie(ctx: Ctx) -> str:
         lines.append(_line(Q["speerpunten"].label, None))
     for key in ("strategie_competenties", "strategie_rol_leren", "strategie_draagvlak"):
         if key in PLAN_FIELDS:
-            lines.append(_line(Q[key].label, getattr(plan, PLAN_FIELDS[key])))
+            lines.append(_line(Q[key].label, read(plan, PLAN_FIELDS[key])))
     if ctx.org and ctx.org.has_works_council:
         labels = {"ja": "ja", "gepland": "nog niet, wel gepland", "nee": "nee"}
         lines.append(_line(Q["strategie_or"].label, labels.get(plan.works_council_involved)))
+    lines += [_line(label, value) for label, value in own_questions(plan, PLAN_FIELDS)]
     return "\n".join(lines)
 
 
@@ -56,7 +84,7 @@ def _summary_jaarplan(ctx: Ctx) -> str:
     if plan is None:
         return "\n".join(lines + [_line("Jaar", None)])
     lines.append(_line("Jaar", plan.year))
-    lines.append(_line("Budget", parsing.format_euro(plan.budget_cents) if plan.budget_cents is not None else None))
+    lines.append(_line("Budget", formatting.format_euro(plan.budget_cents) if plan.budget_cents is not None else None))
     total = 0
     for act in plan.activities:
         if act.title is None:
@@ -74,13 +102,14 @@ def _summary_jaarplan(ctx: Ctx) -> str:
         if act.provider:
             parts.append(f"door: {act.provider}")
         if act.cost_cents is not None:
-            parts.append(f"kosten: {parsing.format_euro(act.cost_cents)}")
+            parts.append(f"kosten: {formatting.format_euro(act.cost_cents)}")
+        parts += [f"{label.lower()}: {value or 'geen'}" for label, value in own_questions(act, ACT_FIELDS)]
         lines.append(f"- Activiteit {act.position}: " + "; ".join(parts))
-    lines.append(f"- Totaal gepland: {parsing.format_euro(total)}")
+    lines.append(f"- Totaal gepland: {formatting.format_euro(total)}")
     if plan.budget_cents is not None:
         rest = plan.budget_cents - total
-        lines.append(f"- Nog over: {parsing.format_euro(rest)}" if rest >= 0
-                     else f"- Let op: {parsing.format_euro(-rest)} boven het budget")
+        lines.append(f"- Nog over: {formatting.format_euro(rest)}" if rest >= 0
+                     else f"- Let op: {formatting.format_euro(-rest)} boven het budget")
     return "\n".join(lines)
 
 
@@ -90,7 +119,7 @@ def _summary_pop(ctx: Ctx) -> str:
     for key, attr in POP_FIELDS.items():
         if key == "pop_steun":
             continue
-        lines.append(_line(Q[key].label, getattr(pop, attr)))
+        lines.append(_line(Q[key].label, shown(key, read(pop, attr))))
     for goal in pop.goals:
         if goal.text is None:
             continue
@@ -103,6 +132,7 @@ def _summary_pop(ctx: Ctx) -> str:
             extra.append(f"resultaat: {goal.result}")
         if goal.activity:
             extra.append(f"hoe: {goal.activity}")
+        extra += [f"{label.lower()}: {value or 'geen'}" for label, value in own_questions(goal, GOAL_FIELDS)]
         lines.append(f"- Leerdoel {goal.position}: {goal.text}" + (f" ({'; '.join(extra)})" if extra else ""))
     if "pop_steun" in POP_FIELDS:
         lines.append(_line(Q["pop_steun"].label, pop.support_needed))

@@ -13,11 +13,13 @@ import requests
 import socketio
 from sqlalchemy import select
 
-from bot import db, identity, processes
-from bot.db import session_scope
-from bot.demo import DemoServer
-from bot.models import AnswerLog, Person, Pop
+from bot import identity
 from bot.settings import get_settings
+from bot.storage import db
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog, Person, Pop
+from ops import processes
+from ops.demo import DemoServer
 
 pytestmark = pytest.mark.e2e
 

@@ -9,8 +9,8 @@ import time
 import pytest
 import requests
 
-from bot import processes
 from bot.settings import ACTION_SECRET_HEADER, get_settings
+from ops import processes
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +50,7 @@ def action_server(tmp_path_factory):
     mp.delenv("LEERKOERS_ACTION_URL", raising=False)
     mp.delenv("LEERKOERS_ACTION_HOST", raising=False)
     settings = get_settings()
-    from bot import db
+    from bot.storage import db
     db.upgrade(settings.database_url)
     log = open(tmp / "actions.log", "w")
     proc = processes.start_action_server(settings, log=log)
@@ -100,8 +100,8 @@ def test_with_tokens_on_an_action_without_a_verified_identity_does_nothing_perso
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions.documents import ActionGegevensInzien
-    from bot import db
+    from actions.documents import ActionShowMyData
+    from bot.storage import db
 
     monkeypatch.setenv("LEERKOERS_VAR_DIR", str(tmp_path))
     monkeypatch.setenv("LEERKOERS_DATABASE_URL", f"sqlite:///{tmp_path / 'lk.db'}")
@@ -110,6 +110,6 @@ def test_with_tokens_on_an_action_without_a_verified_identity_does_nothing_perso
     tracker = Tracker.from_dict(_call("eva")["tracker"])
     dispatcher = CollectingDispatcher()
     with pytest.raises(PermissionError):
-        asyncio.run(ActionGegevensInzien().run(dispatcher, tracker, {}))
+        asyncio.run(ActionShowMyData().run(dispatcher, tracker, {}))
     assert dispatcher.messages == []
     db.dispose_all()

@@ -8,10 +8,11 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from bot import db, processes
-from bot.db import session_scope
-from bot.models import AnswerLog, Organisation, Pop
 from bot.settings import get_settings
+from bot.storage import db
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog, Organisation, Pop
+from ops import processes
 from tests.helpers import JAARPLAN, POP, STRATEGIE
 
 pytestmark = pytest.mark.e2e

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.db import session_scope
-from bot.models import AnswerLog, Pop
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog, Pop
 from tests.e2e.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
 
 pytestmark = pytest.mark.e2e

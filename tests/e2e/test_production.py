@@ -19,11 +19,12 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from bot import db, haproxy, processes
-from bot.cli_admin import create_databases
-from bot.db import session_scope
-from bot.models import AnswerLog
 from bot.settings import get_settings
+from bot.storage import db
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog
+from ops import haproxy, processes
+from ops.cli_admin import create_databases
 from tests.conftest import require_postgres
 from tests.e2e.netfault import Forwarder
 from tests.helpers import POP

@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import interview as act
-from bot import service
-from bot.db import session_scope
-from bot.models import Pop
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import Pop
 from tests.unit.test_domain import domain as load_domain
 
 DOMAIN = load_domain()
@@ -97,7 +97,7 @@ def test_stop_inside_the_form_ends_it_without_summary(db_url):
     messages, slots = answer("stop", intent="stoppen", confidence=0.99)
     assert responses(messages) == ["utter_gepauzeerd"]
     assert slots == {"interview_antwoord": "klaar", "interview_open": False}
-    messages, slots = run(act.ActionInterviewAfronden(), tracker(slots={"actief_interview": "pop"}))
+    messages, slots = run(act.ActionFinishInterview(), tracker(slots={"actief_interview": "pop"}))
     assert messages == []  # paused, so no summary
     assert service.unfinished_interview("e1") == "pop"
 
@@ -109,11 +109,11 @@ def test_faq_inside_the_form(db_url):
 
 
 def test_resume_outside_the_form(db_url):
-    messages, slots = run(act.ActionHervat(), tracker(text="ga verder", intent="hervatten"))
+    messages, slots = run(act.ActionResumeInterview(), tracker(text="ga verder", intent="hervatten"))
     assert responses(messages) == ["utter_niets_te_hervatten"] and slots == {"interview_open": False}
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     answer("stop", intent="stoppen")
-    messages, slots = run(act.ActionHervat(), tracker(text="ga verder", intent="hervatten"))
+    messages, slots = run(act.ActionResumeInterview(), tracker(text="ga verder", intent="hervatten"))
     assert responses(messages) == ["utter_hervat", "utter_vraag_org_naam"]
     assert slots["actief_interview"] == "pop" and slots["interview_open"] is True
 
@@ -124,11 +124,11 @@ def test_correction_outside_the_form(db_url):
     answer("jurist")
     answer("stop", intent="stoppen")
     trk = tracker(text="wijzig mijn functie", intent="wijzig_antwoord")
-    messages, slots = run(act.ActionCorrigeren(), trk)
+    messages, slots = run(act.ActionCorrectAnswer(), trk)
     assert responses(messages) == ["utter_correctie_start", "utter_vraag_pop_functie"] and messages[0]["vraag_label"] == "functie"
     assert slots["interview_open"] is True
     assert service.current_question("e1", "pop") == "pop_functie"
-    messages, slots = run(act.ActionCorrigeren(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))
+    messages, slots = run(act.ActionCorrectAnswer(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))
     assert responses(messages) == ["utter_correctie_onbekend"] and slots["interview_open"] is False
 
 
@@ -138,20 +138,20 @@ def test_correction_topic_is_read_from_the_message_without_an_entity(db_url):
     answer("Gemeente Zeist")
     answer("jurist")
     answer("stop", intent="stoppen")
-    messages, slots = run(act.ActionCorrigeren(), tracker(text="ik wil mijn functie wijzigen", intent="wijzig_antwoord"))
+    messages, slots = run(act.ActionCorrectAnswer(), tracker(text="ik wil mijn functie wijzigen", intent="wijzig_antwoord"))
     assert responses(messages) == ["utter_correctie_start", "utter_vraag_pop_functie"]
     assert service.current_question("e1", "pop") == "pop_functie"
     answer("stop", intent="stoppen")
-    messages, slots = run(act.ActionCorrigeren(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))
+    messages, slots = run(act.ActionCorrectAnswer(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))
     assert responses(messages) == ["utter_correctie_onbekend"] and slots["interview_open"] is False
 
 
 def test_review_outside_the_form(db_url):
-    messages, _ = run(act.ActionToonAntwoorden(), tracker(text="wat heb ik ingevuld"))
+    messages, _ = run(act.ActionShowAnswers(), tracker(text="wat heb ik ingevuld"))
     assert responses(messages) == ["utter_nog_niets_ingevuld"]
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     answer("Gemeente Zeist")
-    messages, _ = run(act.ActionToonAntwoorden(), tracker(text="wat heb ik ingevuld"))
+    messages, _ = run(act.ActionShowAnswers(), tracker(text="wat heb ik ingevuld"))
     assert "Gemeente Zeist" in messages[0]["samenvatting"]
 
 
@@ -160,17 +160,17 @@ def test_review_outside_the_form(db_url):
     ("x" * 5000, "utter_bericht_te_lang"), ("blub blab", "utter_fallback"),
 ])
 def test_fallback_outside_an_interview(db_url, text, expected):
-    messages, _ = run(act.ActionNietBegrepen(), tracker(text=text, intent="nlu_fallback"))
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text=text, intent="nlu_fallback"))
     assert responses(messages) == [expected]
 
 
 def test_restart_from_outside_asks_for_confirmation(db_url):
-    messages, slots = run(act.ActionVraagOpnieuwBevestiging(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
+    messages, slots = run(act.ActionConfirmRestart(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
     assert responses(messages) == ["utter_geen_interview_actief"] and slots["interview_open"] is False
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     answer("Gemeente Zeist")
     answer("stop", intent="stoppen")
-    messages, slots = run(act.ActionVraagOpnieuwBevestiging(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
+    messages, slots = run(act.ActionConfirmRestart(), tracker(text="opnieuw", intent="opnieuw_beginnen"))
     assert slots["interview_open"] is True
     assert responses(messages) == ["utter_opnieuw_zeker"]
     assert [b["title"] for b in messages[0]["buttons"]] == ["Ja, opnieuw beginnen", "Nee, ga verder"]
@@ -191,19 +191,19 @@ def test_data_request_during_an_interview_is_answered_and_the_interview_waits(db
 def test_requests_need_words_that_back_up_the_guess(db_url):
     from actions import documents
 
-    messages, slots = run(documents.ActionGegevensInzien(),
+    messages, slots = run(documents.ActionShowMyData(),
                           tracker(text="spelen jullie ook voetbal op vrijdag", intent="gegevens_inzien"))
     assert responses(messages) == ["utter_fallback"]
-    messages, slots = run(documents.ActionVraagVerwijderen(), tracker(text="blabla", intent="gegevens_verwijderen"))
+    messages, slots = run(documents.ActionAskDeletion(), tracker(text="blabla", intent="gegevens_verwijderen"))
     assert responses(messages) == ["utter_fallback"] and slots == {}
-    messages, _ = run(documents.ActionGegevensInzien(), tracker(text="welke gegevens heb je van mij?",
+    messages, _ = run(documents.ActionShowMyData(), tracker(text="welke gegevens heb je van mij?",
                                                                 intent="gegevens_inzien"))
     assert responses(messages) == ["utter_gegevens_overzicht"]
 
 
 def test_two_people_naming_the_same_new_organisation_at_once_both_get_stored(db_url, monkeypatch):
     """The second insert of the organisation hits the unique key; the retry finds the first one's row."""
-    from bot import repository
+    from bot.storage import repository
 
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop", sender="a"))
     run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop", sender="b"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actions import subsidies as sub
-from bot import service
+from bot.services import interviews as service
 from tests.helpers import STRATEGIE
 from tests.integration.test_actions import responses, run, tracker
 
@@ -17,7 +17,7 @@ def test_start_uses_the_stored_profile(db_url, today):
     service.start("m1", "strategie", today)
     for _key, text in STRATEGIE[:4]:
         service.answer("m1", "strategie", text, today)
-    messages, slots = run(sub.ActionSubsidieStart(), tracker("m1", "welke subsidies passen?", "subsidie_zoeken"))
+    messages, slots = run(sub.ActionFundingStart(), tracker("m1", "welke subsidies passen?", "subsidie_zoeken"))
     assert responses(messages) == ["utter_subsidie_start"]
     assert slots == {"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": None,
                      "subsidie_leeftijd": None}
@@ -25,47 +25,47 @@ def test_start_uses_the_stored_profile(db_url, today):
 
 def test_start_without_profile_reads_the_question(db_url):
     trk = tracker("x", "is er subsidie voor een cursus voor oudere medewerkers?", "subsidie_zoeken")
-    _, slots = run(sub.ActionSubsidieStart(), trk)
+    _, slots = run(sub.ActionFundingStart(), trk)
     assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": "oudere",
                      "subsidie_leeftijd": None}
 
 
 def test_form_validation(db_url):
-    messages, slots = run(sub.ValidateSubsidieForm(), form_tracker("subsidie_sector", "wij zijn een muziekschool"))
+    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "wij zijn een muziekschool"))
     assert slots == {"subsidie_sector": "kunsteducatie"} and messages == []
-    messages, slots = run(sub.ValidateSubsidieForm(), form_tracker("subsidie_sector", "een bakkerij?"))
+    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "een bakkerij?"))
     assert responses(messages) == ["utter_geen_sector"] and slots == {"subsidie_sector": None}
-    messages, slots = run(sub.ValidateSubsidieForm(), form_tracker("subsidie_medewerkers", "zo'n veertig"))
+    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_medewerkers", "zo'n veertig"))
     assert slots == {"subsidie_medewerkers": "40"}
-    messages, slots = run(sub.ValidateSubsidieForm(), form_tracker("subsidie_medewerkers", "veel"))
+    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_medewerkers", "veel"))
     assert responses(messages) == ["utter_geen_aantal"]
-    _, slots = run(sub.ValidateSubsidieForm(), form_tracker("subsidie_doel", "leerwerkplek"))
+    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "leerwerkplek"))
     assert slots == {"subsidie_doel": "werkleerplaats"}
-    _, slots = run(sub.ValidateSubsidieForm(), form_tracker("subsidie_doel", "weet ik niet"))
+    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "weet ik niet"))
     assert slots == {"subsidie_doel": "groep"}
-    _, slots = run(sub.ValidateSubsidieForm(), form_tracker("subsidie_doel", "stop", intent="stoppen"))
+    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "stop", intent="stoppen"))
     assert slots["subsidie_doel"] == "gestopt"
 
 
 def test_advice_for_gemeente_and_kunstencentrum(db_url):
     trk = tracker("m1", "", slots={"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": "groep"})
-    messages, slots = run(sub.ActionSubsidieAdvies(), trk)
+    messages, slots = run(sub.ActionFundingAdvice(), trk)
     assert "A&O fonds Gemeenten" in messages[0]["advies"].split("Past niet")[0]
     assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None,
                      "subsidie_leeftijd": None}
     trk = tracker("k1", "", slots={"subsidie_sector": "kunsteducatie", "subsidie_medewerkers": "40",
                                    "subsidie_doel": "groep"})
-    messages, _ = run(sub.ActionSubsidieAdvies(), trk)
+    messages, _ = run(sub.ActionFundingAdvice(), trk)
     assert "Stichting OAK" in messages[0]["advies"].split("Past niet")[0]
-    messages, _ = run(sub.ActionSubsidieAdvies(), tracker("k1", "", slots={"subsidie_sector": "gestopt"}))
+    messages, _ = run(sub.ActionFundingAdvice(), tracker("k1", "", slots={"subsidie_sector": "gestopt"}))
     assert responses(messages) == ["utter_subsidie_gestopt"]
 
 
 def test_scheme_questions(db_url):
-    messages, _ = run(sub.ActionRegelingInfo(), tracker("m1", "bestaat de WVA nog?", "regeling_vraag"))
+    messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", "bestaat de WVA nog?", "regeling_vraag"))
     assert "bestaat niet meer sinds 1 januari 2014" in messages[0]["info"]
     assert "Subsidieregeling praktijkleren" in messages[0]["info"]
-    messages, _ = run(sub.ActionRegelingInfo(), tracker("m1", "wat is de zwemregeling?", "regeling_vraag"))
+    messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", "wat is de zwemregeling?", "regeling_vraag"))
     assert responses(messages) == ["utter_regeling_onbekend"] and "SLIM" in messages[0]["regelingen"]
 
 
@@ -73,6 +73,6 @@ def test_reset_slots_are_not_validated(db_url):
     """action_subsidie_start sets unknown slots to None; the form must ask, not complain."""
     trk = tracker("x", "/subsidie_zoeken", "subsidie_zoeken", loop="subsidie_form",
                   slot_events={"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None})
-    messages, slots = run(sub.ValidateSubsidieForm(), trk)
+    messages, slots = run(sub.ValidateFundingForm(), trk)
     assert messages == []
     assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None}

@@ -11,8 +11,10 @@ import uuid
 import pytest
 from sqlalchemy import MetaData, create_engine, select, text
 
-from bot import backup, privacy, service
-from bot.models import Base
+from bot.services import interviews as service
+from bot.services import privacy
+from bot.storage.models import Base
+from ops import backup
 from tests.conftest import POSTGRES_URL
 from tests.helpers import POP
 
@@ -54,7 +56,7 @@ def test_a_backup_restored_into_a_new_database_is_equal(db_url, today, tmp_path)
     before = _contents(db_url)
     privacy.delete_person("piet")  # after the backup: piet must not come back with a restore
     # the command an administrator runs
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "herstel", str(file), "--naar", target],
+    result = subprocess.run([sys.executable, "-m", "ops.cli", "herstel", str(file), "--naar", target],
                             capture_output=True, text=True, env={**os.environ})
     assert result.returncode == 0, result.stderr
     assert "1 mensen" in result.stdout

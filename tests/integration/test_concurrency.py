@@ -10,9 +10,9 @@ import threading
 
 from sqlalchemy import select
 
-from bot import service
-from bot.db import session_scope
-from bot.models import AnswerLog, Pop
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog, Pop
 
 
 def test_simultaneous_answers_of_one_person_are_each_stored_once(db_url, today):

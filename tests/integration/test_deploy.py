@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from bot import haproxy
 from bot.settings import PROJECT_ROOT, get_settings
+from ops import haproxy
 
 DEPLOY = PROJECT_ROOT / "deploy"
 
@@ -28,7 +28,7 @@ def test_systemd_units_are_valid_and_call_commands_that_exist(tmp_path):
         text = unit.read_text()
         for command in re.findall(r"^ExecStart=/opt/leerkoers/\.venv/bin/leerkoers (.+)$", text, re.M):
             args = command.replace("%i", "5005").split()
-            help_run = subprocess.run([sys.executable, "-m", "bot.cli", *args[:1], "--help"], capture_output=True)
+            help_run = subprocess.run([sys.executable, "-m", "ops.cli", *args[:1], "--help"], capture_output=True)
             assert help_run.returncode == 0, f"{unit.name}: 'leerkoers {args[0]}' does not exist"
         # the real paths of this checkout, so that systemd can check the programs exist
         text = text.replace("/opt/leerkoers", str(PROJECT_ROOT)).replace("/etc/leerkoers/leerkoers.env", str(env))
@@ -45,7 +45,7 @@ def test_systemd_units_are_valid_and_call_commands_that_exist(tmp_path):
 
 def test_serve_refuses_to_start_without_the_shared_action_secret(monkeypatch):
     monkeypatch.delenv("LEERKOERS_ACTION_SECRET", raising=False)
-    from bot import cli
+    from ops import cli
 
     assert cli.main(["serve", "actions"]) == 2
 
@@ -83,4 +83,4 @@ def test_the_kubernetes_example_parses_and_calls_commands_that_exist():
     assert len(commands) == 3
     for command in commands:
         assert command[0] == "/opt/leerkoers/.venv/bin/leerkoers"
-        assert subprocess.run([sys.executable, "-m", "bot.cli", command[1], "--help"], capture_output=True).returncode == 0
+        assert subprocess.run([sys.executable, "-m", "ops.cli", command[1], "--help"], capture_output=True).returncode == 0

@@ -9,10 +9,13 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from bot import exports, links, overview, privacy, service
-from bot.db import session_scope
+from bot.documents import files as exports
+from bot.documents import links, overview
 from bot.identity import Identity
-from bot.models import AnswerLog, InterviewState, LearningGoal, Organisation, Person, Pop, YearPlan
+from bot.services import documents, privacy
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog, InterviewState, LearningGoal, Organisation, Person, Pop, YearPlan
 from tests.helpers import JAARPLAN, POP, STRATEGIE
 
 MANAGER = Identity("mark", "Mark Jansen", "manager", "Gemeente Zeist")
@@ -100,7 +103,7 @@ def test_plans_only_for_managers(cycle):
 
 
 def test_overview_respects_sharing_and_minimum_group(cycle):
-    info = overview.data("mark", minimum=3)
+    info = documents.overview_data("mark", minimum=3)
     assert info["planned"] == 1125000 and info["budget"] == 1000000
     assert info["by_kind"] == {"strategisch": 750000, "loopbaan": 250000, "vakgebied": 125000}
     assert info["speerpunten_without_activity"] == ["Duurzame inzetbaarheid"]
@@ -109,14 +112,14 @@ def test_overview_respects_sharing_and_minimum_group(cycle):
     assert "Nog te weinig gedeelde POP" in html and "<svg" in html and "€ 1.250 boven het budget" in html
     for pid in ("eva", "piet"):
         service.share_pop(pid, True, cycle)
-    assert not overview.data("mark", minimum=3)["enough_pops"]
+    assert not documents.overview_data("mark", minimum=3)["enough_pops"]
     service.share_pop("anna", True, cycle)
-    info = overview.data("mark", minimum=3)
+    info = documents.overview_data("mark", minimum=3)
     assert info["enough_pops"] and info["goals_by_kind"]["vakgebied"] == 3
     assert info["goals_by_kind"]["strategisch"] is None  # 0 < 3: not shown
     assert "minder dan 3" in overview.render(info)
     with pytest.raises(PermissionError):
-        overview.data("eva")
+        documents.overview_data("eva")
 
 
 def test_signed_links(db_url, monkeypatch):

@@ -2,9 +2,9 @@
 
 from sqlalchemy import select
 
-from bot import service
-from bot.db import session_scope
-from bot.models import Activity, AnswerLog
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import Activity, AnswerLog
 from tests.helpers import JAARPLAN, POP, STRATEGIE
 
 
@@ -30,7 +30,7 @@ def test_an_answer_to_a_question_that_moved_on_is_not_stored_under_the_new_quest
     service.prompt("e", "pop", today)  # window 1 now shows 'team'
     # window 2 still shows the question about the job title: its answer must not land under 'team'.
     with session_scope() as s:
-        from bot import repository as repo
+        from bot.storage import repository as repo
         repo.get_state(s, "e", "pop").asked_question = "pop_functie"
     turn = service.turn("e", "pop", "Sociaal Domein", ranking=[("antwoord", 0.9)], today=today)
     assert [m.response for m in turn.messages] == ["vraag_veranderd"]
@@ -102,7 +102,7 @@ def test_an_organisation_answer_with_more_facts_fills_those_questions_too(db_url
 
 
 def test_facts_of_the_first_message_fill_the_organisation_questions(db_url, today):
-    from bot.facts import extract
+    from bot.dutch.facts import extract
     from bot.identity import Identity
 
     service.sync_identity(Identity("hr", "HR", "hr", "Gemeente Baarn"))

@@ -2,10 +2,10 @@
 
 from sqlalchemy import func, select
 
-from bot import repository as repo
-from bot import service
-from bot.db import session_scope
-from bot.models import Activity, AnswerLog, InterviewState, LearningGoal, Organisation, Pop, Speerpunt
+from bot.services import interviews as service
+from bot.storage import repository as repo
+from bot.storage.db import session_scope
+from bot.storage.models import Activity, AnswerLog, InterviewState, LearningGoal, Organisation, Pop, Speerpunt
 from tests.helpers import JAARPLAN, POP, STRATEGIE
 
 

@@ -8,10 +8,10 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from bot import service
-from bot.db import session_scope
 from bot.interviews import catalogue
-from bot.models import AnswerLog
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog, Pop
 from tests.helpers import POP
 
 
@@ -60,6 +60,60 @@ def test_an_organisation_adapts_its_pop_form_without_code(db_url, today, own_for
     assert stored == {key for key, _ in POP} - {"pop_wens_strategisch"}
 
 
+def test_an_organisation_adds_its_own_questions_without_code_or_training(db_url, today, own_forms):
+    """docs/interviews.md, second example: a question of its own about the mentor, and one per learning goal."""
+    def change(data):
+        keys = [q["key"] for q in data["questions"]]
+        data["questions"].insert(keys.index("pop_team") + 1, {
+            "key": "pop_mentor", "label": "Mentor", "kind": "short", "optional": True,
+            "stored_in": "pop.extra.mentor", "text": "Wie is je mentor of buddy?", "topic_words": ["mentor"]})
+        data["questions"].insert(keys.index("doel_tekst") + 2, {
+            "key": "doel_uren", "label": "Uren per week", "kind": "int",
+            "stored_in": "goal.extra.uren_per_week", "text": "Hoeveel uur per week wil je hieraan besteden?"})
+
+    _edit(own_forms, "pop", change)
+    service.start("eva", "pop", today)
+    seen = {}
+    for key, text in POP:
+        turn = service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)], today=today)
+        assert turn.accepted, (key, turn)
+        while turn.prompt and turn.prompt.response == "vraag_eigen":  # the own questions, when they come
+            question = turn.prompt.params["vraag"]
+            seen[question] = True
+            answer = "Jan de Vries" if "mentor" in question else "twee"
+            turn = service.turn("eva", "pop", answer, ranking=[("antwoord", 0.9)], today=today)
+            assert turn.accepted, (question, turn)
+    assert set(seen) == {"Wie is je mentor of buddy?", "Hoeveel uur per week wil je hieraan besteden?"}
+    summary = service.summary("eva", "pop", today)
+    assert "- Mentor: Jan de Vries" in summary and "uren per week: 2" in summary
+    with session_scope() as s:
+        stored = dict(s.execute(select(AnswerLog.question, AnswerLog.text).where(AnswerLog.person_id == "eva")
+                                .where(AnswerLog.question.in_(["pop_mentor", "doel_uren"]))).all())
+        pop = s.execute(select(Pop).where(Pop.person_id == "eva")).scalar_one()
+        assert pop.extra == {"mentor": "Jan de Vries"} and pop.goals[0].extra == {"uren_per_week": 2}
+    assert stored == {"pop_mentor": "Jan de Vries", "doel_uren": "twee"}
+    from bot.services import documents
+
+    doc = documents.pop_document("eva", today=today)
+    assert ("Mentor", ["Jan de Vries"]) in doc.sections
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["questions"].append({"key": "pop_eigen", "label": "Eigen", "kind": "short",
+                                      "stored_in": "pop.extra.eigen"}), "text"),
+    (lambda d: d["questions"].append({"key": "pop_eigen", "label": "Eigen", "kind": "list", "text": "Welke?",
+                                      "stored_in": "pop.extra.eigen"}), "soorten"),
+    (lambda d: d["questions"].append({"key": "pop_eigen", "label": "Eigen", "kind": "short", "text": "Welke?",
+                                      "stored_in": "year_plan.extra.eigen"}), "onbekende plek"),
+    (lambda d: d["questions"].append({"key": "pop_eigen", "label": "Eigen", "kind": "short", "text": "Welke?",
+                                      "stored_in": "pop.extra.Eigen Veld"}), "onbekende plek"),
+])
+def test_an_own_question_needs_text_a_simple_kind_and_a_known_record(own_forms, change, message):
+    _edit(own_forms, "pop", change)
+    with pytest.raises(catalogue.CatalogueError, match=message):
+        catalogue.load(own_forms)
+
+
 @pytest.mark.parametrize("change, message", [
     (lambda d: d["questions"][0].update(kind="essay"), "kind"),
     (lambda d: d["questions"][0].update(stored_in="pop.salary"), "onbekende plek"),
@@ -72,3 +126,26 @@ def test_a_wrong_questions_file_is_refused_with_its_name(own_forms, change, mess
     with pytest.raises(catalogue.CatalogueError, match=message) as raised:
         catalogue.load(own_forms)
     assert "pop.yml" in str(raised.value)
+
+
+def test_own_answers_are_in_the_data_export(db_url, today, own_forms):
+    """Everything stored about a person, also the answers to the organisation's own questions (AVG art. 15)."""
+    import json
+
+    from bot.services import privacy
+
+    def change(data):
+        keys = [q["key"] for q in data["questions"]]
+        data["questions"].insert(keys.index("pop_team") + 1, {
+            "key": "pop_mentor", "label": "Mentor", "kind": "short", "stored_in": "pop.extra.mentor",
+            "text": "Wie is je mentor?"})
+
+    _edit(own_forms, "pop", change)
+    service.start("eva", "pop", today)
+    turn = None
+    for _key, text in POP[:3]:
+        turn = service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)], today=today)
+    assert turn.prompt.params == {"vraag": "Wie is je mentor?"}
+    service.turn("eva", "pop", "Ahmed", ranking=[("antwoord", 0.9)], today=today)
+    exported = json.loads(privacy.export("eva"))
+    assert exported["pops"][0]["extra"] == {"mentor": "Ahmed"}

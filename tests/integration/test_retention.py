@@ -12,9 +12,10 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
-from bot import cli, privacy
+from bot.services import privacy
 from bot.settings import get_settings
-from channels.tracker_store import ThreadedSQLTrackerStore
+from ops import cli
+from rasa_addons.tracker_store import ThreadedSQLTrackerStore
 from tests.conftest import POSTGRES_URL, _fresh_postgres, require_postgres
 
 

@@ -1,4 +1,4 @@
-"""channels/tracker_store.py: Rasa's SQL tracker store, off the event loop, as configured in endpoints.yml."""
+"""rasa_addons/tracker_store.py: Rasa's SQL tracker store, off the event loop, as configured in endpoints.yml."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from channels.tracker_store import ThreadedSQLTrackerStore
+from rasa_addons.tracker_store import ThreadedSQLTrackerStore
 
 
 def test_endpoints_use_the_threaded_store_and_conversations_survive_a_new_store(tmp_path, monkeypatch):
@@ -66,7 +66,7 @@ def test_errors_hide_what_people_typed_and_the_file_is_private(tmp_path, monkeyp
 
     from sqlalchemy import text
 
-    from bot import db
+    from bot.storage import db
 
     monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp_path / "tracker.db"))
     monkeypatch.setenv("LEERKOERS_ACTION_URL", "http://127.0.0.1:1/webhook")
@@ -95,7 +95,7 @@ def test_production_logs_stay_one_json_object_per_line_with_errors():
     import json
     import logging
 
-    from channels.logformat import JsonFormatter
+    from rasa_addons.logformat import JsonFormatter
 
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
@@ -156,7 +156,7 @@ def test_deleted_conversations_are_not_served_from_memory(tmp_path):
     """Deletion on request and the retention period reach conversations a server remembers."""
     import time
 
-    from bot import privacy
+    from bot.services import privacy
 
     domain = Domain.load("domain")
     db_file = tmp_path / "t.db"
@@ -202,7 +202,7 @@ def test_a_new_session_is_retrieved_alone_and_the_full_history_on_request(tmp_pa
 
 
 def test_memory_is_bounded(tmp_path, monkeypatch):
-    from channels import tracker_store
+    from rasa_addons import tracker_store
 
     monkeypatch.setattr(tracker_store, "CACHE_SIZE", 3)
     domain = Domain.load("domain")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from bot import repository as repo
-from bot import service
-from bot.db import session_scope
 from bot.identity import Identity
-from bot.models import Organisation, StrategicPlan
+from bot.services import interviews as service
+from bot.storage import repository as repo
+from bot.storage.db import session_scope
+from bot.storage.models import Organisation, StrategicPlan
 from tests.helpers import JAARPLAN, POP, STRATEGIE
 
 A = Identity("mgr-a", "Manager A", "manager", "Gemeente Zeist", organisation_id="gm0355")

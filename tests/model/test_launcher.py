@@ -1,4 +1,4 @@
-"""bot/rasa_launcher.py: action responses validated with one validator; models loaded without a training step."""
+"""rasa_addons/launcher.py: action responses validated with one validator; models loaded without a training step."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from bot import rasa_launcher
+from rasa_addons import launcher as rasa_launcher
 
 
 @pytest.fixture()

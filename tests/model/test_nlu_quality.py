@@ -14,9 +14,9 @@ import yaml
 from sqlalchemy import select
 
 from bench import nlu_report
-from bot import service
-from bot.db import session_scope
-from bot.models import AnswerLog
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog
 from bot.understanding import ranking_of
 from tests.helpers import POP, domain_yaml
 

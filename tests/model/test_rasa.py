@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import processes
 from bot.settings import get_settings
+from ops import processes
 from tests.unit.test_domain import form_questions, responses_in_code, string_literals_in_code
 
 ROOT = Path(__file__).resolve().parents[2]

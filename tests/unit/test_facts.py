@@ -1,9 +1,9 @@
-"""Facts in free text (bot/facts.py) and a yearly-plan activity in one message (bot/activity_text.py)."""
+"""Facts in free text (bot/dutch/facts.py) and a yearly-plan activity in one message (bot/dutch/activity_text.py)."""
 
 import pytest
 
-from bot.activity_text import split_activity
-from bot.facts import Facts, extract, sentence
+from bot.dutch.activity_text import split_activity
+from bot.dutch.facts import Facts, extract, sentence
 
 
 def test_the_issues_first_message():

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import advice, funding
-from bot.funding import Need, Profile
+from bot import funding
+from bot.funding import Need, Profile, advice
 
 KB = funding.load()
 ALL_ENDED = {s.id for s in KB.schemes.values() if s.ended}
@@ -210,7 +210,7 @@ def test_editing_the_file_changes_advice_without_restart(tmp_path, monkeypatch):
 def test_stale_check_command(tmp_path):
     path = _write(tmp_path, [_valid_entry(id="oud", last_checked=date(2020, 1, 1)),
                              _valid_entry(id="nieuw", last_checked=date.today())])
-    cmd = [sys.executable, "-m", "bot.cli", "subsidies", "controleer", "--bestand", str(path), "--max-dagen", "365"]
+    cmd = [sys.executable, "-m", "ops.cli", "subsidies", "controleer", "--bestand", str(path), "--max-dagen", "365"]
     result = subprocess.run(cmd + ["--streng"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "- oud:" in result.stdout and "- nieuw:" not in result.stdout

@@ -95,7 +95,7 @@ def test_bearer_header():
 
 def test_the_demo_page_makes_no_tokens_unless_started_for_it(monkeypatch):
     """Issue 14, finding 9: the demo page minted 8-hour tokens for anyone who could reach it."""
-    from bot import demo
+    from ops import demo
 
     monkeypatch.setenv("LEERKOERS_JWT_SECRET", HS.key)
     assert '"token"' not in demo._config_script("http://x", "mark")

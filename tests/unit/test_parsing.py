@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bot import parsing
+from bot.dutch import formatting, parsing
 
 
 @pytest.mark.parametrize("text,cents", [
@@ -65,10 +65,14 @@ def test_choice_longest_synonym_wins():
 
 
 def test_formatting_is_dutch():
-    assert parsing.format_euro(125000) == "€ 1.250"
-    assert parsing.format_euro(125050) == "€ 1.250,50"
-    assert parsing.format_euro(0) == "€ 0"
-    assert parsing.format_date(date(2026, 3, 1)) == "1 maart 2026"
+    assert formatting.format_euro(125000) == "€ 1.250"
+    assert formatting.format_euro(125050) == "€ 1.250,50"
+    assert formatting.format_euro(0) == "€ 0"
+    assert formatting.format_date(date(2026, 3, 1)) == "1 maart 2026"
+    assert formatting.format_euro(123456789) == "€ 1.234.567,89"
+    assert formatting.format_euro(-125000) == "-€ 1.250"
+    assert formatting.format_euro(None) == "onbekend"
+    assert formatting.format_date(date(2027, 12, 31)) == "31 december 2027"
 
 
 def test_word_count_ignores_markup_and_emoji():

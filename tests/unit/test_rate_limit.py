@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from channels import intranet, rate_limit
+from rasa_addons import intranet, rate_limit
 
 
 def test_a_redis_that_is_away_does_not_open_the_limit(monkeypatch):

@@ -21,7 +21,7 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
 from bot.settings import get_settings
-from channels.rate_limit import shared_limiter
+from rasa_addons.rate_limit import shared_limiter
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def conversation(events) -> list[dict[str, Any]]:
 
 async def purge_if_requested(request: Request, person_id: str) -> None:
     """After the turn in which someone asked to delete their data: remove the conversation history too."""
-    from bot import privacy
+    from bot.services import privacy
 
     try:
         if not await asyncio.to_thread(privacy.take_pending_deletion, person_id):
@@ -91,7 +91,7 @@ async def purge_if_requested(request: Request, person_id: str) -> None:
     agent = request.app.ctx.agent
     store = getattr(agent, "tracker_store", None)
     inner = getattr(store, "_tracker_store", store)
-    if hasattr(inner, "engine"):  # Rasa's SQL tracker store: the database of this layout (bot/privacy.py)
+    if hasattr(inner, "engine"):  # Rasa's SQL tracker store: the database of this layout (bot/services/privacy.py)
         await asyncio.to_thread(privacy.purge_conversation, get_settings().tracker_url, person_id)
     elif hasattr(inner, "store") and isinstance(inner.store, dict):  # InMemoryTrackerStore
         inner.store.pop(person_id, None)
@@ -99,8 +99,11 @@ async def purge_if_requested(request: Request, person_id: str) -> None:
 
 
 def _file_routes(webhook: Blueprint) -> None:
-    """Signed, short-lived links for downloads and the manager overview (made by bot/links.py)."""
-    from bot import exports, links, overview, privacy, service
+    """Signed, short-lived links for downloads and the manager overview (made by bot/documents/links.py)."""
+    from bot.documents import files as exports
+    from bot.documents import links, overview
+    from bot.services import interviews as service
+    from bot.services import privacy
 
     @webhook.route("/bestand/<token>", methods=["GET"])
     async def download(request: Request, token: str) -> HTTPResponse:
@@ -168,18 +171,11 @@ class IntranetRestInput(InputChannel):
         @webhook.route("/ready", methods=["GET"])
         async def ready(request: Request) -> HTTPResponse:
             """Readiness: the model is loaded and the answers database answers."""
-            from bot.db import session_scope
-
-            def _db_ok() -> bool:
-                from sqlalchemy import text
-
-                with session_scope() as s:
-                    s.execute(text("SELECT 1"))
-                return True
+            from bot.storage import db
 
             agent = request.app.ctx.agent
             try:
-                db_ok = await asyncio.to_thread(_db_ok)
+                db_ok = await asyncio.to_thread(db.ping)
             except Exception:  # noqa: BLE001
                 db_ok = False
             loaded = bool(agent and agent.is_ready())

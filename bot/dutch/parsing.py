@@ -304,19 +304,3 @@ def has_measurable_result(text: str) -> bool:
     return bool(re.search(
         r"\b(diploma|certificaat|examen|behaald|gehaald|afgerond|kan ik|zelfstandig|\d+ ?%|\d+ (keer|uur|sessies)|"
         r"meetbaar|resultaat|beoordeling|feedback van)\b", t))
-
-
-def format_euro(cents: int | None) -> str:
-    """Dutch notation: € 1.250 or € 1.250,50."""
-    if cents is None:
-        return "onbekend"
-    sign = "-" if cents < 0 else ""
-    cents = abs(cents)
-    euros, rest = divmod(cents, 100)
-    whole = f"{euros:,}".replace(",", ".")
-    return f"{sign}€ {whole}" + (f",{rest:02d}" if rest else "")
-
-
-def format_date(d: date) -> str:
-    """Dutch notation: 1 maart 2026."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"

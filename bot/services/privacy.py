@@ -13,10 +13,10 @@ from pathlib import Path
 from sqlalchemy import bindparam, create_engine, delete, func, select, text
 from sqlalchemy.engine import Connection
 
-from bot.db import session_scope
-from bot.models import AnswerLog, DeletionRecord, InterviewState, PendingDeletion, Person, Pop
-from bot.parsing import format_date
+from bot.dutch.formatting import format_date
 from bot.settings import get_settings
+from bot.storage.db import session_scope
+from bot.storage.models import AnswerLog, DeletionRecord, InterviewState, PendingDeletion, Person, Pop
 
 
 def summary(person_id: str) -> dict:
@@ -72,7 +72,7 @@ def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
             fields = {c.name: getattr(pop, c.name) for c in Pop.__table__.columns
                       if c.name not in ("id", "person_id", "updated_at")}
             fields["goals"] = [{"text": g.text, "kind": g.kind, "deadline": g.deadline, "result": g.result,
-                                "activity": g.activity} for g in pop.goals]
+                                "activity": g.activity, "extra": g.extra} for g in pop.goals]
             data["pops"].append(fields)
         return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
@@ -81,7 +81,7 @@ def delete_person(person_id: str) -> None:
     """Remove the person's answers, POP and interview state; the organisation's plans stay.
 
     The conversation history in Rasa's tracker store is removed by the Rasa server right after this turn
-    (see channels/intranet.py), because this turn's own events are written after the actions run.
+    (see rasa_addons/intranet.py), because this turn's own events are written after the actions run.
     """
     with session_scope() as s:
         forget(s, person_id)

@@ -1,162 +1,24 @@
 """Documents for the cycle: the POP (PDF, DOCX), the strategic plan (PDF, DOCX), the yearly plan (XLSX, CSV).
 
-Every function reads the database in its own unit of work and returns bytes. Dutch dates and money.
+The content comes from bot/services/documents.py (one unit of work each); this module only writes the files.
+Dutch dates and money.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
-from datetime import date
 
-from sqlalchemy import select
-
-from bot import repository as repo
-from bot.db import session_scope
-from bot.interviews import LABELS_KIND, POP_FIELDS, Q
-from bot.models import KINDS_OF_LEARNING, Person, YearPlan
-from bot.parsing import SECTOR_LABELS, format_date, format_euro
-
-KIND_ORDER = KINDS_OF_LEARNING
-
-
-@dataclass
-class Document:
-    title: str
-    subtitle: str
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)  # heading, paragraphs/bullets
-    table: tuple[list[str], list[list[str]]] | None = None
-    footer: str = ""
-
-
-class NotFound(LookupError):
-    """There is nothing to export (yet)."""
-
-
-# ------------------------------------------------------------------------------------------ content
-
-def pop_document(person_id: str, year: int | None = None, today: date | None = None) -> Document:
-    from bot.advice import short_tip
-
-    today = today or date.today()
-    with session_scope() as s:
-        person = s.get(Person, person_id)
-        pop = repo.get_pop(s, person, year or today.year) if person else None
-        if pop is None:
-            raise NotFound("Er is nog geen POP.")
-        org = person.organisation
-        name = person.display_name or person.id
-        doc = Document("Persoonlijk ontwikkelplan (POP)",
-                       f"{name} — {org.name if org else 'organisatie onbekend'} — {pop.year} — "
-                       f"gemaakt op {format_date(today)}")
-        basics = [f"Functie: {pop.function or '-'}", f"Team of afdeling: {pop.team or '-'}"]
-        doc.sections.append(("Over mij", basics))
-        for key in ("pop_terugblik", "pop_bijdrage", "pop_sterk", "pop_ontwikkelpunten", "pop_ambitie_kort",
-                    "pop_ambitie_lang"):
-            value = getattr(pop, POP_FIELDS[key])
-            doc.sections.append((Q[key].label, [value or "(nog niet ingevuld)"]))
-        plan = org.strategic_plan if org else None
-        if plan and plan.speerpunten:
-            doc.sections.append(("Speerpunten van de organisatie", [f"• {sp.text}" for sp in plan.speerpunten]))
-        wishes = []
-        for kind in KIND_ORDER:
-            value = getattr(pop, f"wish_{kind}")
-            wishes.append(f"{LABELS_KIND[kind].capitalize()}: {value if value else 'geen'}")
-        doc.sections.append(("Leerwensen per soort leren", wishes))
-        rows = []
-        for kind in KIND_ORDER + (None,):
-            for goal in pop.goals:
-                if goal.text and (goal.kind == kind or (kind is None and goal.kind not in KIND_ORDER)):
-                    rows.append([str(goal.position), goal.text, LABELS_KIND.get(goal.kind, "-"),
-                                 _clean(goal.deadline), _clean(goal.result), goal.activity or "-"])
-        doc.table = (["Nr", "Leerdoel", "Soort leren", "Wanneer", "Resultaat", "Hoe"], rows)
-        doc.sections.append(("Steun die ik nodig heb", [pop.support_needed or "(nog niet ingevuld)"]))
-        tip = short_tip(org.sector if org else None, org.employees if org else None, set(), None)
-        if tip:
-            doc.sections.append(("Mogelijke financiering",
-                                 [f"Deze regelingen kunnen passen: {tip}.",
-                                  "Controleer de voorwaarden op de officiële pagina voordat je iets aanvraagt."]))
-        doc.footer = "Neem dit document mee naar je POP-gesprek. Het is alleen voor jou, tot je het zelf deelt."
-        return doc
-
-
-def _clean(value: str | None) -> str:
-    return "zie leerdoel" if value == "zie leerdoel" else (value or "-")
-
-
-def _viewer_org(s, person_id: str):
-    person = s.get(Person, person_id)
-    if person is None or person.organisation is None:
-        raise NotFound("Er is geen organisatie bekend.")
-    if person.role not in ("manager", "hr"):
-        raise PermissionError("Alleen voor leidinggevenden en HR-adviseurs.")
-    return person.organisation
-
-
-def strategy_document(person_id: str, today: date | None = None) -> Document:
-    today = today or date.today()
-    with session_scope() as s:
-        org = _viewer_org(s, person_id)
-        plan = org.strategic_plan
-        if plan is None:
-            raise NotFound("Er is nog geen strategisch opleidingsbeleid.")
-        doc = Document("Strategisch opleidingsbeleid", f"{org.name} — gemaakt op {format_date(today)}")
-        profile = [f"Soort organisatie: {SECTOR_LABELS.get(org.sector, '-')}",
-                   f"Aantal medewerkers: {org.employees if org.employees is not None else '-'}",
-                   f"Ondernemingsraad: {'ja' if org.has_works_council else 'nee'}"]
-        doc.sections.append(("De organisatie", profile))
-        doc.sections.append(("Waar staan we over 3 jaar?", [plan.future_vision or "(nog niet ingevuld)"]))
-        doc.sections.append(("Speerpunten voor de komende 3 jaar", [f"{i}. {sp.text}" for i, sp in
-                                                                     enumerate(plan.speerpunten, 1)] or ["-"]))
-        doc.sections.append(("Welke competenties vraagt dit?", [plan.competences or "(nog niet ingevuld)"]))
-        doc.sections.append(("Welke rol speelt leren en opleiden?", [plan.role_of_learning or "(nog niet ingevuld)"]))
-        doc.sections.append(("Draagvlak", [plan.support_base or "(nog niet ingevuld)"]))
-        if org.has_works_council:
-            doc.sections.append(("Ondernemingsraad", [
-                {"ja": "De OR is betrokken.", "gepland": "De OR wordt nog betrokken.", "nee": "De OR is nog niet betrokken."}
-                .get(plan.works_council_involved or "", "-"),
-                "De OR heeft instemmingsrecht op het opleidingsbeleid (Wet op de ondernemingsraden, artikel 27)."]))
-        return doc
-
-
-@dataclass
-class YearRow:
-    position: int
-    title: str
-    target_group: str
-    period: str
-    goal: str
-    speerpunt: str
-    kind: str
-    form: str
-    provider: str
-    cooperation: str
-    cost_cents: int
-    funding: str
-
-
-def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, int | None, list[YearRow]]:
-    from bot.advice import short_tip
-
-    with session_scope() as s:
-        org = _viewer_org(s, person_id)
-        stmt = select(YearPlan).where(YearPlan.organisation_id == org.id)
-        stmt = stmt.where(YearPlan.year == year) if year else stmt.order_by(YearPlan.year.desc())
-        plan = s.execute(stmt.limit(1)).scalar_one_or_none()
-        if plan is None:
-            raise NotFound("Er is nog geen opleidingsjaarplan.")
-        rows = []
-        for act in plan.activities:
-            if act.title is None:
-                continue
-            rows.append(YearRow(act.position, act.title, act.target_group or "", act.period or "", act.goal or "",
-                                act.speerpunt_text or "", LABELS_KIND.get(act.kind, ""), act.form or "",
-                                act.provider or "", {"alleen": "alleen", "samen": "samen met anderen"}.get(
-                                    act.cooperation or "", ""), act.cost_cents or 0,
-                                short_tip(org.sector, org.employees, set(), act.kind) or ""))
-        return org.name, plan.year, plan.budget_cents, rows
-
+from bot.dutch.formatting import format_euro
+from bot.services.documents import (  # noqa: F401 - Document and NotFound are part of this module's interface
+    KIND_ORDER,
+    Document,
+    NotFound,
+    YearRow,
+    pop_document,
+    strategy_document,
+    year_plan_rows,
+)
 
 YEAR_HEADERS = ["Nr", "Activiteit", "Voor wie", "Wanneer", "Doel en inhoud", "Speerpunt", "Soort leren", "Vorm",
                 "Door wie", "Alleen of samen", "Kosten (€)", "Mogelijke financiering"]

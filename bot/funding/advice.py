@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 from bot import funding
-from bot import repository as repo
-from bot.db import session_scope
-from bot.facts import Facts
-from bot.facts import extract as extract_facts
-from bot.facts import sentence as facts_sentence
-from bot.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
+from bot.dutch.facts import Facts
+from bot.dutch.facts import extract as extract_facts
+from bot.dutch.facts import sentence as facts_sentence
+from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
 
 # What the money is for, as buttons and as words people type.
 DOEL_CHOICES: dict[str, tuple[str, ...]] = {
@@ -30,7 +28,7 @@ DOEL_CHOICES: dict[str, tuple[str, ...]] = {
 
 
 def situations_from_text(text: str) -> set[str]:
-    """What the money is for, as far as the text says (bot/facts.py), plus the words of the buttons."""
+    """What the money is for, as far as the text says (bot/dutch/facts.py), plus the words of the buttons."""
     t = normalize(text)
     found = set(extract_facts(text).purposes)
     for key, words in DOEL_CHOICES.items():
@@ -60,26 +58,6 @@ def parse_sector(text: str) -> str | None:
 
 def parse_employees(text: str) -> int | None:
     return parse_int(text, minimum=1, maximum=1_000_000)
-
-
-def known_profile(person_id: str) -> tuple[str | None, int | None]:
-    with session_scope() as s:
-        person = s.get(repo.Person, person_id)
-        org = person.organisation if person else None
-        return (org.sector, org.employees) if org else (None, None)
-
-
-def remember_profile(person_id: str, sector: str | None, employees: int | None) -> None:
-    """Store what the person told us, only where the organisation's profile is still empty."""
-    with session_scope() as s:
-        person = s.get(repo.Person, person_id)
-        org = person.organisation if person else None
-        if org is None:
-            return
-        if org.sector is None and sector:
-            org.sector = sector
-        if org.employees is None and employees:
-            org.employees = employees
 
 
 # Purposes that are activity types of the schemes rather than situations.

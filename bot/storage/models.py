@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     DateTime,
@@ -38,6 +39,8 @@ class Organisation(Base):
     __tablename__ = "organisations"
 
     id = Column(Integer, primary_key=True)
+    # answers to an organisation's own questions (stored_in: <record>.extra.<name>; docs/interviews.md)
+    extra = Column(JSON, nullable=True)
     name = Column(String(200), nullable=False)
     name_key = Column(String(200), nullable=False, unique=True)
     external_id = Column(String(128), unique=True)  # the intranet's id ("org_id" of the token)
@@ -72,6 +75,8 @@ class StrategicPlan(Base):
     __tablename__ = "strategic_plans"
 
     id = Column(Integer, primary_key=True)
+    # answers to an organisation's own questions (stored_in: <record>.extra.<name>; docs/interviews.md)
+    extra = Column(JSON, nullable=True)
     organisation_id = Column(Integer, ForeignKey("organisations.id", ondelete="CASCADE"), unique=True)
     horizon_years = Column(Integer, nullable=False, default=3)
     future_vision = Column(Text)  # waar staat de organisatie over 3 jaar
@@ -120,6 +125,8 @@ class Activity(Base):
     __tablename__ = "activities"
 
     id = Column(Integer, primary_key=True)
+    # answers to an organisation's own questions (stored_in: <record>.extra.<name>; docs/interviews.md)
+    extra = Column(JSON, nullable=True)
     year_plan_id = Column(Integer, ForeignKey("year_plans.id", ondelete="CASCADE"), nullable=False)
     position = Column(Integer, nullable=False)
     title = Column(Text)  # wat
@@ -143,6 +150,8 @@ class Pop(Base):
     __table_args__ = (UniqueConstraint("person_id", "year"),)
 
     id = Column(Integer, primary_key=True)
+    # answers to an organisation's own questions (stored_in: <record>.extra.<name>; docs/interviews.md)
+    extra = Column(JSON, nullable=True)
     person_id = Column(String(128), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False)
     year = Column(Integer, nullable=False)
     function = Column(Text)
@@ -172,6 +181,8 @@ class LearningGoal(Base):
     __tablename__ = "learning_goals"
 
     id = Column(Integer, primary_key=True)
+    # answers to an organisation's own questions (stored_in: <record>.extra.<name>; docs/interviews.md)
+    extra = Column(JSON, nullable=True)
     pop_id = Column(Integer, ForeignKey("pops.id", ondelete="CASCADE"), nullable=False)
     position = Column(Integer, nullable=False)
     text = Column(Text)
@@ -230,7 +241,7 @@ class DeletionRecord(Base):
     """That someone's data was deleted, and when: a hash of the id, never the person's data.
 
     A backup made before the deletion still holds the person; `leerkoers herstel` deletes them again from the
-    restored database with this register (bot/backup.py).
+    restored database with this register (ops/backup.py).
     """
 
     __tablename__ = "deletion_register"

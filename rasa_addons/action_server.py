@@ -5,7 +5,7 @@ conversation id. Here the Rasa servers send the secret in the header `X-Leerkoer
 (endpoints.yml); a call without it gets 401 and runs nothing. Errors never echo the request (it holds what
 people typed). Only `/health` is open, and says nothing but "ok".
 
-    python -m channels.action_server --port 5055      # LEERKOERS_ACTION_SECRET and _HOST from the environment
+    python -m rasa_addons.action_server --port 5055      # LEERKOERS_ACTION_SECRET and _HOST from the environment
 """
 
 from __future__ import annotations

@@ -12,11 +12,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot import repository as repo
-from bot.advice import funding_replies
-from bot.db import session_scope
-from bot.facts import Facts
-from bot.facts import extract as extract_facts
+from bot.dutch.facts import Facts
+from bot.dutch.facts import extract as extract_facts
+from bot.funding.advice import funding_replies
 from bot.identity import Identity
 from bot.interviews import (
     INTERVIEW_LABELS,
@@ -28,6 +26,8 @@ from bot.interviews import (
     Q,
     Reply,
 )
+from bot.storage import repository as repo
+from bot.storage.db import session_scope
 from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, decide
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
@@ -359,7 +359,7 @@ def visible_pops(session, viewer) -> list:
     in the same organisation. Nobody else's."""
     from sqlalchemy import and_, or_, select
 
-    from bot.models import Person, Pop
+    from bot.storage.models import Person, Pop
 
     if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation_id is None:
         return []

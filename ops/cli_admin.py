@@ -1,6 +1,6 @@
 """Commands for running Leerkoers in production: databases, `run-prod`, `serve`, backups and retention.
 
-Part of the command line of bot/cli.py (which holds the parser and the commands for development).
+Part of the command line of ops/cli.py (which holds the parser and the commands for development).
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from bot import db, processes
 from bot.settings import PROJECT_ROOT, get_settings
+from bot.storage import db
+from ops import processes
 
 
 def _safe_url(url: str) -> str:
@@ -38,7 +39,7 @@ def cmd_db_upgrade(_args) -> int:
 
 def _apply_retention(settings) -> int:
     """The retention period, on the conversation store of this layout (SQLite or PostgreSQL) and export files."""
-    from bot.privacy import purge_copied_pop_texts, purge_export_files, purge_old_conversations
+    from bot.services.privacy import purge_copied_pop_texts, purge_export_files, purge_old_conversations
 
     removed = purge_old_conversations(settings.tracker_url, settings.retention_days)
     files = purge_export_files(settings.exports_dir)
@@ -160,7 +161,7 @@ def cmd_serve(args) -> int:
 
 def cmd_backup(_args) -> int:
     """One backup of the answers database into LEERKOERS_BACKUP_DIR; older ones past LEERKOERS_BACKUP_DAYS go."""
-    from bot import backup
+    from ops import backup
 
     settings = get_settings()
     try:
@@ -176,7 +177,8 @@ def cmd_backup(_args) -> int:
 
 def cmd_restore(args) -> int:
     """Restore a backup into a new database, and delete again whoever was deleted since the backup."""
-    from bot import backup, privacy
+    from bot.services import privacy
+    from ops import backup
 
     register = args.register or get_settings().database_url
     try:

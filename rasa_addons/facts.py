@@ -1,9 +1,9 @@
-"""An NLU component: the facts of ``bot.facts`` as entities of every message.
+"""An NLU component: the facts of ``bot.dutch.facts`` as entities of every message.
 
 "wij zijn een centrum voor de kunsten met 40 medewerkers onder de CAO Kunsteducatie" gets the entities
 organisatie_soort=kunsteducatie, medewerkers=40 and cao=kunsteducatie. The actions read them from the
-message (``Facts.from_entities``); the extraction itself is plain Python in bot/facts.py.
-Configured in config.yml as `channels.facts.FactsEntityExtractor`.
+message (``Facts.from_entities``); the extraction itself is plain Python in bot/dutch/facts.py.
+Configured in config.yml as `rasa_addons.facts.FactsEntityExtractor`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.facts import extract
+from bot.dutch.facts import extract
 
 EXTRACTOR = "FactsEntityExtractor"
 

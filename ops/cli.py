@@ -1,7 +1,7 @@
 """Command line `leerkoers`: the parser, and the commands for development (`run`, `chat`, `token`, ...).
 
 The production commands (databases, `run-prod`, `serve`, `backup`, `herstel`, `bewaartermijn`) are in
-bot/cli_admin.py.
+ops/cli_admin.py.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import subprocess
 import sys
 import time
 
-from bot import db, processes
-from bot.cli_admin import (
+from bot.settings import PROJECT_ROOT, get_settings
+from bot.storage import db
+from ops import processes
+from ops.cli_admin import (
     _apply_retention,
     _check_model,
     _safe_url,
@@ -25,7 +27,6 @@ from bot.cli_admin import (
     cmd_run_prod,
     cmd_serve,
 )
-from bot.settings import PROJECT_ROOT, get_settings
 
 
 def _check_ports(settings) -> bool:
@@ -54,8 +55,8 @@ def cmd_run(_args) -> int:
     except (RuntimeError, TimeoutError) as exc:
         print(f"Starten is mislukt: {exc}", file=sys.stderr)
         return 1
-    from bot.demo import DemoServer
     from bot.identity import token_settings
+    from ops.demo import DemoServer
 
     demo = None
     if processes.port_in_use(settings.host, settings.demo_port):
@@ -124,7 +125,7 @@ def cmd_chat(_args) -> int:
         processes.wait_for(f"http://{settings.host}:{settings.action_port}/health", action)
         env = processes.runtime_env(settings)
         return subprocess.call(
-            [str(processes.BIN / "python"), "-m", "bot.rasa_launcher", "shell", "--model",
+            [str(processes.BIN / "python"), "-m", "rasa_addons.launcher", "shell", "--model",
              str(processes.model_path(settings)),
              "--endpoints", "endpoints.yml", "--port", str(processes.free_port()), "--conversation-id",
              get_settings().chat_id],
@@ -147,7 +148,7 @@ def cmd_env(_args) -> int:
 def cmd_funding_check(args) -> int:
     """List schemes whose last_checked date is older than the allowed age (for the file's maintainer)."""
     from bot import funding
-    from bot.parsing import format_date
+    from bot.dutch.formatting import format_date
 
     try:
         kb = funding.load(args.file)

@@ -12,7 +12,7 @@ keeps the stored rows of recent conversations in memory and asks the database on
 plus their number and first id: when they do not match (another server wrote, or privacy code deleted rows),
 the conversation is read again in full. The database stays the truth; the memory is bounded (`CACHE_SIZE`).
 
-Configured in endpoints.yml and endpoints.prod.yml as `type: channels.tracker_store.ThreadedSQLTrackerStore`.
+Configured in endpoints.yml and endpoints.prod.yml as `type: rasa_addons.tracker_store.ThreadedSQLTrackerStore`.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ class ThreadedSQLTrackerStore(SQLTrackerStore):
         self.sessionmaker = sessionmaker(bind=self.engine)
         self._rows_cache: OrderedDict[str, list[Row]] = OrderedDict()
         self._cache_lock = threading.Lock()
-        # SQLite: one writer at a time; threads queue here instead of in SQLite's sleeping retry (bot/db.py)
+        # SQLite: one writer at a time; threads queue here instead of in SQLite's sleeping retry (bot/storage/db.py)
         self._writer = threading.Lock() if url.get_backend_name() == "sqlite" else contextlib.nullcontext()
 
     def _stored_rows(self, session: Any, sender_id: str) -> list[Row]:

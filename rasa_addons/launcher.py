@@ -1,4 +1,4 @@
-"""Start Rasa's command line with three fixes for Rasa 3.6; everything else is Rasa's own `rasa` command.
+"""Start Rasa's command line with four fixes for Rasa 3.6; everything else is Rasa's own `rasa` command.
 
 1. A --logging-config-file stays in force. Rasa applies the logging file and then always installs its coloured
    console logging on top of it, so the structured (JSON) production logs would be lost.

@@ -120,7 +120,7 @@ def stop_process(proc: subprocess.Popen, timeout: float = 20.0) -> None:
 
 
 def action_command(settings: Settings) -> list[str]:
-    return [str(BIN / "python"), "-m", "channels.action_server", "--port", str(settings.action_port),
+    return [str(BIN / "python"), "-m", "rasa_addons.action_server", "--port", str(settings.action_port),
             *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])]
 
 
@@ -138,7 +138,7 @@ def _cors_args(settings: Settings) -> list[str]:
 
 
 def rasa_command(settings: Settings, port: int | None = None) -> list[str]:
-    return [str(BIN / "python"), "-m", "bot.rasa_launcher", "run", "--model", str(model_path(settings)),
+    return [str(BIN / "python"), "-m", "rasa_addons.launcher", "run", "--model", str(model_path(settings)),
             "--port", str(port or settings.rasa_port),
             "--interface", settings.host, "--credentials", "credentials.yml", "--endpoints", settings.endpoints_file,
             *_cors_args(settings), *(["--logging-config-file", "logging.prod.yml"] if settings.production else [])]
@@ -212,8 +212,8 @@ class Cluster:
 
 
 def start_proxy(settings: Settings, log=None) -> subprocess.Popen:
-    """HAProxy with the configuration of deploy/haproxy (bot/haproxy.py)."""
-    from bot import haproxy
+    """HAProxy with the configuration of deploy/haproxy (ops/haproxy.py)."""
+    from ops import haproxy
 
     return haproxy.start(settings, log)
 

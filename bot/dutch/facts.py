@@ -3,7 +3,7 @@
 "wij zijn een centrum voor de kunsten met 40 medewerkers onder de CAO Kunsteducatie en willen onze docenten
 trainen" holds the type of organisation, the number of employees, the CAO and the purpose. They are used to
 fill the subsidy questions and the interviews' organisation questions, so only what is still unknown is
-asked. The Rasa component ``channels.facts.FactsEntityExtractor`` reports them as entities.
+asked. The Rasa component ``rasa_addons.facts.FactsEntityExtractor`` reports them as entities.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.parsing import SECTOR_LABELS, normalize, parse_int
+from bot.dutch.parsing import SECTOR_LABELS, normalize, parse_int
 
 # Words for a type of organisation inside a sentence (whole words; "kunst" alone is too vague here).
 SECTOR_WORDS: dict[str, str] = {

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.models import (
+from bot.dutch.parsing import normalize
+from bot.storage.models import (
     AnswerLog,
     InterviewState,
     Organisation,
@@ -17,7 +18,6 @@ from bot.models import (
     StrategicPlan,
     YearPlan,
 )
-from bot.parsing import normalize
 
 
 def _add_unless_raced(session: Session, row, find):

@@ -93,11 +93,20 @@ def _transaction(url: str, serial: bool) -> Iterator[Session]:
         session.close()
 
 
+def ping(url: str | None = None) -> bool:
+    """The database answers (the readiness check); raises when it does not."""
+    from sqlalchemy import text
+
+    with get_engine(url).connect() as conn:
+        conn.execute(text("SELECT 1"))
+    return True
+
+
 def alembic_config(url: str | None = None):
     from alembic.config import Config
 
-    cfg = Config(str(PROJECT_ROOT / "bot" / "alembic.ini"))
-    cfg.set_main_option("script_location", str(PROJECT_ROOT / "bot" / "migrations"))
+    cfg = Config(str(PROJECT_ROOT / "bot" / "storage" / "alembic.ini"))
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "bot" / "storage" / "migrations"))
     cfg.set_main_option("sqlalchemy.url", (url or get_settings().database_url).replace("%", "%%"))
     return cfg
 

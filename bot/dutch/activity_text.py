@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.parsing import parse_period
+from bot.dutch.parsing import parse_period
 
 _MONEY = r"(?:(?:kosten|kost|prijs|budget|voor|à|a)\s*:?\s*)?(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|\d[\d.,]*\s*(?:euro|eur)\b)"
 _STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+kosten\b|\s*$)"

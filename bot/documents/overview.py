@@ -1,60 +1,19 @@
 """The manager overview: budget use, the three kinds of learning, and shared learning wishes.
 
 Only managers and HR of the organisation see it; only POPs the employee chose to share count, and no group
-smaller than LEERKOERS_OVERVIEW_MIN_GROUP (default 3) is shown, to protect individuals.
+smaller than LEERKOERS_OVERVIEW_MIN_GROUP (default 3) is shown, to protect individuals. The figures come from
+bot/services/documents.py (`overview_data`); this module writes the page.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from sqlalchemy import select
-
-from bot.db import session_scope
+from bot.dutch.formatting import format_euro
 from bot.interviews import LABELS_KIND
-from bot.models import KINDS_OF_LEARNING, LearningGoal, Person, YearPlan
-from bot.parsing import format_euro
-from bot.service import visible_pops
-from bot.settings import get_settings
+from bot.storage.models import KINDS_OF_LEARNING
 
 KINDS = KINDS_OF_LEARNING
-
-
-def min_group() -> int:
-    return get_settings().overview_min_group
-
-
-def data(viewer_id: str, minimum: int | None = None) -> dict:
-    minimum = minimum or min_group()
-    with session_scope() as s:
-        viewer = s.get(Person, viewer_id)
-        if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation is None:
-            raise PermissionError("Alleen voor leidinggevenden en HR-adviseurs van een organisatie.")
-        org = viewer.organisation
-        plan = s.execute(select(YearPlan).where(YearPlan.organisation_id == org.id)
-                         .order_by(YearPlan.year.desc()).limit(1)).scalar_one_or_none()
-        acts = [a for a in plan.activities if a.title] if plan else []
-        by_kind = {k: sum(a.cost_cents or 0 for a in acts if a.kind == k) for k in KINDS}
-        speerpunten = [sp.text for sp in org.strategic_plan.speerpunten] if org.strategic_plan else []
-        covered = {a.speerpunt_text for a in acts if a.speerpunt_text}
-        pops = visible_pops(s, viewer)  # only what was shared with this viewer
-        wishes_by_kind = {k: sum(1 for p in pops if getattr(p, f"wish_{k}")) for k in KINDS}
-        goals = s.execute(select(LearningGoal).where(LearningGoal.pop_id.in_([p.id for p in pops] or [-1]))
-                          ).scalars().all()
-        goals_by_kind = {k: sum(1 for g in goals if g.kind == k) for k in KINDS}
-        return {
-            "organisation": org.name,
-            "year": plan.year if plan else None,
-            "budget": plan.budget_cents if plan else None,
-            "planned": sum(a.cost_cents or 0 for a in acts),
-            "by_kind": by_kind,
-            "speerpunten_without_activity": [sp for sp in speerpunten if sp not in covered],
-            "shared_pops": len(pops),
-            "minimum": minimum,
-            "wishes_by_kind": {k: (v if v >= minimum else None) for k, v in wishes_by_kind.items()},
-            "goals_by_kind": {k: (v if v >= minimum else None) for k, v in goals_by_kind.items()},
-            "enough_pops": len(pops) >= minimum,
-        }
 
 
 def _bars(title: str, items: list[tuple[str, float, str]]) -> str:

@@ -4,7 +4,7 @@ Rasa's own extractor uses a regex or lookup table only when its name also occurs
 training examples; then DIET learns the same entity and finds it a second time, less precisely. Years, amounts,
 periods, kinds of learning and funding schemes (data/nlu/entiteiten.yml, data/nlu/regelingen.yml) are defined
 completely by their patterns, so this subclass uses every regex and lookup table of the training data.
-Configured in config.yml as `channels.patterns.PatternEntityExtractor`.
+Configured in config.yml as `rasa_addons.patterns.PatternEntityExtractor`.
 """
 
 from __future__ import annotations

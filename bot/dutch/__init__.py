@@ -1,0 +1,3 @@
+"""Dutch: reading amounts, dates, periods, numbers and choices (parsing.py), facts about an organisation in a
+sentence (facts.py), the parts of a described learning activity (activity_text.py), and writing dates and money
+in Dutch notation (formatting.py)."""

@@ -1,0 +1,28 @@
+"""Dates and money in Dutch notation, through Babel (CLDR, locale nl_NL): `1 maart 2026`, `€ 1.250`, `€ 1.250,50`.
+
+Whole euros are written without cents, as Dutch texts about budgets do; Babel's own currency format would add
+",00". Reading Dutch amounts and dates, which no library covers, stays in parsing.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_currency
+
+LOCALE = "nl_NL"
+
+
+def format_euro(cents: int | None) -> str:
+    """€ 1.250 or € 1.250,50; "onbekend" for an unknown amount."""
+    if cents is None:
+        return "onbekend"
+    pattern = "¤ #,##0" if cents % 100 == 0 else "¤ #,##0.00"
+    return format_currency(Decimal(cents) / 100, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
+
+
+def format_date(d: date) -> str:
+    """1 maart 2026."""
+    return _babel_date(d, "d MMMM y", locale=LOCALE)

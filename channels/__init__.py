@@ -1,1 +1,0 @@
-"""Rasa input channels for the intranet: the conversation id and the person come from a verified token."""
