@@ -102,6 +102,7 @@ def _file_routes(webhook: Blueprint) -> None:
     """Signed, short-lived links for downloads and the manager overview (made by bot/documents/links.py)."""
     from bot.documents import files as exports
     from bot.documents import links, overview
+    from bot.services import documents
     from bot.services import interviews as service
     from bot.services import privacy
 
@@ -144,7 +145,7 @@ def _file_routes(webhook: Blueprint) -> None:
         if claims is None or claims.get("kind") != "overzicht":
             return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
         try:
-            info = await asyncio.to_thread(overview.data, claims["sub"])
+            info = await asyncio.to_thread(documents.overview_data, claims["sub"])
         except PermissionError as exc:
             return response.text(str(exc), status=403)
         return response.html(overview.render(info), headers={
