@@ -19,11 +19,23 @@ def _env(name: str, default: str) -> str:
     return value if value not in (None, "") else default
 
 
-def _env_int(name: str, default: int) -> int:
+class SettingsError(ValueError):
+    """A setting in the environment has a value Leerkoers cannot use; the message names the variable (Dutch)."""
+
+
+def _env_int(name: str, default: int, minimum: int = 0, maximum: int = 10**9) -> int:
+    raw = _env(name, str(default))
     try:
-        return int(_env(name, str(default)))
+        value = int(raw.strip())
     except ValueError:
-        return default
+        raise SettingsError(f"{name} moet een geheel getal zijn, niet {raw!r}") from None
+    if not minimum <= value <= maximum:
+        raise SettingsError(f"{name} moet tussen {minimum} en {maximum} liggen, niet {value}")
+    return value
+
+
+def _port(name: str, default: int) -> int:
+    return _env_int(name, default, 1, 65535)
 
 
 def _env_raw(name: str) -> str:
@@ -144,13 +156,15 @@ def _values(keys: tuple[bytes, ...]) -> tuple:
 def _build() -> Settings:
     var_dir = Path(_env("LEERKOERS_VAR_DIR", str(PROJECT_ROOT / "var")))
     mode = _env("LEERKOERS_MODE", "development")
+    if mode not in ("development", "production"):
+        raise SettingsError(f"LEERKOERS_MODE moet 'development' of 'production' zijn, niet {mode!r}")
     production = mode == "production"
     default_db = ("postgresql://postgres@127.0.0.1:5432/leerkoers" if production
                   else f"sqlite:///{var_dir / 'leerkoers.db'}")
     return Settings(
         mode=mode,
-        replicas=max(1, _env_int("LEERKOERS_RASA_REPLICAS", 2 if production else 1)),
-        public_port=_env_int("LEERKOERS_PUBLIC_PORT", 5000),
+        replicas=_env_int("LEERKOERS_RASA_REPLICAS", 2 if production else 1, 1, 16),
+        public_port=_port("LEERKOERS_PUBLIC_PORT", 5000),
         tracker_pg={
             "LEERKOERS_TRACKER_PG_HOST": _env("LEERKOERS_TRACKER_PG_HOST", "127.0.0.1"),
             "LEERKOERS_TRACKER_PG_PORT": _env("LEERKOERS_TRACKER_PG_PORT", "5432"),
@@ -166,12 +180,12 @@ def _build() -> Settings:
         var_dir=var_dir,
         database_url=_env("LEERKOERS_DATABASE_URL", default_db),
         tracker_db=_env("LEERKOERS_TRACKER_DB", str(var_dir / "tracker.db")),
-        action_port=_env_int("LEERKOERS_ACTION_PORT", 5055),
-        rasa_port=_env_int("LEERKOERS_RASA_PORT", 5005),
+        action_port=_port("LEERKOERS_ACTION_PORT", 5055),
+        rasa_port=_port("LEERKOERS_RASA_PORT", 5005),
         host=_env("LEERKOERS_HOST", "127.0.0.1"),
         model_dir=Path(_env("LEERKOERS_MODEL_DIR", str(PROJECT_ROOT / "models"))),
-        max_message_length=_env_int("LEERKOERS_MAX_MESSAGE_LENGTH", 2000),
-        demo_port=_env_int("LEERKOERS_DEMO_PORT", 8080),
+        max_message_length=_env_int("LEERKOERS_MAX_MESSAGE_LENGTH", 2000, 100, 100_000),
+        demo_port=_port("LEERKOERS_DEMO_PORT", 8080),
         cors_origins=_env("LEERKOERS_CORS_ORIGINS", "*"),
         action_host=_env("LEERKOERS_ACTION_HOST", "127.0.0.1"),
         action_secret=_env_raw("LEERKOERS_ACTION_SECRET"),
@@ -182,13 +196,13 @@ def _build() -> Settings:
         link_secret=_env_raw("LEERKOERS_LINK_SECRET"),
         public_url=_env("LEERKOERS_PUBLIC_URL", "").rstrip("/"),
         funding_file=_env("LEERKOERS_FUNDING_FILE", ""),
-        funding_max_age_days=_env_int("LEERKOERS_FUNDING_MAX_AGE_DAYS", 180),
-        overview_min_group=max(1, _env_int("LEERKOERS_OVERVIEW_MIN_GROUP", 3)),
-        rate_limit=_env_int("LEERKOERS_RATE_LIMIT", 120),
+        funding_max_age_days=_env_int("LEERKOERS_FUNDING_MAX_AGE_DAYS", 180, 1, 3650),
+        overview_min_group=_env_int("LEERKOERS_OVERVIEW_MIN_GROUP", 3, 1, 1000),
+        rate_limit=_env_int("LEERKOERS_RATE_LIMIT", 120, 1),
         chat_id=_env("LEERKOERS_CHAT_ID", "terminal-gebruiker"),
         interviews_dir=_env("LEERKOERS_INTERVIEWS_DIR", ""),
-        extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365),
-               "backup_dir": _env("LEERKOERS_BACKUP_DIR", ""), "backup_days": _env_int("LEERKOERS_BACKUP_DAYS", 14),
+        extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365, 1, 36500),
+               "backup_dir": _env("LEERKOERS_BACKUP_DIR", ""), "backup_days": _env_int("LEERKOERS_BACKUP_DAYS", 14, 1, 3650),
                # the demo page makes short tokens for its demo people only when asked to (a local demo)
                "demo_tokens": _env("LEERKOERS_DEMO_TOKENS", "") == "1"},
     )

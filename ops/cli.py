@@ -241,6 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     rasa.add_argument("rasa_args", nargs=argparse.REMAINDER)
     rasa.set_defaults(func=cmd_rasa)
     args = parser.parse_args(argv)
+    from bot.settings import SettingsError, get_settings
+
+    try:
+        get_settings()  # a wrong setting stops here, with its name, before anything starts
+    except SettingsError as exc:
+        print(f"Instelling klopt niet: {exc}", file=sys.stderr)
+        return 2
     return args.func(args)
 
 

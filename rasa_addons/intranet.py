@@ -102,9 +102,8 @@ def _file_routes(webhook: Blueprint) -> None:
     """Signed, short-lived links for downloads and the manager overview (made by bot/documents/links.py)."""
     from bot.documents import files as exports
     from bot.documents import links, overview
-    from bot.services import documents
+    from bot.services import documents, privacy
     from bot.services import interviews as service
-    from bot.services import privacy
 
     @webhook.route("/bestand/<token>", methods=["GET"])
     async def download(request: Request, token: str) -> HTTPResponse:
