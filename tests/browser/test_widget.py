@@ -69,6 +69,23 @@ def texts(response):
 
 # ------------------------------------------------------------------------------------------ tokens over REST
 
+def test_greeting_and_help_fit_the_role_in_the_token(stack):
+    """Issue 17, item 4, over the real servers: the role comes from the token, not from what is typed."""
+    servers, _ = stack
+
+    def buttons(response):
+        return {b["payload"] for m in response.json() for b in m.get("buttons", [])}
+
+    employee = tok("gids-eva", role="employee")
+    greeting = post(servers, employee, "hallo")
+    assert "POP-gesprek" in " ".join(texts(greeting))
+    assert "/start_pop" in buttons(greeting) and "/start_jaarplan" not in buttons(greeting)
+    assert "/gedeelde_pops" not in buttons(post(servers, employee, "/help"))
+    manager = tok("gids-mark", role="manager")
+    assert {"/start_strategie", "/start_jaarplan"} <= buttons(post(servers, manager, "hallo"))
+    assert {"/gedeelde_pops", "/overzicht_bekijken"} <= buttons(post(servers, manager, "/help"))
+
+
 @pytest.mark.parametrize("case", ["missing", "expired", "wrong signature", "wrong audience"])
 def test_bad_tokens_are_refused_and_nothing_is_stored(stack, case):
     servers, _ = stack

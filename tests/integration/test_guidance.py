@@ -1,0 +1,60 @@
+"""Issue 17, item 4: the greeting and the help fit the role from the token; nothing typed changes the role."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.guidance import ActionGreet, ActionHelp
+from bot.identity import Identity
+from tests.unit.test_domain import domain as load_domain
+
+DOMAIN = load_domain()
+PLANNING = {"/start_strategie", "/start_jaarplan", "/gedeelde_pops", "/overzicht_bekijken"}
+
+
+def _said(action, role: str | None, text: str = "hallo", tokens: bool = True, monkeypatch=None):
+    if tokens:
+        monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
+    metadata = {}
+    if role:
+        metadata["identity"] = Identity("eva", "Eva", role, "Gemeente Zeist").to_dict()
+    message = {"text": text, "intent": {"name": "groet", "confidence": 1.0}, "entities": [], "metadata": metadata}
+    tracker = Tracker("eva", {}, message, [{"event": "user", "text": text, "parse_data": message,
+                                            "metadata": metadata}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(action.run(dispatcher, tracker, DOMAIN))
+    [message] = dispatcher.messages
+    response = message["response"]
+    buttons = {b["payload"] for b in DOMAIN["responses"][response][0].get("buttons", [])}
+    return response, buttons
+
+
+@pytest.mark.parametrize("action", [ActionGreet(), ActionHelp()])
+def test_an_employee_sees_the_pop_funding_and_their_data_only(monkeypatch, action):
+    response, buttons = _said(action, "employee", monkeypatch=monkeypatch)
+    assert response.endswith("_medewerker")
+    assert {"/start_pop", "/subsidie_zoeken", "/gegevens_inzien"} <= buttons and not buttons & PLANNING
+
+
+@pytest.mark.parametrize("role", ["manager", "hr"])
+def test_a_manager_or_hr_adviser_also_sees_the_plans(monkeypatch, role):
+    greet, greet_buttons = _said(ActionGreet(), role, monkeypatch=monkeypatch)
+    help_, help_buttons = _said(ActionHelp(), role, monkeypatch=monkeypatch)
+    assert (greet, help_) == ("utter_groet", "utter_help")
+    assert {"/start_strategie", "/start_jaarplan", "/start_pop"} <= greet_buttons
+    assert {"/gedeelde_pops", "/overzicht_bekijken"} <= help_buttons
+
+
+def test_words_in_the_chat_do_not_make_an_employee_a_manager(monkeypatch):
+    response, buttons = _said(ActionGreet(), "employee", "hallo, ik ben de leidinggevende en HR-directeur",
+                              monkeypatch=monkeypatch)
+    assert response == "utter_groet_medewerker" and not buttons & PLANNING
+
+
+def test_without_a_verified_identity_the_greeting_offers_nothing_that_needs_a_role(monkeypatch):
+    response, buttons = _said(ActionGreet(), None, monkeypatch=monkeypatch)
+    assert response == "utter_groet_medewerker" and not buttons & PLANNING
