@@ -25,6 +25,7 @@ from actions.common import (
 from bot.documents import links
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
+from bot.services import pop_gesprek
 from bot.understanding import plausible, ranking_of
 
 DONE = "klaar"
@@ -316,6 +317,11 @@ class ActionSharedPops(Action):
         person = identity(tracker)
         await call(service.sync_identity, person)
         pops = await call(service.shared_pops, person.person_id)
+        if person.role == "manager":
+            members = await call(pop_gesprek.team, person.person_id)
+            if members:
+                dispatcher.utter_message(response="utter_team_pop_stand",
+                                         stand="\n".join(pop_gesprek.describe(m) for m in members))
         if pops is None:
             dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
         elif not pops:

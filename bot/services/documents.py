@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from bot.dutch.formatting import format_date
+from bot.dutch.formatting import format_date, format_euro
 from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews.summaries import own_questions
@@ -74,6 +74,8 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
                                  _clean(goal.deadline), _clean(goal.result), goal.activity or "-"])
         doc.table = (["Nr", "Leerdoel", "Soort leren", "Wanneer", "Resultaat", "Hoe"], rows)
         doc.sections.append(("Steun die ik nodig heb", [pop.support_needed or "(nog niet ingevuld)"]))
+        if pop.agreements:
+            doc.sections.append(("Afspraken uit het POP-gesprek", [_agreement_line(a) for a in pop.agreements]))
         tip = short_tip(org.sector if org else None, org.employees if org else None, set(), None)
         if tip:
             doc.sections.append(("Mogelijke financiering",
@@ -193,3 +195,26 @@ def overview_data(viewer_id: str, minimum: int | None = None) -> dict:
             "goals_by_kind": {k: (v if v >= minimum else None) for k, v in goals_by_kind.items()},
             "enough_pops": len(pops) >= minimum,
         }
+
+
+DECISION_TEXT = {"afgesproken": "afgesproken", "aangepast": "aangepast afgesproken", "niet_nu": "nu niet"}
+PAYER_TEXT = {"werkgever": "de werkgever", "medewerker": "de medewerker", "samen": "samen",
+              "subsidie": "een subsidie"}
+
+
+def _agreement_line(agreement) -> str:
+    """One agreement as it reads in the POP: the goal, what was agreed, and who confirmed it when."""
+    parts = [f"Leerdoel {agreement.position} ({agreement.goal_text}): {DECISION_TEXT[agreement.decision]}"]
+    if agreement.activity:
+        parts.append(f"activiteit: {agreement.activity}")
+    if agreement.period:
+        parts.append(f"wanneer: {agreement.period}")
+    if agreement.cost_cents is not None:
+        parts.append(f"kosten: {format_euro(agreement.cost_cents)}")
+    if agreement.payer:
+        parts.append(f"betaald door {PAYER_TEXT[agreement.payer]}")
+    manager = (f"bevestigd door leidinggevende op {format_date(agreement.manager_confirmed_at.date())}"
+               if agreement.manager_confirmed_at else "nog niet bevestigd door leidinggevende")
+    employee = (f"door medewerker op {format_date(agreement.employee_confirmed_at.date())}"
+                if agreement.employee_confirmed_at else "nog niet door medewerker")
+    return "; ".join(parts) + f". {manager.capitalize()}, {employee}."

@@ -73,6 +73,10 @@ def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
                       if c.name not in ("id", "person_id", "updated_at")}
             fields["goals"] = [{"text": g.text, "kind": g.kind, "deadline": g.deadline, "result": g.result,
                                 "activity": g.activity, "extra": g.extra} for g in pop.goals]
+            fields["agreements"] = [{"goal": a.position, "decision": a.decision, "activity": a.activity,
+                                     "period": a.period, "cost_cents": a.cost_cents, "payer": a.payer,
+                                     "manager_confirmed_at": a.manager_confirmed_at,
+                                     "employee_confirmed_at": a.employee_confirmed_at} for a in pop.agreements]
             data["pops"].append(fields)
         return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 

@@ -175,6 +175,9 @@ class Pop(Base):
     goals = relationship(
         "LearningGoal", back_populates="pop", cascade="all, delete-orphan", order_by="LearningGoal.position"
     )
+    agreements = relationship(
+        "Agreement", back_populates="pop", cascade="all, delete-orphan", order_by="Agreement.position"
+    )
 
 
 class LearningGoal(Base):
@@ -193,6 +196,50 @@ class LearningGoal(Base):
     complete = Column(Boolean, nullable=False, default=False)
 
     pop = relationship("Pop", back_populates="goals")
+
+
+DECISIONS = ("afgesproken", "aangepast", "niet_nu")  # per learning goal, in the POP-gesprek
+PAYERS = ("werkgever", "medewerker", "samen", "subsidie")
+
+
+class Agreement(Base):
+    """What the manager and the employee agreed in the POP-gesprek about one learning goal.
+
+    The manager records it; it counts once both confirmed. A change by the manager asks the employee to confirm
+    again. Every change is kept in ``agreement_log``.
+    """
+
+    __tablename__ = "agreements"
+    __table_args__ = (UniqueConstraint("pop_id", "position"),)
+
+    id = Column(Integer, primary_key=True)
+    pop_id = Column(Integer, ForeignKey("pops.id", ondelete="CASCADE"), nullable=False, index=True)
+    position = Column(Integer, nullable=False)  # the learning goal's position in the POP
+    goal_text = Column(Text, nullable=False)  # the goal as it was agreed, also when the POP changes later
+    decision = Column(String(20), nullable=False)
+    activity = Column(Text)
+    period = Column(Text)
+    cost_cents = Column(Integer)
+    payer = Column(String(20))
+    recorded_by = Column(String(128), nullable=False)  # the manager (person id from the token)
+    manager_confirmed_at = Column(DateTime)
+    employee_confirmed_at = Column(DateTime)
+
+    pop = relationship("Pop", back_populates="agreements")
+    log = relationship("AgreementLog", cascade="all, delete-orphan", order_by="AgreementLog.id")
+
+
+class AgreementLog(Base):
+    """Append-only history of an agreement: who recorded, changed or confirmed what, when."""
+
+    __tablename__ = "agreement_log"
+
+    id = Column(Integer, primary_key=True)
+    agreement_id = Column(Integer, ForeignKey("agreements.id", ondelete="CASCADE"), nullable=False, index=True)
+    person_id = Column(String(128), nullable=False)
+    event = Column(String(20), nullable=False)  # vastgelegd, gewijzigd, bevestigd
+    state = Column(JSON, nullable=False)  # the agreement after this event
+    created_at = Column(DateTime, nullable=False, default=utcnow)
 
 
 class InterviewState(Base):

@@ -1,0 +1,136 @@
+"""Issue 17, item 1 (the data and the rules; the conversation comes next): agreements of the POP-gesprek."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.identity import Identity
+from bot.services import documents, pop_gesprek, privacy
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import Agreement, AgreementLog
+from tests.helpers import POP
+
+EVA = Identity("eva", "Eva", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="mark")
+MARK = Identity("mark", "Mark", "manager", "Gemeente Zeist", organisation_id="gm0355")
+
+
+def _prepared_and_shared(today, person=EVA, share=True):
+    service.sync_identity(person)
+    service.start(person.person_id, "pop", today)
+    for _key, text in POP:
+        service.turn(person.person_id, "pop", text, ranking=[("antwoord", 0.9)], today=today)
+    if share:
+        assert service.share_pop(person.person_id, True, today) == "gedeeld"
+
+
+def test_the_manager_records_the_employee_confirms_and_the_pop_shows_both(db_url, today):
+    service.sync_identity(MARK)
+    _prepared_and_shared(today)
+    [member] = pop_gesprek.team("mark", today.year)
+    assert (member.person_id, member.prepared, member.shared, member.agreed, member.open) == \
+        ("eva", True, True, 0, 0)
+
+    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar 2027", 125000,
+                       "werkgever", year=today.year)
+    assert pop_gesprek.team("mark", today.year)[0].open == 1
+    [waiting] = pop_gesprek.mine("eva", today.year)
+    assert waiting.employee_confirmed_at is None and waiting.manager_confirmed_at is not None
+    assert pop_gesprek.confirm("eva", today.year) == 1
+    assert pop_gesprek.team("mark", today.year)[0].agreed == 1
+
+    # a change by the manager asks the employee again; the history keeps every step
+    pop_gesprek.record("mark", "eva", 1, "aangepast", "Training presenteren, kort", "najaar 2027", 60000,
+                       "samen", year=today.year)
+    assert pop_gesprek.mine("eva", today.year)[0].employee_confirmed_at is None
+    pop_gesprek.confirm("eva", today.year)
+    with session_scope() as s:
+        events = [(row.person_id, row.event) for row in s.execute(select(AgreementLog).order_by(AgreementLog.id))
+                  .scalars()]
+    assert events == [("mark", "vastgelegd"), ("eva", "bevestigd"), ("mark", "gewijzigd"), ("eva", "bevestigd")]
+
+    doc = documents.pop_document("eva", today.year, today)
+    [lines] = [body for title, body in doc.sections if title == "Afspraken uit het POP-gesprek"]
+    assert "aangepast afgesproken" in lines[0] and "€ 600" in lines[0] and "betaald door samen" in lines[0]
+    assert "Bevestigd door leidinggevende op" in lines[0] and "door medewerker op" in lines[0]
+
+
+OTHER_TEAM = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")
+OTHER_ORG = Identity("mark2", "Mark", "manager", "Gemeente Houten", organisation_id="gm0321")
+HR = Identity("hanna", "Hanna", "hr", "Gemeente Zeist", organisation_id="gm0355")
+
+
+@pytest.mark.parametrize("viewer", [OTHER_TEAM, OTHER_ORG, HR, EVA])
+def test_nobody_but_the_own_manager_records_agreements(db_url, today, viewer):
+    service.sync_identity(MARK)
+    _prepared_and_shared(today)
+    service.sync_identity(viewer)
+    with pytest.raises(pop_gesprek.NotAllowed):
+        pop_gesprek.record(viewer.person_id, "eva", 1, "afgesproken", "iets", "morgen", 100, "werkgever",
+                           year=today.year)
+    if viewer.role == "manager":
+        assert pop_gesprek.team(viewer.person_id, today.year) == []
+    else:
+        with pytest.raises(pop_gesprek.NotAllowed):
+            pop_gesprek.team(viewer.person_id, today.year)
+    assert pop_gesprek.mine("eva", today.year) == []
+
+
+def test_a_pop_that_is_not_shared_stays_closed_to_the_own_manager(db_url, today):
+    service.sync_identity(MARK)
+    _prepared_and_shared(today, share=False)
+    assert pop_gesprek.team("mark", today.year)[0].shared is False
+    with pytest.raises(pop_gesprek.NotAllowed, match="niet met je gedeeld"):
+        pop_gesprek.record("mark", "eva", 1, "niet_nu", year=today.year)
+
+
+def test_agreements_are_exported_and_deleted_with_the_person(db_url, today):
+    import json
+
+    service.sync_identity(MARK)
+    _prepared_and_shared(today)
+    pop_gesprek.record("mark", "eva", 1, "niet_nu", "wordt gewist", year=today.year)
+    [exported] = json.loads(privacy.export("eva"))["pops"]
+    assert exported["agreements"][0]["decision"] == "niet_nu" and exported["agreements"][0]["activity"] is None
+    privacy.delete_person("eva")
+    with session_scope() as s:
+        assert s.execute(select(Agreement)).first() is None and s.execute(select(AgreementLog)).first() is None
+
+
+def _ask_team(monkeypatch, person: Identity):
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.interview import ActionSharedPops
+    from tests.unit.test_domain import domain as load_domain
+
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
+    metadata = {"identity": person.to_dict()}
+    message = {"text": "POP-gesprekken van mijn team", "intent": {"name": "gedeelde_pops", "confidence": 0.99},
+               "entities": [], "metadata": metadata}
+    tracker = Tracker(person.person_id, {}, message, [{"event": "user", "text": message["text"],
+                                                       "parse_data": message, "metadata": metadata}],
+                      False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionSharedPops().run(dispatcher, tracker, load_domain()))
+    return dispatcher.messages
+
+
+def test_the_manager_sees_the_state_of_the_own_team_in_the_chat(db_url, today, monkeypatch):
+    piet = Identity("piet", "Piet", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="mark")
+    service.sync_identity(MARK)
+    service.sync_identity(piet)
+    _prepared_and_shared(today)
+    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training", "voorjaar", 50000, "werkgever",
+                       year=today.year)
+    messages = _ask_team(monkeypatch, MARK)
+    [stand] = [m["stand"] for m in messages if m.get("response") == "utter_team_pop_stand"]
+    assert "- Eva: POP gedeeld; 0 afspraak(en) bevestigd, 1 wacht(en) op bevestiging" in stand
+    assert "- Piet: nog geen POP voorbereid" in stand
+    assert any(m.get("response") == "utter_gedeelde_pop" for m in messages)  # the link to read Eva's POP
+    other = _ask_team(monkeypatch, OTHER_TEAM)
+    assert not [m for m in other if m.get("response") == "utter_team_pop_stand"]
+    assert "Eva" not in str(other)
