@@ -58,6 +58,10 @@ def team(manager_id: str, year: int | None = None) -> list[TeamMember]:
         return result
 
 
+def _count(n: int) -> str:
+    return "1 afspraak" if n == 1 else f"{n} afspraken"
+
+
 def describe(member: TeamMember) -> str:
     """One line of the manager's team overview, in plain Dutch."""
     if not member.prepared:
@@ -65,7 +69,7 @@ def describe(member: TeamMember) -> str:
     elif not member.shared:
         state = "POP voorbereid, nog niet met jou gedeeld"
     elif member.agreed or member.open:
-        state = f"POP gedeeld; {member.agreed} afspraak(en) bevestigd, {member.open} wacht(en) op bevestiging"
+        state = f"POP gedeeld; {_count(member.agreed)} bevestigd, {_count(member.open)} nog niet bevestigd"
     else:
         state = "POP gedeeld, nog geen afspraken"
     return f"- {member.name}: {state}"
