@@ -18,7 +18,8 @@ from bot.interviews import Message
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-INTERVIEW_FOR_INTENT = {"start_strategie": "strategie", "start_jaarplan": "jaarplan", "start_pop": "pop"}
+INTERVIEW_FOR_INTENT = {"start_strategie": "strategie", "start_jaarplan": "jaarplan", "start_pop": "pop",
+                        "start_popgesprek": "popgesprek", "start_evaluatie": "evaluatie"}
 
 
 def person_id(tracker: Tracker) -> str:

@@ -21,6 +21,8 @@ DOWNLOADS = {  # intent: (response with the links, response when there is nothin
     "jaarplan_downloaden": ("utter_jaarplan_document", "utter_jaarplan_ontbreekt", ["jaarplan_xlsx", "jaarplan_csv"]),
     "strategie_downloaden": ("utter_strategie_document", "utter_strategie_ontbreekt",
                              ["strategie_pdf", "strategie_docx"]),
+    "evaluatie_downloaden": ("utter_evaluatie_document", "utter_evaluatie_ontbreekt",
+                             ["evaluatie_pdf", "evaluatie_docx"]),
 }
 
 
@@ -48,7 +50,7 @@ class ActionDocument(Action):
         await call(service.sync_identity, person)
         response, missing, kinds = DOWNLOADS.get(latest_intent(tracker) or "", DOWNLOADS["pop_downloaden"])
         try:
-            if kinds[0].startswith(("jaarplan", "strategie")) and not person.can_plan:
+            if kinds[0].startswith(("jaarplan", "strategie", "evaluatie")) and not person.can_plan:
                 raise PermissionError
             # build once to check there is something to export (and that this person may)
             await call(exports.build, kinds[0], person.person_id)

@@ -1,8 +1,9 @@
 """The greeting and the help fit the person's role, which comes from the intranet's token (never from the chat).
 
 An employee sees the POP, funding for their own learning and their data; a manager or HR adviser also sees the
-strategic policy, the yearly plan, the POPs shared with them and the overview. Without a verified identity the
-employee's version is shown: it offers nothing that needs a role.
+strategic policy, the yearly plan, the POP-gesprekken of their team, the evaluation and the overview. Without a
+verified identity the employee's version is shown: it offers nothing that needs a role. Agreements of the
+POP-gesprek that wait for the person's confirmation are announced in the greeting.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import identity
+from actions.common import call, identity
+from bot.services import pop_gesprek
 
 
 def _plans(tracker: Tracker) -> bool:
@@ -28,7 +30,19 @@ class ActionGreet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_groet" if _plans(tracker) else "utter_groet_medewerker")
+        if await _agreements_waiting(tracker):
+            dispatcher.utter_message(response="utter_afspraken_wachten")
         return []
+
+
+async def _agreements_waiting(tracker: Tracker) -> bool:
+    """Agreements of the POP-gesprek that wait for this person's confirmation."""
+    try:
+        person = identity(tracker)
+    except PermissionError:
+        return False
+    agreements = await call(pop_gesprek.mine, person.person_id)
+    return any(a.employee_confirmed_at is None for a in agreements)
 
 
 class ActionHelp(Action):

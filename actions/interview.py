@@ -29,6 +29,7 @@ from bot.services import pop_gesprek
 from bot.understanding import plausible, ranking_of
 
 DONE = "klaar"
+CANNOT_OPEN = {"popgesprek_niemand_gedeeld"}  # an interview that has nothing to ask about yet
 
 
 def _active(tracker: Tracker) -> str | None:
@@ -49,12 +50,16 @@ class ActionStartInterview(Action):
         person = identity(tracker)
         await call(service.sync_identity, person)
         if not service.may_start(person, interview):
-            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            dispatcher.utter_message(response=service.refusal(interview))
             return [SlotSet("interview_open", False)]
         previous = _active(tracker)
         if previous and previous != interview and tracker.active_loop_name == "interview_form":
             await call(service.pause, pid, previous)
         turn = await call(service.start, pid, interview, facts=message_facts(tracker))
+        if turn.prompt is not None and turn.prompt.response in CANNOT_OPEN:
+            await call(service.pause, pid, interview)
+            send(dispatcher, turn.prompt)  # "nog niemand uit je team heeft een POP gedeeld"
+            return [SlotSet("interview_open", False)]
         if turn.done:
             dispatcher.utter_message(response="utter_interview_al_klaar")
             dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=turn.summary)
@@ -82,7 +87,7 @@ class ValidateInterviewForm(FormValidationAction):
         await call(service.sync_identity, person)  # the token decides, at every turn: role and organisation
         if not service.may_start(person, interview):
             await call(service.pause, person_id(tracker), interview)
-            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            dispatcher.utter_message(response=service.refusal(interview))
             return {"interview_antwoord": DONE, "interview_open": False}
         message = tracker.latest_message or {}
         ranking = ranking_of(message)
@@ -105,12 +110,15 @@ class ValidateInterviewForm(FormValidationAction):
     async def _handoff(self, intent: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
                        turn: service.Turn) -> dict[str, Any]:
         """Another part of the bot answers (a download, 'welke gegevens heb je van mij?'); then the question again."""
-        from actions import documents
+        from actions import agreements, documents
 
         handlers = {"pop_downloaden": documents.ActionDocument, "jaarplan_downloaden": documents.ActionDocument,
                     "strategie_downloaden": documents.ActionDocument, "overzicht_bekijken": documents.ActionOverview,
                     "gegevens_inzien": documents.ActionShowMyData, "pop_delen": ActionSharePop,
-                    "pop_niet_delen": ActionSharePop, "gedeelde_pops": ActionSharedPops}
+                    "pop_niet_delen": ActionSharePop, "gedeelde_pops": ActionSharedPops,
+                    "afspraken_bekijken": agreements.ActionShowAgreements,
+                    "afspraken_bevestigen": agreements.ActionConfirmAgreements,
+                    "evaluatie_downloaden": documents.ActionDocument}
         if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
             dispatcher.utter_message(response="utter_verwijderen_zeker")
             return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
@@ -257,7 +265,7 @@ class ActionConfirmRestart(Action):
         await call(service.sync_identity, person)
         interview = _active(tracker) or await call(service.unfinished_interview, pid, person)
         if interview and not service.may_start(person, interview):
-            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
+            dispatcher.utter_message(response=service.refusal(interview))
             return [SlotSet("interview_open", False)]
         if not interview:
             dispatcher.utter_message(response="utter_geen_interview_actief")

@@ -51,7 +51,17 @@ WALK: dict[str, str] = {
     "doel_deadline": "voor de zomer", "doel_resultaat": "Ik geef zelfstandig een presentatie aan het MT",
     "doel_soort": "vakgebied", "doel_activiteit": "Een training presenteren volgen", "doel_nog_een": "ja",
     "pop_steun": "Tijd en budget",
+    "gesprek_medewerker": "Anna de Wit", "afspraak_besluit": "afgesproken",
+    "afspraak_activiteit": "Training presenteren", "afspraak_wanneer": "in het voorjaar",
+    "afspraak_kosten": "€ 1.250", "afspraak_betaalt": "werkgever", "afspraak_speerpunt": "geen",
+    "evaluatie_jaar": "2027", "eval_status": "gedaan", "eval_kosten": "4500 euro",
+    "eval_effect": "Medewerkers helpen inwoners nu online", "eval_beleid": "Een nieuw speerpunt over digitalisering",
+    "eval_or": "ja", "eval_meenemen": "ja",
 }
+# The second time a loop question comes, the walk ends the loop.
+WALK_AGAIN: dict[str, str] = {"speerpunten": "klaar", "act_nog_een": "nee", "doel_nog_een": "nee",
+                              "eval_status": "verschoven"}
+TEAM_MEMBER = "Anna de Wit"  # the employee whose shared POP a manager's POP-gesprek is about
 PLANNING_KEYS = ("org_", "strategie_", "speerpunten", "jaarplan_", "act_")
 FUNDING = {"subsidie_zoeken", "regeling_vraag"}
 
@@ -61,6 +71,10 @@ def load_cases(path: Path = CASES) -> dict:
 
 
 def interview_of(key: str) -> str:
+    if key.startswith(("gesprek_", "afspraak_")):
+        return "popgesprek"
+    if key.startswith(("evaluatie_", "eval_")):
+        return "evaluatie"
     if key.startswith(("jaarplan_", "act_")):
         return "jaarplan"
     if key.startswith(("strategie_", "speerpunten")) or key.startswith("org_"):
@@ -73,23 +87,42 @@ def reach(person: str, key: str) -> str:
     from bot.identity import Identity
     from bot.services import interviews as service
 
-    interview = interview_of(key)
-    service.sync_identity(Identity(person, person, "manager" if interview != "pop" else "employee", None))
-    if interview == "jaarplan":  # the activities choose among the speerpunten of the strategy
+    done = key.startswith("__done__")
+    interview = key.removeprefix("__done__") if done else interview_of(key)
+    role = "employee" if interview == "pop" else "manager"
+    if interview == "popgesprek":  # a team member in the same organisation prepared and shared a POP
+        organisation = f"Organisatie {person}"
+        service.sync_identity(Identity(f"{person}-team", TEAM_MEMBER, "employee", organisation,
+                                       organisation_id=organisation, manager_id=person))
+        reach(f"{person}-team", "__done__pop")
+        service.share_pop(f"{person}-team", True)
+        service.sync_identity(Identity(person, person, role, organisation, organisation_id=organisation))
+    elif interview != "pop" or not done or not _known(person):
+        service.sync_identity(Identity(person, person, role, None))
+    if interview == "jaarplan" and not done:  # the activities choose among the speerpunten of the strategy
         reach(person, "__done__strategie")
-    target_interview = "strategie" if key == "__done__strategie" else interview
-    service.start(person, target_interview)
+    if interview == "evaluatie":  # a yearly plan to evaluate
+        reach(person, "__done__jaarplan")
+    service.start(person, interview)
     said: set[str] = set()
-    for _ in range(80):
-        current = service.current_question(person, target_interview)
-        if current == key or current is None:
-            return target_interview
+    for _ in range(120):
+        current = service.current_question(person, interview)
+        if current is None or current == key:
+            return interview
         text = f"Organisatie {person}" if current == "org_naam" else WALK[current]
-        if current == "speerpunten" and current in said:
-            text = "klaar"
+        if current in said and current in WALK_AGAIN:
+            text = WALK_AGAIN[current]
         said.add(current)
-        service.answer(person, target_interview, text)
+        service.answer(person, interview, text)
     raise RuntimeError(f"question {key} not reached")
+
+
+def _known(person: str) -> bool:
+    from bot.storage.db import session_scope
+    from bot.storage.models import Person
+
+    with session_scope() as s:
+        return s.get(Person, person) is not None
 
 
 def _answers(person: str) -> list[tuple[str, str]]:

@@ -75,6 +75,15 @@ EVIDENCE: dict[str, str] = {
                       r"training|opleidingen|budget|activiteiten)",
     "start_pop": r"\b(pop|p\.o\.p|ontwikkelplan|ontwikkeldoel|ontwikkelingsplan|ontwikkel plan|popgesprek|leerdoel|ontwikkeling|"
                  r"ontwikkelgesprek)",
+    "start_popgesprek": r"(afspraken? .{0,30}(vastleggen|vast te leggen|invoeren|noteren)|popgesprek(ken)? (van|met) "
+                        r"(mijn )?(team|medewerker)|(vastleggen|invoeren|noteren) .{0,30}afspraken?|"
+                        r"pop-?gesprek(ken)? (vastleggen|voeren|afronden)|pop-?gesprekken van mijn team)",
+    "start_evaluatie": r"(evalu|terugkijken op het (jaarplan|jaar)|jaarplan (evalueren|nabespreken))",
+    "afspraken_bekijken": r"(mijn afspraken|welke afspraken|afspraken (bekijken|zien|inzien|tonen)|"
+                          r"afspraken uit (het|mijn) pop|wat (hebben|is) .{0,20}afgesproken)",
+    "afspraken_bevestigen": r"(bevestig|akkoord met (de|mijn|onze) afspraken|ik ga akkoord|afspraken kloppen|"
+                            r"eens met de afspraken)",
+    "evaluatie_downloaden": r"(download|\bpdf\b|exporteer|printen|als document|in word|als word)",
 }
 MAX_WORDS: dict[str, int] = {"hervatten": 6, "help": 10, "faq": 16}
 
@@ -85,10 +94,12 @@ ANSWER = "antwoord"  # the learned intent of answers (data/nlu/antwoorden.yml); 
 COMMANDS = set(EVIDENCE)
 # Requests that other parts of the bot answer; during an interview the interview waits for them.
 HANDOFF = {"pop_downloaden", "jaarplan_downloaden", "strategie_downloaden", "overzicht_bekijken",
-           "gegevens_inzien", "gegevens_verwijderen", "pop_delen", "pop_niet_delen", "gedeelde_pops"}
+           "gegevens_inzien", "gegevens_verwijderen", "pop_delen", "pop_niet_delen", "gedeelde_pops",
+           "afspraken_bekijken", "afspraken_bevestigen", "evaluatie_downloaden"}
 # Requests that leave the question or destroy something: never without an explicit request.
 LEAVING = {"gegevens_verwijderen", "opnieuw_beginnen", "start_strategie", "start_jaarplan", "start_pop",
-           "subsidie_zoeken", "pop_niet_delen", "pop_delen"}
+           "start_popgesprek", "start_evaluatie", "subsidie_zoeken", "pop_niet_delen", "pop_delen",
+           "afspraken_bevestigen"}
 # Requests that a short fixed phrase may make without the form of a request ("even pauze", "waar was ik").
 PHRASE_OK = {"stoppen", "hervatten", "terug", "toon_antwoorden", "waarom_vraag", "help"}
 MAX_PHRASE_WORDS = 6
@@ -251,6 +262,11 @@ TOPIC: dict[str, str] = {
                        r"opleidingsplan|meerjarig|opleiden|opleiding)",
     "start_jaarplan": r"(jaarplan|jaar plan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|budget|"
                       r"training|opleiding|activiteiten)",
+    "start_popgesprek": r"(afspra|popgesprek|pop-gesprek|pop gesprek|team)",
+    "start_evaluatie": r"(evalu|terugkijk|terug kijk|nabesprek)",
+    "afspraken_bekijken": r"(afspra|afgespro)",
+    "afspraken_bevestigen": r"(afspra|bevestig|akkoord)",
+    "evaluatie_downloaden": r"(evalu)",
 }
 
 

@@ -65,6 +65,7 @@ def render(info: dict) -> str:
         items = [(LABELS_KIND[k], v or 0, str(v) if v is not None else f"minder dan {info['minimum']}")
                  for k, v in info["wishes_by_kind"].items()]
         parts.append(_bars("Leerwensen per soort leren", items))
+    parts += _teams(info)
     body = "\n".join(parts)
     return ("<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -73,6 +74,25 @@ def render(info: dict) -> str:
             "figcaption{font-weight:600}.warn{color:#8a1c1c;font-weight:600}</style></head>"
             f"<body><main>{body}<p><small>Alleen voor leidinggevenden en HR. Gegevens uit POP's tellen alleen "
             "mee als de medewerker de POP heeft gedeeld.</small></p></main></body></html>")
+
+
+def _teams(info: dict) -> list[str]:
+    """Per team: how far the POP-gesprekken are, and what the agreements cost against the budget."""
+    teams = info.get("teams") or []
+    if not teams:
+        return []
+    parts = ["<h2>POP-gesprekken per team</h2>"]
+    for team in teams:
+        parts.append(f"<h3>{escape(team['team'])}</h3>")
+        parts.append(f"<ul><li>{team['members']} medewerkers</li><li>POP voorbereid: {team['prepared']}</li>"
+                     f"<li>POP gedeeld: {team['shared']}</li><li>Afspraken bevestigd: {team['agreed']}</li>"
+                     f"<li>Gepland uit afspraken: {format_euro(team['planned'])}"
+                     + (f" van een budget van {format_euro(team['budget'])} voor de hele organisatie"
+                        if team["budget"] is not None else "") + "</li></ul>")
+        items = [(LABELS_KIND[k], v or 0, str(v) if v is not None else f"minder dan {info['minimum']}")
+                 for k, v in team["goals_by_kind"].items()]
+        parts.append(_bars(f"Leerdoelen per soort leren, {team['team']}", items))
+    return parts
 
 
 def render_pop(name: str, summary: str) -> str:

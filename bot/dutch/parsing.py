@@ -250,8 +250,31 @@ COOPERATION_CHOICES: dict[str, tuple[str, ...]] = {
 WORKS_COUNCIL_CHOICES: dict[str, tuple[str, ...]] = {
     "ja": ("ja", "betrokken", "zeker", "heeft ingestemd", "instemming"),
     "gepland": ("gepland", "nog niet", "binnenkort", "gaan we doen", "straks", "later"),
-    "nee": ("nee", "niet"),
+    "nee": ("nee", "niet", "niet betrokken", "geen or", "geen ondernemingsraad"),
 }
+
+# The POP-gesprek: what was decided about a learning goal, and who pays (bot/storage/models.py DECISIONS, PAYERS)
+DECISION_CHOICES: dict[str, tuple[str, ...]] = {
+    "afgesproken": ("afgesproken", "akkoord", "eens", "zo doen", "goedgekeurd", "ja", "prima", "doen we"),
+    "aangepast": ("aangepast", "aanpassen", "anders", "veranderd", "gewijzigd", "met een wijziging"),
+    "niet_nu": ("niet nu", "later", "niet dit jaar", "volgend jaar", "nee", "afgewezen", "geen", "niet"),
+}
+PAYER_CHOICES: dict[str, tuple[str, ...]] = {
+    "werkgever": ("werkgever", "organisatie", "wij", "de baas", "opleidingsbudget", "budget", "gemeente", "school"),
+    "medewerker": ("medewerker", "zelf", "eigen kosten", "ikzelf", "hij zelf", "zij zelf", "eigen geld"),
+    "samen": ("samen", "allebei", "beiden", "gedeeld", "deels", "half"),
+    "subsidie": ("subsidie", "fonds", "regeling", "a&o", "slim", "stap"),
+}
+# The evaluation: was a planned activity carried out?
+EVALUATION_CHOICES: dict[str, tuple[str, ...]] = {
+    "gedaan": ("gedaan", "uitgevoerd", "afgerond", "klaar", "gehouden", "ja", "gelukt"),
+    "niet_gedaan": ("niet gedaan", "niet uitgevoerd", "niet doorgegaan", "afgelast", "geschrapt", "nee", "niet"),
+    "verschoven": ("verschoven", "uitgesteld", "later", "volgend jaar", "loopt nog", "nog bezig", "bezig"),
+}
+LABELS_DECISION = {"afgesproken": "afgesproken", "aangepast": "aangepast afgesproken", "niet_nu": "niet nu"}
+LABELS_PAYER = {"werkgever": "de werkgever", "medewerker": "de medewerker", "samen": "werkgever en medewerker samen",
+                "subsidie": "subsidie of fonds"}
+LABELS_EVALUATION = {"gedaan": "gedaan", "niet_gedaan": "niet gedaan", "verschoven": "verschoven"}
 
 SKIP_WORDS = {"geen", "niets", "nvt", "n.v.t.", "niet van toepassing", "weet ik niet", "geen idee", "nee",
               "niks", "sla over", "overslaan", "geen wens", "geen wensen"}

@@ -5,6 +5,8 @@
     answers.py    reading an answer of a given kind
     storing.py    storing an accepted answer, with its messages (budget, tips)
     engine.py     InterviewEngine: prompt, answer, corrections, restart
+    popgesprek.py the manager's side of the POP-gesprek (agreements.py: its rules)
+    evaluation.py the evaluation of a yearly plan, with carrying over to next year
     summaries.py  "Dit heb je tot nu toe ingevuld"
 """
 
@@ -24,7 +26,15 @@ from bot.interviews.catalogue import (
 )
 from bot.interviews.context import MAX_GOALS, RESTART, Ctx, Message, Reply, max_answer_length
 from bot.interviews.engine import InterviewEngine
+from bot.interviews.evaluation import EvaluationEngine
+from bot.interviews.popgesprek import PopGesprekEngine
+
+
+def engine_for(interview: str) -> type[InterviewEngine]:
+    """The engine class of an interview: the cycle's interviews have their own."""
+    return {"popgesprek": PopGesprekEngine, "evaluatie": EvaluationEngine}.get(interview, InterviewEngine)
+
 
 __all__ = ["ACT_FIELDS", "GOAL_FIELDS", "INTERVIEW_LABELS", "INTERVIEW_QUESTIONS", "LABELS_KIND", "MAX_GOALS",
            "ORG_FIELDS", "PLAN_FIELDS", "POP_FIELDS", "RESTART", "TOPIC_WORDS", "WHY_KEYS", "Ctx", "InterviewEngine",
-           "Message", "Q", "Question", "Reply", "max_answer_length"]
+           "Message", "Q", "Question", "Reply", "engine_for", "max_answer_length"]

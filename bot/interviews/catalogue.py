@@ -23,10 +23,13 @@ from pydantic import BaseModel, Extra, conint, constr, validator
 from bot.dutch import parsing
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "questions"
-INTERVIEWS = ("strategie", "jaarplan", "pop")
+INTERVIEWS = ("strategie", "jaarplan", "pop", "popgesprek", "evaluatie")
+# Files added after organisations made their own copies: taken from the built-in folder when a copy lacks them
+OPTIONAL_FILES = ("popgesprek", "evaluatie")
 KINDS = ("open", "short", "choice", "int", "money", "year", "yesno", "period", "kind", "speerpunt", "list")
 CHOICES = {"sector": parsing.SECTOR_CHOICES, "works_council": parsing.WORKS_COUNCIL_CHOICES,
-           "cooperation": parsing.COOPERATION_CHOICES}
+           "cooperation": parsing.COOPERATION_CHOICES, "decision": parsing.DECISION_CHOICES,
+           "payer": parsing.PAYER_CHOICES, "evaluation": parsing.EVALUATION_CHOICES}
 # Where an answer can be stored: the record and its attributes (bot/storage/models.py)
 RECORDS = {
     "organisation": ("name", "sector", "employees", "has_works_council"),
@@ -39,6 +42,10 @@ RECORDS = {
             "ambition_short", "ambition_long", "wish_strategisch", "wish_loopbaan", "wish_vakgebied",
             "support_needed", "goals_complete"),
     "goal": ("text", "deadline", "result", "kind", "activity"),
+    "agreement": ("decision", "activity", "period", "cost_cents", "payer", "speerpunt_text"),
+    "activity_evaluation": ("eval_status", "eval_cost_cents", "eval_effect"),  # on the activity
+    "year_evaluation": ("eval_policy_changes", "eval_works_council", "eval_carry_over"),  # on the year plan
+    "interview_state": ("subject_id", "year"),
 }
 # Records with an `extra` column for an organisation's own questions (stored_in: <record>.extra.<name>)
 EXTRA_RECORDS = ("organisation", "strategic_plan", "activity", "pop", "goal")
@@ -46,11 +53,13 @@ EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 # Kinds an own question can have; lists, speerpunten and choices need the engine's own code
 EXTRA_KINDS = ("open", "short", "int", "money", "year", "yesno", "period", "kind")
 # Questions the engine treats on its own (lists, loops, the plan's year): never a plain attribute
-SPECIAL = {"org_naam", "speerpunten", "jaarplan_jaar", "jaarplan_budget", "act_nog_een", "doel_nog_een"}
+SPECIAL = {"org_naam", "speerpunten", "jaarplan_jaar", "jaarplan_budget", "act_nog_een", "doel_nog_een",
+           "gesprek_medewerker", "evaluatie_jaar"}
 # Questions the engine needs by key (loops and their logic); a form may relabel them but not leave them out
 REQUIRED = {"strategie": {"speerpunten"}, "jaarplan": {"jaarplan_jaar", "jaarplan_budget", "act_wat", "act_kosten",
                                                        "act_nog_een"},
-            "pop": {"doel_tekst", "doel_nog_een"}}
+            "pop": {"doel_tekst", "doel_nog_een"}, "popgesprek": {"gesprek_medewerker", "afspraak_besluit"},
+            "evaluatie": {"evaluatie_jaar", "eval_status"}}
 LABELS_KIND = {"strategisch": "strategisch beleid", "loopbaan": "loopbaan", "vakgebied": "vakgebied"}
 
 
@@ -159,6 +168,8 @@ def load(folder: Path | None = None) -> Catalogue:
     specs: dict[str, InterviewSpec] = {}
     for name in ("organisatie", *INTERVIEWS):
         path = folder / f"{name}.yml"
+        if name in OPTIONAL_FILES and not path.exists():
+            path = DEFAULT_DIR / f"{name}.yml"
         try:
             specs[name] = InterviewSpec.parse_obj(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
         except (OSError, yaml.YAMLError, ValueError) as exc:
@@ -251,6 +262,9 @@ POP_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("pop"))
 GOAL_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("goal"))
 PLAN_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("strategic_plan"))
 ORG_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("organisation"))
+AGREEMENT_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("agreement"))
+EVAL_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("activity_evaluation"))
+YEAR_EVAL_FIELDS: Mapping[str, str] = _View(lambda c: c.fields("year_evaluation"))
 
 
 class _WhyKeys:

@@ -51,8 +51,12 @@ KIND_BUTTONS = make_buttons([("Strategisch beleid", "strategisch"), ("Loopbaan",
 
 
 class InterviewEngine(Storing):
+    """The engine of the strategy, the yearly plan and the POP; the cycle's interviews subclass it."""
+
+    interviews: tuple[str, ...] = tuple(NEXT)
+
     def __init__(self, session: Session, person: Person, interview: str, today: date | None = None):
-        if interview not in NEXT:
+        if interview not in self.interviews:
             raise ValueError(f"onbekend interview: {interview}")
         self.today = today or date.today()
         self.session = session
@@ -60,7 +64,7 @@ class InterviewEngine(Storing):
         self.interview = interview
         self.state = repo.get_or_create_state(session, person.id, interview)
         year = self.state.year
-        if interview == "pop" and year is None:
+        if interview in ("pop", "popgesprek") and year is None:
             year = self.state.year = self.today.year
         self.ctx = Ctx(session, person, interview, self.today, year)
 
@@ -71,7 +75,14 @@ class InterviewEngine(Storing):
             return RESTART
         if pending and self._is_applicable(pending):
             return pending
+        return self._next()
+
+    def _next(self) -> str | None:
+        """The first question without an answer (bot/interviews/flow.py)."""
         return NEXT[self.interview](self.ctx)
+
+    def begin(self) -> None:
+        """Called when the person opens the interview (again); the cycle's interviews start a new round here."""
 
     def _is_applicable(self, key: str) -> bool:
         if key in ACT_FIELDS:
@@ -283,7 +294,14 @@ class InterviewEngine(Storing):
         if self.interview == "strategie" and ctx.plan() is not None:
             ctx.org.strategic_plan = None
         elif self.interview == "jaarplan" and ctx.year_plan() is not None:
-            self.session.delete(ctx.year_plan())
+            plan = ctx.year_plan()
+            agreed = [a for a in plan.activities if a.agreement_id is not None]
+            if agreed:  # activities agreed in POP-gesprekken stay: they belong to the employees' agreements
+                for act in [a for a in plan.activities if a.agreement_id is None]:
+                    plan.activities.remove(act)
+                plan.budget_cents, plan.activities_complete = None, False
+            else:
+                self.session.delete(plan)
             self.state.year = ctx.year = None
         elif self.interview == "pop":
             pop = repo.get_pop(self.session, self.person, ctx.year)

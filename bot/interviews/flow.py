@@ -39,7 +39,7 @@ def _last_activity(ctx: Ctx) -> Activity | None:
 
 def _new_activity(ctx: Ctx) -> Activity:
     plan = ctx.year_plan()
-    act = Activity(position=len(plan.activities) + 1, complete=False)
+    act = Activity(position=max((a.position for a in plan.activities), default=0) + 1, complete=False)
     plan.activities.append(act)
     ctx.session.flush()
     return act

@@ -12,8 +12,9 @@ from datetime import date
 from sqlalchemy import select
 
 from bot.dutch.formatting import format_date, format_euro
-from bot.dutch.parsing import SECTOR_LABELS
+from bot.dutch.parsing import LABELS_DECISION, LABELS_PAYER, SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
+from bot.interviews import agreements as rules
 from bot.interviews.summaries import own_questions
 from bot.services.interviews import visible_pops
 from bot.settings import get_settings
@@ -74,8 +75,9 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
                                  _clean(goal.deadline), _clean(goal.result), goal.activity or "-"])
         doc.table = (["Nr", "Leerdoel", "Soort leren", "Wanneer", "Resultaat", "Hoe"], rows)
         doc.sections.append(("Steun die ik nodig heb", [pop.support_needed or "(nog niet ingevuld)"]))
-        if pop.agreements:
-            doc.sections.append(("Afspraken uit het POP-gesprek", [_agreement_line(a) for a in pop.agreements]))
+        done = [a for a in pop.agreements if a.complete]
+        if done:
+            doc.sections.append(("Afspraken uit het POP-gesprek", [_agreement_line(a) for a in done]))
         tip = short_tip(org.sector if org else None, org.employees if org else None, set(), None)
         if tip:
             doc.sections.append(("Mogelijke financiering",
@@ -194,17 +196,15 @@ def overview_data(viewer_id: str, minimum: int | None = None) -> dict:
             "wishes_by_kind": {k: (v if v >= minimum else None) for k, v in wishes_by_kind.items()},
             "goals_by_kind": {k: (v if v >= minimum else None) for k, v in goals_by_kind.items()},
             "enough_pops": len(pops) >= minimum,
+            "teams": _team_figures(s, viewer, plan.year if plan else date.today().year,
+                                   plan.budget_cents if plan else None, minimum),
         }
-
-
-DECISION_TEXT = {"afgesproken": "afgesproken", "aangepast": "aangepast afgesproken", "niet_nu": "nu niet"}
-PAYER_TEXT = {"werkgever": "de werkgever", "medewerker": "de medewerker", "samen": "samen",
-              "subsidie": "een subsidie"}
 
 
 def _agreement_line(agreement) -> str:
     """One agreement as it reads in the POP: the goal, what was agreed, and who confirmed it when."""
-    parts = [f"Leerdoel {agreement.position} ({agreement.goal_text}): {DECISION_TEXT[agreement.decision]}"]
+    decision = LABELS_DECISION.get(agreement.decision, agreement.decision)
+    parts = [f"Leerdoel {agreement.position} ({agreement.goal_text}): {decision}"]
     if agreement.activity:
         parts.append(f"activiteit: {agreement.activity}")
     if agreement.period:
@@ -212,9 +212,67 @@ def _agreement_line(agreement) -> str:
     if agreement.cost_cents is not None:
         parts.append(f"kosten: {format_euro(agreement.cost_cents)}")
     if agreement.payer:
-        parts.append(f"betaald door {PAYER_TEXT[agreement.payer]}")
+        parts.append(f"betaald door {LABELS_PAYER[agreement.payer]}")
+    if agreement.speerpunt_text:
+        parts.append(f"speerpunt: {agreement.speerpunt_text}")
     manager = (f"bevestigd door leidinggevende op {format_date(agreement.manager_confirmed_at.date())}"
                if agreement.manager_confirmed_at else "nog niet bevestigd door leidinggevende")
     employee = (f"door medewerker op {format_date(agreement.employee_confirmed_at.date())}"
                 if agreement.employee_confirmed_at else "nog niet door medewerker")
     return "; ".join(parts) + f". {manager.capitalize()}, {employee}."
+
+
+def _team_figures(s, viewer: Person, year: int, budget: int | None, minimum: int) -> list[dict]:
+    """Per team (the people who share a manager): POPs prepared, shared and agreed, the planned cost of the
+    agreements against the budget, and learning goals per kind (a group smaller than ``minimum`` is not shown).
+    A manager sees their own team; HR every team of the organisation."""
+    if viewer.role == "manager":
+        managers = [viewer]
+    else:
+        managers = list(s.execute(select(Person).where(Person.organisation_id == viewer.organisation_id,
+                                                       Person.role == "manager").order_by(Person.display_name))
+                        .scalars())
+    teams = []
+    for manager in managers:
+        members = rules.team_members(s, manager)
+        if not members:
+            continue
+        pops = [p for p in (repo.get_pop(s, m, year) for m in members) if p is not None]
+        shared = [p for p in pops if p.shared_with_manager]
+        done = [a for p in shared for a in p.agreements if a.complete]
+        agreed = [a for a in done if a.employee_confirmed_at and a.decision in ("afgesproken", "aangepast")]
+        goals = [g for p in shared for g in rules.goals(p)]
+        by_kind = {k: sum(1 for g in goals if g.kind == k) for k in KINDS_OF_LEARNING}
+        teams.append({
+            "team": f"Team van {manager.display_name or manager.id}", "members": len(members),
+            "prepared": sum(1 for p in pops if rules.goals(p)), "shared": len(shared),
+            "agreed": len({a.pop_id for a in agreed}),
+            "planned": sum(rules.budget_cents(a) for a in done if a.decision in ("afgesproken", "aangepast")),
+            "budget": budget,
+            "goals_by_kind": {k: (v if v >= minimum else None) for k, v in by_kind.items()},
+        })
+    return teams
+
+
+def evaluation_document(person_id: str, year: int | None = None, today: date | None = None) -> Document:
+    """The evaluation of a yearly plan (the latest evaluated one unless ``year`` is given)."""
+    from bot.interviews.evaluation import evaluation_lines
+
+    today = today or date.today()
+    with session_scope() as s:
+        org = _viewer_org(s, person_id)
+        plans = [p for p in sorted(org.year_plans, key=lambda p: p.year, reverse=True)
+                 if (year is None or p.year == year) and (p.eval_policy_changes is not None
+                                                          or any(a.eval_status for a in p.activities))]
+        if not plans:
+            raise NotFound("Er is nog geen evaluatie.")
+        plan = plans[0]
+        lines = evaluation_lines(plan)
+        doc = Document(f"Evaluatie opleidingsjaarplan {plan.year}", f"{org.name} — gemaakt op {format_date(today)}")
+        doc.sections.append(("Activiteiten", [f"• {line[2:]}" for line in lines[1:] if line.startswith("- Activiteit")]))
+        doc.sections.append(("Geld", [f"• {line[2:]}" for line in lines if line.startswith(("- Totaal", "- Budget"))]))
+        policy = [f"• {line[2:]}" for line in lines if line.startswith(("- Wat er", "- Ondernemingsraad", "- Niet af"))]
+        doc.sections.append(("Strategisch opleidingsbeleid", policy or ["(nog niet ingevuld)"]))
+        doc.footer = ("Bespreek de evaluatie met de ondernemingsraad: die heeft instemmingsrecht op het "
+                      "opleidingsbeleid. Neem de uitkomst mee in het volgende opleidingsjaarplan.")
+        return doc

@@ -25,13 +25,15 @@ from bot.interviews import (
     Message,
     Q,
     Reply,
+    engine_for,
 )
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
 from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, decide
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
-PLANNING = ("strategie", "jaarplan")  # the organisation's plans: managers and HR only
+PLANNING = ("strategie", "jaarplan", "evaluatie")  # the organisation's plans: managers and HR only
+MANAGERS = ("popgesprek",)  # a manager with their own team
 
 
 @dataclass
@@ -64,7 +66,7 @@ def _locked(person_id: str) -> Iterator[Session]:
 def _engine(session, person_id: str, interview: str, today: date | None = None,
             role: str | None = None) -> InterviewEngine:
     person = repo.get_or_create_person(session, person_id, role=role)
-    return InterviewEngine(session, person, interview, today)
+    return engine_for(interview)(session, person, interview, today)
 
 
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
@@ -74,6 +76,7 @@ def start(person_id: str, interview: str, today: date | None = None, role: str |
         engine = _engine(s, person_id, interview, today, role)
         understood = engine.use_facts(facts) if facts is not None else None
         was = engine.state.status
+        engine.begin()
         engine.state.status = "active"
         prompt = engine.prompt()
         done = prompt is None
@@ -158,6 +161,9 @@ REQUEST_LABELS = {
     "toon_antwoorden": "je antwoorden zien", "waarom_vraag": "weten waarom ik dit vraag", "help": "uitleg krijgen",
     "stoppen": "stoppen", "hervatten": "verder gaan", "terug": "terug naar de vorige vraag",
     "wijzig_antwoord": "een antwoord wijzigen", "faq": "een antwoord op je vraag",
+    "start_popgesprek": "afspraken van een POP-gesprek vastleggen", "start_evaluatie": "het jaarplan evalueren",
+    "afspraken_bekijken": "je afspraken zien", "afspraken_bevestigen": "je afspraken bevestigen",
+    "evaluatie_downloaden": "de evaluatie downloaden",
 }
 
 
@@ -203,8 +209,8 @@ def _request(engine: InterviewEngine, command: str, text: str, faq_response: str
         engine.ask_restart()
     elif command.startswith("start_"):
         other = command.removeprefix("start_")
-        if other in PLANNING and not can_plan:
-            messages.append(Message("alleen_voor_leidinggevenden"))
+        if not can_plan and other in PLANNING + MANAGERS or not role_may_start(engine.person.role, other):
+            messages.append(Message(refusal(other).removeprefix("utter_")))
         elif other != interview:
             engine.pause()
             extra["switched"] = other
@@ -306,7 +312,19 @@ def ask_restart(person_id: str, interview: str) -> Message | None:
 
 
 def may_start(person: Identity, interview: str) -> bool:
-    return interview not in PLANNING or person.can_plan
+    return role_may_start(person.role, interview)
+
+
+def role_may_start(role: str | None, interview: str) -> bool:
+    """The POP for everyone; the plans and their evaluation for managers and HR; the POP-gesprek for managers."""
+    if interview in MANAGERS:
+        return role == "manager"
+    return interview not in PLANNING or role in ("manager", "hr")
+
+
+def refusal(interview: str) -> str:
+    """The response that says someone may not open ``interview``."""
+    return "utter_alleen_eigen_leidinggevende" if interview in MANAGERS else "utter_alleen_voor_leidinggevenden"
 
 
 def sync_identity(person: Identity) -> None:

@@ -10,13 +10,22 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import bindparam, create_engine, delete, func, select, text
+from sqlalchemy import bindparam, create_engine, delete, func, select, text, update
 from sqlalchemy.engine import Connection
 
 from bot.dutch.formatting import format_date
 from bot.settings import get_settings
 from bot.storage.db import session_scope
-from bot.storage.models import AnswerLog, DeletionRecord, InterviewState, PendingDeletion, Person, Pop
+from bot.storage.models import (
+    Agreement,
+    AgreementLog,
+    AnswerLog,
+    DeletionRecord,
+    InterviewState,
+    PendingDeletion,
+    Person,
+    Pop,
+)
 
 
 def summary(person_id: str) -> dict:
@@ -75,6 +84,7 @@ def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
                                 "activity": g.activity, "extra": g.extra} for g in pop.goals]
             fields["agreements"] = [{"goal": a.position, "decision": a.decision, "activity": a.activity,
                                      "period": a.period, "cost_cents": a.cost_cents, "payer": a.payer,
+                                     "speerpunt": a.speerpunt_text, "complete": a.complete,
                                      "manager_confirmed_at": a.manager_confirmed_at,
                                      "employee_confirmed_at": a.employee_confirmed_at} for a in pop.agreements]
             data["pops"].append(fields)
@@ -99,10 +109,17 @@ def person_hash(person_id: str) -> str:
     return hashlib.sha256(f"leerkoers:{person_id}".encode()).hexdigest()
 
 
+REMOVED = "(verwijderd)"  # stands in for a deleted person in another person's history
+
+
 def forget(s, person_id: str) -> None:
     """Remove one person's answers, POP and interview state in session ``s``."""
     s.execute(delete(AnswerLog).where(AnswerLog.person_id == person_id))
     s.execute(delete(InterviewState).where(InterviewState.person_id == person_id))
+    # where the person appears in someone else's records: a manager's open POP-gesprek, agreements they recorded
+    s.execute(update(InterviewState).where(InterviewState.subject_id == person_id).values(subject_id=None))
+    s.execute(update(Agreement).where(Agreement.recorded_by == person_id).values(recorded_by=REMOVED))
+    s.execute(update(AgreementLog).where(AgreementLog.person_id == person_id).values(person_id=REMOVED))
     for pop in s.execute(select(Pop).where(Pop.person_id == person_id)).scalars():
         s.delete(pop)
     person = s.get(Person, person_id)

@@ -28,7 +28,6 @@ Base = declarative_base()
 SECTORS = ("gemeente", "kunsteducatie", "overig_publiek", "privaat")
 ROLES = ("employee", "manager", "hr")
 KINDS_OF_LEARNING = ("strategisch", "loopbaan", "vakgebied")
-INTERVIEWS = ("strategie", "jaarplan", "pop")
 
 
 def utcnow() -> datetime:
@@ -113,6 +112,10 @@ class YearPlan(Base):
     year = Column(Integer, nullable=False)
     budget_cents = Column(Integer)
     activities_complete = Column(Boolean, nullable=False, default=False)
+    # the evaluation of the year and of the strategic policy (tip 2: with the ondernemingsraad)
+    eval_policy_changes = Column(Text)
+    eval_works_council = Column(String(20))  # ja / nee / gepland
+    eval_carry_over = Column(Boolean)  # unfinished activities go to next year's plan
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
     organisation = relationship("Organisation", back_populates="year_plans")
@@ -141,6 +144,13 @@ class Activity(Base):
     cooperation = Column(Text)  # alleen of samen met andere organisaties
     cost_cents = Column(Integer)
     complete = Column(Boolean, nullable=False, default=False)
+    # planned from an agreement of a POP-gesprek (deleted with it), or carried over from last year's plan
+    agreement_id = Column(Integer, ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    carried_from_id = Column(Integer, ForeignKey("activities.id", ondelete="SET NULL"))
+    # the evaluation at the end of the year
+    eval_status = Column(String(20))  # gedaan / niet_gedaan / verschoven
+    eval_cost_cents = Column(Integer)  # the real cost
+    eval_effect = Column(Text)  # the effect, in a sentence
 
     year_plan = relationship("YearPlan", back_populates="activities")
 
@@ -216,11 +226,13 @@ class Agreement(Base):
     pop_id = Column(Integer, ForeignKey("pops.id", ondelete="CASCADE"), nullable=False, index=True)
     position = Column(Integer, nullable=False)  # the learning goal's position in the POP
     goal_text = Column(Text, nullable=False)  # the goal as it was agreed, also when the POP changes later
-    decision = Column(String(20), nullable=False)
+    decision = Column(String(20))  # empty while the manager has not answered yet
     activity = Column(Text)
     period = Column(Text)
     cost_cents = Column(Integer)
     payer = Column(String(20))
+    speerpunt_text = Column(Text)
+    complete = Column(Boolean, nullable=False, default=True)  # False while the manager is still answering
     recorded_by = Column(String(128), nullable=False)  # the manager (person id from the token)
     manager_confirmed_at = Column(DateTime)
     employee_confirmed_at = Column(DateTime)
@@ -257,6 +269,7 @@ class InterviewState(Base):
     unsure_text = Column(Text)  # a message that may be the answer; the bot asked "is dit je antwoord?"
     unsure_request = Column(String(40))  # ... or this request
     year = Column(Integer)
+    subject_id = Column(String(128))  # POP-gesprek: the team member whose agreements are being recorded
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 

@@ -55,7 +55,8 @@ def test_greeting_in_dutch_with_main_options(servers):
     replies = say(servers, "t1", "hallo")
     assert "Leerkoers" in replies[0]["text"]
     titles = [b["title"] for b in replies[0]["buttons"]]
-    assert titles == ["Strategisch opleidingsbeleid", "Opleidingsjaarplan", "POP voorbereiden", "Subsidies zoeken"]
+    assert titles == ["Strategisch opleidingsbeleid", "Opleidingsjaarplan", "POP voorbereiden",
+                      "POP-gesprekken van mijn team", "Subsidies zoeken"]
 
 
 def test_faq_and_bot_question(servers):

@@ -169,7 +169,10 @@ def test_leaving_and_destroying_never_start_without_the_form_of_a_request(intent
              "start_pop": "pop gesprek voorbereiden met mijn coach gaan doen",
              "subsidie_zoeken": "subsidieaanvragen beoordelen voor verenigingen",
              "pop_delen": "toestemming vragen voor nieuwe projecten bij mijn teamleider",
-             "pop_niet_delen": "privé en werk goed gescheiden houden"}[intent]
+             "pop_niet_delen": "privé en werk goed gescheiden houden",
+             "start_popgesprek": "afspraken met leveranciers vastleggen in contracten",
+             "start_evaluatie": "evaluaties van projecten schrijven voor de directie",
+             "afspraken_bevestigen": "afspraken met klanten bevestigen per mail"}[intent]
     import re
     assert re.search(EVIDENCE[intent], words)  # the words of the request are there
     assert decide(words, [(intent, 0.99)]).kind != "request"

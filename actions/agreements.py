@@ -1,0 +1,59 @@
+"""Adapters for the employee's side of the POP-gesprek: see the agreements, confirm them.
+
+The manager records them in the ``popgesprek`` interview (bot/interviews/popgesprek.py); who may see what is
+decided in bot/services/pop_gesprek.py from the identity of the token, at every turn.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import call, identity, understood
+from bot.interviews.popgesprek import agreement_line
+from bot.services import interviews as service
+from bot.services import pop_gesprek
+
+
+class ActionShowAgreements(Action):
+    """'welke afspraken hebben we gemaakt?': the employee's own agreements of this year."""
+
+    def name(self) -> str:
+        return "action_afspraken"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        agreements = await call(pop_gesprek.mine, person.person_id)
+        if not agreements:
+            dispatcher.utter_message(response="utter_geen_afspraken")
+            return []
+        waiting = any(a.employee_confirmed_at is None for a in agreements)
+        dispatcher.utter_message(response="utter_afspraken_bevestigen" if waiting else "utter_afspraken",
+                                 afspraken="\n".join(agreement_line(a) for a in agreements))
+        return []
+
+
+class ActionConfirmAgreements(Action):
+    """'ik bevestig de afspraken': every agreement that waits for this employee is confirmed and logged."""
+
+    def name(self) -> str:
+        return "action_afspraken_bevestigen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not understood(tracker, dispatcher):
+            return []
+        person = identity(tracker)
+        await call(service.sync_identity, person)
+        count = await call(pop_gesprek.confirm, person.person_id)
+        if count == 0:
+            agreements = await call(pop_gesprek.mine, person.person_id)
+            dispatcher.utter_message(response="utter_afspraken_al_bevestigd" if agreements
+                                     else "utter_geen_afspraken")
+            return []
+        dispatcher.utter_message(response="utter_afspraken_bevestigd", aantal=count)
+        return []

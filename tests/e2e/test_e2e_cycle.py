@@ -1,0 +1,120 @@
+"""Issue 17 end to end, over the real servers with intranet tokens: an employee prepares and shares a POP; their
+manager records the agreements; the employee confirms; the activity is in the yearly plan and its budget; the
+overview counts it; the evaluation at year end produces a document and carries the unfinished activity to next
+year. Managers of another team or organisation see none of it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from bot.storage import repository as repo
+from bot.storage.db import session_scope
+from bot.storage.models import InterviewState, Organisation
+from tests.browser.test_widget import post, stack, texts, tok  # noqa: F401 - the module's server fixture
+from tests.helpers import POP
+
+pytestmark = pytest.mark.e2e
+
+ORG = {"org": "Gemeente Zeist", "organisation_id": "gm0355"}
+
+
+def _asked(servers, person_id: str, interview: str) -> str | None:
+    with session_scope(servers.settings.database_url) as s:
+        state = s.execute(select(InterviewState).where(InterviewState.person_id == person_id,
+                                                       InterviewState.interview == interview)).scalar_one()
+        return state.asked_question
+
+
+def _answer_all(servers, token, person_id: str, interview: str, answers: dict[str, list[str]]) -> list[str]:
+    """Answer the question the person sees (from the stored state) until the interview has no more."""
+    said = []
+    for _ in range(40):
+        key = _asked(servers, person_id, interview)
+        if key is None:
+            return said
+        said = texts(post(servers, token, answers[key].pop(0)))
+    raise AssertionError("the interview did not end")
+
+
+def _links(replies: list[str]) -> list[str]:
+    return re.findall(r"https?://\S+/(?:bestand|overzicht)/[\w.-]+", " ".join(replies))
+
+
+def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
+    servers, _ = stack
+    year = date.today().year
+    eva = tok("cyclus-eva", name="Eva de Vries", manager_id="cyclus-mark", **ORG)
+    mark = tok("cyclus-mark", role="manager", name="Mark", **ORG)
+
+    # the employee prepares the POP and shares it with her own manager
+    post(servers, eva, "/start_pop")
+    answers: dict[str, list[str]] = {}
+    for key, text in POP[1:]:
+        answers.setdefault(key, []).append(text)
+    replies = _answer_all(servers, eva, "cyclus-eva", "pop", answers)
+    assert any("Klaar!" in t for t in replies), replies
+    replies = texts(post(servers, eva, "/pop_delen"))
+    assert any("zichtbaar voor je eigen leidinggevende" in t for t in replies), replies
+
+    # the manager sees the team, records the agreement question by question
+    replies = texts(post(servers, mark, "/gedeelde_pops"))
+    assert any("Eva de Vries: POP gedeeld, nog geen afspraken" in t for t in replies)
+    replies = texts(post(servers, mark, "/start_popgesprek"))
+    assert replies[-1] == "Met wie had je het POP-gesprek? Kies de medewerker."
+    replies = _answer_all(servers, mark, "cyclus-mark", "popgesprek", {
+        "gesprek_medewerker": ["Eva"], "afspraak_besluit": ["afgesproken"],
+        "afspraak_activiteit": ["Training presenteren bij De Baak"], "afspraak_wanneer": ["in het voorjaar"],
+        "afspraak_kosten": ["€ 1.250"], "afspraak_betaalt": ["de werkgever"]})
+    summary = " ".join(replies)
+    assert "Training presenteren bij De Baak" in summary and "€ 1.250" in summary and "wacht op de medewerker" in summary
+
+    # the employee is told in the greeting, sees the agreement and confirms it
+    assert any("afspraken uit jullie POP-gesprek vastgelegd" in t for t in texts(post(servers, eva, "hallo")))
+    replies = texts(post(servers, eva, "welke afspraken hebben we gemaakt?"))
+    assert any("Training presenteren bij De Baak" in t and "Kloppen ze?" in t for t in replies)
+    assert any("bevestigd" in t for t in texts(post(servers, eva, "/afspraken_bevestigen")))
+    assert any("bevestigd door de medewerker" in t for t in texts(post(servers, eva, "/afspraken_bekijken")))
+
+    # the activity is in the yearly plan and its budget; the overview counts it per team
+    with session_scope(servers.settings.database_url) as s:
+        org = s.execute(select(Organisation).where(Organisation.external_id == "gm0355")).scalar_one()
+        plan = repo.get_year_plan(s, org, year)
+        assert [(a.title, a.cost_cents, a.kind) for a in plan.activities] == \
+            [("Training presenteren bij De Baak", 125000, "vakgebied")]
+    [overview] = _links(texts(post(servers, mark, "/overzicht_bekijken")))
+    page = requests.get(overview, timeout=30).text
+    assert "POP-gesprekken per team" in page and "Afspraken bevestigd: 1" in page and "€ 1.250" in page
+
+    # the evaluation at year end: the training moved, so it goes to next year's plan; a document comes out
+    replies = texts(post(servers, mark, "/start_evaluatie"))
+    assert replies[-1] == "Welk jaar wil je evalueren?"
+    replies = _answer_all(servers, mark, "cyclus-mark", "evaluatie", {
+        "evaluatie_jaar": [str(year)], "eval_status": ["verschoven"],
+        "eval_beleid": ["We hebben een speerpunt over presenteren toegevoegd"], "eval_or": ["ja"],
+        "eval_meenemen": ["ja"]})
+    assert any(f"opleidingsjaarplan van {year + 1}" in t for t in replies)
+    assert any("Klaar! Dit is de evaluatie" in t for t in replies)
+    pdf, docx = _links(texts(post(servers, mark, "/evaluatie_downloaden")))
+    assert requests.get(pdf, timeout=30).content.startswith(b"%PDF")
+    assert requests.get(docx, timeout=30).content[:2] == b"PK"
+    with session_scope(servers.settings.database_url) as s:
+        org = s.execute(select(Organisation).where(Organisation.external_id == "gm0355")).scalar_one()
+        [carried] = repo.get_year_plan(s, org, year + 1).activities
+        assert carried.title == "Training presenteren bij De Baak" and carried.carried_from_id is not None
+
+    # a manager of another team, or of another organisation, sees none of it
+    for other in (tok("cyclus-nora", role="manager", name="Nora", **ORG),
+                  tok("cyclus-houten", role="manager", name="Mark", org="Gemeente Houten", organisation_id="gm0321")):
+        replies = texts(post(servers, other, "/start_popgesprek"))
+        assert any("Nog niemand uit je team" in t for t in replies)
+        assert not any("Eva" in t for t in replies + texts(post(servers, other, "Eva de Vries")))
+        assert not any("Eva" in t for t in texts(post(servers, other, "/gedeelde_pops")))
+    # and an employee cannot record agreements or evaluate
+    replies = texts(post(servers, eva, "/start_popgesprek")) + texts(post(servers, eva, "/start_evaluatie"))
+    assert any("legt de eigen leidinggevende van de medewerker vast" in t for t in replies)
+    assert any("voor leidinggevenden en HR-adviseurs" in t for t in replies)

@@ -1,0 +1,237 @@
+"""Issue 17, items 1–3 in the conversation: the manager records the agreements of a POP-gesprek question by
+question, the employee confirms, the agreed activity lands in the yearly plan and the overview, and the
+evaluation at year end carries an unfinished activity to next year. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.documents import files
+from bot.identity import Identity
+from bot.services import documents, pop_gesprek, privacy
+from bot.services import interviews as service
+from bot.storage import repository as repo
+from bot.storage.db import session_scope
+from bot.storage.models import Activity, AnswerLog, Organisation
+from tests.helpers import POP
+
+EVA = Identity("eva", "Eva de Vries", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="mark")
+MARK = Identity("mark", "Mark", "manager", "Gemeente Zeist", organisation_id="gm0355")
+NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")  # another team
+MARK_HOUTEN = Identity("mark-h", "Mark", "manager", "Gemeente Houten", organisation_id="gm0321")
+HR = Identity("hanna", "Hanna", "hr", "Gemeente Zeist", organisation_id="gm0355")
+ANSWER = [("antwoord", 0.9)]
+
+
+def _plan_answers(today: date) -> dict[str, list[str]]:
+    return {"org_sector": ["gemeente"], "org_medewerkers": ["300"], "org_or": ["ja"],
+            "jaarplan_jaar": [str(today.year)], "jaarplan_budget": ["€ 1.000"]}
+
+SECOND_GOAL = [("doel_nog_een", "ja"), ("doel_tekst", "Ik wil leren projectmatig werken"),
+               ("doel_deadline", "in het najaar"), ("doel_resultaat", "Ik leid zelf een klein project"),
+               ("doel_soort", "loopbaan"), ("doel_activiteit", "Een cursus projectmanagement"), ("doel_nog_een", "nee")]
+
+
+def _answer(person_id: str, interview: str, answers: dict[str, list[str]], today: date) -> list:
+    """Answer whatever question is open from ``answers`` (key -> texts, used in order); returns every turn."""
+    turns = []
+    for _ in range(60):
+        key = service.current_question(person_id, interview, today)
+        if key is None or key not in answers or not answers[key]:
+            return turns
+        turns.append(service.turn(person_id, interview, answers[key].pop(0), ranking=ANSWER, today=today))
+    raise AssertionError("the interview did not end")
+
+
+def _pop_with_two_goals(today: date) -> None:
+    service.sync_identity(EVA)
+    service.start("eva", "pop", today)
+    answers: dict[str, list[str]] = {}
+    for key, text in POP[:-2] + SECOND_GOAL + POP[-1:]:
+        answers.setdefault(key, []).append(text)
+    _answer("eva", "pop", answers, today)
+    assert service.current_question("eva", "pop", today) is None
+    assert service.share_pop("eva", True, today) == "gedeeld"
+
+
+def _record(today: date) -> list:
+    service.sync_identity(MARK)
+    start = service.start("mark", "popgesprek", today)
+    assert start.prompt.response == "vraag_gesprek_medewerker"
+    assert start.prompt.buttons == [{"title": "Eva de Vries", "payload": "Eva de Vries"}]
+    return _answer("mark", "popgesprek", {
+        "gesprek_medewerker": ["eva"],
+        "afspraak_besluit": ["afgesproken", "niet nu"],
+        "afspraak_activiteit": ["Training presenteren bij De Baak"],
+        "afspraak_wanneer": ["in het voorjaar"],
+        "afspraak_kosten": ["€ 1.250"],
+        "afspraak_betaalt": ["werkgever"],
+    }, today)
+
+
+def test_the_whole_cycle_in_the_conversation(db_url, today):
+    _pop_with_two_goals(today)
+    turns = _record(today)
+    assert turns[-1].done and "Training presenteren bij De Baak" in turns[-1].summary
+    assert "wacht op de medewerker" in turns[-1].summary
+    first_prompt = turns[0].prompt
+    assert first_prompt.response == "vraag_afspraak_besluit"
+    assert first_prompt.params["leerdoel"] == "Ik wil beter presenteren" and first_prompt.params["naam"] == "Eva de Vries"
+
+    # every answer is stored under the question the manager saw
+    with session_scope() as s:
+        logged = [(a.question, a.text) for a in s.query(AnswerLog).filter_by(person_id="mark")]
+    assert ("afspraak_kosten", "€ 1.250") in logged and ("afspraak_besluit", "niet nu") in logged
+
+    # the employee sees and confirms; the manager's team overview counts it
+    agreements = pop_gesprek.mine("eva", today.year)
+    assert [(a.position, a.decision, a.cost_cents) for a in agreements] == [(1, "afgesproken", 125000),
+                                                                           (2, "niet_nu", None)]
+    assert pop_gesprek.team("mark", today.year)[0].open == 2
+    assert pop_gesprek.confirm("eva", today.year) == 2
+    assert pop_gesprek.team("mark", today.year)[0].agreed == 2
+
+    # the agreed activity is a planned activity of the yearly plan, in its budget; "niet nu" is not
+    with session_scope() as s:
+        org = s.query(Organisation).filter_by(external_id="gm0355").one()
+        plan = repo.get_year_plan(s, org, today.year)
+        plan.budget_cents = 1_000_000
+        [act] = [a for a in plan.activities if a.title]
+        assert (act.title, act.kind, act.cost_cents, act.target_group) == \
+            ("Training presenteren bij De Baak", "vakgebied", 125000, "Eva de Vries")
+    name, year, budget, rows = documents.year_plan_rows("mark", today.year)
+    assert [r.title for r in rows] == ["Training presenteren bij De Baak"] and budget == 1_000_000
+    info = documents.overview_data("mark", minimum=1)
+    assert info["planned"] == 125000
+    [team] = info["teams"]
+    assert (team["team"], team["prepared"], team["shared"], team["agreed"], team["planned"]) == \
+        ("Team van Mark", 1, 1, 1, 125000)
+    assert team["goals_by_kind"] == {"strategisch": None, "loopbaan": 1, "vakgebied": 1}
+    assert documents.overview_data("mark", minimum=3)["teams"][0]["goals_by_kind"]["loopbaan"] is None
+
+    # the evaluation at year end: not done, so it moves to next year when the manager agrees
+    service.start("mark", "evaluatie", today)
+    turns = _answer("mark", "evaluatie", {
+        "evaluatie_jaar": [str(today.year)],
+        "eval_status": ["verschoven"],
+        "eval_beleid": ["We hebben een speerpunt over presenteren toegevoegd"],
+        "eval_or": ["ja"],
+        "eval_meenemen": ["ja"],
+    }, today)
+    assert turns[-1].done and "meegenomen naar" in turns[-1].summary
+    assert any(m.response == "evaluatie_meegenomen" and m.params["aantal"] == 1 for t in turns for m in t.messages)
+    with session_scope() as s:
+        org = s.query(Organisation).filter_by(external_id="gm0355").one()
+        [carried] = repo.get_year_plan(s, org, today.year + 1).activities
+        assert carried.title == "Training presenteren bij De Baak" and carried.carried_from_id is not None
+    body, filename, _ = files.build("evaluatie_pdf", "mark")
+    assert body.startswith(b"%PDF") and filename.endswith(".pdf")
+    doc = documents.evaluation_document("mark")
+    text = str(doc.sections)
+    assert "verschoven" in text and "Ondernemingsraad betrokken bij de evaluatie: ja" in text
+    body, _, _ = files.build("evaluatie_docx", "mark")
+    assert body[:2] == b"PK"
+
+    # deleting the employee takes the agreements and the planned activities with them
+    privacy.delete_person("eva")
+    with session_scope() as s:
+        assert not [a for a in s.query(Activity) if a.target_group == "Eva de Vries"]  # also not the carried one
+
+
+def test_a_manager_of_another_team_or_organisation_sees_none_of_it(db_url, today):
+    _pop_with_two_goals(today)
+    _record(today)
+    for other in (NORA, MARK_HOUTEN, HR):
+        service.sync_identity(other)
+        with pytest.raises(pop_gesprek.NotAllowed):
+            pop_gesprek.record(other.person_id, "eva", 1, "afgesproken", "x", year=today.year)
+    for other in (NORA, MARK_HOUTEN):
+        start = service.start(other.person_id, "popgesprek", today)
+        assert start.prompt.response == "popgesprek_niemand_gedeeld"
+        turn = service.turn(other.person_id, "popgesprek", "Eva de Vries", ranking=ANSWER, today=today)
+        assert [m.response for m in turn.messages] == ["popgesprek_wie_onbekend"]
+        assert pop_gesprek.team(other.person_id, today.year) == []
+        assert documents.overview_data(other.person_id, minimum=1)["teams"] == []
+    # HR sees the counts per team, never the content of a POP that was not shared with HR
+    [team] = documents.overview_data("hanna", minimum=1)["teams"]
+    assert team["shared"] == 1 and "Eva" not in str(team).replace("Team van Mark", "")
+    with pytest.raises(PermissionError):
+        service.pop_view("nora", "eva")
+
+
+def test_the_round_stops_when_the_employee_stops_sharing(db_url, today):
+    _pop_with_two_goals(today)
+    service.sync_identity(MARK)
+    service.start("mark", "popgesprek", today)
+    service.turn("mark", "popgesprek", "Eva", ranking=ANSWER, today=today)
+    assert service.current_question("mark", "popgesprek", today) == "afspraak_besluit"
+    service.share_pop("eva", False, today)
+    assert service.current_question("mark", "popgesprek", today) == "gesprek_medewerker"
+    turn = service.turn("mark", "popgesprek", "afgesproken", ranking=ANSWER, today=today)
+    assert not turn.accepted and pop_gesprek.mine("eva", today.year) == []
+
+
+def test_a_correction_changes_the_agreement_and_asks_the_employee_again(db_url, today):
+    _pop_with_two_goals(today)
+    _record(today)
+    pop_gesprek.confirm("eva", today.year)
+    service.start("mark", "popgesprek", today)
+    service.turn("mark", "popgesprek", "Eva de Vries", ranking=ANSWER, today=today)
+    assert service.correct("mark", "popgesprek", "de kosten") == "afspraak_kosten"
+    turn = service.turn("mark", "popgesprek", "€ 900", ranking=ANSWER, today=today)
+    assert "afspraak_gewijzigd" in [m.response for m in turn.messages]
+    [first, _] = pop_gesprek.mine("eva", today.year)
+    assert first.cost_cents == 90000 and first.employee_confirmed_at is None
+    assert documents.year_plan_rows("mark", today.year)[3][0].cost_cents == 90000
+
+
+def test_an_evaluation_of_a_year_without_a_plan_says_so(db_url, today):
+    service.sync_identity(MARK)
+    service.start("mark", "evaluatie", today)
+    turn = service.turn("mark", "evaluatie", "2025", ranking=ANSWER, today=today)
+    assert [m.response for m in turn.messages] == ["evaluatie_geen_jaarplan"] and not turn.accepted
+    assert not service.may_start(Identity("e", "E", "employee", "Gemeente Zeist"), "evaluatie")
+    assert not service.may_start(HR, "popgesprek") and service.may_start(HR, "evaluatie")
+
+
+def test_starting_the_yearly_plan_over_keeps_the_agreed_activities(db_url, today):
+    _pop_with_two_goals(today)
+    turns = _record(today)
+    responses = [m.response for t in turns for m in t.messages]
+    assert "afspraak_in_jaarplan_zonder_budget" in responses  # the plan had no budget yet
+    service.start("mark", "jaarplan", today)
+    _answer("mark", "jaarplan", _plan_answers(today), today)
+    assert service.current_question("mark", "jaarplan", today) == "act_nog_een"  # the agreed one is there
+    service.restart("mark", "jaarplan", today)
+    name, year, budget, rows = documents.year_plan_rows("mark", today.year)
+    assert [r.title for r in rows] == ["Training presenteren bij De Baak"] and budget is None
+
+
+def test_over_budget_is_said_when_the_agreement_is_recorded(db_url, today):
+    _pop_with_two_goals(today)
+    service.sync_identity(MARK)
+    service.start("mark", "jaarplan", today)
+    _answer("mark", "jaarplan", _plan_answers(today), today)
+    turns = _record(today)
+    [message] = [m for t in turns for m in t.messages if m.response.startswith("afspraak_in_jaarplan")]
+    assert message.response == "afspraak_in_jaarplan_over_budget" and message.params["rest"] == "€ 250"
+
+
+def test_hr_is_told_who_records_the_agreements(db_url, today):
+    assert service.refusal("popgesprek") == "utter_alleen_eigen_leidinggevende"
+    assert service.refusal("evaluatie") == "utter_alleen_voor_leidinggevenden"
+    assert not service.role_may_start("hr", "popgesprek") and service.role_may_start("manager", "popgesprek")
+
+
+def test_deleting_the_manager_leaves_no_trace_of_them_in_the_employees_agreements(db_url, today):
+    _pop_with_two_goals(today)
+    _record(today)
+    privacy.delete_person("mark")
+    [first, _] = pop_gesprek.mine("eva", today.year)
+    assert first.recorded_by == privacy.REMOVED
+    with session_scope() as s:
+        from bot.storage.models import AgreementLog
+
+        assert {row.person_id for row in s.query(AgreementLog)} == {privacy.REMOVED}
