@@ -25,7 +25,7 @@ from actions.common import (
 from bot.documents import links
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
-from bot.services import pop_gesprek
+from bot.services import pop_gesprek, sharing
 from bot.understanding import plausible, ranking_of
 
 DONE = "klaar"
@@ -305,7 +305,7 @@ class ActionSharePop(Action):
         with_hr = share and re.search(r"\b(hr|p&o|personeelszaken|hr-advis\w*)\b", latest_text(tracker).lower())
         person = identity(tracker)
         await call(service.sync_identity, person)
-        result = await call(service.share_pop, person.person_id, share, with_hr=bool(with_hr))
+        result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr))
         dispatcher.utter_message(response={
             "geen_pop": "utter_geen_pop", "geen_leidinggevende": "utter_geen_leidinggevende",
             "gedeeld": "utter_pop_gedeeld", "gedeeld_met_hr": "utter_pop_gedeeld_met_hr",
@@ -324,7 +324,7 @@ class ActionSharedPops(Action):
             return []
         person = identity(tracker)
         await call(service.sync_identity, person)
-        pops = await call(service.shared_pops, person.person_id)
+        pops = await call(sharing.shared_pops, person.person_id)
         if person.role == "manager":
             members = await call(pop_gesprek.team, person.person_id)
             if members:

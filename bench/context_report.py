@@ -86,6 +86,7 @@ def reach(person: str, key: str) -> str:
     """Walk a fresh person through the interview of ``key`` until that question is open."""
     from bot.identity import Identity
     from bot.services import interviews as service
+    from bot.services import sharing
 
     done = key.startswith("__done__")
     interview = key.removeprefix("__done__") if done else interview_of(key)
@@ -95,7 +96,7 @@ def reach(person: str, key: str) -> str:
         service.sync_identity(Identity(f"{person}-team", TEAM_MEMBER, "employee", organisation,
                                        organisation_id=organisation, manager_id=person))
         reach(f"{person}-team", "__done__pop")
-        service.share_pop(f"{person}-team", True)
+        sharing.share_pop(f"{person}-team", True)
         service.sync_identity(Identity(person, person, role, organisation, organisation_id=organisation))
     elif interview != "pop" or not done or not _known(person):
         service.sync_identity(Identity(person, person, role, None))

@@ -116,7 +116,8 @@ _ORDER_OBJECT = (r"(me|mij|ons|mijn|onze|het|de|alles|al|alle|dit|dat|nu|maar|ev
                  r"uit|weg|welke|wat|hoe|over)")
 _BOT_INFINITIVE = (r"(zoeken|opzoeken|vinden|downloaden|verwijderen|wissen|stoppen|pauzeren|beginnen|starten|delen|"
                    r"bekijken|zien|tonen|inzien|printen|exporteren|invullen|opslaan|hervatten|wijzigen|aanpassen|"
-                   r"veranderen|corrigeren|intrekken|krijgen|hebben|gaan|doen|weten|voorbereiden|maken|opstellen)")
+                   r"veranderen|corrigeren|intrekken|krijgen|hebben|gaan|doen|weten|voorbereiden|maken|opstellen|vastleggen|"
+                   r"invoeren|noteren|evalueren|bevestigen)")
 _WISH = (r"^(ik wil|ik zou|wil ik|ik wil graag|graag|mag ik|kan ik|kun je|kunt u|kunt je|wil je|wilt u|kunnen we|"
          r"laten we|ik moet|ik ga|we gaan)\b")
 _NOT_FOR_THE_BOT = r"\b(leren|worden|om|te|meer weten|weten over|beter|kunnen)\b"

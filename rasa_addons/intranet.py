@@ -102,8 +102,7 @@ def _file_routes(webhook: Blueprint) -> None:
     """Signed, short-lived links for downloads and the manager overview (made by bot/documents/links.py)."""
     from bot.documents import files as exports
     from bot.documents import links, overview
-    from bot.services import documents, privacy
-    from bot.services import interviews as service
+    from bot.services import documents, privacy, sharing
 
     @webhook.route("/bestand/<token>", methods=["GET"])
     async def download(request: Request, token: str) -> HTTPResponse:
@@ -115,7 +114,7 @@ def _file_routes(webhook: Blueprint) -> None:
             return response.text(TOO_FAST, status=429)
         try:
             if kind == "pop_gedeeld":  # read now, checked now: "stop met delen" ends it at once
-                name, summary = await asyncio.to_thread(service.pop_view, person_id, str(claims.get("owner")))
+                name, summary = await asyncio.to_thread(sharing.pop_view, person_id, str(claims.get("owner")))
                 return response.html(overview.render_pop(name, summary), headers={
                     "Cache-Control": "no-store",
                     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})

@@ -89,9 +89,10 @@ def _teams(info: dict) -> list[str]:
                      f"<li>Gepland uit afspraken: {format_euro(team['planned'])}"
                      + (f" van een budget van {format_euro(team['budget'])} voor de hele organisatie"
                         if team["budget"] is not None else "") + "</li></ul>")
-        items = [(LABELS_KIND[k], v or 0, str(v) if v is not None else f"minder dan {info['minimum']}")
-                 for k, v in team["goals_by_kind"].items()]
-        parts.append(_bars(f"Leerdoelen per soort leren, {team['team']}", items))
+        for title, key in (("Leerdoelen", "goals_by_kind"), ("Leerwensen", "wishes_by_kind")):
+            items = [(LABELS_KIND[k], v or 0, str(v) if v is not None else f"minder dan {info['minimum']}")
+                     for k, v in team[key].items()]
+            parts.append(_bars(f"{title} per soort leren, {team['team']}", items))
     return parts
 
 

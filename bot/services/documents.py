@@ -16,7 +16,7 @@ from bot.dutch.parsing import LABELS_DECISION, LABELS_PAYER, SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews import agreements as rules
 from bot.interviews.summaries import own_questions
-from bot.services.interviews import visible_pops
+from bot.services.sharing import visible_pops
 from bot.settings import get_settings
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
@@ -224,7 +224,8 @@ def _agreement_line(agreement) -> str:
 
 def _team_figures(s, viewer: Person, year: int, budget: int | None, minimum: int) -> list[dict]:
     """Per team (the people who share a manager): POPs prepared, shared and agreed, the planned cost of the
-    agreements against the budget, and learning goals per kind (a group smaller than ``minimum`` is not shown).
+    agreements against the budget, and learning goals and wishes per kind (a group smaller than ``minimum`` is
+    not shown).
     A manager sees their own team; HR every team of the organisation."""
     if viewer.role == "manager":
         managers = [viewer]
@@ -243,6 +244,7 @@ def _team_figures(s, viewer: Person, year: int, budget: int | None, minimum: int
         agreed = [a for a in done if a.employee_confirmed_at and a.decision in ("afgesproken", "aangepast")]
         goals = [g for p in shared for g in rules.goals(p)]
         by_kind = {k: sum(1 for g in goals if g.kind == k) for k in KINDS_OF_LEARNING}
+        wishes = {k: sum(1 for p in shared if getattr(p, f"wish_{k}")) for k in KINDS_OF_LEARNING}
         teams.append({
             "team": f"Team van {manager.display_name or manager.id}", "members": len(members),
             "prepared": sum(1 for p in pops if rules.goals(p)), "shared": len(shared),
@@ -250,6 +252,7 @@ def _team_figures(s, viewer: Person, year: int, budget: int | None, minimum: int
             "planned": sum(rules.budget_cents(a) for a in done if a.decision in ("afgesproken", "aangepast")),
             "budget": budget,
             "goals_by_kind": {k: (v if v >= minimum else None) for k, v in by_kind.items()},
+            "wishes_by_kind": {k: (v if v >= minimum else None) for k, v in wishes.items()},
         })
     return teams
 

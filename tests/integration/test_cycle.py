@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from bot.documents import files
+from bot.documents import files, overview
 from bot.identity import Identity
-from bot.services import documents, pop_gesprek, privacy
+from bot.services import documents, pop_gesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
@@ -53,7 +53,7 @@ def _pop_with_two_goals(today: date) -> None:
         answers.setdefault(key, []).append(text)
     _answer("eva", "pop", answers, today)
     assert service.current_question("eva", "pop", today) is None
-    assert service.share_pop("eva", True, today) == "gedeeld"
+    assert sharing.share_pop("eva", True, today) == "gedeeld"
 
 
 def _record(today: date) -> list:
@@ -109,6 +109,9 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
     assert (team["team"], team["prepared"], team["shared"], team["agreed"], team["planned"]) == \
         ("Team van Mark", 1, 1, 1, 125000)
     assert team["goals_by_kind"] == {"strategisch": None, "loopbaan": 1, "vakgebied": 1}
+    assert team["wishes_by_kind"] == {"strategisch": None, "loopbaan": 1, "vakgebied": 1}  # "geen" is no wish
+    page = overview.render(info)
+    assert "Team van Mark" in page and "Leerwensen per soort leren, Team van Mark" in page
     assert documents.overview_data("mark", minimum=3)["teams"][0]["goals_by_kind"]["loopbaan"] is None
 
     # the evaluation at year end: not done, so it moves to next year when the manager agrees
@@ -158,7 +161,7 @@ def test_a_manager_of_another_team_or_organisation_sees_none_of_it(db_url, today
     [team] = documents.overview_data("hanna", minimum=1)["teams"]
     assert team["shared"] == 1 and "Eva" not in str(team).replace("Team van Mark", "")
     with pytest.raises(PermissionError):
-        service.pop_view("nora", "eva")
+        sharing.pop_view("nora", "eva")
 
 
 def test_the_round_stops_when_the_employee_stops_sharing(db_url, today):
@@ -167,7 +170,7 @@ def test_the_round_stops_when_the_employee_stops_sharing(db_url, today):
     service.start("mark", "popgesprek", today)
     service.turn("mark", "popgesprek", "Eva", ranking=ANSWER, today=today)
     assert service.current_question("mark", "popgesprek", today) == "afspraak_besluit"
-    service.share_pop("eva", False, today)
+    sharing.share_pop("eva", False, today)
     assert service.current_question("mark", "popgesprek", today) == "gesprek_medewerker"
     turn = service.turn("mark", "popgesprek", "afgesproken", ranking=ANSWER, today=today)
     assert not turn.accepted and pop_gesprek.mine("eva", today.year) == []
@@ -235,3 +238,12 @@ def test_deleting_the_manager_leaves_no_trace_of_them_in_the_employees_agreement
         from bot.storage.models import AgreementLog
 
         assert {row.person_id for row in s.query(AgreementLog)} == {privacy.REMOVED}
+
+
+def test_hr_cannot_switch_to_the_pop_gesprek_from_another_interview(db_url, today):
+    service.sync_identity(HR)
+    service.start("hanna", "pop", today)
+    turn = service.turn("hanna", "pop", "ik wil de afspraken van het popgesprek vastleggen",
+                        ranking=[("start_popgesprek", 0.95)], today=today)
+    assert [m.response for m in turn.messages] == ["alleen_eigen_leidinggevende"]
+    assert not turn.extra.get("switched") and turn.prompt is not None

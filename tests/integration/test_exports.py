@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from bot.documents import files as exports
 from bot.documents import links, overview
 from bot.identity import Identity
-from bot.services import documents, privacy
+from bot.services import documents, privacy, sharing
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, InterviewState, LearningGoal, Organisation, Person, Pop, YearPlan
@@ -111,9 +111,9 @@ def test_overview_respects_sharing_and_minimum_group(cycle):
     html = overview.render(info)
     assert "Nog te weinig gedeelde POP" in html and "<svg" in html and "€ 1.250 boven het budget" in html
     for pid in ("eva", "piet"):
-        service.share_pop(pid, True, cycle)
+        sharing.share_pop(pid, True, cycle)
     assert not documents.overview_data("mark", minimum=3)["enough_pops"]
-    service.share_pop("anna", True, cycle)
+    sharing.share_pop("anna", True, cycle)
     info = documents.overview_data("mark", minimum=3)
     assert info["enough_pops"] and info["goals_by_kind"]["vakgebied"] == 3
     assert info["goals_by_kind"]["strategisch"] is None  # 0 < 3: not shown

@@ -13,6 +13,12 @@ from bot.identity import Identity
 from tests.unit.test_domain import domain as load_domain
 
 DOMAIN = load_domain()
+
+
+@pytest.fixture(autouse=True)
+def _database(db_url):
+    """The greeting looks up agreements that wait for the person: a real, migrated database."""
+    yield
 PLANNING = {"/start_strategie", "/start_jaarplan", "/gedeelde_pops", "/overzicht_bekijken"}
 
 
@@ -27,7 +33,7 @@ def _said(action, role: str | None, text: str = "hallo", tokens: bool = True, mo
                                             "metadata": metadata}], False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
     asyncio.run(action.run(dispatcher, tracker, DOMAIN))
-    [message] = dispatcher.messages
+    message = dispatcher.messages[0]
     response = message["response"]
     buttons = {b["payload"] for b in DOMAIN["responses"][response][0].get("buttons", [])}
     return response, buttons
@@ -45,7 +51,7 @@ def test_a_manager_or_hr_adviser_also_sees_the_plans(monkeypatch, role):
     greet, greet_buttons = _said(ActionGreet(), role, monkeypatch=monkeypatch)
     help_, help_buttons = _said(ActionHelp(), role, monkeypatch=monkeypatch)
     assert (greet, help_) == ("utter_groet", "utter_help")
-    assert {"/start_strategie", "/start_jaarplan", "/start_pop"} <= greet_buttons
+    assert {"/start_strategie", "/start_jaarplan", "/start_pop", "/gedeelde_pops"} <= greet_buttons
     assert {"/gedeelde_pops", "/overzicht_bekijken"} <= help_buttons
 
 
@@ -58,3 +64,32 @@ def test_words_in_the_chat_do_not_make_an_employee_a_manager(monkeypatch):
 def test_without_a_verified_identity_the_greeting_offers_nothing_that_needs_a_role(monkeypatch):
     response, buttons = _said(ActionGreet(), None, monkeypatch=monkeypatch)
     assert response == "utter_groet_medewerker" and not buttons & PLANNING
+
+
+def test_the_greeting_tells_an_employee_that_agreements_wait_for_them(monkeypatch, today):
+    from bot.services import interviews as service
+    from bot.services import pop_gesprek, sharing
+    from tests.helpers import POP
+
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
+    eva = Identity("eva", "Eva", "employee", "Gemeente Zeist", manager_id="mark")
+    service.sync_identity(eva)
+    service.sync_identity(Identity("mark", "Mark", "manager", "Gemeente Zeist"))
+    service.start("eva", "pop")
+    for _key, text in POP[1:]:
+        service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)])
+    sharing.share_pop("eva", True)
+    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar", 50000, "werkgever")
+
+    def greeting():
+        metadata = {"identity": eva.to_dict()}
+        message = {"text": "hallo", "intent": {"name": "groet", "confidence": 1.0}, "entities": [],
+                   "metadata": metadata}
+        tracker = Tracker("eva", {}, message, [], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        asyncio.run(ActionGreet().run(dispatcher, tracker, DOMAIN))
+        return [m["response"] for m in dispatcher.messages]
+
+    assert greeting() == ["utter_groet_medewerker", "utter_afspraken_wachten"]
+    pop_gesprek.confirm("eva")
+    assert greeting() == ["utter_groet_medewerker"]

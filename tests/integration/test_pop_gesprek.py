@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.identity import Identity
-from bot.services import documents, pop_gesprek, privacy
+from bot.services import documents, pop_gesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Agreement, AgreementLog
@@ -22,7 +22,7 @@ def _prepared_and_shared(today, person=EVA, share=True):
     for _key, text in POP:
         service.turn(person.person_id, "pop", text, ranking=[("antwoord", 0.9)], today=today)
     if share:
-        assert service.share_pop(person.person_id, True, today) == "gedeeld"
+        assert sharing.share_pop(person.person_id, True, today) == "gedeeld"
 
 
 def test_the_manager_records_the_employee_confirms_and_the_pop_shows_both(db_url, today):

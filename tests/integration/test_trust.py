@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from bot.identity import Identity
 from bot.services import interviews as service
+from bot.services import sharing
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
 from bot.storage.models import Organisation, StrategicPlan
@@ -85,10 +86,10 @@ def test_pop_is_never_shared_through_the_organisation_name(db_url, today):
     """An employee of B who types A's name in development mode... with tokens, only the id counts."""
     eva = Identity("eva", "Eva", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="spy")
     _complete(eva, "pop", POP, today)
-    service.share_pop("eva", True, today)
+    sharing.share_pop("eva", True, today)
     spy = Identity("spy", "Spion", "manager", "Gemeente Zeist", organisation_id="elders")
     service.sync_identity(spy)
-    assert service.shared_pops("spy") == []
+    assert sharing.shared_pops("spy") == []
 
 
 def test_sharing_is_with_the_own_manager_and_hr_only_when_chosen(db_url, today):
@@ -101,25 +102,25 @@ def test_sharing_is_with_the_own_manager_and_hr_only_when_chosen(db_url, today):
     for person in (mark, other, hr):
         service.sync_identity(person)
     _complete(eva, "pop", POP[1:], today)
-    assert service.shared_pops("mark") == []
-    assert service.share_pop("eva", True, today) == "gedeeld"
-    assert service.shared_pops("mark") == [("Eva", "eva")]
-    assert service.shared_pops("other") == [] and service.shared_pops("hr") == []
-    name, summary = service.pop_view("mark", "eva")
+    assert sharing.shared_pops("mark") == []
+    assert sharing.share_pop("eva", True, today) == "gedeeld"
+    assert sharing.shared_pops("mark") == [("Eva", "eva")]
+    assert sharing.shared_pops("other") == [] and sharing.shared_pops("hr") == []
+    name, summary = sharing.pop_view("mark", "eva")
     assert "beleidsmedewerker" in summary
     for viewer in ("other", "hr", "eva"):
         with pytest.raises(PermissionError):
-            service.pop_view(viewer, "eva")
-    assert service.share_pop("eva", True, today, with_hr=True) == "gedeeld_met_hr"
-    assert service.shared_pops("hr") == [("Eva", "eva")] and service.shared_pops("other") == []
-    assert service.share_pop("eva", False, today) == "niet_gedeeld"
+            sharing.pop_view(viewer, "eva")
+    assert sharing.share_pop("eva", True, today, with_hr=True) == "gedeeld_met_hr"
+    assert sharing.shared_pops("hr") == [("Eva", "eva")] and sharing.shared_pops("other") == []
+    assert sharing.share_pop("eva", False, today) == "niet_gedeeld"
     for viewer in ("mark", "hr"):
-        assert service.shared_pops(viewer) == []
+        assert sharing.shared_pops(viewer) == []
         with pytest.raises(PermissionError):
-            service.pop_view(viewer, "eva")
+            sharing.pop_view(viewer, "eva")
 
 
 def test_without_a_known_manager_nothing_is_shared(db_url, today):
     eva = Identity("eva", "Eva", "employee", "Gemeente Zeist", organisation_id="gm0355")
     _complete(eva, "pop", POP[1:], today)
-    assert service.share_pop("eva", True, today) == "geen_leidinggevende"
+    assert sharing.share_pop("eva", True, today) == "geen_leidinggevende"

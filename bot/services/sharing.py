@@ -1,0 +1,81 @@
+"""Who may read a POP: the employee shares it with their own manager (and HR if they choose); nobody else.
+
+Each function is one unit of work with its own short-lived session.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.interviews import InterviewEngine
+from bot.storage import repository as repo
+from bot.storage.db import session_scope
+
+SHARE_RESULTS = ("geen_pop", "geen_leidinggevende", "gedeeld", "gedeeld_met_hr", "niet_gedeeld")
+
+
+def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: bool = False) -> str:
+    """The employee decides who may read the POP: their own manager, and HR only when they choose that too.
+
+    Returns one of SHARE_RESULTS. Without a known manager (the token has no "manager" claim) nothing is shared.
+    """
+    with session_scope() as s:
+        person = s.get(repo.Person, person_id)
+        pop = repo.get_pop(s, person, (today or date.today()).year) if person else None
+        if pop is None:
+            return "geen_pop"
+        if not share:
+            pop.shared_with_manager = pop.shared_with_hr = False
+            repo.log_answer(s, person_id, "pop", "pop_delen", "nee", "niemand")
+            return "niet_gedeeld"
+        if not person.manager_id:
+            return "geen_leidinggevende"
+        pop.shared_with_manager = True
+        pop.shared_with_hr = pop.shared_with_hr or with_hr
+        repo.log_answer(s, person_id, "pop", "pop_delen", "ja", "leidinggevende en HR" if pop.shared_with_hr
+                        else "leidinggevende")
+        return "gedeeld_met_hr" if pop.shared_with_hr else "gedeeld"
+
+
+def visible_pops(session, viewer) -> list:
+    """The POPs a viewer may read: a manager those their own employees shared with them; HR those shared with HR
+    in the same organisation. Nobody else's."""
+    from sqlalchemy import and_, or_, select
+
+    from bot.storage.models import Person, Pop
+
+    if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation_id is None:
+        return []
+    rule = and_(Person.manager_id == viewer.id, Pop.shared_with_manager.is_(True))
+    if viewer.role == "hr":
+        rule = or_(rule, Pop.shared_with_hr.is_(True))
+    return session.execute(select(Pop).join(Person).where(Person.organisation_id == viewer.organisation_id,
+                                                          Person.id != viewer.id, rule)
+                           .order_by(Person.display_name)).scalars().all()
+
+
+def visible_pop_ids(viewer_id: str) -> list[int]:
+    with session_scope() as s:
+        return [pop.id for pop in visible_pops(s, s.get(repo.Person, viewer_id))]
+
+
+def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
+    """(name, owner id) of the POPs shared with the viewer; None when the viewer may not see any.
+
+    The POPs themselves are read through a short-lived link (``pop_view``), so their text never lands in the
+    viewer's conversation history and stops being readable the moment the employee stops sharing.
+    """
+    with session_scope() as s:
+        viewer = s.get(repo.Person, viewer_id)
+        if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation_id is None:
+            return None
+        return [(pop.person.display_name or pop.person.id, pop.person.id) for pop in visible_pops(s, viewer)]
+
+
+def pop_view(viewer_id: str, owner_id: str) -> tuple[str, str]:
+    """(name, summary) of a POP, checked again when it is read; PermissionError when it is no longer shared."""
+    with session_scope() as s:
+        for pop in visible_pops(s, s.get(repo.Person, viewer_id)):
+            if pop.person_id == owner_id:
+                return pop.person.display_name or owner_id, InterviewEngine(s, pop.person, "pop").summary()
+    raise PermissionError("Deze POP is niet (meer) met jou gedeeld.")
