@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, identity, understood
+from bot.dutch import formatting
 from bot.interviews.popgesprek import agreement_line
 from bot.services import interviews as service
 from bot.services import pop_gesprek
@@ -55,5 +56,6 @@ class ActionConfirmAgreements(Action):
             dispatcher.utter_message(response="utter_afspraken_al_bevestigd" if agreements
                                      else "utter_geen_afspraken")
             return []
-        dispatcher.utter_message(response="utter_afspraken_bevestigd", aantal=count)
+        dispatcher.utter_message(response="utter_afspraken_bevestigd",
+                                 aantal=formatting.count(count, "afspraak", "afspraken"))
         return []

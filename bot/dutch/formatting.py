@@ -23,6 +23,11 @@ def format_euro(cents: int | None) -> str:
     return format_currency(Decimal(cents) / 100, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
 
 
+def count(n: int, singular: str, plural: str) -> str:
+    """'1 speerpunt', '3 speerpunten': never 'speerpunt(en)' (B1)."""
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def format_date(d: date) -> str:
     """1 maart 2026."""
     return _babel_date(d, "d MMMM y", locale=LOCALE)

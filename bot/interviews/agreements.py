@@ -13,6 +13,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.dutch.formatting import format_euro
+from bot.dutch.parsing import LABELS_DECISION, LABELS_PAYER
 from bot.storage import repository as repo
 from bot.storage.models import Activity, Agreement, AgreementLog, Person, Pop, utcnow
 
@@ -74,6 +76,22 @@ def finish(s: Session, agreement: Agreement, manager_id: str) -> str:
     s.flush()
     plan_activity(s, agreement)
     return event
+
+
+def described(agreement: Agreement) -> list[str]:
+    """What was agreed, in plain Dutch parts: the decision, then the activity, when, cost, payer, speerpunt."""
+    parts = [LABELS_DECISION.get(agreement.decision, agreement.decision or "")]
+    if agreement.activity:
+        parts.append(f"activiteit: {agreement.activity}")
+    if agreement.period:
+        parts.append(f"wanneer: {agreement.period}")
+    if agreement.cost_cents is not None:
+        parts.append(f"kosten: {format_euro(agreement.cost_cents)}")
+    if agreement.payer:
+        parts.append(f"betaald door {LABELS_PAYER.get(agreement.payer, agreement.payer)}")
+    if agreement.speerpunt_text:
+        parts.append(f"speerpunt: {agreement.speerpunt_text}")
+    return parts
 
 
 def confirm(s: Session, agreement: Agreement, employee_id: str) -> None:

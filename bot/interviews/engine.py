@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.dutch import parsing
+from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
@@ -167,7 +167,7 @@ class InterviewEngine(Storing):
             points = speerpunten(self.ctx)
             if points and self.state.pending_question != "speerpunten":
                 response = "vraag_speerpunten_volgende"
-                params["aantal"] = len(points)
+                params["aantal"] = formatting.count(len(points), "speerpunt", "speerpunten")
                 buttons = make_buttons([("Klaar, dat waren ze", "klaar")])
         elif key == "act_speerpunt":
             points = speerpunten(self.ctx)

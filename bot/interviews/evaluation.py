@@ -145,7 +145,8 @@ class EvaluationEngine(InterviewEngine):
             write(plan, YEAR_EVAL_FIELDS[key], value)
             if key == "eval_meenemen" and value:
                 copies = carry_over(self.session, plan)
-                messages.append(Message("evaluatie_meegenomen", {"aantal": len(copies), "jaar": plan.year + 1}))
+                messages.append(Message("evaluatie_meegenomen", {
+                    "aantal": formatting.count(len(copies), "activiteit", "activiteiten"), "jaar": plan.year + 1}))
         else:
             super()._store(key, value, messages)
             return
@@ -169,7 +170,9 @@ class EvaluationEngine(InterviewEngine):
         elif key == "eval_or":
             message.buttons = make_buttons([("Ja", "ja"), ("Nog niet, wel gepland", "gepland"), ("Nee", "nee")])
         elif key == "eval_meenemen":
-            message.params.update({"aantal": len(unfinished(plan)), "volgend_jaar": plan.year + 1})
+            n = len(unfinished(plan))
+            message.params.update({"aantal": formatting.count(n, "activiteit is", "activiteiten zijn"),
+                                   "volgend_jaar": plan.year + 1})
         if plan is not None:
             message.params.setdefault("jaar", plan.year)
         return message

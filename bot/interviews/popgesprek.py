@@ -237,17 +237,7 @@ def agreement_line(agreement: Agreement) -> str:
     """One agreement in plain Dutch, with whether the employee confirmed it."""
     if not agreement.complete:
         return f"- Leerdoel {agreement.position}: {agreement.goal_text} (nog niet klaar)"
-    parts = [parsing.LABELS_DECISION.get(agreement.decision, agreement.decision or "")]
-    if agreement.activity:
-        parts.append(agreement.activity)
-    if agreement.period:
-        parts.append(f"wanneer: {agreement.period}")
-    if agreement.cost_cents is not None:
-        parts.append(f"kosten: {formatting.format_euro(agreement.cost_cents)}")
-    if agreement.payer:
-        parts.append(f"betaald door {parsing.LABELS_PAYER.get(agreement.payer, agreement.payer)}")
-    if agreement.speerpunt_text:
-        parts.append(f"speerpunt: {agreement.speerpunt_text}")
+    parts = rules.described(agreement)
     confirmed = "bevestigd door de medewerker" if agreement.employee_confirmed_at else "wacht op de medewerker"
     return f"- Leerdoel {agreement.position}: {agreement.goal_text} — {'; '.join(parts)} ({confirmed})"
 

@@ -43,7 +43,7 @@ class Storing:
             plan.speerpunten.append(Speerpunt(position=len(plan.speerpunten) + 1, text=item[:500]))
             repo.log_answer(self.session, self.person.id, self.interview, "speerpunt", item, item)
         self.session.flush()
-        messages.append(Message("speerpunt_opgeslagen", {"aantal": len(plan.speerpunten)}))
+        messages.append(Message("speerpunt_opgeslagen"))
         return True
 
     def _has_value(self, key: str) -> bool:

@@ -11,8 +11,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from bot.dutch.formatting import format_date, format_euro
-from bot.dutch.parsing import LABELS_DECISION, LABELS_PAYER, SECTOR_LABELS
+from bot.dutch.formatting import format_date
+from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews import agreements as rules
 from bot.interviews.summaries import own_questions
@@ -203,18 +203,8 @@ def overview_data(viewer_id: str, minimum: int | None = None) -> dict:
 
 def _agreement_line(agreement) -> str:
     """One agreement as it reads in the POP: the goal, what was agreed, and who confirmed it when."""
-    decision = LABELS_DECISION.get(agreement.decision, agreement.decision)
-    parts = [f"Leerdoel {agreement.position} ({agreement.goal_text}): {decision}"]
-    if agreement.activity:
-        parts.append(f"activiteit: {agreement.activity}")
-    if agreement.period:
-        parts.append(f"wanneer: {agreement.period}")
-    if agreement.cost_cents is not None:
-        parts.append(f"kosten: {format_euro(agreement.cost_cents)}")
-    if agreement.payer:
-        parts.append(f"betaald door {LABELS_PAYER[agreement.payer]}")
-    if agreement.speerpunt_text:
-        parts.append(f"speerpunt: {agreement.speerpunt_text}")
+    decision, *rest = rules.described(agreement)
+    parts = [f"Leerdoel {agreement.position} ({agreement.goal_text}): {decision}", *rest]
     manager = (f"bevestigd door leidinggevende op {format_date(agreement.manager_confirmed_at.date())}"
                if agreement.manager_confirmed_at else "nog niet bevestigd door leidinggevende")
     employee = (f"door medewerker op {format_date(agreement.employee_confirmed_at.date())}"

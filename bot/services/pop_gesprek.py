@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.dutch.formatting import count
 from bot.interviews import agreements as rules
 from bot.interviews.agreements import NotAllowed
 from bot.storage import repository as repo
@@ -48,10 +49,6 @@ def team(manager_id: str, year: int | None = None) -> list[TeamMember]:
         return result
 
 
-def _count(n: int) -> str:
-    return "1 afspraak" if n == 1 else f"{n} afspraken"
-
-
 def describe(member: TeamMember) -> str:
     """One line of the manager's team overview, in plain Dutch."""
     if not member.prepared:
@@ -59,7 +56,8 @@ def describe(member: TeamMember) -> str:
     elif not member.shared:
         state = "POP voorbereid, nog niet met jou gedeeld"
     elif member.agreed or member.open:
-        state = f"POP gedeeld; {_count(member.agreed)} bevestigd, {_count(member.open)} nog niet bevestigd"
+        agreed, waiting = (count(n, "afspraak", "afspraken") for n in (member.agreed, member.open))
+        state = f"POP gedeeld; {agreed} bevestigd, {waiting} nog niet bevestigd"
     else:
         state = "POP gedeeld, nog geen afspraken"
     return f"- {member.name}: {state}"

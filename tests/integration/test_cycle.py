@@ -124,7 +124,7 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
         "eval_meenemen": ["ja"],
     }, today)
     assert turns[-1].done and "meegenomen naar" in turns[-1].summary
-    assert any(m.response == "evaluatie_meegenomen" and m.params["aantal"] == 1 for t in turns for m in t.messages)
+    assert any(m.response == "evaluatie_meegenomen" and m.params["aantal"] == "1 activiteit" for t in turns for m in t.messages)
     with session_scope() as s:
         org = s.query(Organisation).filter_by(external_id="gm0355").one()
         [carried] = repo.get_year_plan(s, org, today.year + 1).activities

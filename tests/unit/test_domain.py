@@ -104,3 +104,17 @@ def test_replies_are_dutch_and_plain():
             assert not u_form.search(text), (name, text)
             for button in variant.get("buttons", []):
                 assert not english.search(button["title"]), (name, button)
+
+
+def test_no_text_counts_with_brackets_and_a_count_is_said_once():
+    """Issue 18 (plain Dutch): "Je hebt nu 1 speerpunt(en)" was shown twice after each speerpunt."""
+    import re
+
+    from bot.dutch.formatting import count
+
+    texts = [v["text"] for responses in domain()["responses"].values() for v in responses if "text" in v]
+    assert not [t for t in texts if re.search(r"\w\((en|s|n)\)", t)]
+    assert count(1, "speerpunt", "speerpunten") == "1 speerpunt"
+    assert count(3, "speerpunt", "speerpunten") == "3 speerpunten"
+    saved = domain()["responses"]["utter_speerpunt_opgeslagen"][0]["text"]
+    assert "{aantal}" not in saved  # the next question says how many there are
