@@ -44,10 +44,10 @@ def shared_pop(s: Session, manager: Person | None, employee: Person | None, year
     """The employee's POP of ``year``, when ``manager`` is their own manager and the POP is shared with them."""
     if (not is_team_manager(manager) or employee is None or employee.manager_id != manager.id
             or employee.organisation_id != manager.organisation_id):
-        raise NotAllowed("Dit POP is niet van iemand uit je eigen team.")
+        raise NotAllowed("Deze POP is niet van iemand uit je eigen team.")
     pop = repo.get_pop(s, employee, year)
     if pop is None or not pop.shared_with_manager:
-        raise NotAllowed("Dit POP is niet met je gedeeld.")
+        raise NotAllowed("Deze POP is niet met je gedeeld.")
     return pop
 
 

@@ -124,7 +124,8 @@ def strategy_document(person_id: str, today: date | None = None) -> Document:
             doc.sections.append(("Ondernemingsraad", [
                 {"ja": "De OR is betrokken.", "gepland": "De OR wordt nog betrokken.", "nee": "De OR is nog niet betrokken."}
                 .get(plan.works_council_involved or "", "-"),
-                "De OR heeft instemmingsrecht op het opleidingsbeleid (Wet op de ondernemingsraden, artikel 27)."]))
+                "De OR heeft instemmingsrecht op een regeling over opleiding van het personeel (Wet op de "
+                "ondernemingsraden, artikel 27 lid 1 onder f), tenzij de cao het onderwerp al inhoudelijk regelt (lid 3)."]))
         return doc
 
 

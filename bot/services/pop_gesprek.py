@@ -77,7 +77,7 @@ def record(manager_id: str, employee_id: str, position: int, decision: str, acti
         pop = rules.shared_pop(s, s.get(Person, manager_id), s.get(Person, employee_id), year or date.today().year)
         goal = next((g for g in rules.goals(pop) if g.position == position), None)
         if goal is None:
-            raise LookupError(f"Het POP heeft geen leerdoel {position}.")
+            raise LookupError(f"De POP heeft geen leerdoel {position}.")
         agreement = next((a for a in pop.agreements if a.position == position), None)
         if agreement is None:
             agreement = Agreement(position=position, goal_text=goal.text, recorded_by=manager_id)

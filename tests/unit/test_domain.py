@@ -118,3 +118,31 @@ def test_no_text_counts_with_brackets_and_a_count_is_said_once():
     assert count(3, "speerpunt", "speerpunten") == "3 speerpunten"
     saved = domain()["responses"]["utter_speerpunt_opgeslagen"][0]["text"]
     assert "{aantal}" not in saved  # the next question says how many there are
+
+
+def test_the_pop_is_always_de_pop():
+    """Issue 18 (plain Dutch): "het POP" next to "de POP"; the texts say "de POP" (het POP-gesprek stays)."""
+    import re
+
+    texts = [v["text"] for responses in domain()["responses"].values() for v in responses if "text" in v]
+    assert not [t for t in texts if re.search(r"\b(het|dit) POP\b(?!-)", t, re.I)]
+
+
+def test_texts_found_in_the_language_review_are_plain_and_consistent():
+    """Issue 18 (plain Dutch): "Dit kan niet ongedaan worden", "Goed zo." to a manager, and a tip that praises a
+    goal while asking to make it more concrete."""
+    texts = " ".join(v["text"] for responses in domain()["responses"].values() for v in responses if "text" in v)
+    for phrase in ("ongedaan", "Goed zo", "Goed leerdoel!"):
+        assert phrase not in texts
+
+
+def test_the_works_council_texts_cite_the_right_article_and_what_happens_without_consent():
+    """Issue 18 (legal facts): "artikel 27" alone, and "zonder instemming is het besluit niet geldig" (it is nietig
+    only when the OR invokes that in writing within a month)."""
+    import re
+
+    texts = [v["text"] for responses in domain()["responses"].values() for v in responses if "text" in v]
+    cited = [t for t in texts if "artikel 27" in t]
+    assert cited and all("artikel 27 lid 1 onder f" in t for t in cited)
+    assert not [t for t in texts if re.search(r"niet geldig", t)]
+    assert any("binnen een maand" in t and "kantonrechter" in t and "lid 3" in t for t in cited)
