@@ -50,15 +50,22 @@ def summary(person_id: str) -> dict:
         }
 
 
+ROLE_NAMES = {"employee": "medewerker", "manager": "leidinggevende", "hr": "HR-adviseur"}  # the roles in words
+
+
 def summary_text(person_id: str) -> str:
     info = summary(person_id)
     if not info["known"] and not info["answers"]:
         return "Ik heb geen antwoorden van je bewaard. Wel bewaart Leerkoers het gesprek zelf."
-    lines = [f"- Naam: {info['name'] or '-'}", f"- Rol: {info['role'] or '-'}",
+    from bot.interviews import INTERVIEW_LABELS
+
+    role = ROLE_NAMES.get(info["role"], "-")
+    interviews = [INTERVIEW_LABELS.get(i, i) for i in info["interviews"]]
+    lines = [f"- Naam: {info['name'] or '-'}", f"- Rol: {role}",
              f"- Organisatie: {info['organisation'] or '-'}",
              f"- Antwoorden (met eerdere versies): {info['answers']}" + (f", sinds {info['since']}" if info['since'] else ""),
              f"- POP: {'ja' if info['pops'] else 'nee'}" + (" (gedeeld met je leidinggevende)" if info["shared"] else ""),
-             "- Vragenlijsten: " + (", ".join(info["interviews"]) or "geen"),
+             "- Vragenlijsten: " + (", ".join(interviews) or "geen"),
              "- Het gesprek met Leerkoers zelf (je berichten en de antwoorden van de bot)"]
     return "\n".join(lines)
 

@@ -135,6 +135,8 @@ def test_signed_links(db_url, monkeypatch):
 def test_data_summary_export_and_deletion(cycle):
     text = privacy.summary_text("eva")
     assert "Eva de Vries" in text and "POP: ja" in text
+    # issue 18: the role and the interviews in words, not as codes
+    assert "Rol: medewerker" in text and "Vragenlijsten: de voorbereiding van je POP-gesprek" in text
     data = json.loads(privacy.export("eva"))
     assert data["person"]["organisation"] == "Gemeente Zeist"
     assert any(a["question"] == "pop_functie" and a["text"] == "beleidsmedewerker" for a in data["answers"])
