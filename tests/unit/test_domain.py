@@ -146,3 +146,14 @@ def test_the_works_council_texts_cite_the_right_article_and_what_happens_without
     assert cited and all("artikel 27 lid 1 onder f" in t for t in cited)
     assert not [t for t in texts if re.search(r"niet geldig", t)]
     assert any("binnen een maand" in t and "kantonrechter" in t and "lid 3" in t for t in cited)
+
+
+def test_texts_do_not_point_to_a_document_or_a_count_the_user_has_not_seen():
+    """Issue 18 (plain Dutch): "Vraag 1 van 4" while up to ten questions follow; "(tip 1)" and "de handreiking"
+    point to a document the user has not seen; "ben jij een mens?" was answered "Ja, ik ben een chatbot"."""
+    import re
+
+    responses = domain()["responses"]
+    texts = [v["text"] for answers in responses.values() for v in answers if "text" in v]
+    assert not [t for t in texts if re.search(r"\bVraag \d+ van \d+|\btip \d\b|handreiking", t, re.I)]
+    assert not responses["utter_bot_vraag"][0]["text"].startswith("Ja")
