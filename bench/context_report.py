@@ -149,7 +149,7 @@ def _typed(person: str, interview: str, text: str, parse: dict):
 
 def _destructive(turn) -> bool:
     return turn.request in ("gegevens_verwijderen", "opnieuw_beginnen") or (
-        turn.prompt is not None and turn.prompt.response == "opnieuw_zeker")
+        turn.prompt is not None and turn.prompt.response.startswith("opnieuw_zeker"))
 
 
 def run_cases(agent, cases: dict) -> dict:

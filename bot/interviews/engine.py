@@ -144,7 +144,10 @@ class InterviewEngine(Storing):
         if key is None:
             return None
         if key == RESTART:
-            return Message("opnieuw_zeker", {"interview_naam": INTERVIEW_LABELS[self.interview]},
+            # the strategy and the yearly plan belong to the whole organisation: colleagues lose them too
+            shared = self.interview in ("strategie", "jaarplan")
+            return Message("opnieuw_zeker_organisatie" if shared else "opnieuw_zeker",
+                           {"interview_naam": INTERVIEW_LABELS[self.interview]},
                            make_buttons([("Ja, opnieuw beginnen", "ja"), ("Nee, ga verder", "nee")]))
         q = Q[key]
         params: dict = {}

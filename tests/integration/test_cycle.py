@@ -247,3 +247,15 @@ def test_hr_cannot_switch_to_the_pop_gesprek_from_another_interview(db_url, toda
                         ranking=[("start_popgesprek", 0.95)], today=today)
     assert [m.response for m in turn.messages] == ["alleen_eigen_leidinggevende"]
     assert not turn.extra.get("switched") and turn.prompt is not None
+
+
+def test_starting_the_organisations_plan_over_warns_that_colleagues_lose_it_too(db_url, today):
+    """Issue 18 finding: restarting the strategy interview did not warn that it removes the plan for colleagues."""
+    service.sync_identity(MARK)
+    service.start("mark", "strategie", today)
+    for interview in ("strategie", "jaarplan"):
+        prompt = service.ask_restart("mark", interview)
+        assert prompt.response == "opnieuw_zeker_organisatie"
+    service.sync_identity(EVA)
+    service.start("eva", "pop", today)
+    assert service.ask_restart("eva", "pop").response == "opnieuw_zeker"
