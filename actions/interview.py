@@ -23,6 +23,7 @@ from actions.common import (
     understood,
 )
 from bot.documents import links
+from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
 from bot.services import pop_gesprek, sharing
@@ -275,8 +276,13 @@ class ActionConfirmRestart(Action):
                 SlotSet("interview_antwoord", None)]
 
 
+HR_TOPICS = re.compile(r"\b(verlof|vakantie\w*|vrije dag\w*|ziek\w*|salaris\w*|loon|loonstrook\w*|declar\w*|"
+                       r"pensioen\w*|ontslag\w*|contract\w*|reiskosten|overuren|thuiswerk\w*)\b", re.I)
+
+
 class ActionNotUnderstood(Action):
-    """Fallback outside an interview: a specific answer for empty or very long messages."""
+    """Fallback and questions outside Leerkoers' field: a specific answer for empty, very long or English
+    messages, and where to go for other HR questions (verlof, ziekmelden, salaris)."""
 
     def name(self) -> str:
         return "action_niet_begrepen"
@@ -287,6 +293,12 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_leeg_bericht")
         elif len(text) > max_answer_length():
             dispatcher.utter_message(response="utter_bericht_te_lang")
+        elif looks_english(text):
+            dispatcher.utter_message(response="utter_spreekt_nederlands")
+        elif HR_TOPICS.search(text):
+            dispatcher.utter_message(response="utter_andere_hr_vraag")
+        elif latest_intent(tracker) == "buiten_bereik":
+            dispatcher.utter_message(response="utter_buiten_bereik")
         else:
             dispatcher.utter_message(response="utter_fallback")
         return []

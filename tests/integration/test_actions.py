@@ -221,3 +221,18 @@ def test_two_people_naming_the_same_new_organisation_at_once_both_get_stored(db_
     with session_scope() as s:
         pops = s.execute(select(Pop)).scalars().all()
         assert len({p.person.organisation_id for p in pops}) == 1
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("Can you help me with my training plan for next year?", "nlu_fallback", "utter_spreekt_nederlands"),
+    ("hoeveel vakantiedagen heb ik nog?", "buiten_bereik", "utter_andere_hr_vraag"),
+    ("ik wil me ziekmelden", "nlu_fallback", "utter_andere_hr_vraag"),
+    ("wanneer wordt mijn salaris betaald", "buiten_bereik", "utter_andere_hr_vraag"),
+    ("spelen jullie ook voetbal?", "buiten_bereik", "utter_buiten_bereik"),
+    ("blablabla qwerty", "nlu_fallback", "utter_fallback"),
+])
+def test_messages_outside_the_field_get_a_pointer(text, intent, expected):
+    """Issue 18 findings: an English message got no sentence that Leerkoers speaks Dutch; HR questions outside
+    Leerkoers' field (verlof, ziekmelden, salaris) got no pointer to where to go."""
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text=text, intent=intent))
+    assert responses(messages) == [expected]
