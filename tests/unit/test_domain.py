@@ -157,3 +157,11 @@ def test_texts_do_not_point_to_a_document_or_a_count_the_user_has_not_seen():
     texts = [v["text"] for answers in responses.values() for v in answers if "text" in v]
     assert not [t for t in texts if re.search(r"\bVraag \d+ van \d+|\btip \d\b|handreiking", t, re.I)]
     assert not responses["utter_bot_vraag"][0]["text"].startswith("Ja")
+
+
+def test_no_technical_words_reach_users():
+    """Issue 18 (plain Dutch): "JSON", "CSV" and "Q1 tot en met Q4" reached users."""
+    import re
+
+    texts = [v["text"] for responses in domain()["responses"].values() for v in responses if "text" in v]
+    assert not [t for t in texts if re.search(r"\b(JSON|CSV|Q[1-4])\b", t)]
