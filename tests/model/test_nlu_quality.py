@@ -125,3 +125,19 @@ def test_training_examples_of_requests_carry_the_words_the_bot_asks_for():
                 refused += [(block["intent"], _normal(line[2:])) for line in block["examples"].splitlines()
                             if line.strip() and not plausible(block["intent"], _normal(line[2:]))]
     assert not refused
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("moet ik verplicht zo'n popgesprek hebben?", "utter_faq/pop_gesprek_verplicht"),
+    ("is het erg als ik geen POP wil maken, is dat verplicht?", "utter_faq/pop_gesprek_verplicht"),
+    ("word ik tijdens het pop gesprek beoordeeld?", "utter_faq/pop_gesprek_beoordeling"),
+    ("is een popgesprek eigenlijk een beoordeling van mijn werk?", "utter_faq/pop_gesprek_beoordeling"),
+])
+def test_every_trained_pop_gesprek_question_gets_its_own_answer(nlu_agent, text, expected):
+    """Issue 18: the FAQ was trained on "is het popgesprek verplicht" and "is het hetzelfde als een beoordeling"
+    but answered neither."""
+    parse = asyncio.run(nlu_agent.parse_message(text))
+    assert parse["intent"]["name"] == "faq"
+    assert parse["response_selector"]["faq"]["response"]["utter_action"] == expected
+    assert expected in domain_yaml()["responses"]
