@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_text, message_facts, person_id
+from actions.common import call, latest_text, message_facts, person_id, send_all
 from bot.dutch.facts import Facts, extract, sentence
 from bot.funding import advice
 from bot.services import funding as funding_profile
@@ -43,7 +43,7 @@ class ActionFundingStart(Action):
 
 def start_events(facts: Facts, known_sector: str | None, known_employees: int | None) -> list[EventType]:
     individual = facts.payer == "zelf"
-    sector = NOT_NEEDED if individual else facts.sector or known_sector
+    sector = (facts.sector or NOT_NEEDED) if individual else facts.sector or known_sector
     employees = NOT_NEEDED if individual else facts.employees or known_employees
     purposes = set(facts.purposes)
     return [SlotSet("subsidie_sector", sector),
@@ -134,8 +134,9 @@ class ActionFundingAdvice(Action):
         purposes = {s for s in doel.split(",") if s in advice.PURPOSES}
         if sector or employees:
             await call(funding_profile.remember_profile, person_id(tracker), sector, employees)
-        text = await call(advice.advise, sector, employees, purposes, age=_optional_int(tracker.get_slot("subsidie_leeftijd")))
-        dispatcher.utter_message(response="utter_subsidie_advies", advies=text)
+        result = await call(advice.advise, sector, employees, purposes,
+                            age=_optional_int(tracker.get_slot("subsidie_leeftijd")))
+        send_all(dispatcher, result.messages())
         return reset
 
 
@@ -149,6 +150,5 @@ class ActionSchemeInfo(Action):
         sector, employees = await call(funding_profile.known_profile, person_id(tracker))
         replies = await call(advice.funding_replies, latest_text(tracker), message_facts(tracker), sector, employees,
                              True)
-        for response, params in replies:
-            dispatcher.utter_message(response=f"utter_{response}", **params)
+        send_all(dispatcher, replies)
         return []

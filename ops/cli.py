@@ -146,9 +146,10 @@ def cmd_env(_args) -> int:
 
 
 def cmd_funding_check(args) -> int:
-    """List schemes whose last_checked date is older than the allowed age (for the file's maintainer)."""
+    """For the file's maintainer: schemes checked too long ago, schemes whose facts are not sure, and schemes whose
+    official page was not read. With --streng the exit code is 1 when something is too old."""
     from bot import funding
-    from bot.dutch.formatting import format_date
+    from bot.dutch.formatting import count, format_date
 
     try:
         kb = funding.load(args.file)
@@ -160,11 +161,24 @@ def cmd_funding_check(args) -> int:
     print(f"Kennisbank: {kb.path} ({len(kb.schemes)} regelingen, maximale leeftijd {max_age} dagen)")
     if not stale:
         print("Alle regelingen zijn recent gecontroleerd.")
-        return 0
-    print(f"{len(stale)} regeling(en) opnieuw controleren:")
+    else:
+        print(f"{count(len(stale), 'regeling', 'regelingen')} opnieuw controleren:")
     for scheme in stale:
         print(f"- {scheme.id}: {scheme.name} — laatst gecontroleerd {format_date(scheme.last_checked)} — "
               f"{scheme.official_page}")
+    unsure = [s for s in kb.schemes.values() if s.available and not s.certain]
+    unread = [s for s in kb.schemes.values() if s.available and not s.official_page_read]
+    if unsure:
+        print(f"\n{count(len(unsure), 'regeling heeft', 'regelingen hebben')} feiten die niet zeker zijn:")
+        for scheme in unsure:
+            print(f"- {scheme.id}: {scheme.name} (zekerheid {scheme.confidence})")
+            for doubt in scheme.doubts():
+                print(f"    {doubt}")
+    if unread:
+        print(f"\n{count(len(unread), 'regeling is', 'regelingen zijn')} niet op de officiële pagina nagekeken: "
+              + ", ".join(s.id for s in unread))
+    if not stale:
+        return 0
     return 1 if args.streng else 0
 
 
@@ -207,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("env", help="omgevingsvariabelen voor Rasa tonen").set_defaults(func=cmd_env)
     fund = sub.add_parser("subsidies", help="de kennisbank met regelingen")
     fundsub = fund.add_subparsers(dest="funding_command", required=True)
-    check = fundsub.add_parser("controleer", help="regelingen tonen die te lang niet zijn gecontroleerd")
+    check = fundsub.add_parser("controleer", help="regelingen tonen die te lang niet zijn gecontroleerd of onzekere feiten hebben")
     check.add_argument("--max-dagen", type=int, default=None,
                        help="maximale leeftijd van last_checked (standaard LEERKOERS_FUNDING_MAX_AGE_DAYS of 180)")
     check.add_argument("--bestand", dest="file", default=None, help="een ander kennisbankbestand")

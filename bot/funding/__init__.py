@@ -31,13 +31,11 @@ from bot.funding.matching import (
     Misfit,
     Need,
     Profile,
-    describe_fit,
-    describe_scheme,
     match,
-    who_may_apply,
 )
+from bot.funding.presenting import Card, card, describe_scheme, who_may_apply, window_status
 
 __all__ = ["APPLICANTS", "APPLICANT_LABELS", "CONFIDENCE", "DEFAULT_PATH", "KINDS", "LEARNING", "NLU_FILE", "SECTORS",
            "SITUATIONS", "SITUATION_LABELS", "STATUSES", "Fit", "KnowledgeBase", "KnowledgeBaseError", "MatchResult",
-           "Misfit", "Need", "Profile", "Scheme", "describe_fit", "describe_scheme", "knowledge_base_path", "load",
-           "match", "nlu_training_data", "parse_knowledge_base", "parse_scheme", "who_may_apply"]
+           "Misfit", "Need", "Profile", "Scheme", "Card", "card", "describe_scheme", "knowledge_base_path", "load",
+           "match", "nlu_training_data", "parse_knowledge_base", "parse_scheme", "who_may_apply", "window_status"]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
+from datetime import date
 
 from bot import funding
 from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
 from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
+from bot.messages import Message
 
 # What the money is for, as buttons and as words people type.
 DOEL_CHOICES: dict[str, tuple[str, ...]] = {
@@ -63,45 +67,128 @@ def parse_employees(text: str) -> int | None:
 # Purposes that are activity types of the schemes rather than situations.
 ACTIVITY_PURPOSES = {"loopbaanadvies": "loopbaanadvies", "groep": "groepstraining"}
 PURPOSES = set(funding.SITUATIONS) | set(ACTIVITY_PURPOSES)
+SECTOR_WORK = {"gemeente": "bij een gemeente", "kunsteducatie": "in de kunst- of cultuureducatie",
+               "overig_publiek": "bij een andere publieke organisatie", "privaat": "bij een bedrijf"}
+CARDS = 3  # a funding answer shows the best three; the rest are named
+TIP_ACTIVITIES = {"groepstraining", "cursus", "opleiding", "werkleerplaats"}  # employer money for a plan activity
+EMPLOYER_MONEY = ("subsidie", "fonds")
+_COURSE = re.compile(r"opleiding|studie|diploma|certificaat|\bmbo\b|\bhbo\b|bachelor|master|associate degree|"
+                     r"post-?hbo|cursus|training|leergang|\bwo\b|universiteit|hogeschool")
+_DEGREE = re.compile(r"opleiding|studie|diploma|\bmbo\b|\bhbo\b|bachelor|master|associate degree|post-?hbo|"
+                     r"\bwo\b|universiteit|hogeschool")
+
+
+@dataclass
+class Advice:
+    """A funding answer: an opening line, the best schemes as cards, the others by name, and short notes."""
+
+    intro: str
+    cards: list[funding.Card] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def closing(self) -> str:
+        lines = list(self.notes)
+        if self.more:
+            lines.append(f"Ook mogelijk: {_names(self.more)}. Vraag bijvoorbeeld 'wat is {_short(self.more[0])}?'.")
+        lines.append("Regelingen veranderen vaak. Kijk altijd op de officiële pagina voordat je iets aanvraagt.")
+        return "\n".join(lines)
+
+    def messages(self) -> list[Message]:
+        out = [Message("subsidie_advies", {"advies": self.intro})]
+        for c in self.cards:
+            out.append(Message("subsidie_kaart", {"kaart": c.text()},
+                               [{"title": f"Meer uitleg: {_short(c.name)}",
+                                 "payload": "/regeling_vraag" + json.dumps({"regeling": c.scheme_id})}]))
+        out.append(Message("subsidie_advies", {"advies": self.closing()}))
+        return out
+
+    def text(self) -> str:
+        return "\n\n".join([self.intro, *(c.text() for c in self.cards), self.closing()])
+
+
+def _short(name: str) -> str:
+    return re.split(r" \(| – ", name)[0]
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def advise(sector: str | None, employees: int | None, situations: set[str] | frozenset[str],
-           kind: str | None = None, limit: int = 4, age: int | None = None) -> str:
+           kind: str | None = None, age: int | None = None, today: date | None = None) -> Advice:
+    """The best schemes for what we know. Nothing that depends on an unknown sector is shown as if it fits."""
+    today = today or date.today()
     kb = funding.load()
+    individual = "individueel" in situations
     need = funding.Need(kind_of_learning=kind,
                         situations=frozenset(s for s in situations if s in funding.SITUATIONS),
                         activities=frozenset(ACTIVITY_PURPOSES[s] for s in situations if s in ACTIVITY_PURPOSES))
     result = funding.match(kb, funding.Profile(sector=sector, employees=employees, age=age), need)
-    fits = [f for f in result.fits if f.scheme.kind != "wet"][:limit]
-    lines: list[str] = []
+    fits = [f for f in result.fits if f.scheme.kind != "wet"]
+    notes: list[str] = []
+    if sector is None:
+        by_sector = [f for f in fits if f.scheme.sectors]
+        fits = [f for f in fits if not f.scheme.sectors]
+        if by_sector:
+            sectors = sorted({s for f in by_sector for s in f.scheme.sectors}, key=list(funding.SECTORS).index)
+            labels = " of ".join(SECTOR_WORK[s] for s in sectors)
+            notes.append(f"Werk je {labels}? Zeg het, dan noem ik ook de regelingen voor jullie sector.")
+    cards = [funding.card(f, today) for f in fits[:CARDS]]
+    if individual and len(cards) < CARDS:
+        cards += [_via_employer(s, today) for s in kb.schemes.values()
+                  if s.available and s.kind == "fiscaal"][:CARDS - len(cards)]
     if "oudere" in situations and not any("oudere" in f.scheme.target_groups for f in result.fits):
-        lines.append("Er is op dit moment geen aparte regeling voor de scholing van oudere medewerkers. "
-                     "(De WVA wordt daar soms voor genoemd, maar die bestaat sinds 2014 niet meer.) "
-                     "Deze regelingen kunnen wel passen:")
-    elif fits:
-        lines.append("Deze regelingen kunnen passen:")
-    for number, fit in enumerate(fits, 1):
-        lines.append(funding.describe_fit(fit, number))
-    if not fits:
-        lines.append("Ik vond geen regeling die zeker past.")
-    by_age = [m for m in result.misfits if m.scheme.max_age is not None and age is not None]
-    relevant = by_age + [m for m in result.misfits if m not in by_age and (
-        set(m.scheme.target_groups) & situations or m.scheme.sectors or m.scheme.max_employees is not None)]
-    relevant = relevant[:3]
-    if relevant:
-        lines.append("Past niet:\n" + "\n".join(f"- {m.reason}" for m in relevant))
-    lines.append("Let op: regelingen veranderen vaak. Kijk altijd op de officiële pagina voordat je iets aanvraagt.")
-    return "\n\n".join(lines)
+        notes.insert(0, "Er is op dit moment geen aparte regeling voor de scholing van oudere medewerkers. "
+                        "De WVA wordt daar soms voor genoemd, maar die bestaat sinds 2014 niet meer.")
+    misfits = [m for m in result.misfits if m.scheme.max_age is not None and age is not None]
+    misfits += [m for m in result.misfits if m not in misfits and (
+        set(m.scheme.target_groups) & set(situations) or m.scheme.excluded_sectors and sector
+        or m.scheme.max_employees is not None and employees is not None)]
+    notes += [f"{_short(m.scheme.name)} past niet: {m.reason.split(': ', 1)[-1]}." for m in misfits[:2]]
+    if cards:
+        intro = ("Deze regeling past het best:" if len(cards) == 1
+                 else f"Deze {len(cards)} regelingen passen het best:")
+    else:
+        intro = "Ik vond geen regeling die zeker past."
+    return Advice(intro, cards, [f.scheme.name for f in fits[CARDS:]], notes)
 
 
-def short_tip(sector: str | None, employees: int | None, situations: set[str], kind: str | None) -> str | None:
-    """Names of the best fitting schemes, for a tip after an activity or a learning goal."""
+def _via_employer(scheme: funding.Scheme, today: date) -> funding.Card:
+    return funding.Card(scheme.id, scheme.name,
+                        "Betaalt je werkgever de opleiding, of een deel? Dan betaalt je werkgever daarover geen "
+                        "loonheffing. Vraag het dus eerst aan je werkgever.",
+                        None, funding.window_status(scheme, today))
+
+
+def plan_tip(sector: str | None, employees: int | None, situations: set[str], kind: str | None,
+             participants: int | None) -> str | None:
+    """Employer money for one activity of the yearly plan: only schemes whose conditions are known to hold."""
     kb = funding.load()
-    need = funding.Need(kind_of_learning=kind, situations=frozenset(situations))
+    need = funding.Need(kind_of_learning=kind, situations=frozenset(situations), participants=participants)
     result = funding.match(kb, funding.Profile(sector=sector, employees=employees), need)
-    specific = [f.scheme.name for f in result.fits if f.scheme.kind not in ("wet", "fiscaal", "advies")]
-    names = (specific or [f.scheme.name for f in result.fits if f.scheme.kind == "fiscaal"])[:2]
-    return ", ".join(names) if names else None
+    names = [f.scheme.name for f in result.fits
+             if f.scheme.kind in EMPLOYER_MONEY and "werkgever" in f.scheme.applicants
+             and set(f.scheme.activity_types) & TIP_ACTIVITIES
+             and (not f.scheme.sectors or sector in f.scheme.sectors)
+             and (f.scheme.min_participants is None or participants is not None)
+             and (f.scheme.max_employees is None or employees is not None)]
+    return _names(names[:2]) if names else None
+
+
+def personal_tip(sector: str | None, activity: str | None) -> str | None:
+    """Money a person can use for their own learning goal: only when the goal is a course or a study."""
+    text = normalize(activity or "")
+    if not _COURSE.search(text):
+        return None
+    kb = funding.load()
+    need = funding.Need(situations=frozenset({"individueel"}))
+    result = funding.match(kb, funding.Profile(sector=sector), need)
+    names = [f.scheme.name for f in result.fits
+             if "individu" in f.scheme.applicants and f.scheme.kind not in ("wet", "fiscaal")
+             and (not f.scheme.sectors or sector in f.scheme.sectors)
+             and (f.scheme.kind != "lening" or _DEGREE.search(text))]
+    return _names(names[:2]) if names else None
 
 
 def scheme_info(text: str) -> str | None:
@@ -115,26 +202,40 @@ def known_scheme_names() -> str:
     return ", ".join(sorted(s.name for s in kb.schemes.values() if s.available and s.kind != "advies"))
 
 
-def funding_replies(text: str, facts: Facts, sector: str | None, employees: int | None,
-                    scheme_question: bool) -> list[tuple[str, dict]]:
-    """What the bot answers to a funding question, inside or outside an interview: (response, params) pairs.
+def scheme_from_payload(text: str) -> funding.Scheme | None:
+    """The scheme of a 'meer uitleg' button: /regeling_vraag{"regeling": "<id>"}."""
+    stripped = text.strip()
+    if not stripped.startswith("/") or "{" not in stripped:
+        return None
+    try:
+        data = json.loads(stripped[stripped.index("{"):])
+    except ValueError:
+        return None
+    scheme_id = data.get("regeling") if isinstance(data, dict) else None
+    return funding.load().get(scheme_id) if isinstance(scheme_id, str) else None
 
-    A question about one scheme gets its facts; any other funding question gets advice that uses the facts of
-    the message first and then what is known of the organisation. Someone who pays a course themselves gets
-    advice for a person, whatever the organisation.
+
+def funding_replies(text: str, facts: Facts, sector: str | None, employees: int | None,
+                    scheme_question: bool) -> list[Message]:
+    """What the bot answers to a funding question, inside or outside an interview.
+
+    A question about one scheme (or its 'meer uitleg' button) gets its facts; any other funding question gets
+    advice that uses the facts of the message first and then what is known of the organisation. Someone who
+    pays a course themselves gets advice for a person: the organisation only counts when they named it.
     """
     if scheme_question:
-        info = scheme_info(text)
+        scheme = scheme_from_payload(text)
+        info = funding.describe_scheme(funding.load(), scheme) if scheme else scheme_info(text)
         if info:
-            return [("regeling_info", {"info": info})]
+            return [Message("regeling_info", {"info": info})]
         if facts.empty:
-            return [("regeling_onbekend", {"regelingen": known_scheme_names()})]
+            return [Message("regeling_onbekend", {"regelingen": known_scheme_names()})]
     individual = facts.payer == "zelf"
     replies = []
     understood = facts_sentence(facts)
     if understood:
-        replies.append(("feiten_begrepen", {"feiten": understood}))
-    advice = advise(None if individual else facts.sector or sector, None if individual else facts.employees or employees,
-                    facts.purposes | situations_from_text(text), age=facts.age)
-    replies.append(("subsidie_advies", {"advies": advice}))
-    return replies
+        replies.append(Message("feiten_begrepen", {"feiten": understood}))
+    situations = facts.purposes | situations_from_text(text) | ({"individueel"} if individual else set())
+    result = advise(facts.sector if individual else facts.sector or sector,
+                    None if individual else facts.employees or employees, situations, age=facts.age)
+    return replies + result.messages()

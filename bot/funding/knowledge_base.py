@@ -44,6 +44,22 @@ APPLICANT_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class Condition:
+    """A condition of a scheme and where it comes from (a law, a regulation, the scheme's own page)."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Window:
+    """A period in which applications can be made, every year: month and day of opening and closing."""
+
+    opens: tuple[int, int]
+    closes: tuple[int, int]
+
+
 class KnowledgeBaseError(ValueError):
     """A broken knowledge base; the message names the scheme and the field."""
 
@@ -66,6 +82,7 @@ class Scheme:
     excluded_reason: str | None = None
     max_employees: int | None = None
     min_employees: int | None = None
+    min_participants: int | None = None  # employees a project must reach
     max_age: int | None = None
     applicants: tuple[str, ...] = ()
     requires_any: tuple[str, ...] = ()
@@ -74,10 +91,17 @@ class Scheme:
     target_groups: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     amount_text: str | None = None
+    amount_certain: bool = True
     percentage: float | None = None
     max_eur: int | None = None
     application_periods: str | None = None
-    conditions: tuple[str, ...] = ()
+    windows: tuple[Window, ...] = ()
+    windows_certain: bool = True
+    always_open: bool = False
+    conditions: tuple[Condition, ...] = ()
+    uncertain: tuple[str, ...] = ()  # what is not sure about this entry, in a sentence each
+    source_date: str | None = None  # the date of the source the facts were taken from ("2022", "17 juli 2023")
+    official_page_read: bool = False  # was the official page itself read when the entry was checked?
     ended_on: date | None = None
     successor: str | None = None
     alternatives: tuple[str, ...] = ()
@@ -90,6 +114,25 @@ class Scheme:
     @property
     def ended(self) -> bool:
         return self.status in ("beëindigd", "hernoemd")
+
+    @property
+    def certain(self) -> bool:
+        """Every fact of the entry is sure: several sources agree and nothing is marked uncertain."""
+        return (self.confidence == "H" and self.amount_certain and self.windows_certain
+                and not self.uncertain)
+
+    def doubts(self) -> list[str]:
+        """Why the entry is not sure, in sentences (empty when it is)."""
+        out = list(self.uncertain)
+        since = f" na {self.source_date}" if self.source_date else ""
+        if not self.amount_certain and self.amount_text:
+            out.append(f"Het bedrag is niet opnieuw bevestigd{since}.")
+        if self.windows and not self.windows_certain:
+            out.append(f"De aanvraagperiodes zijn niet opnieuw bevestigd{since}.")
+        if self.confidence != "H" and not out:
+            out.append({"M": "Er is één bron, of de informatie is ouder.", "L": "Dit is afgeleid, niet bevestigd."}
+                       [self.confidence])
+        return out
 
 
 @dataclass
@@ -184,6 +227,53 @@ def _date(entry: dict, sid: str, key: str, required: bool) -> date | None:
     raise _err(sid, key, f"{value!r} is geen datum (gebruik JJJJ-MM-DD)")
 
 
+def _bool(container: dict, sid: str, key: str, default: bool, prefix: str = "") -> bool:
+    value = container.get(key, default)
+    if not isinstance(value, bool):
+        raise _err(sid, prefix + key, "moet true of false zijn")
+    return value
+
+
+def _month_day(value: object, sid: str, key: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2})-(\d{2})", str(value))
+    if not match:
+        raise _err(sid, key, f"{value!r} is geen maand en dag (gebruik MM-DD)")
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        date(2024, month, day)  # a leap year: 02-29 is allowed
+    except ValueError:
+        raise _err(sid, key, f"{value!r} is geen bestaande datum") from None
+    return month, day
+
+
+def _windows(entry: dict, sid: str) -> tuple[Window, ...]:
+    value = entry.get("windows") or []
+    if not isinstance(value, list):
+        raise _err(sid, "windows", "moet een lijst met periodes zijn (opens: MM-DD, closes: MM-DD)")
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"opens", "closes"}:
+            raise _err(sid, "windows", "elke periode heeft precies 'opens' en 'closes' (MM-DD)")
+        out.append(Window(_month_day(item["opens"], sid, "windows.opens"),
+                          _month_day(item["closes"], sid, "windows.closes")))
+    return tuple(out)
+
+
+def _conditions(entry: dict, sid: str) -> tuple[Condition, ...]:
+    value = entry.get("conditions") or []
+    if not isinstance(value, list):
+        raise _err(sid, "conditions", "moet een lijst zijn")
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+            raise _err(sid, "conditions", "elke voorwaarde heeft een 'text' en een 'source'")
+        source = item.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise _err(sid, "conditions.source", f"de voorwaarde {item['text']!r} heeft geen bron")
+        out.append(Condition(item["text"].strip(), source.strip()))
+    return tuple(out)
+
+
 def parse_scheme(entry: dict) -> Scheme:
     if not isinstance(entry, dict):
         raise KnowledgeBaseError(f"een item is geen regeling maar {type(entry).__name__}")
@@ -211,9 +301,14 @@ def parse_scheme(entry: dict) -> Scheme:
     pct = amounts.get("percentage")
     if pct is not None and (not isinstance(pct, (int, float)) or not 0 < pct <= 100):
         raise _err(sid, "amounts.percentage", "moet een getal tussen 0 en 100 zijn")
-    conditions = entry.get("conditions") or []
-    if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
-        raise _err(sid, "conditions", "moet een lijst met teksten zijn")
+    conditions = _conditions(entry, sid)
+    source_date = entry.get("source_date")
+    if source_date is not None and not isinstance(source_date, (str, int, date)):
+        raise _err(sid, "source_date", "moet een datum of een jaar zijn")
+    if isinstance(source_date, date):
+        from bot.dutch.formatting import format_date
+
+        source_date = format_date(source_date)
     ended_on = _date(entry, sid, "ended_on", required=False)
     successor = _str(entry, sid, "successor", required=False)
     if status in ("beëindigd", "hernoemd") and not (successor or entry.get("alternatives") or ended_on):
@@ -231,6 +326,7 @@ def parse_scheme(entry: dict) -> Scheme:
         excluded_reason=elig.get("excluded_reason"),
         max_employees=_int(elig, sid, "max_employees", "eligibility."),
         min_employees=_int(elig, sid, "min_employees", "eligibility."),
+        min_participants=_int(elig, sid, "min_participants", "eligibility."),
         max_age=_int(elig, sid, "max_age", "eligibility."),
         applicants=_list(elig, sid, "applicants", APPLICANTS, "eligibility."),
         requires_any=_list(elig, sid, "requires_any", SITUATIONS, "eligibility."),
@@ -238,8 +334,13 @@ def parse_scheme(entry: dict) -> Scheme:
         activity_types=_list(funds, sid, "activity_types", None, "funds."),
         target_groups=_list(funds, sid, "target_groups", SITUATIONS, "funds."),
         kinds=_list(funds, sid, "kinds", LEARNING, "funds."),
-        amount_text=amounts.get("text"), percentage=pct, max_eur=_int(amounts, sid, "max_eur", "amounts."),
-        application_periods=entry.get("application_periods"), conditions=tuple(conditions),
+        amount_text=amounts.get("text"), amount_certain=_bool(amounts, sid, "certain", True, "amounts."),
+        percentage=pct, max_eur=_int(amounts, sid, "max_eur", "amounts."),
+        application_periods=entry.get("application_periods"), windows=_windows(entry, sid),
+        windows_certain=_bool(entry, sid, "windows_certain", True), always_open=_bool(entry, sid, "always_open", False),
+        conditions=conditions, uncertain=_list(entry, sid, "uncertain"),
+        source_date=None if source_date is None else str(source_date),
+        official_page_read=_bool(entry, sid, "official_page_read", False),
         ended_on=ended_on, successor=successor,
         alternatives=tuple(entry.get("alternatives") or ()), note=entry.get("note"),
     )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.dutch.formatting import format_date
-from bot.dutch.parsing import SECTOR_LABELS
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme
 
 
@@ -26,7 +24,7 @@ class Need:
     kind_of_learning: str | None = None
     situations: frozenset[str] = frozenset()  # see SITUATIONS
     activities: frozenset[str] = frozenset()  # activity types asked for, such as "loopbaanadvies"
-    group: bool = True  # a group or organisation project rather than one person
+    participants: int | None = None  # how many employees it reaches, when known
 
 
 @dataclass
@@ -50,8 +48,12 @@ class MatchResult:
     ended: list[Scheme]
 
 
-def _sector_list(sectors: tuple[str, ...]) -> str:
-    labels = [SECTOR_LABELS[s] for s in sectors]
+SECTOR_GROUPS = {"gemeente": "gemeenten en gemeentelijke organisaties", "kunsteducatie": "de kunst- en cultuureducatie",
+                 "overig_publiek": "andere publieke organisaties", "privaat": "private organisaties"}
+
+
+def sector_list(sectors: tuple[str, ...]) -> str:
+    labels = [SECTOR_GROUPS[s] for s in sectors]
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " of " + labels[-1]
 
 
@@ -79,13 +81,16 @@ def match(kb: KnowledgeBase, profile: Profile, need: Need | None = None) -> Matc
 
 def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> str | None:
     if scheme.sectors and profile.sector and profile.sector not in scheme.sectors:
-        return f"alleen voor {_sector_list(scheme.sectors)}"
+        return f"alleen voor {sector_list(scheme.sectors)}"
     if profile.sector and profile.sector in scheme.excluded_sectors:
-        return scheme.excluded_reason or f"niet voor {SECTOR_LABELS[profile.sector]}"
+        return scheme.excluded_reason or f"niet voor {SECTOR_GROUPS[profile.sector]}"
     if scheme.max_employees is not None and profile.employees is not None and profile.employees > scheme.max_employees:
         return f"alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers"
     if scheme.min_employees is not None and profile.employees is not None and profile.employees < scheme.min_employees:
         return f"alleen voor organisaties met minstens {scheme.min_employees} medewerkers"
+    if (scheme.min_participants is not None and need.participants is not None
+            and need.participants < scheme.min_participants):
+        return f"alleen voor projecten die minstens {scheme.min_participants} medewerkers bereiken"
     if scheme.requires_any and not set(scheme.requires_any) & need.situations:
         wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
         return f"alleen voor {wanted}"
@@ -102,27 +107,27 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
 
 
 def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
+    """Score a scheme that is not excluded; its reasons come most specific first (what it pays for, for whom)."""
     score = 1.0
     reasons: list[str] = []
-    to_check = list(scheme.conditions)
+    to_check = [c.text for c in scheme.conditions]
+    for activity in sorted(set(scheme.activity_types) & need.activities):
+        score += 2.5
+        reasons.append(f"betaalt {activity.replace('_', ' ')}")
+    for situation in sorted(set(scheme.target_groups) & need.situations):
+        score += 2.5
+        reasons.append(f"past bij {SITUATION_LABELS[situation]}")
     if scheme.sectors and profile.sector in scheme.sectors:
         score += 3
-        reasons.append(f"bedoeld voor {_sector_list(scheme.sectors)}")
+        reasons.append(f"bedoeld voor {sector_list(scheme.sectors)}")
     elif scheme.sectors and profile.sector is None:
-        to_check.insert(0, f"Alleen voor {_sector_list(scheme.sectors)}.")
+        to_check.insert(0, f"Alleen voor {sector_list(scheme.sectors)}.")
     if scheme.max_employees is not None:
         if profile.employees is not None:
             reasons.append(f"jullie hebben minder dan {scheme.max_employees + 1} medewerkers")
             score += 1
         else:
             to_check.insert(0, f"Alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers.")
-    matched = set(scheme.target_groups) & need.situations
-    for activity in sorted(set(scheme.activity_types) & need.activities):
-        score += 2.5
-        reasons.append(f"betaalt {activity.replace('_', ' ')}")
-    for situation in sorted(matched):
-        score += 2.5
-        reasons.append(f"past bij {SITUATION_LABELS[situation]}")
     if need.kind_of_learning and need.kind_of_learning in scheme.kinds:
         score += 0.5
         reasons.append(f"past bij leren in de soort {need.kind_of_learning}")
@@ -130,7 +135,7 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
         score += 1
     if scheme.kind in ("fiscaal", "wet"):
         score -= 0.5  # always true, so below the specific schemes
-        reasons.append("geldt voor elke werkgever die de opleiding betaalt" if scheme.kind == "fiscaal"
+        reasons.append("geldt voor elke werkgever die een opleiding betaalt" if scheme.kind == "fiscaal"
                        else "geldt altijd voor scholing die de wet of de cao verplicht stelt")
     if scheme.kind == "advies":
         score -= 1
@@ -142,68 +147,3 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
     if not reasons:
         reasons.append("jullie organisatie kan hiervoor in aanmerking komen")
     return Fit(scheme, score, reasons, to_check)
-
-
-# ------------------------------------------------------------------------------------------------ texts
-
-def describe_fit(fit: Fit, number: int | None = None) -> str:
-    s = fit.scheme
-    head = f"{number}. {s.name}" if number else s.name
-    lines = [f"{head} ({s.funder})", f"   {s.summary}", f"   Waarom: {'; '.join(fit.reasons)}."]
-    if s.amount_text:
-        lines.append(f"   Bedrag: {s.amount_text}.")
-    if s.application_periods:
-        lines.append(f"   Aanvragen: {s.application_periods}")
-    if fit.to_check:
-        lines.append("   Nog controleren: " + " ".join(fit.to_check))
-    lines.append(f"   Officiële pagina: {s.official_page} (gecontroleerd op {format_date(s.last_checked)})")
-    return "\n".join(lines)
-
-
-def who_may_apply(scheme: Scheme) -> str | None:
-    parts = []
-    if scheme.sectors:
-        parts.append(_sector_list(scheme.sectors))
-    if scheme.max_employees is not None:
-        parts.append(f"organisaties met minder dan {scheme.max_employees + 1} medewerkers")
-    if scheme.excluded_sectors:
-        parts.append("niet voor " + " of ".join(SECTOR_LABELS[s] for s in scheme.excluded_sectors)
-                     + (f" ({scheme.excluded_reason})" if scheme.excluded_reason else ""))
-    if scheme.requires_any:
-        parts.append(" of ".join(SITUATION_LABELS[s] for s in scheme.requires_any))
-    if scheme.applicants and scheme.applicants != ("werkgever",):
-        parts.append("aanvragen door " + " of ".join(APPLICANT_LABELS[a] for a in scheme.applicants))
-    return "; ".join(parts) or None
-
-
-def describe_scheme(kb: KnowledgeBase, scheme: Scheme) -> str:
-    """An honest answer to "wat is X?" / "bestaat X nog?"."""
-    lines: list[str] = []
-    if scheme.ended:
-        when = f" sinds {format_date(scheme.ended_on)}" if scheme.ended_on else ""
-        verb = "heeft een nieuwe naam" if scheme.status == "hernoemd" else "bestaat niet meer"
-        lines.append(f"{scheme.name} {verb}{when}. {scheme.summary}")
-        successor = kb.get(scheme.successor) if scheme.successor else None
-        if successor:
-            lines.append(f"{'De nieuwe naam' if scheme.status == 'hernoemd' else 'De opvolger'} is: "
-                         f"{successor.name}. {successor.summary}")
-            lines.append(f"Officiële pagina: {successor.official_page} "
-                         f"(gecontroleerd op {format_date(successor.last_checked)})")
-        elif scheme.alternatives:
-            alts = [kb.get(a).name for a in scheme.alternatives]
-            lines.append("Er is geen directe opvolger. Kijk eens naar: " + ", ".join(alts) + ".")
-        else:
-            lines.append("Er is geen directe opvolger.")
-    else:
-        lines.append(f"{scheme.name} ({scheme.funder}). {scheme.summary}")
-        who = who_may_apply(scheme)
-        if who:
-            lines.append(f"Voor wie: {who}.")
-        if scheme.amount_text:
-            lines.append(f"Bedrag: {scheme.amount_text}.")
-        if scheme.application_periods:
-            lines.append(f"Aanvragen: {scheme.application_periods}")
-        if scheme.conditions:
-            lines.append("Voorwaarden: " + " ".join(scheme.conditions))
-        lines.append(f"Officiële pagina: {scheme.official_page} (gecontroleerd op {format_date(scheme.last_checked)})")
-    return "\n".join(lines)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
+from bot.messages import Message  # noqa: F401 - re-exported: the interview modules import it from here
 from bot.storage import repository as repo
 from bot.storage.models import Organisation, Person, Pop, StrategicPlan, YearPlan
 
@@ -19,13 +20,6 @@ def max_answer_length() -> int:
     from bot.settings import get_settings
 
     return get_settings().max_message_length
-
-
-@dataclass
-class Message:
-    response: str
-    params: dict = field(default_factory=dict)
-    buttons: list[dict] = field(default_factory=list)
 
 
 @dataclass

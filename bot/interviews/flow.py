@@ -55,6 +55,21 @@ def _activity_situations(act: Activity) -> set[str]:
     return found
 
 
+_WHOLE = re.compile(r"\b(iedereen|alle (medewerkers|collega'?s|werknemers|personeel)|hele (organisatie|gemeente)|"
+                    r"al het personeel)\b")
+_NUMBER = re.compile(r"\b(\d{1,5})\s*(medewerkers|mensen|collega'?s|deelnemers|personen|docenten|werknemers|"
+                     r"leidinggevenden|managers|teamleiders)?\b")
+
+
+def _activity_participants(act: Activity, employees: int | None) -> int | None:
+    """How many employees an activity reaches, as far as its target group says ("12 docenten", "iedereen")."""
+    text = parsing.normalize(act.target_group or "")
+    if _WHOLE.search(text):
+        return employees
+    numbers = [int(m.group(1)) for m in _NUMBER.finditer(text)]
+    return max(numbers) if numbers else None
+
+
 def _current_goal(ctx: Ctx) -> LearningGoal | None:
     for goal in ctx.pop().goals:
         if not goal.complete:

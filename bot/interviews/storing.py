@@ -9,6 +9,7 @@ from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_F
 from bot.interviews.context import MAX_GOALS, Message
 from bot.interviews.fields import read, write
 from bot.interviews.flow import (
+    _activity_participants,
     _activity_situations,
     _current_activity,
     _current_goal,
@@ -102,7 +103,7 @@ class Storing:
                                         if k != "act_speerpunt" or speerpunten(ctx)):
                 act.complete = True
                 self._budget_message(messages, after_activity=True)
-                self._funding_tip(messages, act.kind, _activity_situations(act))
+                self._plan_tip(messages, act)
         elif key == "act_nog_een":
             if value:
                 _new_activity(ctx)
@@ -124,7 +125,7 @@ class Storing:
             if all(read(goal, a) is not None for a in GOAL_FIELDS.values()) and not goal.complete:
                 goal.complete = True
                 messages.append(Message("leerdoel_opgeslagen", {"nummer": goal.position}))
-                self._funding_tip(messages, goal.kind, set())
+                self._personal_tip(messages, goal)
                 if len(ctx.pop().goals) >= MAX_GOALS:
                     ctx.pop().goals_complete = True
                     messages.append(Message("leerdoelen_maximum", {"maximum": MAX_GOALS}))
@@ -151,13 +152,30 @@ class Storing:
         if filled:
             messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))
 
-    def _funding_tip(self, messages: list[Message], kind: str | None, situations: set[str]) -> None:
-        from bot.funding.advice import short_tip  # the knowledge base is only read when a tip is due
+    def _plan_tip(self, messages: list[Message], act: Activity) -> None:
+        """Employer money for a plan activity, when its conditions are known to hold; once per interview."""
+        from bot.funding.advice import plan_tip  # the knowledge base is only read when a tip may be due
 
         org = self.ctx.org
-        names = short_tip(org.sector if org else None, org.employees if org else None, situations, kind)
+        if self.state.funding_tip_shown or org is None:
+            return
+        names = plan_tip(org.sector, org.employees, _activity_situations(act), act.kind,
+                         _activity_participants(act, org.employees))
         if names:
+            self.state.funding_tip_shown = True
             messages.append(Message("subsidie_tip", {"regelingen": names}))
+
+    def _personal_tip(self, messages: list[Message], goal: LearningGoal) -> None:
+        """Money for a person's own course or study, when the goal is one; once per interview."""
+        from bot.funding.advice import personal_tip
+
+        if self.state.funding_tip_shown:
+            return
+        org = self.ctx.org
+        names = personal_tip(org.sector if org else None, " ".join(filter(None, [goal.activity, goal.text])))
+        if names:
+            self.state.funding_tip_shown = True
+            messages.append(Message("subsidie_tip_pop", {"regelingen": names}))
 
     def _smart_check(self, goal: LearningGoal, text: str, messages: list[Message]) -> None:
         """A gentle SMART check: fill deadline and result from the goal text when they are in it."""

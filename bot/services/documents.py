@@ -39,7 +39,7 @@ class NotFound(LookupError):
 
 
 def pop_document(person_id: str, year: int | None = None, today: date | None = None) -> Document:
-    from bot.funding.advice import short_tip
+    from bot.funding.advice import personal_tip
 
     today = today or date.today()
     with session_scope() as s:
@@ -78,10 +78,12 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
         done = [a for a in pop.agreements if a.complete]
         if done:
             doc.sections.append(("Afspraken uit het POP-gesprek", [_agreement_line(a) for a in done]))
-        tip = short_tip(org.sector if org else None, org.employees if org else None, set(), None)
+        tip = None
+        for goal in pop.goals:
+            tip = tip or personal_tip(org.sector if org else None, " ".join(filter(None, [goal.activity, goal.text])))
         if tip:
             doc.sections.append(("Mogelijke financiering",
-                                 [f"Deze regelingen kunnen passen: {tip}.",
+                                 [f"Betaal je een opleiding zelf? Dan kan dit helpen: {tip}.",
                                   "Controleer de voorwaarden op de officiële pagina voordat je iets aanvraagt."]))
         doc.footer = "Neem dit document mee naar je POP-gesprek. Het is alleen voor jou, tot je het zelf deelt."
         return doc
@@ -146,7 +148,8 @@ class YearRow:
 
 
 def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, int | None, list[YearRow]]:
-    from bot.funding.advice import short_tip
+    from bot.funding.advice import plan_tip
+    from bot.interviews.flow import _activity_participants, _activity_situations
 
     with session_scope() as s:
         org = _viewer_org(s, person_id)
@@ -163,7 +166,8 @@ def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, i
                                 act.speerpunt_text or "", LABELS_KIND.get(act.kind, ""), act.form or "",
                                 act.provider or "", {"alleen": "alleen", "samen": "samen met anderen"}.get(
                                     act.cooperation or "", ""), act.cost_cents or 0,
-                                short_tip(org.sector, org.employees, set(), act.kind) or ""))
+                                plan_tip(org.sector, org.employees, _activity_situations(act), act.kind,
+                                         _activity_participants(act, org.employees)) or ""))
         return org.name, plan.year, plan.budget_cents, rows
 
 

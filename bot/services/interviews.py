@@ -198,9 +198,8 @@ def _request(engine: InterviewEngine, command: str, text: str, faq_response: str
         messages.append(Message("help_interview"))
     elif command in ("subsidie_zoeken", "regeling_vraag"):
         org = engine.ctx.org
-        for response, params in funding_replies(text, extract_facts(text), org.sector if org else None,
-                                                org.employees if org else None, command == "regeling_vraag"):
-            messages.append(Message(response, params))
+        messages += funding_replies(text, extract_facts(text), org.sector if org else None,
+                                    org.employees if org else None, command == "regeling_vraag")
     elif command == QUESTION:
         messages.append(Message("vraag_onbekend"))
     elif command == "hervatten":

@@ -270,6 +270,7 @@ class InterviewState(Base):
     unsure_request = Column(String(40))  # ... or this request
     year = Column(Integer)
     subject_id = Column(String(128))  # POP-gesprek: the team member whose agreements are being recorded
+    funding_tip_shown = Column(Boolean, nullable=False, default=False)  # a funding tip comes once per interview
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 

@@ -50,13 +50,17 @@ def test_form_validation(db_url):
 def test_advice_for_gemeente_and_kunstencentrum(db_url):
     trk = tracker("m1", "", slots={"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": "groep"})
     messages, slots = run(sub.ActionFundingAdvice(), trk)
-    assert "A&O fonds Gemeenten" in messages[0]["advies"].split("Past niet")[0]
+    cards = [m for m in messages if m["response"] == "utter_subsidie_kaart"]
+    assert 1 <= len(cards) <= 3 and cards[0]["kaart"].startswith("A&O fonds Gemeenten")
+    assert cards[0]["buttons"][0]["payload"] == '/regeling_vraag{"regeling": "aeno_stimulering"}'
+    assert "Stichting OAK" not in " ".join(c["kaart"] for c in cards)
     assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None,
                      "subsidie_leeftijd": None}
     trk = tracker("k1", "", slots={"subsidie_sector": "kunsteducatie", "subsidie_medewerkers": "40",
                                    "subsidie_doel": "groep"})
     messages, _ = run(sub.ActionFundingAdvice(), trk)
-    assert "Stichting OAK" in messages[0]["advies"].split("Past niet")[0]
+    cards = [m["kaart"] for m in messages if m["response"] == "utter_subsidie_kaart"]
+    assert cards[0].startswith("Stichting OAK") and "A&O" not in " ".join(cards)
     messages, _ = run(sub.ActionFundingAdvice(), tracker("k1", "", slots={"subsidie_sector": "gestopt"}))
     assert responses(messages) == ["utter_subsidie_gestopt"]
 
@@ -65,6 +69,8 @@ def test_scheme_questions(db_url):
     messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", "bestaat de WVA nog?", "regeling_vraag"))
     assert "bestaat niet meer sinds 1 januari 2014" in messages[0]["info"]
     assert "Subsidieregeling praktijkleren" in messages[0]["info"]
+    messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", '/regeling_vraag{"regeling": "slim"}', "regeling_vraag"))
+    assert messages[0]["info"].startswith("SLIM-regeling") and "Voorwaarden:" in messages[0]["info"]
     messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", "wat is de zwemregeling?", "regeling_vraag"))
     assert responses(messages) == ["utter_regeling_onbekend"] and "SLIM" in messages[0]["regelingen"]
 

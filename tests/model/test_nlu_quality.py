@@ -133,6 +133,11 @@ def test_training_examples_of_requests_carry_the_words_the_bot_asks_for():
     ("is het erg als ik geen POP wil maken, is dat verplicht?", "utter_faq/pop_gesprek_verplicht"),
     ("word ik tijdens het pop gesprek beoordeeld?", "utter_faq/pop_gesprek_beoordeling"),
     ("is een popgesprek eigenlijk een beoordeling van mijn werk?", "utter_faq/pop_gesprek_beoordeling"),
+    ("we hebben alleen een pvt, moet die instemmen met het opleidingsplan?", "utter_faq/personeelsvertegenwoordiging"),
+    ("ons kunstencentrum heeft geen ondernemingsraad, wie moet ik dan betrekken?",
+     "utter_faq/personeelsvertegenwoordiging"),
+    ("moet de medezeggenschapsraad instemmen met ons opleidingsplan?", "utter_faq/medezeggenschapsraad"),
+    ("is een MR hetzelfde als een OR?", "utter_faq/medezeggenschapsraad"),
 ])
 def test_every_trained_pop_gesprek_question_gets_its_own_answer(nlu_agent, text, expected):
     """Issue 18: the FAQ was trained on "is het popgesprek verplicht" and "is het hetzelfde als een beoordeling"

@@ -1,0 +1,204 @@
+"""Funding advice that fits the person and the moment: short cards, application windows, sources, certainty.
+
+Each test here answers a finding of issue 18 and fails on the texts before it.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import funding
+from bot.funding import advice
+from bot.funding.presenting import window_status
+
+KB = funding.load()
+TODAY = date(2026, 11, 28)
+ROOT = Path(__file__).resolve().parents[2]
+
+PROFILES = [("gemeente", 800, set()), ("gemeente", 12, {"groep"}), ("kunsteducatie", 40, set()),
+            ("kunsteducatie", 300, {"werkleerplaats"}), ("privaat", 30, {"loopbaanadvies"}),
+            ("privaat", 400, {"ontslag_dreiging"}), ("overig_publiek", 200, {"ontwikkelpad"}),
+            (None, None, set()), (None, None, {"individueel"}), ("gemeente", None, {"individueel"}),
+            (None, 30, {"oudere"}), (None, None, {"mbo_samenwerking"})]
+
+
+def _all_texts() -> list[str]:
+    texts = [advice.advise(s, e, sit, today=TODAY).text() for s, e, sit in PROFILES]
+    texts += [funding.describe_scheme(KB, s, TODAY) for s in KB.schemes.values()]
+    return texts
+
+
+# ------------------------------------------------------------------------ short answers as cards
+
+@pytest.mark.parametrize("sector,employees,situations", PROFILES, ids=[str(p) for p in PROFILES])
+def test_a_funding_answer_is_short(sector, employees, situations):
+    result = advice.advise(sector, employees, situations, today=TODAY)
+    assert len(result.cards) <= 3
+    for card in result.cards:
+        lines = card.text().splitlines()
+        assert len(lines) <= 4 and lines[1].startswith("Waarom: ") and lines[-1].startswith("Aanvragen: ")
+        assert len(lines[1]) <= 160, lines[1]
+    messages = result.messages()
+    cards = [m for m in messages if m.response == "subsidie_kaart"]
+    assert len(cards) == len(result.cards)
+    for message, card in zip(cards, result.cards, strict=True):
+        assert message.buttons[0]["payload"] == '/regeling_vraag{"regeling": "' + card.scheme_id + '"}'
+        assert message.buttons[0]["title"].startswith("Meer uitleg")
+    assert sum(len(m.params.get("advies", "")) for m in messages) < 600
+
+
+def test_meer_uitleg_gives_conditions_and_sources():
+    scheme = advice.scheme_from_payload('/regeling_vraag{"regeling": "aeno_stimulering"}')
+    text = funding.describe_scheme(KB, scheme, TODAY)
+    assert "Voorwaarden:" in text and "Bron: aeno.nl/subsidie-voorwaarden." in text
+    assert advice.scheme_from_payload('/regeling_vraag{"regeling": "bestaat_niet"}') is None
+    assert advice.scheme_from_payload("/regeling_vraag{kapot") is None
+
+
+@pytest.mark.parametrize("sector,employees,situations", PROFILES, ids=[str(p) for p in PROFILES])
+def test_no_card_contradicts_another(sector, employees, situations):
+    """An unknown sector never yields 'alleen voor gemeenten' next to 'alleen voor kunsteducatie'."""
+    result = advice.advise(sector, employees, situations, today=TODAY)
+    sectors = {s for c in result.cards for s in KB.get(c.scheme_id).sectors}
+    assert len(sectors) <= 1
+    if sector is None:
+        assert not sectors
+    else:
+        assert sectors <= {sector}
+
+
+def test_the_five_personas_get_fitting_cards():
+    ids = lambda result: [c.scheme_id for c in result.cards]  # noqa: E731
+    assert ids(advice.advise("gemeente", 300, set(), today=TODAY))[0] == "aeno_stimulering"
+    assert ids(advice.advise("kunsteducatie", 40, set(), today=TODAY))[0] == "oak"
+    at_45 = advice.advise(None, None, {"individueel"}, age=45, today=TODAY)
+    assert ids(at_45)[0] == "levenlanglerenkrediet"
+    at_60 = advice.advise(None, None, {"individueel"}, age=60, today=TODAY)
+    assert "levenlanglerenkrediet" not in ids(at_60) and "jonger dan 57 jaar" in at_60.text()
+    assert "werkgever" in at_60.cards[0].why  # ask the employer: it can pay without loonheffing
+    company = advice.advise("privaat", 30, {"loopbaanadvies"}, today=TODAY)
+    assert ids(company)[0] == "slim" and "loopbaanadvies" in company.cards[0].why
+
+
+# ------------------------------------------------------------------------ application windows
+
+@pytest.mark.parametrize("scheme,today,expected", [
+    ("aeno_stimulering", date(2026, 11, 28), "kan nu, tot en met 30 november 2026. Dit is niet zeker."),
+    ("aeno_stimulering", date(2026, 12, 15), "De volgende ronde opent op 1 januari 2027. Dit is niet zeker."),
+    ("aeno_stimulering", date(2027, 4, 10), "De volgende ronde opent op 1 mei 2027."),
+    ("praktijkleren", date(2026, 11, 28), "kan nu niet. De volgende ronde opent op 2 juni 2027."),
+    ("praktijkleren", date(2027, 6, 2), "kan nu, tot en met 17 september 2027."),
+    ("praktijkleren", date(2027, 9, 18), "De volgende ronde opent op 2 juni 2028."),
+    ("levenlanglerenkrediet", date(2026, 11, 28), "kan het hele jaar."),
+    ("fiscale_vrijstelling", date(2026, 11, 28), "niet nodig."),
+    ("slim", date(2026, 11, 28), "staat niet vast"),
+])
+def test_window_status_is_computed_from_today(scheme, today, expected):
+    assert expected in window_status(KB.get(scheme), today)
+    if KB.get(scheme).windows_certain:
+        assert "niet zeker" not in window_status(KB.get(scheme), today)
+
+
+def test_a_window_over_the_new_year(tmp_path):
+    entry = {"id": "winter", "name": "Winterregeling", "funder": "Iemand", "kind": "subsidie", "status": "open",
+             "summary": "Een test.", "official_page": "https://example.org", "source": "test", "confidence": "H",
+             "last_checked": date(2026, 1, 1), "windows": [{"opens": "12-01", "closes": "01-31"}]}
+    path = tmp_path / "funding.yml"
+    path.write_text(yaml.safe_dump({"schemes": [entry]}, allow_unicode=True), encoding="utf-8")
+    scheme = funding.load(path).get("winter")
+    assert window_status(scheme, date(2027, 1, 10)) == "kan nu, tot en met 31 januari 2027."
+    assert window_status(scheme, date(2026, 12, 1)) == "kan nu, tot en met 31 januari 2027."
+    assert "1 december 2026" in window_status(scheme, date(2026, 6, 1))
+    entry["windows"] = [{"opens": "13-01", "closes": "01-31"}]
+    path.write_text(yaml.safe_dump({"schemes": [entry]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(funding.KnowledgeBaseError, match="veld 'windows.opens'"):
+        funding.load(path)
+
+
+# ------------------------------------------------------------------------ sources and certainty
+
+def test_every_condition_has_a_source(tmp_path):
+    for scheme in KB.schemes.values():
+        assert all(c.source for c in scheme.conditions), scheme.id
+    entry = {"id": "x", "name": "X", "funder": "Iemand", "kind": "subsidie", "status": "open", "summary": "Test.",
+             "official_page": "https://example.org", "source": "test", "confidence": "H",
+             "last_checked": date(2026, 1, 1), "conditions": [{"text": "Iets zonder bron."}]}
+    path = tmp_path / "funding.yml"
+    path.write_text(yaml.safe_dump({"schemes": [entry]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(funding.KnowledgeBaseError, match="regeling 'x', veld 'conditions.source'"):
+        funding.load(path)
+
+
+def test_legal_and_fiscal_conditions_cite_the_official_text():
+    for scheme in KB.schemes.values():
+        if scheme.kind in ("fiscaal", "wet"):
+            for condition in scheme.conditions:
+                assert re.search(r"\bWet\b|Wetboek|Belastingdienst", condition.source), (scheme.id, condition)
+    fiscal = " ".join(c.text for c in KB.get("fiscale_vrijstelling").conditions)
+    assert "vóór het einde van het jaar" not in fiscal and "Niemand anders" not in fiscal
+
+
+def test_no_unsourced_cao_article():
+    for path in [ROOT / "bot/data/funding.yml", *(ROOT / "domain").glob("*.yml")]:
+        assert "6:1" not in path.read_text(encoding="utf-8"), path
+
+
+def test_uncertain_amounts_and_dates_are_said_to_be_uncertain():
+    card = next(c for c in advice.advise("gemeente", 300, set(), today=TODAY).cards if c.scheme_id == "aeno_stimulering")
+    assert "niet bevestigd" in card.amount and "niet zeker" in card.apply
+    text = funding.describe_scheme(KB, KB.get("aeno_stimulering"), TODAY)
+    assert "na 2022" in text and "De officiële pagina zelf is niet gelezen" in text
+    assert "gecontroleerd op" not in text  # the date is when the entry was taken from its source
+    praktijk = funding.describe_scheme(KB, KB.get("praktijkleren"), TODAY)
+    assert "Niet zeker:" in praktijk and "2031" in praktijk and "Zeker is" in praktijk
+
+
+def test_the_check_command_reports_uncertain_entries():
+    result = subprocess.run([sys.executable, "-m", "ops.cli", "subsidies", "controleer"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    unsure = result.stdout.split("niet zeker zijn:")[1]
+    assert "- aeno_stimulering:" in unsure and "- praktijkleren:" in unsure and "2031" in unsure
+    assert "- levenlanglerenkrediet:" not in unsure
+
+
+def test_texts_have_no_double_full_stops_or_nested_brackets():
+    for text in _all_texts():
+        assert ".." not in text, text
+        depth = 0
+        for char in text:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, text
+
+
+def test_slim_is_not_offered_to_gemeenten_in_the_faq():
+    domain = yaml.safe_load((ROOT / "domain/faq.yml").read_text(encoding="utf-8"))
+    text = domain["responses"]["utter_faq/financiering"][0]["text"]
+    assert "SLIM" in text and "niet voor gemeenten" in text
+
+
+# ------------------------------------------------------------------------ tips during an interview
+
+def test_plan_tip_only_when_the_activity_fits():
+    assert advice.plan_tip("gemeente", 300, set(), "vakgebied", 20) == "A&O fonds Gemeenten – Stimuleringsregeling"
+    assert advice.plan_tip("gemeente", 300, set(), "vakgebied", 5) is None  # reaches fewer than 15
+    assert advice.plan_tip("gemeente", 300, set(), "vakgebied", None) is None  # unknown reach
+    assert advice.plan_tip(None, None, set(), "vakgebied", 40) is None  # unknown sector
+    assert "StimuleringsregelingPLUS" not in (advice.plan_tip("gemeente", 300, set(), None, 50) or "")
+    assert advice.plan_tip("kunsteducatie", 40, set(), "vakgebied", 3) == \
+        "Stichting OAK (Overleg Arbeidsvoorwaarden Kunsteducatie)"
+    assert advice.plan_tip("privaat", 30, {"werkleerplaats"}, None, 2) == "Subsidieregeling praktijkleren"
+
+
+def test_personal_tip_only_for_a_course_or_study():
+    assert advice.personal_tip(None, "Beter feedback geven aan collega's") is None
+    assert advice.personal_tip(None, "een hbo-opleiding bedrijfskunde") == "Levenlanglerenkrediet"
+    assert advice.personal_tip("gemeente", "een cursus Excel") == "Individueel keuzebudget (IKB) Cao Gemeenten"
+    assert "A&O" not in (advice.personal_tip("gemeente", "een opleiding tot jurist") or "")
