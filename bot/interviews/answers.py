@@ -71,5 +71,22 @@ def split_items(text: str) -> list[str]:
     return [p.strip(" -*\t") for p in parts if p and p.strip(" -*\t")]
 
 
+_CLAUSE = re.compile(r"^(zodat|want|omdat|maar|die|dat|waardoor|vooral|zoals|bijvoorbeeld|met name|ook|om|door|"
+                     r"waarbij|als|wat|en)\b")
+
+
+def split_list(text: str) -> list[str]:
+    """Items of a list answer: also 'A, B en C' when every part is a short phrase, not a clause of one sentence."""
+    items = split_items(text)
+    if len(items) != 1 or "," not in items[0]:
+        return items
+    parts = [p.strip(" .") for p in re.split(r"\s*,\s*|\s+en\s+(?=[^,]+$)", items[0]) if p.strip(" .")]
+    limit = 6 if " en " not in items[0].split(",")[-1] else 4
+    if len(parts) >= 2 and all(1 <= parsing.word_count(p) <= limit and not _CLAUSE.match(parsing.normalize(p))
+                               for p in parts):
+        return [p[0].upper() + p[1:] for p in parts]
+    return items
+
+
 DONE_WORDS = {"klaar", "nee", "dat was het", "dat is alles", "geen", "niets", "geen andere", "nee hoor",
                "nee, dat was het", "dat waren ze", "verder niet", "stop lijst"}

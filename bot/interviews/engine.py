@@ -292,6 +292,7 @@ class InterviewEngine(Storing):
 
     def restart(self) -> None:
         self.state.asked_question = None  # the person's own request: the next prompt sets it
+        self.state.funding_tip_shown = False  # a new interview may show its tip again
         ctx = self.ctx
         repo.log_answer(self.session, self.person.id, self.interview, "opnieuw_beginnen", "(opnieuw begonnen)")
         if self.interview == "strategie" and ctx.plan() is not None:

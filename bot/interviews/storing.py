@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.dutch import formatting, parsing
 from bot.dutch.activity_text import split_activity
-from bot.interviews.answers import DONE_WORDS, parse_answer, split_items
+from bot.interviews.answers import DONE_WORDS, parse_answer, split_list
 from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews.context import MAX_GOALS, Message
 from bot.interviews.fields import read, write
@@ -36,7 +36,7 @@ class Storing:
             repo.log_answer(self.session, self.person.id, self.interview, "speerpunten", text,
                             " | ".join(sp.text for sp in plan.speerpunten))
             return True
-        items = split_items(text)
+        items = split_list(text)
         if not items or any(parsing.word_count(i) == 0 for i in items):
             messages.append(Message("antwoord_leeg"))
             return False
@@ -44,7 +44,10 @@ class Storing:
             plan.speerpunten.append(Speerpunt(position=len(plan.speerpunten) + 1, text=item[:500]))
             repo.log_answer(self.session, self.person.id, self.interview, "speerpunt", item, item)
         self.session.flush()
-        messages.append(Message("speerpunt_opgeslagen"))
+        messages.append(Message("speerpunten_opgeslagen", {"aantal": formatting.count(len(items), "speerpunt",
+                                                                                "speerpunten"),
+                                                           "lijst": "; ".join(items)})
+                        if len(items) > 1 else Message("speerpunt_opgeslagen"))
         return True
 
     def _has_value(self, key: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 import requests
@@ -166,13 +167,14 @@ def test_funding_advice_uses_stored_answers(servers):
             say(servers, sender, text)
         replies = texts(say(servers, sender, "welke subsidies passen?"))
         assert replies[-1] == "Waarvoor zoek je geld?"  # sector and size are known: only the purpose is asked
-        advice = "\n\n".join(texts(say(servers, sender, "weet ik niet")))
-        first = advice.split("Past niet")[0]
+        replies = say(servers, sender, "weet ik niet")
+        cards = [r["text"] for r in replies if r.get("buttons") and r["buttons"][0]["title"].startswith("Meer uitleg")]
+        first = "\n".join(cards)
         if sector == "gemeente":
-            assert "A&O fonds Gemeenten" in first and "Stichting OAK" not in first
+            assert cards[0].startswith("A&O fonds Gemeenten") and "Stichting OAK" not in first
         else:
-            assert "Stichting OAK" in first and "A&O fonds Gemeenten" not in first
-        assert "gecontroleerd op" in advice and "officiële pagina" in advice
+            assert cards[0].startswith("Stichting OAK") and "A&O fonds Gemeenten" not in first
+        assert "officiële pagina" in texts(replies)[-1]
 
 
 def test_funding_question_without_profile_asks_few_questions(servers):
@@ -262,3 +264,52 @@ def test_delete_my_data_removes_everything_of_that_person(servers):
         assert conn.execute("SELECT count(*) FROM events WHERE sender_id = 'del-other'").fetchone()[0] > 0
     finally:
         conn.close()
+
+
+def _funding_conversation(srv, sender, messages):
+    """Send the messages; the last reply list holds the advice: (all texts, the cards)."""
+    replies = []
+    for message in messages:
+        replies = say(srv, sender, message)
+    cards = [r["text"] for r in replies if r.get("buttons") and r["buttons"][0]["title"].startswith("Meer uitleg")]
+    return texts(replies), cards
+
+
+@pytest.mark.parametrize("persona,messages,first,absent,phrases", [
+    ("gemeente", ["Ik ben leidinggevende bij een gemeente met 300 medewerkers. Welke subsidies passen?",
+                  "een training voor mijn team"],
+     "A&O fonds Gemeenten – Stimuleringsregeling", ["Stichting OAK", "SLIM-regeling ("], ["€ 5.000", "niet zeker"]),
+    ("kunsteducatie", ["Ik ben manager van een muziekschool met 25 medewerkers. Welke subsidies zijn er voor scholing?",
+                       "weet ik niet"],
+     "Stichting OAK", ["A&O fonds"], ["Bedrag: "]),
+    ("45 jaar", ["Ik ben 45 en betaal zelf een opleiding. Welke subsidie past?"],
+     "Levenlanglerenkrediet", ["A&O fonds", "Stichting OAK", "SLIM"], ["kan het hele jaar"]),
+    ("60 jaar", ["Ik ben 60 jaar en betaal mijn opleiding zelf. Is daar een regeling voor?"],
+     "Gerichte vrijstelling", ["Levenlanglerenkrediet\n"], ["jonger dan 57 jaar", "werkgever"]),
+    ("bedrijf van 30", ["Wij zijn een bedrijf met 30 medewerkers en willen loopbaanadvies voor onze mensen. "
+                        "Welke subsidie past?"],
+     "SLIM-regeling", ["A&O fonds", "Stichting OAK"], ["loopbaanadvies", "60 %"]),
+])
+def test_five_people_get_a_short_correct_funding_answer(servers, persona, messages, first, absent, phrases):
+    """Issue 18, done when: short, correct answers in Dutch for five typical people."""
+    replies, cards = _funding_conversation(servers, f"persona-{persona}", messages)
+    joined = "\n".join(replies)
+    assert 1 <= len(cards) <= 3 and cards[0].startswith(first), (persona, joined)
+    for card in cards:
+        assert len(card.splitlines()) <= 4 and len(card) <= 400, card
+    for text in absent:
+        assert text not in "\n".join(cards), (persona, text, joined)
+    for phrase in phrases:
+        assert phrase in joined, (persona, phrase, joined)
+    assert all(len(r) <= 600 for r in replies) and "officiële pagina" in replies[-1]
+    assert not re.search(r"\b(the|please|click|you|your)\b", joined, re.I)
+    assert ".." not in joined and "gecontroleerd op" not in joined
+
+
+def test_meer_uitleg_gives_the_conditions_with_their_sources(servers):
+    _replies, cards = _funding_conversation(servers, "persona-uitleg", [
+        "Wij zijn een bedrijf met 30 medewerkers en willen loopbaanadvies. Welke subsidie past?"])
+    assert cards
+    info = texts(say(servers, "persona-uitleg", '/regeling_vraag{"regeling": "slim"}'))[0]
+    assert info.startswith("SLIM-regeling") and "Voorwaarden:" in info and "Bron: " in info
+    assert "niet voor gemeenten" in info

@@ -256,3 +256,22 @@ def test_a_valid_closed_answer_is_never_a_command(db_url, today):
     turn = service.turn("m", "jaarplan", "ik wil strategisch", ranking=[("start_strategie", 0.97)], today=today)
     assert turn.accepted and "switched" not in turn.extra
     assert service.current_question("m", "jaarplan", today) == "act_speerpunt"
+
+
+def test_speerpunten_separated_by_commas_are_stored_apart(db_url, today):
+    """Issue 18: "A, B en C" was stored as one speerpunt; a sentence with a comma stays one."""
+    script = [(k, v) for k, v in STRATEGIE if k != "speerpunten"]
+    at = [k for k, _ in script].index("strategie_competenties")
+    script[at:at] = [("speerpunten", "Digitale dienstverlening, inclusief werkgeverschap en duurzame inzetbaarheid"),
+                     ("speerpunten", "Meer samenwerken in de regio, zodat inwoners sneller geholpen worden"),
+                     ("speerpunten", "klaar")]
+    service.start("m", "strategie", today)
+    replies = []
+    for _key, text in script:
+        replies += service.answer("m", "strategie", text, today).messages
+    with session_scope() as s:
+        texts = [sp.text for sp in s.execute(select(Speerpunt).order_by(Speerpunt.position)).scalars()]
+    assert texts == ["Digitale dienstverlening", "Inclusief werkgeverschap", "Duurzame inzetbaarheid",
+                     "Meer samenwerken in de regio, zodat inwoners sneller geholpen worden"]
+    said = [m for m in replies if m.response == "speerpunten_opgeslagen"]
+    assert said[0].params["aantal"] == "3 speerpunten" and "Duurzame inzetbaarheid" in said[0].params["lijst"]
