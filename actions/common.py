@@ -84,6 +84,14 @@ def send(dispatcher: CollectingDispatcher, message: Message | None, **extra: Any
                              **message.params, **extra)
 
 
+def send_downloads(dispatcher: CollectingDispatcher, response: str, files: list[tuple[str, str]],
+                   **params: Any) -> None:
+    """A message with download buttons: the text says what it is, the files come as a structured attachment
+    ({"type": "downloads", "files": [{"label", "url"}]}) that the widget shows as labelled buttons."""
+    dispatcher.utter_message(response=response, attachment={"type": "downloads", "files": [
+        {"label": label, "url": url} for label, url in files]}, **params)
+
+
 def send_all(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:
     for message in messages:
         send(dispatcher, message)

@@ -9,20 +9,22 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, latest_intent, send, understood
+from actions.common import call, identity, latest_intent, send, send_downloads, understood
 from bot.documents import files as exports
 from bot.documents import links
 from bot.services import interviews as service
 from bot.services import privacy
 from bot.settings import get_settings
 
-DOWNLOADS = {  # intent: (response with the links, response when there is nothing yet, files)
-    "pop_downloaden": ("utter_pop_document", "utter_pop_ontbreekt", ["pop_pdf", "pop_docx"]),
-    "jaarplan_downloaden": ("utter_jaarplan_document", "utter_jaarplan_ontbreekt", ["jaarplan_xlsx", "jaarplan_csv"]),
+DOWNLOADS = {  # intent: (response with the buttons, response when there is nothing yet, files and their labels)
+    "pop_downloaden": ("utter_pop_document", "utter_pop_ontbreekt",
+                       [("pop_pdf", "PDF"), ("pop_docx", "Word, om aan te passen")]),
+    "jaarplan_downloaden": ("utter_jaarplan_document", "utter_jaarplan_ontbreekt",
+                            [("jaarplan_xlsx", "Excel"), ("jaarplan_csv", "Tekstbestand voor andere programma's")]),
     "strategie_downloaden": ("utter_strategie_document", "utter_strategie_ontbreekt",
-                             ["strategie_pdf", "strategie_docx"]),
+                             [("strategie_pdf", "PDF"), ("strategie_docx", "Word")]),
     "evaluatie_downloaden": ("utter_evaluatie_document", "utter_evaluatie_ontbreekt",
-                             ["evaluatie_pdf", "evaluatie_docx"]),
+                             [("evaluatie_pdf", "PDF"), ("evaluatie_docx", "Word")]),
 }
 
 
@@ -48,7 +50,8 @@ class ActionDocument(Action):
             return []
         person = identity(tracker)
         await call(service.sync_identity, person)
-        response, missing, kinds = DOWNLOADS.get(latest_intent(tracker) or "", DOWNLOADS["pop_downloaden"])
+        response, missing, files = DOWNLOADS.get(latest_intent(tracker) or "", DOWNLOADS["pop_downloaden"])
+        kinds = [kind for kind, _label in files]
         try:
             if kinds[0].startswith(("jaarplan", "strategie", "evaluatie")) and not person.can_plan:
                 raise PermissionError
@@ -64,8 +67,8 @@ class ActionDocument(Action):
             paths = [await call(_save, kind, person.person_id) for kind in kinds]
             dispatcher.utter_message(response="utter_document_bestanden", bestanden="\n".join(paths))
             return []
-        urls = {f"link_{i + 1}": await call(links.make, kind, person.person_id) for i, kind in enumerate(kinds)}
-        dispatcher.utter_message(response=response, **urls)
+        send_downloads(dispatcher, response, [(label, await call(links.make, kind, person.person_id))
+                                              for kind, label in files])
         return []
 
 
@@ -82,7 +85,7 @@ class ActionOverview(Action):
             dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
             return []
         url = await call(links.make, "overzicht", person.person_id)
-        dispatcher.utter_message(response="utter_overzicht_link", link=url)
+        send_downloads(dispatcher, "utter_overzicht_link", [("Overzicht openen", url)])
         return []
 
 
@@ -96,7 +99,8 @@ class ActionShowMyData(Action):
         pid = identity(tracker).person_id
         text = await call(privacy.summary_text, pid)
         url = await call(links.make, "gegevens_json", pid)
-        dispatcher.utter_message(response="utter_gegevens_overzicht", gegevens=text, link=url)
+        send_downloads(dispatcher, "utter_gegevens_overzicht", [("Al mijn gegevens in één bestand", url)],
+                       gegevens=text)
         return []
 
 

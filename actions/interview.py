@@ -20,6 +20,7 @@ from actions.common import (
     person_id,
     send,
     send_all,
+    send_downloads,
     understood,
 )
 from bot.documents import links
@@ -349,5 +350,5 @@ class ActionSharedPops(Action):
         else:
             for name, owner in pops:
                 link = await call(links.make, "pop_gedeeld", person.person_id, owner=owner)
-                dispatcher.utter_message(response="utter_gedeelde_pop", naam=name, link=link)
+                send_downloads(dispatcher, "utter_gedeelde_pop", [(f"POP van {name}", link)], naam=name)
         return []

@@ -68,6 +68,8 @@ def conversation(events) -> list[dict[str, Any]]:
                 continue  # an automatic payload such as the widget's greeting
             messages.append({"from": "user", "text": text})
         elif data.get("event") == "bot":
+            if not (data.get("text") or "").strip():
+                continue  # download buttons: their links have expired by the time the history is read
             buttons = (data.get("data") or {}).get("buttons") or []
             titles = {b.get("payload"): b.get("title") for b in buttons} or titles
             for i, part in enumerate((data.get("text") or "").strip().split("\n\n")):

@@ -76,6 +76,14 @@ POP = [
 ]
 
 
+def downloads(replies: list[dict]) -> list[tuple[str, str]]:
+    """The download buttons of the bot's replies (REST), as (label, url): a structured attachment
+    {"type": "downloads", "files": [...]}, never an address in a text."""
+    assert not any("http" in (r.get("text") or "") for r in replies), replies
+    return [(f["label"], f["url"]) for r in replies
+            if (r.get("attachment") or {}).get("type") == "downloads" for f in r["attachment"]["files"]]
+
+
 def domain_yaml() -> dict:
     """The domain as one dict: every file of domain/ merged, as Rasa merges them."""
     from pathlib import Path

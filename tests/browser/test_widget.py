@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, Person, Pop
 from ops import processes
 from ops.demo import DemoServer
+from tests.helpers import downloads
 
 pytestmark = pytest.mark.e2e
 
@@ -143,16 +143,18 @@ def test_pop_is_visible_to_the_manager_only_when_shared(stack):
     assert any("nog geen POP" in t for t in texts(post(servers, mark, "welke pops zijn met mij gedeeld?")))
     assert any("leidinggevenden en HR" in t for t in texts(post(servers, tok("emp3"), "/gedeelde_pops")))
     assert any("je eigen leidinggevende, en voor niemand anders" in t for t in texts(post(servers, eva, "/pop_delen")))
-    shown = " ".join(texts(post(servers, mark, "/gedeelde_pops")))
-    assert "POP van Eva" in shown and "beleidsmedewerker" not in shown  # a link, not the text in the chat
-    link = re.search(r"https?://\S+/bestand/\S+", shown).group(0)
+    replies = post(servers, mark, "/gedeelde_pops").json()
+    shown = " ".join(r.get("text", "") for r in replies)
+    assert "De POP van Eva" in shown and "beleidsmedewerker" not in shown  # a button, not the text in the chat
+    [(label, link)] = downloads(replies)
+    assert label == "POP van Eva"
     page = requests.get(link, timeout=30)
     assert page.status_code == 200 and "beleidsmedewerker" in page.text
     for viewer in (other, sanne):
-        assert "POP van Eva" not in " ".join(texts(post(servers, viewer, "/gedeelde_pops")))
+        assert "van Eva" not in " ".join(texts(post(servers, viewer, "/gedeelde_pops")))
     post(servers, eva, "/pop_niet_delen")
     assert requests.get(link, timeout=30).status_code == 403  # the link stops working at once
-    assert "POP van Eva" not in " ".join(texts(post(servers, mark, "/gedeelde_pops")))
+    assert "van Eva" not in " ".join(texts(post(servers, mark, "/gedeelde_pops")))
     with session_scope(servers.settings.database_url) as s:
         assert s.execute(select(Pop).where(Pop.person_id == "eva2")).scalar_one().shared_with_manager is False
 
@@ -339,6 +341,28 @@ def test_widget_with_keyboard_only(stack, browser):
     page.close()
 
 
+def test_downloads_are_labelled_buttons_not_addresses(stack, browser):
+    """Issue 18/19: a download arrives as labelled buttons from a structured attachment, not as a raw address."""
+    _, demo = stack
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    page.goto(demo.url + "?user=eva")
+    page.get_by_role("button", name="Chat met Leerkoers").click()
+    wait_for_bot_text(page, "Waar wil je mee beginnen?")
+    page.get_by_label("Je bericht aan Leerkoers").fill("welke gegevens heb je van mij?")
+    page.keyboard.press("Enter")
+    button = page.get_by_role("link", name="Al mijn gegevens in één bestand")
+    button.wait_for(timeout=60_000)
+    assert page.get_by_role("group", name="Bestanden om te downloaden").count() >= 1
+    assert not any("http" in t for t in bot_texts(page))
+    href = button.get_attribute("href")
+    assert href.startswith("http") and "/bestand/" in href
+    assert requests.get(href, timeout=30).json()["person_id"].endswith("eva")  # the demo intranet's id
+    button.focus()
+    assert page.evaluate("document.activeElement.textContent") == "Al mijn gegevens in één bestand"
+    page.screenshot(path=str(ARTIFACTS / "widget-download.png"))
+    page.close()
+
+
 def test_manager_overview_page_in_the_browser(stack, browser):
     servers, _ = stack
     mark = tok("ov-mark", role="manager", org="Gemeente Renswoude", name="Mark")
@@ -351,8 +375,7 @@ def test_manager_overview_page_in_the_browser(stack, browser):
     for text in ("2027", "€ 3.000", "Training digitaal", "Iedereen", "strategisch", "speerpunt 1",
                  "Iedereen kan digitaal werken", "training", "Q2", "Bureau", "alleen", "€ 3.500", "nee"):
         post(servers, mark, text)
-    reply = " ".join(texts(post(servers, mark, "laat het dashboard zien")))
-    link = next(w for w in reply.split() if w.startswith("http"))
+    [(_label, link)] = downloads(post(servers, mark, "laat het dashboard zien").json())
     assert "leidinggevenden" in " ".join(texts(post(servers, tok("ov-eva", org="Gemeente Renswoude"),
                                                     "laat het dashboard zien")))
     page = browser.new_page()

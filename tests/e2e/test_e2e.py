@@ -14,7 +14,7 @@ from bot.storage import db
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, Organisation, Pop
 from ops import processes
-from tests.helpers import JAARPLAN, POP, STRATEGIE
+from tests.helpers import JAARPLAN, POP, STRATEGIE, downloads
 
 pytestmark = pytest.mark.e2e
 
@@ -200,10 +200,8 @@ def test_questions_about_schemes(servers, question, phrases):
         assert phrase in joined, (question, joined)
 
 
-def _links(text):
-    import re
-
-    return re.findall(r"http://\S+", text)
+def _links(replies):
+    return [url for _label, url in downloads(replies)]
 
 
 def test_downloads_and_overview_links(servers):
@@ -218,14 +216,15 @@ def test_downloads_and_overview_links(servers):
                  "Iedereen kan goed met Excel werken", "training", "maart", "Eigen collega", "alleen", "800 euro",
                  "nee"):
         say(servers, "dl-manager", text)
-    reply = " ".join(texts(say(servers, "dl-manager", "download het jaarplan als excel")))
+    reply = say(servers, "dl-manager", "download het jaarplan als excel")
+    assert [label for label, _url in downloads(reply)] == ["Excel", "Tekstbestand voor andere programma's"]
     xlsx, csv_link = _links(reply)
     response = requests.get(xlsx, timeout=30)
     assert response.status_code == 200 and response.content[:2] == b"PK"
     assert "spreadsheetml" in response.headers["Content-Type"]
     assert "Training Excel" in requests.get(csv_link, timeout=30).content.decode("utf-8-sig")
     assert requests.get(xlsx[:-3] + "abc", timeout=30).status_code == 403
-    overview_link = _links(" ".join(texts(say(servers, "dl-manager", "laat het dashboard zien"))))[0]
+    overview_link = _links(say(servers, "dl-manager", "laat het dashboard zien"))[0]
     page = requests.get(overview_link, timeout=30)
     assert page.status_code == 200 and "Gemeente Leusden" in page.text and "<svg" in page.text
 
@@ -233,7 +232,7 @@ def test_downloads_and_overview_links(servers):
     say(servers, "dl-employee", "/start_pop")
     for _key, text in POP:
         say(servers, "dl-employee", text)
-    pdf, docx = _links(" ".join(texts(say(servers, "dl-employee", "stuur mijn POP"))))
+    pdf, docx = _links(say(servers, "dl-employee", "stuur mijn POP"))
     assert requests.get(pdf, timeout=30).content[:4] == b"%PDF"
     assert requests.get(docx, timeout=30).content[:2] == b"PK"
 
@@ -245,9 +244,10 @@ def test_delete_my_data_removes_everything_of_that_person(servers):
         say(servers, sender, "/start_pop")
         for _key, text in POP[:5]:
             say(servers, sender, text)
-    info = " ".join(texts(say(servers, "del-me", "welke gegevens heb je van mij?")))
+    replies = say(servers, "del-me", "welke gegevens heb je van mij?")
+    info = " ".join(texts(replies))
     assert "POP: ja" in info
-    export = requests.get(_links(info)[0], timeout=30).json()
+    export = requests.get(_links(replies)[0], timeout=30).json()
     assert export["person_id"] == "del-me" and export["answers"]
     assert "Weet je het zeker" in texts(say(servers, "del-me", "verwijder mijn gegevens"))[0]
     assert "ik verwijder niets" in " ".join(texts(say(servers, "del-me", "nee")))

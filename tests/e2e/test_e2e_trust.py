@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 import requests
 
 from tests.e2e.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
+from tests.helpers import downloads
 
 pytestmark = pytest.mark.e2e
 
@@ -25,8 +25,7 @@ def test_the_data_export_includes_the_conversation(servers):  # noqa: F811
     """Finding 10: the personal data export left out the conversation history."""
     say(servers, "export-e2e", "/start_pop")
     say(servers, "export-e2e", "Gemeente Houten")
-    replies = texts(say(servers, "export-e2e", "welke gegevens heb je van mij?"))
-    link = re.search(r"https?://\S+/bestand/[\w.-]+", " ".join(replies)).group(0)
+    [link] = [url for _label, url in downloads(say(servers, "export-e2e", "welke gegevens heb je van mij?"))]
     data = requests.get(link, timeout=30).json()
     said = [m["text"] for m in data["conversation"] if m["from"] == "user"]
     assert "Gemeente Houten" in said

@@ -25,7 +25,8 @@
     log: "Gesprek met Leerkoers",
     offline: "Er is geen verbinding met Leerkoers. We proberen het opnieuw…",
     devMode: "Ontwikkelmodus: je praat als testgebruiker. Gebruik dit niet voor echte gegevens.",
-    choices: "Keuzes"
+    choices: "Keuzes",
+    downloads: "Bestanden om te downloaden"
   }, cfg.strings || {});
   var title = cfg.title || "Leerkoers";
   var server = (cfg.server || "").replace(/\/$/, "");
@@ -120,6 +121,25 @@
     return item;
   }
 
+  // Download buttons from the structured attachment {type: "downloads", files: [{label, url}]}: real links,
+  // built with DOM nodes; only http(s) and same-site addresses are shown.
+  function addDownloads(files) {
+    var safe = (files || []).filter(function (f) {
+      return f && typeof f.url === "string" && typeof f.label === "string" && /^(https?:\/\/|\/[^\/])/i.test(f.url);
+    });
+    if (!safe.length) return null;
+    var item = el("li", { "class": "lk-msg lk-msg-bot lk-downloads" });
+    var group = el("div", { "class": "lk-buttons", role: "group", "aria-label": strings.downloads });
+    safe.forEach(function (f) {
+      group.appendChild(el("a", { "class": "lk-choice lk-download", href: f.url, target: "_blank",
+                                  rel: "noopener" }, f.label));
+    });
+    item.appendChild(group);
+    ui.log.appendChild(item);
+    ui.log.scrollTop = ui.log.scrollHeight;
+    return item;
+  }
+
   function setTyping(on) {
     clearTimeout(typingTimer);
     ui.typing.textContent = on ? strings.typing : "";
@@ -165,6 +185,7 @@
         });
         socket.on("bot_uttered", function (msg) {
           setTyping(false);
+          if (msg.attachment && msg.attachment.type === "downloads") { addDownloads(msg.attachment.files); return; }
           var buttons = (msg.quick_replies || msg.buttons || []).map(function (b) {
             return { title: b.title, payload: b.payload };
           });
