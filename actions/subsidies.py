@@ -43,7 +43,7 @@ class ActionFundingStart(Action):
 
 def start_events(facts: Facts, known_sector: str | None, known_employees: int | None) -> list[EventType]:
     individual = facts.payer == "zelf"
-    sector = (facts.sector or NOT_NEEDED) if individual else facts.sector or known_sector
+    sector = (facts.sector or known_sector or NOT_NEEDED) if individual else facts.sector or known_sector
     employees = NOT_NEEDED if individual else facts.employees or known_employees
     purposes = set(facts.purposes)
     return [SlotSet("subsidie_sector", sector),

@@ -221,7 +221,8 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
 
     A question about one scheme (or its 'meer uitleg' button) gets its facts; any other funding question gets
     advice that uses the facts of the message first and then what is known of the organisation. Someone who
-    pays a course themselves gets advice for a person: the organisation only counts when they named it.
+    pays a course themselves gets advice for a person: only schemes a person can use, such as their sector's
+    individual budget.
     """
     if scheme_question:
         scheme = scheme_from_payload(text)
@@ -236,6 +237,6 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
     if understood:
         replies.append(Message("feiten_begrepen", {"feiten": understood}))
     situations = facts.purposes | situations_from_text(text) | ({"individueel"} if individual else set())
-    result = advise(facts.sector if individual else facts.sector or sector,
+    result = advise(facts.sector or sector,
                     None if individual else facts.employees or employees, situations, age=facts.age)
     return replies + result.messages()

@@ -202,3 +202,13 @@ def test_personal_tip_only_for_a_course_or_study():
     assert advice.personal_tip(None, "een hbo-opleiding bedrijfskunde") == "Levenlanglerenkrediet"
     assert advice.personal_tip("gemeente", "een cursus Excel") == "Individueel keuzebudget (IKB) Cao Gemeenten"
     assert "A&O" not in (advice.personal_tip("gemeente", "een opleiding tot jurist") or "")
+
+
+def test_a_person_paying_a_course_gets_the_budget_of_their_sector():
+    from bot.dutch.facts import extract
+
+    text = "welke subsidies passen als ik zelf een cursus betaal?"
+    messages = advice.funding_replies(text, extract(text), "gemeente", 800, False)
+    cards = [m.params["kaart"] for m in messages if m.response == "subsidie_kaart"]
+    assert any(c.startswith("Individueel keuzebudget") for c in cards)
+    assert not any(c.startswith(("A&O fonds", "SLIM")) for c in cards)  # employer schemes are not for a person
