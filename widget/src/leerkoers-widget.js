@@ -197,6 +197,7 @@
 
   function open() {
     ui.panel.hidden = false;
+    ui.root.classList.add("lk-open");
     ui.launcher.setAttribute("aria-expanded", "true");
     try { sessionStorage.setItem(storeKey, "1"); } catch (e) { /* private mode */ }
     connect();
@@ -205,13 +206,27 @@
 
   function closePanel() {
     ui.panel.hidden = true;
+    ui.root.classList.remove("lk-open");
     ui.launcher.setAttribute("aria-expanded", "false");
     try { sessionStorage.removeItem(storeKey); } catch (e) { /* private mode */ }
     ui.launcher.focus();
   }
 
+  // On a phone the on-screen keyboard shrinks the visible part of the page: keep the panel, and so the input,
+  // inside it.
+  function fitToVisibleArea() {
+    var vv = window.visualViewport;
+    if (!vv || !window.matchMedia("(max-width: 480px)").matches) { ui.panel.style.height = ""; ui.panel.style.top = ""; return; }
+    ui.panel.style.height = vv.height + "px";
+    ui.panel.style.top = vv.offsetTop + "px";
+  }
+
   function start() {
     ui = build();
+    if (window.visualViewport) {
+      window.visualViewport.addEventListener("resize", fitToVisibleArea);
+      window.visualViewport.addEventListener("scroll", fitToVisibleArea);
+    }
     ui.launcher.addEventListener("click", function () { if (ui.panel.hidden) open(); else closePanel(); });
     ui.close.addEventListener("click", closePanel);
     ui.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") closePanel(); });
