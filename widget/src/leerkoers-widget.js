@@ -80,7 +80,7 @@
     var close = el("button", { type: "button", "class": "lk-close", "aria-label": strings.close }, "×");
     header.appendChild(close);
     var notice = el("p", { "class": "lk-notice", hidden: "" });
-    var log = el("ol", { "class": "lk-log", role: "log", "aria-live": "polite", "aria-label": strings.log });
+    var log = el("div", { "class": "lk-log", role: "log", "aria-live": "polite", "aria-label": strings.log });
     var typing = el("div", { "class": "lk-typing", "aria-live": "polite" });
     var form = el("form", { "class": "lk-form" });
     var label = el("label", { "class": "lk-sr", "for": "lk-input" }, strings.inputLabel);
@@ -99,7 +99,7 @@
   var ui, socket, typingTimer, started = false;
 
   function addMessage(from, text, buttons) {
-    var item = el("li", { "class": "lk-msg lk-msg-" + from });
+    var item = el("div", { "class": "lk-msg lk-msg-" + from });
     if (from !== "system") item.appendChild(el("span", { "class": "lk-sr" }, from === "user" ? "Jij: " : "Leerkoers: "));
     var body = el("span");
     renderText(body, text);
@@ -128,7 +128,7 @@
       return f && typeof f.url === "string" && typeof f.label === "string" && /^(https?:\/\/|\/[^\/])/i.test(f.url);
     });
     if (!safe.length) return null;
-    var item = el("li", { "class": "lk-msg lk-msg-bot lk-downloads" });
+    var item = el("div", { "class": "lk-msg lk-msg-bot lk-downloads" });
     var group = el("div", { "class": "lk-buttons", role: "group", "aria-label": strings.downloads });
     safe.forEach(function (f) {
       group.appendChild(el("a", { "class": "lk-choice lk-download", href: f.url, target: "_blank",
