@@ -6,6 +6,7 @@ see is checked: closed, open with buttons, a long conversation, a download, on d
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -112,4 +113,81 @@ def test_downloads_are_labelled_buttons_not_addresses(stack, browser):  # noqa: 
     button.focus()
     assert page.evaluate("document.activeElement.textContent") == "Al mijn gegevens in één bestand"
     page.screenshot(path=str(ARTIFACTS / "widget-download.png"))
+    page.close()
+
+
+CUSTOM_COLOUR = """(colors) => {
+  let value;
+  Object.defineProperty(window, 'LeerkoersConfig', {configurable: true, get: () => value,
+    set: (v) => { value = Object.assign({}, v, {colors: colors}); }});
+}"""
+
+
+@pytest.mark.parametrize("colors,accepted", [
+    ({"primary": "#0b5d3b"}, True),  # dark green on white: 7.6:1
+    ({"primary": "#f5c518"}, False),  # yellow: white text on it is unreadable
+    ({"primary": "#14527a", "onPrimary": "#1b1b1b"}, False),  # dark text on the dark primary
+    ({"primary": "rood"}, False),
+])
+def test_a_custom_colour_without_enough_contrast_is_refused(stack, browser, colors, accepted):  # noqa: F811
+    _, demo = stack
+    page = browser.new_page()
+    warnings = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.add_init_script(f"({CUSTOM_COLOUR})({json.dumps(colors)})")
+    page.goto(demo.url + "?user=eva")
+    page.wait_for_selector(".lk-launcher")
+    primary = page.evaluate("getComputedStyle(document.querySelector('.lk-root')).getPropertyValue('--lk-primary')")
+    assert primary.strip() == (colors["primary"] if accepted else "#14527a")
+    assert any("te weinig contrast" in w for w in warnings) is not accepted
+    page.close()
+
+
+def test_zoom_to_200_percent_loses_nothing(stack, browser):  # noqa: F811
+    """WCAG 1.4.4 and 1.4.10: a 1280 px screen at 200 % is 640 CSS pixels wide; everything still fits."""
+    _, demo = stack
+    page = browser.new_page(viewport={"width": 640, "height": 430}, reduced_motion="reduce")
+    page.goto(demo.url + "?user=eva")
+    page.get_by_role("button", name="Chat met Leerkoers").click()
+    wait_for_bot_text(page, "Waar wil je mee beginnen?")
+    for name in ("Verstuur", "Chat sluiten"):
+        box = page.get_by_role("button", name=name).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 640 and box["y"] + box["height"] <= 430, name
+    assert page.evaluate("document.documentElement.scrollWidth") <= 640  # no sideways scrolling
+    assert page.evaluate(OVERLAPS) == []
+    assert page.evaluate("getComputedStyle(document.querySelector('.lk-msg')).transitionDuration") in ("0s", "")
+    page.close()
+
+
+def test_keyboard_only_choose_a_button_and_follow_a_download(stack, browser):  # noqa: F811
+    _, demo = stack
+    page = browser.new_page()
+    page.goto(demo.url + "?user=mark")
+    page.get_by_role("button", name="Chat met Leerkoers").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "lk-input"
+    page.locator(".lk-msg-bot").first.wait_for(timeout=60_000)
+    say(page, "hallo")  # the greeting with its choices is the latest message
+    page.locator(".lk-msg-bot").last.get_by_role("button").first.wait_for(timeout=60_000)
+    for _ in range(20):  # Tab and Shift+Tab reach the choice buttons in the log
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.className") == "lk-choice":
+            break
+    assert page.evaluate("document.activeElement.className") == "lk-choice"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.lk-msg-user').length >= 1")
+    page.get_by_label("Je bericht aan Leerkoers").focus()
+    page.keyboard.type("stop")
+    page.keyboard.press("Enter")
+    page.keyboard.type("welke gegevens heb je van mij?")
+    page.keyboard.press("Enter")
+    link = page.get_by_role("link", name="Al mijn gegevens in één bestand")
+    link.wait_for(timeout=60_000)
+    link.focus()
+    with page.context.expect_event("request", lambda r: "/bestand/" in r.url) as fetched:  # Enter fetches the file
+        page.keyboard.press("Enter")
+    assert fetched.value.url == link.get_attribute("href")
+    page.keyboard.press("Escape")
+    assert page.locator(".lk-panel").is_hidden()
+    assert page.evaluate("document.activeElement.className") == "lk-launcher"
     page.close()

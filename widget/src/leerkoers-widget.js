@@ -55,6 +55,34 @@
     });
   }
 
+  // WCAG 2.1 AA: text needs a contrast of at least 4.5:1. The primary colour is text on white (the choice
+  // buttons) and the background of text in onPrimary (header, launcher, own messages). A custom colour that
+  // fails either is refused: the widget keeps its own colours and says so in the console.
+  function rgb(hex) {
+    var m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(hex || "").trim());
+    if (!m) return null;
+    var h = m[1].length === 3 ? m[1].replace(/(.)/g, "$1$1") : m[1];
+    return [0, 2, 4].map(function (i) { return parseInt(h.substr(i, 2), 16) / 255; });
+  }
+  function luminance(c) {
+    var l = c.map(function (v) { return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  }
+  function contrast(a, b) {
+    var x = luminance(a), y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+  function readableColors(custom) {
+    if (!custom || !custom.primary) return null;
+    var primary = rgb(custom.primary), on = rgb(custom.onPrimary || "#ffffff"), white = [1, 1, 1];
+    if (primary && on && contrast(primary, white) >= 4.5 && contrast(primary, on) >= 4.5) {
+      return { primary: custom.primary, onPrimary: custom.onPrimary || "#ffffff" };
+    }
+    if (window.console) console.warn("Leerkoers: de kleur " + custom.primary + " heeft te weinig contrast " +
+                                     "(minimaal 4,5:1). De widget gebruikt zijn eigen kleuren.");
+    return null;
+  }
+
   function token() {
     if (typeof cfg.getToken === "function") return Promise.resolve(cfg.getToken());
     return Promise.resolve(cfg.token || null);
@@ -66,10 +94,11 @@
     document.head.appendChild(style);
 
     var root = el("div", { "class": "lk-root" });
-    if (cfg.colors) {
-      if (cfg.colors.primary) root.style.setProperty("--lk-primary", cfg.colors.primary);
-      if (cfg.colors.onPrimary) root.style.setProperty("--lk-on-primary", cfg.colors.onPrimary);
-      if (cfg.colors.primary) root.style.setProperty("--lk-user", cfg.colors.primary);
+    var colors = readableColors(cfg.colors);
+    if (colors) {
+      root.style.setProperty("--lk-primary", colors.primary);
+      root.style.setProperty("--lk-on-primary", colors.onPrimary);
+      root.style.setProperty("--lk-user", colors.primary);
     }
     var launcher = el("button", { type: "button", "class": "lk-launcher", "aria-expanded": "false",
       "aria-controls": "lk-panel" }, strings.open);
