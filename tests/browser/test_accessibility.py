@@ -191,3 +191,21 @@ def test_keyboard_only_choose_a_button_and_follow_a_download(stack, browser):  #
     assert page.locator(".lk-panel").is_hidden()
     assert page.evaluate("document.activeElement.className") == "lk-launcher"
     page.close()
+
+
+def test_lists_and_bold_are_rendered_safely(stack, browser):  # noqa: F811
+    """Issue 19: the bot's lists ("- ...") become real lists, built with DOM nodes; what a person types stays text."""
+    _, demo = stack
+    page = browser.new_page()
+    page.goto(demo.url + "?user=sanne")
+    page.get_by_role("button", name="Chat met Leerkoers").click()
+    page.locator(".lk-msg-bot").first.wait_for(timeout=60_000)
+    say(page, "**vet?**\n- <img src=x onerror=alert(1)>")
+    say(page, "wat is SLIM?")
+    wait_for_bot_text(page, "Voorwaarden:")
+    items = page.locator(".lk-msg-bot").last.locator("ul.lk-list > li")
+    assert items.count() >= 2 and "Bron:" in items.first.inner_text()
+    mine = page.locator(".lk-msg-user").nth(-2)
+    assert mine.locator("strong, ul, img").count() == 0 and "**vet?**" in mine.inner_text()
+    assert axe_violations(page) == []
+    page.close()

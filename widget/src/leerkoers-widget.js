@@ -39,19 +39,42 @@
     return node;
   }
 
-  // Safe rendering: text nodes, line breaks, and http(s) links built with the DOM (never innerHTML).
-  function renderText(target, text) {
-    String(text || "").split("\n").forEach(function (line, i) {
-      if (i > 0) target.appendChild(document.createElement("br"));
-      var parts = line.split(/(https?:\/\/[^\s<>"')]+)/);
-      parts.forEach(function (part) {
+  // Safe rendering: text nodes, line breaks, and http(s) links built with the DOM (never innerHTML). The bot's
+  // messages may use a small subset of markdown: **bold**, and lines starting with "- " as a list.
+  function renderInline(target, line, rich) {
+    var pieces = rich ? line.split(/(\*\*[^*]+\*\*)/) : [line];
+    pieces.forEach(function (piece) {
+      if (rich && /^\*\*[^*]+\*\*$/.test(piece)) {
+        var strong = el("strong");
+        renderInline(strong, piece.slice(2, -2), false);
+        target.appendChild(strong);
+        return;
+      }
+      piece.split(/(https?:\/\/[^\s<>"')]+)/).forEach(function (part) {
         if (/^https?:\/\/[^\s<>"')]+$/.test(part)) {
-          var a = el("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part);
-          target.appendChild(a);
+          target.appendChild(el("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part));
         } else if (part) {
           target.appendChild(document.createTextNode(part));
         }
       });
+    });
+  }
+
+  function renderText(target, text, rich) {
+    var list = null, first = true;
+    String(text || "").split("\n").forEach(function (line) {
+      if (rich && /^[-\u2022] /.test(line)) {
+        if (!list) { list = el("ul", { "class": "lk-list" }); target.appendChild(list); }
+        var item = el("li");
+        renderInline(item, line.slice(2), true);
+        list.appendChild(item);
+        first = false;
+        return;
+      }
+      if (!first && !list) target.appendChild(document.createElement("br"));
+      list = null;
+      renderInline(target, line, rich);
+      first = false;
     });
   }
 
@@ -130,8 +153,8 @@
   function addMessage(from, text, buttons) {
     var item = el("div", { "class": "lk-msg lk-msg-" + from });
     if (from !== "system") item.appendChild(el("span", { "class": "lk-sr" }, from === "user" ? "Jij: " : "Leerkoers: "));
-    var body = el("span");
-    renderText(body, text);
+    var body = el("div");
+    renderText(body, text, from === "bot");
     item.appendChild(body);
     if (buttons && buttons.length) {
       var group = el("div", { "class": "lk-buttons", role: "group", "aria-label": strings.choices });
