@@ -81,7 +81,7 @@ def send(dispatcher: CollectingDispatcher, message: Message | None, **extra: Any
     if message is None:
         return
     dispatcher.utter_message(response=f"utter_{message.response}", buttons=message.buttons or None,
-                             **message.params, **extra)
+                             json_message=message.card, **message.params, **extra)
 
 
 def send_downloads(dispatcher: CollectingDispatcher, response: str, files: list[tuple[str, str]],

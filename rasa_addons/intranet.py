@@ -11,16 +11,18 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
-from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sanic_cors.core import SANIC_CORS_EVALUATED
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
 from bot.settings import get_settings
+from rasa_addons.outputs import RestOutput, WidgetOutput, card_of
 from rasa_addons.rate_limit import shared_limiter
 
 logger = logging.getLogger(__name__)
@@ -72,11 +74,15 @@ def conversation(events) -> list[dict[str, Any]]:
                 continue  # download buttons: their links have expired by the time the history is read
             buttons = (data.get("data") or {}).get("buttons") or []
             titles = {b.get("payload"): b.get("title") for b in buttons} or titles
-            for i, part in enumerate((data.get("text") or "").strip().split("\n\n")):
-                last = i == len((data.get("text") or "").strip().split("\n\n")) - 1
+            card = card_of(data.get("data") or {})
+            parts = [data["text"].strip()] if card else data["text"].strip().split("\n\n")
+            for i, part in enumerate(parts):
+                last = i == len(parts) - 1
                 messages.append({"from": "bot", "text": part,
                                  "buttons": [{"title": b.get("title"), "payload": b.get("payload")}
                                              for b in buttons] if last else []})
+                if card:
+                    messages[-1]["card"] = card
     return messages
 
 
@@ -202,7 +208,7 @@ class IntranetRestInput(InputChannel):
             long_reply = too_long(_text(body.get("message")))
             if long_reply:
                 return response.json([{"recipient_id": person.person_id, "text": long_reply}])
-            collector = CollectingOutputChannel()
+            collector = RestOutput()
             try:
                 await on_new_message(UserMessage(_text(body.get("message")), collector, person.person_id,
                                                  input_channel=self.name(), metadata=_metadata(person)))
@@ -217,14 +223,23 @@ class IntranetRestInput(InputChannel):
         return webhook
 
 
-class _CountingSocketOutput(SocketIOOutput):
-    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
-        super().__init__(sio, bot_message_evt)
-        self.sent = 0
+class _SocketBlueprint(SocketBlueprint):
+    """socket.io's own paths get their CORS headers, and their origin check, from engine.io only.
 
-    async def _send_message(self, socket_id: str, response: Any) -> None:
-        self.sent += 1
-        await super()._send_message(socket_id, response)
+    Rasa's server (`rasa run --cors`) adds CORS headers to every response too: each polling reply then had two
+    Access-Control-Allow-Origin values, which browsers refuse, so the polling transport (the first one RasaHQ's
+    widget tries, and our widget's fallback) never connected.
+    """
+
+    def register(self, app: Any, options: dict[str, Any]) -> None:
+        super().register(app, options)
+        path = self.ctx.socketio_path
+
+        async def cors_by_engineio(request: Request) -> None:
+            if request.path.startswith(path):
+                setattr(request.ctx, SANIC_CORS_EVALUATED, True)
+
+        app.register_middleware(cors_by_engineio, "request")
 
 
 class IntranetSocketIO(InputChannel):
@@ -245,12 +260,12 @@ class IntranetSocketIO(InputChannel):
         self.bot_message_evt = bot_message_evt
         self.sio: AsyncServer | None = None
 
-    def get_output_channel(self) -> SocketIOOutput | None:
-        return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
+    def get_output_channel(self) -> WidgetOutput | None:
+        return WidgetOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=_cors_origins())
-        webhook = SocketBlueprint(sio, "/socket.io", "intranet_socketio_webhook", __name__)
+        webhook = _SocketBlueprint(sio, "/socket.io", "intranet_socketio_webhook", __name__)
         self.sio = sio
         limiter = shared_limiter()
 
@@ -326,7 +341,7 @@ class IntranetSocketIO(InputChannel):
             if long_reply:
                 await sio.emit(self.bot_message_evt, {"text": long_reply}, room=sid)
                 return
-            output = _CountingSocketOutput(sio, self.bot_message_evt)
+            output = WidgetOutput(sio, self.bot_message_evt)
             try:
                 await on_new_message(UserMessage(text, output, person.person_id, input_channel=self.name(),
                                                  metadata=_metadata(person)))

@@ -99,7 +99,8 @@ class Advice:
         for c in self.cards:
             out.append(Message("subsidie_kaart", {"kaart": c.text()},
                                [{"title": f"Meer uitleg: {_short(c.name)}",
-                                 "payload": "/regeling_vraag" + json.dumps({"regeling": c.scheme_id})}]))
+                                 "payload": "/regeling_vraag" + json.dumps({"regeling": c.scheme_id})}],
+                               card=c.payload()))
         out.append(Message("subsidie_advies", {"advies": self.closing()}))
         return out
 

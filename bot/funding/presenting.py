@@ -86,12 +86,18 @@ class Card:
     amount: str | None
     apply: str
 
-    def text(self) -> str:
-        lines = [self.name, f"Waarom: {self.why}"]
+    def fields(self) -> list[tuple[str, str]]:
+        lines = [("Waarom", self.why)]
         if self.amount:
-            lines.append(f"Bedrag: {self.amount}")
-        lines.append(f"Aanvragen: {self.apply}")
-        return "\n".join(lines)
+            lines.append(("Bedrag", self.amount))
+        return [*lines, ("Aanvragen", self.apply)]
+
+    def text(self) -> str:
+        return "\n".join([self.name, *(f"{label}: {value}" for label, value in self.fields())])
+
+    def payload(self) -> dict:
+        """The card for a chat widget: {"type": "card", "title", "fields": [[label, value], ...]}."""
+        return {"type": "card", "title": self.name, "fields": [list(f) for f in self.fields()]}
 
 
 def card(fit: Fit, today: date) -> Card:

@@ -168,6 +168,19 @@ def test_socketio_refuses_a_connection_without_a_valid_token(stack):
         client.disconnect()
 
 
+def test_socketio_polling_answers_with_one_cors_origin(stack):
+    """Rasa's --cors and engine.io both added the header: two values, which browsers refuse (issue 19, item 4)."""
+    servers, _ = stack
+    origin = "http://intranet.example"
+    reply = requests.get(servers.rasa_url + "/socket.io/?EIO=4&transport=polling", headers={"Origin": origin},
+                         timeout=10)
+    assert reply.status_code == 200 and reply.text.startswith("0{")
+    assert reply.headers["Access-Control-Allow-Origin"] == origin
+    rest = requests.options(servers.webhook, headers={"Origin": origin, "Access-Control-Request-Method": "POST"},
+                            timeout=10)
+    assert rest.headers.get("Access-Control-Allow-Origin") == origin  # the rest of the API keeps Rasa's CORS
+
+
 class Chat:
     """A socket.io client as the widget is one: the token in `auth`, messages as user_uttered."""
 

@@ -173,23 +173,53 @@
     return item;
   }
 
-  // Download buttons from the structured attachment {type: "downloads", files: [{label, url}]}: real links,
-  // built with DOM nodes; only http(s) and same-site addresses are shown.
-  function addDownloads(files) {
-    var safe = (files || []).filter(function (f) {
-      return f && typeof f.url === "string" && typeof f.label === "string" && /^(https?:\/\/|\/[^\/])/i.test(f.url);
-    });
-    if (!safe.length) return null;
-    var item = el("div", { "class": "lk-msg lk-msg-bot lk-downloads" });
-    var group = el("div", { "class": "lk-buttons", role: "group", "aria-label": strings.downloads });
-    safe.forEach(function (f) {
-      group.appendChild(el("a", { "class": "lk-choice lk-download", href: f.url, target: "_blank",
-                                  rel: "noopener" }, f.label));
-    });
-    item.appendChild(group);
-    ui.log.appendChild(item);
+  // A download arrives as {type: "file_download", file_url, file_name} (Rasa's socket.io protocol, one event per
+  // file). Files of one answer become labelled buttons in one group; only http(s) and same-site links are shown.
+  function addDownload(url, label) {
+    if (typeof url !== "string" || typeof label !== "string" || !/^(https?:\/\/|\/[^\/])/i.test(url)) return null;
+    var last = ui.log.lastElementChild;
+    var item = last && last.classList.contains("lk-downloads") ? last : null;
+    if (!item) {
+      item = el("div", { "class": "lk-msg lk-msg-bot lk-downloads" });
+      item.appendChild(el("div", { "class": "lk-buttons", role: "group", "aria-label": strings.downloads }));
+      ui.log.appendChild(item);
+    }
+    item.firstChild.appendChild(el("a", { "class": "lk-choice lk-download", href: url, target: "_blank",
+                                          rel: "noopener" }, label));
     ui.log.scrollTop = ui.log.scrollHeight;
     return item;
+  }
+
+  // A card (a funding suggestion): {type: "card", title, fields: [[label, value], ...]}, shown as one compact
+  // block with its buttons. Anything else in that place is shown as the message's text.
+  function validCard(card) {
+    return card && card.type === "card" && typeof card.title === "string" && Array.isArray(card.fields) &&
+      card.fields.every(function (f) {
+        return Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && typeof f[1] === "string";
+      });
+  }
+
+  function addCard(card, buttons) {
+    var item = addMessage("bot", "", buttons);
+    item.classList.add("lk-card");
+    var body = item.querySelector("div");
+    body.appendChild(el("p", { "class": "lk-card-title" }, card.title));
+    var list = el("dl", { "class": "lk-card-fields" });
+    card.fields.forEach(function (f) {
+      var row = el("div");
+      row.appendChild(el("dt", null, f[0]));
+      var value = el("dd");
+      renderText(value, f[1], true);
+      row.appendChild(value);
+      list.appendChild(row);
+    });
+    body.appendChild(list);
+    return item;
+  }
+
+  function addBotMessage(msg, buttons) {
+    if (validCard(msg.card)) return addCard(msg.card, buttons);
+    return addMessage("bot", msg.text || "", buttons);
   }
 
   function setTyping(on) {
@@ -213,7 +243,8 @@
       var msgs = data.messages || [];
       msgs.forEach(function (m, i) {
         var last = i === msgs.length - 1;
-        addMessage(m.from === "user" ? "user" : "bot", m.text, last ? m.buttons : []);
+        if (m.from === "user") addMessage("user", m.text, []);
+        else addBotMessage(m, last ? m.buttons : []);
       });
       return msgs.length;
     }).catch(function () { return 0; });
@@ -237,11 +268,12 @@
         });
         socket.on("bot_uttered", function (msg) {
           setTyping(false);
-          if (msg.attachment && msg.attachment.type === "downloads") { addDownloads(msg.attachment.files); return; }
+          if (!msg || typeof msg !== "object") return;
+          if (msg.type === "file_download") { addDownload(msg.file_url, msg.file_name); return; }
           var buttons = (msg.quick_replies || msg.buttons || []).map(function (b) {
             return { title: b.title, payload: b.payload };
           });
-          addMessage("bot", msg.text || "", buttons);
+          addBotMessage(msg, buttons);
         });
       });
     });

@@ -1,0 +1,87 @@
+"""What the channels send for one bot message.
+
+The socket.io events follow Rasa's socket.io protocol, so that both the Leerkoers widget and RasaHQ's chat widget
+(`@rasahq/chat-widget-ui`) understand every event:
+
+- text: `{"text": ...}`, with buttons as `"quick_replies": [{"content_type": "text", "title", "payload"}]`;
+- a card (a funding suggestion): its text and buttons as above, and the card itself as `"card"` in the same
+  event, `{"type": "card", "title": ..., "fields": [[label, value], ...]}`; a client that does not know cards
+  shows the text;
+- a download: one `{"type": "file_download", "file_url": ..., "file_name": <label>}` event per file.
+
+Rasa's own SocketIOOutput sends custom JSON with a bug (`emit(**json)`) and would send a card as a second event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.channels.socketio import SocketIOOutput
+from socketio import AsyncServer
+
+
+def card_of(message: dict[str, Any]) -> dict[str, Any] | None:
+    """The card of a message, when it is one the widget can show: a title and [label, value] lines."""
+    custom = message.get("custom")
+    if not isinstance(custom, dict) or custom.get("type") != "card" or not isinstance(custom.get("title"), str):
+        return None
+    fields = custom.get("fields")
+    if not isinstance(fields, list) or not all(
+            isinstance(f, (list, tuple)) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in fields):
+        return None
+    return {"type": "card", "title": custom["title"], "fields": [list(f) for f in fields]}
+
+
+def downloads_of(message: dict[str, Any]) -> list[dict[str, str]] | None:
+    attachment = message.get("attachment")
+    if not isinstance(attachment, dict) or attachment.get("type") != "downloads":
+        return None
+    return [f for f in attachment.get("files") or []
+            if isinstance(f, dict) and isinstance(f.get("url"), str) and isinstance(f.get("label"), str)]
+
+
+class RestOutput(CollectingOutputChannel):
+    """The REST reply: a card stays one message, `{"text", "buttons", "custom": card}`."""
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        card = card_of(message)
+        if card is None or not message.get("text"):
+            await super().send_response(recipient_id, message)
+            return
+        reply = {"recipient_id": recipient_id, "text": message["text"], "custom": card}
+        if message.get("buttons"):
+            reply["buttons"] = message["buttons"]
+        await self._persist_message(reply)
+
+
+class WidgetOutput(SocketIOOutput):
+    """The socket.io events of one turn (see the module's docstring); counts what it sent."""
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        message = dict(message)
+        card, files = card_of(message), downloads_of(message)
+        if card is not None and message.get("text"):
+            event: dict[str, Any] = {"text": message["text"], "card": card}
+            if message.get("buttons"):
+                event["quick_replies"] = [{"content_type": "text", "title": b["title"], "payload": b["payload"]}
+                                          for b in message["buttons"]]
+            await self._send_message(recipient_id, event)
+            return
+        message.pop("custom", None)  # never Rasa's send_custom_json: it emits the dict as keyword arguments
+        if files is not None:
+            message.pop("attachment")
+            await super().send_response(recipient_id, message)
+            for f in files:
+                await self._send_message(recipient_id, {"type": "file_download", "file_url": f["url"],
+                                                        "file_name": f["label"]})
+            return
+        await super().send_response(recipient_id, message)

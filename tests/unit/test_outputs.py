@@ -1,0 +1,62 @@
+"""What the channels send for one bot message (rasa_addons/outputs.py): one event per card, downloads in the
+shape of Rasa's socket.io protocol, and nothing that RasaHQ's widget cannot show."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_addons.outputs import RestOutput, WidgetOutput, card_of
+
+CARD = {"type": "card", "title": "SLIM-regeling", "fields": [["Waarom", "Voor het mkb."], ["Aanvragen", "Nu."]]}
+BUTTON = {"title": "Meer uitleg: SLIM-regeling", "payload": '/regeling_vraag{"regeling": "slim"}'}
+
+
+class Recorder(WidgetOutput):
+    def __init__(self) -> None:
+        super().__init__(None, "bot_uttered")
+        self.events: list[dict] = []
+
+    async def _send_message(self, socket_id, response) -> None:  # the emit itself is tested over a real server
+        self.sent += 1
+        self.events.append(response)
+
+
+def widget_events(message: dict) -> list[dict]:
+    out = Recorder()
+    asyncio.run(out.send_response("p1", message))
+    assert out.sent == len(out.events)
+    return out.events
+
+
+def test_a_card_is_one_event_with_its_text_buttons_and_card():
+    events = widget_events({"text": "SLIM-regeling\nWaarom: Voor het mkb.", "buttons": [BUTTON], "custom": CARD})
+    assert events == [{"text": "SLIM-regeling\nWaarom: Voor het mkb.", "card": CARD,
+                       "quick_replies": [{"content_type": "text", **BUTTON}]}]
+
+
+def test_downloads_are_file_download_events_after_the_text():
+    events = widget_events({"text": "Hier is je POP.", "attachment": {"type": "downloads", "files": [
+        {"label": "PDF", "url": "https://x/bestand/a"}, {"label": "Word", "url": "https://x/bestand/b"},
+        {"label": 3, "url": "https://x/bestand/c"}]}})
+    assert events == [{"text": "Hier is je POP."},
+                      {"type": "file_download", "file_url": "https://x/bestand/a", "file_name": "PDF"},
+                      {"type": "file_download", "file_url": "https://x/bestand/b", "file_name": "Word"}]
+
+
+def test_unknown_custom_json_is_not_emitted_as_keyword_arguments():
+    assert widget_events({"text": "Hallo", "custom": {"type": "iets", "room": "someone-else"}}) == [{"text": "Hallo"}]
+
+
+def test_a_malformed_card_is_shown_as_text():
+    for bad in ({"type": "card", "title": 1, "fields": []}, {"type": "card", "title": "x", "fields": [["a"]]},
+                {"type": "card", "title": "x", "fields": "<b>"}):
+        assert card_of({"custom": bad}) is None
+        assert widget_events({"text": "Tekst", "custom": bad}) == [{"text": "Tekst"}]
+
+
+def test_rest_keeps_a_card_as_one_message():
+    out = RestOutput()
+    asyncio.run(out.send_response("p1", {"text": "SLIM", "buttons": [BUTTON], "custom": CARD}))
+    asyncio.run(out.send_response("p1", {"text": "Klaar."}))
+    assert out.messages == [{"recipient_id": "p1", "text": "SLIM", "custom": CARD, "buttons": [BUTTON]},
+                            {"recipient_id": "p1", "text": "Klaar."}]
