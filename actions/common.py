@@ -87,7 +87,8 @@ def send(dispatcher: CollectingDispatcher, message: Message | None, **extra: Any
 def send_downloads(dispatcher: CollectingDispatcher, response: str, files: list[tuple[str, str]],
                    **params: Any) -> None:
     """A message with download buttons: the text says what it is, the files come as a structured attachment
-    ({"type": "downloads", "files": [{"label", "url"}]}) that the widget shows as labelled buttons."""
+    ({"type": "downloads", "files": [{"label", "url"}]}). The channels send each file as Rasa's `file_download`
+    message (rasa_addons/outputs.py); the widget shows them as labelled buttons."""
     dispatcher.utter_message(response=response, attachment={"type": "downloads", "files": [
         {"label": label, "url": url} for label, url in files]}, **params)
 

@@ -9,6 +9,10 @@ The socket.io events follow Rasa's socket.io protocol, so that both the Leerkoer
   shows the text;
 - a download: one `{"type": "file_download", "file_url": ..., "file_name": <label>}` event per file.
 
+The REST reply uses Rasa's REST shapes: `{"text", "buttons"}`, a card as `"custom"` next to its text and
+buttons, and a download as `{"custom": {"type": "file_download", ...}}` per file; RasaHQ's widget with
+`rest-enabled` understands those too.
+
 Rasa's own SocketIOOutput sends custom JSON with a bug (`emit(**json)`) and would send a card as a second event.
 """
 
@@ -41,11 +45,22 @@ def downloads_of(message: dict[str, Any]) -> list[dict[str, str]] | None:
             if isinstance(f, dict) and isinstance(f.get("url"), str) and isinstance(f.get("label"), str)]
 
 
+def file_download(file: dict[str, str]) -> dict[str, str]:
+    return {"type": "file_download", "file_url": file["url"], "file_name": file["label"]}
+
+
 class RestOutput(CollectingOutputChannel):
-    """The REST reply: a card stays one message, `{"text", "buttons", "custom": card}`."""
+    """The REST reply (see the module's docstring)."""
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        card = card_of(message)
+        message = dict(message)
+        card, files = card_of(message), downloads_of(message)
+        if files is not None:
+            message.pop("attachment")
+            await super().send_response(recipient_id, message)
+            for f in files:
+                await self._persist_message({"recipient_id": recipient_id, "custom": file_download(f)})
+            return
         if card is None or not message.get("text"):
             await super().send_response(recipient_id, message)
             return
@@ -81,7 +96,6 @@ class WidgetOutput(SocketIOOutput):
             message.pop("attachment")
             await super().send_response(recipient_id, message)
             for f in files:
-                await self._send_message(recipient_id, {"type": "file_download", "file_url": f["url"],
-                                                        "file_name": f["label"]})
+                await self._send_message(recipient_id, file_download(f))
             return
         await super().send_response(recipient_id, message)

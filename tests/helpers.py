@@ -77,11 +77,11 @@ POP = [
 
 
 def downloads(replies: list[dict]) -> list[tuple[str, str]]:
-    """The download buttons of the bot's replies (REST), as (label, url): a structured attachment
-    {"type": "downloads", "files": [...]}, never an address in a text."""
+    """The download buttons of the bot's replies (REST), as (label, url): Rasa's file_download messages
+    {"custom": {"type": "file_download", "file_url", "file_name"}}, never an address in a text."""
     assert not any("http" in (r.get("text") or "") for r in replies), replies
-    return [(f["label"], f["url"]) for r in replies
-            if (r.get("attachment") or {}).get("type") == "downloads" for f in r["attachment"]["files"]]
+    return [(r["custom"]["file_name"], r["custom"]["file_url"]) for r in replies
+            if (r.get("custom") or {}).get("type") == "file_download"]
 
 
 def domain_yaml() -> dict:

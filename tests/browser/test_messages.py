@@ -180,3 +180,55 @@ def test_a_client_speaking_the_rasahq_widget_protocol_completes_a_conversation(s
     assert not any("http" in (e["message"].get("text") or "") for e in data)
     page.evaluate("window.second.socket.disconnect()")
     page.close()
+
+
+REST_CLIENT = """async ({url, token, message}) => {
+  // @rasahq/chat-widget-sdk's HTTPConnection (rest-enabled): no Content-Type, the token as a Bearer header
+  const headers = new Headers();
+  headers.append('Authorization', 'Bearer ' + token);
+  const r = await fetch(url + '/webhooks/rest/webhook',
+                        {method: 'POST', headers, body: JSON.stringify({sender: 'iemand-anders', message})});
+  if (!r.ok) return {status: r.status, events: []};
+  const custom = ['carousel', 'video', 'accordion', 'file_download', 'rating', 'csat'];
+  const normal = (m) => {
+    if (m.buttons !== undefined) return {text: m.text, quick_replies: m.buttons.map(
+      (b) => ({content_type: 'text', payload: b.payload, title: b.title}))};
+    if (m.custom !== undefined && custom.includes(m.custom.type)) return m.custom;
+    if (m.image !== undefined) return {attachment: {payload: {alt: '', src: m.image}, type: 'image'}};
+    if (m.text !== undefined) return {text: m.text};
+    return m;
+  };
+  return {status: 200, events: (await r.json()).map(normal).map((m) => ({kind: window.kindOf(m), message: m}))};
+}"""
+
+
+def test_the_rasahq_widget_protocol_over_rest_too(stack, browser):  # noqa: F811
+    """RasaHQ's widget with `rest-enabled`: the REST webhook with a Bearer token, every reply one it can show."""
+    servers, demo = stack
+    page = browser.new_page()
+    page.goto(demo.url + "?user=eva")
+    page.wait_for_function("typeof window.io === 'function'")
+    page.evaluate(SECOND_CLIENT, {"url": servers.rasa_url, "token": "onzin", "sessionId": "x"})  # kindOf
+    person = "rasa-widget-rest"
+    token = tok(person, role="manager", name="Roos", org="Gemeente Zeist")
+
+    def rest(message):
+        reply = page.evaluate(REST_CLIENT, {"url": servers.rasa_url, "token": token, "message": message})
+        assert reply["status"] == 200 and reply["events"], reply
+        assert all(e["kind"] for e in reply["events"]), reply["events"]
+        return reply["events"]
+
+    assert page.evaluate(REST_CLIENT, {"url": servers.rasa_url, "token": "onzin", "message": "hoi"})["status"] == 401
+    assert any(e["kind"] == "quickReply" for e in rest("/groet"))
+    funding = rest("/subsidie_zoeken")
+    for _ in range(4):
+        if any("Waarom" in (e["message"].get("text") or "") for e in funding):
+            break
+        options = funding[-1]["message"].get("quick_replies") or []
+        wanted = next((a for k, a in FOLLOW_UP.items() if k in (funding[-1]["message"].get("text") or "")), None)
+        funding = rest(next((o["payload"] for o in options if o["payload"] == wanted),
+                            wanted or (options[0]["payload"] if options else "weet ik niet")))
+    assert any(e["kind"] == "quickReply" and "Waarom" in e["message"]["text"] for e in funding), funding
+    files = [e["message"] for e in rest("welke gegevens heb je van mij?") if e["kind"] == "fileDownload"]
+    assert files and requests.get(files[0]["file_url"], timeout=30).json()["person_id"] == person
+    page.close()

@@ -54,6 +54,15 @@ def test_a_malformed_card_is_shown_as_text():
         assert widget_events({"text": "Tekst", "custom": bad}) == [{"text": "Tekst"}]
 
 
+def test_rest_downloads_are_file_download_messages():
+    out = RestOutput()
+    asyncio.run(out.send_response("p1", {"text": "Hier is je POP.", "attachment": {"type": "downloads", "files": [
+        {"label": "PDF", "url": "https://x/bestand/a"}]}}))
+    assert out.messages == [{"recipient_id": "p1", "text": "Hier is je POP."},
+                            {"recipient_id": "p1", "custom": {"type": "file_download", "file_url": "https://x/bestand/a",
+                                                              "file_name": "PDF"}}]
+
+
 def test_rest_keeps_a_card_as_one_message():
     out = RestOutput()
     asyncio.run(out.send_response("p1", {"text": "SLIM", "buttons": [BUTTON], "custom": CARD}))
