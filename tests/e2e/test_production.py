@@ -301,3 +301,6 @@ def test_the_proxy_keeps_the_origin_header_on_websocket_upgrades(cluster):
     polling = requests.get(cl.url + "/socket.io/?EIO=4&transport=polling", timeout=10,
                            headers={"Origin": "https://evil.example"})
     assert polling.status_code == 400
+    polling = requests.get(cl.url + "/socket.io/?EIO=4&transport=polling", timeout=10,
+                           headers={"Origin": "https://intranet.example"})  # one value: browsers refuse two
+    assert polling.status_code == 200 and polling.headers["Access-Control-Allow-Origin"] == "https://intranet.example"
