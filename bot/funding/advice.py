@@ -98,7 +98,7 @@ class Advice:
         out = [Message("subsidie_advies", {"advies": self.intro})]
         for c in self.cards:
             out.append(Message("subsidie_kaart", {"kaart": c.text()},
-                               [{"title": f"Meer uitleg: {_short(c.name)}",
+                               [{"title": f"Meer uitleg: {c.name.split(' (')[0]}",
                                  "payload": "/regeling_vraag" + json.dumps({"regeling": c.scheme_id})}],
                                card=c.payload()))
         out.append(Message("subsidie_advies", {"advies": self.closing()}))

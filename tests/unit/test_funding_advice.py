@@ -51,6 +51,8 @@ def test_a_funding_answer_is_short(sector, employees, situations):
     for message, card in zip(cards, result.cards, strict=True):
         assert message.buttons[0]["payload"] == '/regeling_vraag{"regeling": "' + card.scheme_id + '"}'
         assert message.buttons[0]["title"].startswith("Meer uitleg")
+    titles = [m.buttons[0]["title"] for m in cards]  # two buttons "Meer uitleg: A&O fonds Gemeenten" told nothing
+    assert len(set(titles)) == len(titles), titles
     assert sum(len(m.params.get("advies", "")) for m in messages) < 600
 
 
