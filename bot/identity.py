@@ -13,11 +13,12 @@ Without a secret or key Leerkoers runs in development mode with a clearly marked
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import jwt
+
+from bot import clock
 
 ROLES = ("employee", "manager", "hr")
 MAX_TOKEN_HOURS = 12  # a token that is valid for longer is refused: the intranet makes short ones
@@ -96,7 +97,7 @@ def verify(token: str | None, settings: TokenSettings | None = None) -> Identity
         raise IdentityError("Je sessie is verlopen. Ververs de pagina om opnieuw aan te melden.") from exc
     except jwt.PyJWTError as exc:
         raise IdentityError("Je aanmelding is niet geldig. Ververs de pagina of log opnieuw in.") from exc
-    if int(claims["exp"]) - time.time() > MAX_TOKEN_HOURS * 3600:
+    if int(claims["exp"]) - clock.timestamp() > MAX_TOKEN_HOURS * 3600:
         raise IdentityError("Je aanmelding is niet geldig: die is te lang geldig. Ververs de pagina.")
     role = claims.get("role")
     if role not in ROLES:
@@ -123,7 +124,7 @@ def mint(person_id: str, name: str, role: str, organisation: str | None, *, key:
     """
     if role not in ROLES:
         raise ValueError(f"rol moet een van {', '.join(ROLES)} zijn")
-    now = int(time.time())
+    now = int(clock.timestamp())
     claims = {"sub": person_id, "name": name, "role": role, "org": organisation,
               "org_id": organisation_id or organisation, "iss": issuer, "aud": audience,
               "iat": now, "exp": now + ttl_seconds}

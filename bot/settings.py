@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,16 @@ def _env_int(name: str, default: int, minimum: int = 0, maximum: int = 10**9) ->
     if not minimum <= value <= maximum:
         raise SettingsError(f"{name} moet tussen {minimum} en {maximum} liggen, niet {value}")
     return value
+
+
+def _env_date(name: str) -> date | None:
+    raw = _env(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise SettingsError(f"{name} moet een datum zijn als 2026-11-26, niet {raw!r}") from None
 
 
 def _port(name: str, default: int) -> int:
@@ -79,6 +90,7 @@ class Settings:
     rate_limit: int = 120  # messages per minute per person
     chat_id: str = "terminal-gebruiker"  # the person of `make chat`
     interviews_dir: str = ""  # an organisation's own question files; empty: bot/interviews/questions
+    fixed_today: date | None = None  # LEERKOERS_TODAY: a fixed date for tests and demos (bot/clock.py)
 
     @property
     def production(self) -> bool:
@@ -201,6 +213,7 @@ def _build() -> Settings:
         rate_limit=_env_int("LEERKOERS_RATE_LIMIT", 120, 1),
         chat_id=_env("LEERKOERS_CHAT_ID", "terminal-gebruiker"),
         interviews_dir=_env("LEERKOERS_INTERVIEWS_DIR", ""),
+        fixed_today=_env_date("LEERKOERS_TODAY"),
         extra={"retention_days": _env_int("LEERKOERS_RETENTION_DAYS", 365, 1, 36500),
                "backup_dir": _env("LEERKOERS_BACKUP_DIR", ""), "backup_days": _env_int("LEERKOERS_BACKUP_DAYS", 14, 1, 3650),
                # the demo page makes short tokens for its demo people only when asked to (a local demo)

@@ -13,11 +13,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import time
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+from bot import clock
 
 SUFFIX = {"postgresql": ".dump", "sqlite": ".sqlite"}
 
@@ -46,7 +47,7 @@ def dump(url: str, folder: Path, now: datetime | None = None) -> Path:
         raise ValueError(f"geen backup mogelijk voor {backend}")
     folder.mkdir(parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"leerkoers-{stamp}{SUFFIX[backend]}"
     partial = target.with_name(target.name + ".part")
     partial.touch(mode=0o600)
@@ -126,7 +127,7 @@ def prune(folder: Path, keep_days: int) -> int:
         return 0
     files = sorted((f for f in folder.iterdir() if f.name.startswith("leerkoers-") and f.suffix in
                     SUFFIX.values()), key=lambda f: f.stat().st_mtime)
-    limit = time.time() - keep_days * 86400
+    limit = clock.timestamp() - keep_days * 86400
     removed = 0
     for file in files[:-1]:
         if file.stat().st_mtime < limit:

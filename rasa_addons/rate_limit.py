@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from bot import clock
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class RateLimiter:
         import time
 
         if self.redis is not None:
-            bucket = f"leerkoers:rate:{key}:{int(time.time() // self.window)}"
+            bucket = f"leerkoers:rate:{key}:{int(clock.timestamp() // self.window)}"
             try:
                 count = await self.redis.incr(bucket)
                 if count == 1:

@@ -13,6 +13,9 @@ from sqlalchemy import create_engine, text
 from bot.storage import db
 
 TODAY = date(2026, 11, 26)
+# The product's date in every test and in every server the tests start (bot/clock.py): no test depends on the
+# real date. tests/unit/test_clock.py runs the date-dependent parts at other dates with the real clock.
+os.environ["LEERKOERS_TODAY"] = TODAY.isoformat()
 
 
 def _fresh_postgres(url: str) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import secrets
-import time
 from pathlib import Path
 
 import jwt
 
+from bot import clock
 from bot.settings import get_settings
 
 ALGORITHM = "HS256"
@@ -37,7 +37,7 @@ def public_url() -> str:
 
 
 def make(kind: str, person_id: str, ttl_seconds: int = 900, **params) -> str:
-    claims = {"kind": kind, "sub": person_id, "exp": int(time.time()) + ttl_seconds, **params}
+    claims = {"kind": kind, "sub": person_id, "exp": int(clock.timestamp()) + ttl_seconds, **params}
     token = jwt.encode(claims, _secret(), algorithm=ALGORITHM)
     route = "overzicht" if kind == "overzicht" else "bestand"
     return f"{public_url()}/webhooks/rest/{route}/{token}"

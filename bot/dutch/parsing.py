@@ -9,6 +9,8 @@ import re
 import unicodedata
 from datetime import date
 
+from bot import clock
+
 _UNITS = {
     "nul": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
     "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
@@ -144,7 +146,7 @@ def parse_int(text: str, minimum: int = 0, maximum: int = 10_000_000) -> int | N
 
 
 def parse_year(text: str, today: date | None = None) -> int | None:
-    today = today or date.today()
+    today = today or clock.today()
     t = normalize(text)
     match = re.search(r"\b(20\d\d)\b", t)
     if match:

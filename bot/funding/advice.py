@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot import funding
+from bot import clock, funding
 from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
@@ -119,7 +119,7 @@ def _names(names: list[str]) -> str:
 def advise(sector: str | None, employees: int | None, situations: set[str] | frozenset[str],
            kind: str | None = None, age: int | None = None, today: date | None = None) -> Advice:
     """The best schemes for what we know. Nothing that depends on an unknown sector is shown as if it fits."""
-    today = today or date.today()
+    today = today or clock.today()
     kb = funding.load()
     individual = "individueel" in situations
     need = funding.Need(kind_of_learning=kind,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from bot import clock
 from bot.dutch.parsing import SECTOR_LABELS, normalize
 from bot.storage.models import KINDS_OF_LEARNING
 
@@ -156,7 +157,7 @@ class KnowledgeBase:
         return best[1] if best else None
 
     def stale(self, max_age_days: int, today: date | None = None) -> list[Scheme]:
-        today = today or date.today()
+        today = today or clock.today()
         return sorted((s for s in self.schemes.values() if (today - s.last_checked).days > max_age_days),
                       key=lambda s: s.last_checked)
 

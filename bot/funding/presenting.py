@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot import clock
 from bot.dutch.formatting import format_date
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme, Window
 from bot.funding.matching import SECTOR_GROUPS, Fit, sector_list
@@ -137,7 +138,7 @@ def source_lines(scheme: Scheme) -> list[str]:
 
 def describe_scheme(kb: KnowledgeBase, scheme: Scheme, today: date | None = None) -> str:
     """An honest answer to "wat is X?", "bestaat X nog?" and "meer uitleg"."""
-    today = today or date.today()
+    today = today or clock.today()
     if scheme.ended:
         return _describe_ended(kb, scheme)
     lines = [f"{scheme.name}. {sentence(scheme.summary)}", f"Van: {scheme.funder}."]

@@ -40,12 +40,12 @@ def team_members(s: Session, manager: Person) -> list[Person]:
                           .order_by(Person.display_name, Person.id)).scalars())
 
 
-def shared_pop(s: Session, manager: Person | None, employee: Person | None, year: int) -> Pop:
-    """The employee's POP of ``year``, when ``manager`` is their own manager and the POP is shared with them."""
+def shared_pop(s: Session, manager: Person | None, employee: Person | None, year: int | None = None) -> Pop:
+    """The employee's POP of ``year`` (without one: the current POP), when ``manager`` is their own manager and the POP is shared with them."""
     if (not is_team_manager(manager) or employee is None or employee.manager_id != manager.id
             or employee.organisation_id != manager.organisation_id):
         raise NotAllowed("Deze POP is niet van iemand uit je eigen team.")
-    pop = repo.get_pop(s, employee, year)
+    pop = repo.pop_of(s, employee, year)
     if pop is None or not pop.shared_with_manager:
         raise NotAllowed("Deze POP is niet met je gedeeld.")
     return pop

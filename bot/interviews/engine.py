@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from bot import clock
 from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
@@ -58,7 +59,7 @@ class InterviewEngine(Storing):
     def __init__(self, session: Session, person: Person, interview: str, today: date | None = None):
         if interview not in self.interviews:
             raise ValueError(f"onbekend interview: {interview}")
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.session = session
         self.person = person
         self.interview = interview

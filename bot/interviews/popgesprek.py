@@ -34,7 +34,7 @@ class PopGesprekEngine(InterviewEngine):
         if not subject_id:
             return None
         try:
-            return rules.shared_pop(self.session, self.person, self.session.get(Person, subject_id), self.ctx.year)
+            return rules.shared_pop(self.session, self.person, self.session.get(Person, subject_id))
         except rules.NotAllowed:
             self.state.subject_id = None
             return None
@@ -43,7 +43,7 @@ class PopGesprekEngine(InterviewEngine):
         """Team members whose POP of this year is shared with this manager and has learning goals."""
         result = []
         for member in rules.team_members(self.session, self.person):
-            pop = repo.get_pop(self.session, member, self.ctx.year)
+            pop = repo.current_pop(self.session, member)
             if pop is not None and pop.shared_with_manager and rules.goals(pop):
                 result.append(member)
         return result

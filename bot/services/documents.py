@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from bot import clock
 from bot.dutch.formatting import format_date
 from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
@@ -41,10 +42,10 @@ class NotFound(LookupError):
 def pop_document(person_id: str, year: int | None = None, today: date | None = None) -> Document:
     from bot.funding.advice import personal_tip
 
-    today = today or date.today()
+    today = today or clock.today()
     with session_scope() as s:
         person = s.get(Person, person_id)
-        pop = repo.get_pop(s, person, year or today.year) if person else None
+        pop = repo.pop_of(s, person, year) if person else None
         if pop is None:
             raise NotFound("Er is nog geen POP.")
         org = person.organisation
@@ -103,7 +104,7 @@ def _viewer_org(s, person_id: str):
 
 
 def strategy_document(person_id: str, today: date | None = None) -> Document:
-    today = today or date.today()
+    today = today or clock.today()
     with session_scope() as s:
         org = _viewer_org(s, person_id)
         plan = org.strategic_plan
@@ -201,7 +202,7 @@ def overview_data(viewer_id: str, minimum: int | None = None) -> dict:
             "wishes_by_kind": {k: (v if v >= minimum else None) for k, v in wishes_by_kind.items()},
             "goals_by_kind": {k: (v if v >= minimum else None) for k, v in goals_by_kind.items()},
             "enough_pops": len(pops) >= minimum,
-            "teams": _team_figures(s, viewer, plan.year if plan else date.today().year,
+            "teams": _team_figures(s, viewer, plan.year if plan else clock.today().year,
                                    plan.budget_cents if plan else None, minimum),
         }
 
@@ -256,7 +257,7 @@ def evaluation_document(person_id: str, year: int | None = None, today: date | N
     """The evaluation of a yearly plan (the latest evaluated one unless ``year`` is given)."""
     from bot.interviews.evaluation import evaluation_lines
 
-    today = today or date.today()
+    today = today or clock.today()
     with session_scope() as s:
         org = _viewer_org(s, person_id)
         plans = [p for p in sorted(org.year_plans, key=lambda p: p.year, reverse=True)

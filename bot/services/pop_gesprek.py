@@ -8,7 +8,6 @@ interview (bot/interviews/popgesprek.py) or with ``record``; the employee sees `
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from bot.dutch.formatting import count
 from bot.interviews import agreements as rules
@@ -32,14 +31,13 @@ class TeamMember:
 
 def team(manager_id: str, year: int | None = None) -> list[TeamMember]:
     """The manager's own team (people whose token names this manager), with the state of their POP."""
-    year = year or date.today().year
     with session_scope() as s:
         manager = s.get(Person, manager_id)
         if not rules.is_team_manager(manager):
             raise NotAllowed("Dit is alleen voor leidinggevenden, voor hun eigen team.")
         result = []
         for person in rules.team_members(s, manager):
-            pop = repo.get_pop(s, person, year)
+            pop = repo.pop_of(s, person, year)
             shared = bool(pop and pop.shared_with_manager)
             done = [a for a in (pop.agreements if pop and shared else []) if a.complete]
             result.append(TeamMember(person.id, person.display_name or person.id,
@@ -74,7 +72,7 @@ def record(manager_id: str, employee_id: str, position: int, decision: str, acti
     if cost_cents is not None and not 0 <= cost_cents <= 100_000_000:
         raise ValueError("kosten buiten bereik")
     with session_scope() as s:
-        pop = rules.shared_pop(s, s.get(Person, manager_id), s.get(Person, employee_id), year or date.today().year)
+        pop = rules.shared_pop(s, s.get(Person, manager_id), s.get(Person, employee_id), year)
         goal = next((g for g in rules.goals(pop) if g.position == position), None)
         if goal is None:
             raise LookupError(f"De POP heeft geen leerdoel {position}.")
@@ -93,7 +91,7 @@ def mine(employee_id: str, year: int | None = None) -> list[Agreement]:
     """The employee's own finished agreements of this year, in the order of the learning goals."""
     with session_scope() as s:
         person = s.get(Person, employee_id)
-        pop = repo.get_pop(s, person, year or date.today().year) if person else None
+        pop = repo.pop_of(s, person, year) if person else None
         result = [a for a in (pop.agreements if pop else []) if a.complete]
         for agreement in result:
             s.expunge(agreement)
@@ -104,7 +102,7 @@ def confirm(employee_id: str, year: int | None = None) -> int:
     """The employee confirms every finished agreement that waits for them; returns how many."""
     with session_scope() as s:
         person = s.get(Person, employee_id)
-        pop = repo.get_pop(s, person, year or date.today().year) if person else None
+        pop = repo.pop_of(s, person, year) if person else None
         waiting = [a for a in (pop.agreements if pop else []) if a.complete and a.employee_confirmed_at is None]
         for agreement in waiting:
             rules.confirm(s, agreement, employee_id)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import bindparam, create_engine, delete, func, select, text, update
 from sqlalchemy.engine import Connection
 
+from bot import clock
 from bot.dutch.formatting import format_date
 from bot.settings import get_settings
 from bot.storage.db import session_scope
@@ -74,7 +73,7 @@ def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
     """Everything stored about the person, machine-readable (JSON), with the conversation with the bot."""
     with session_scope() as s:
         person = s.get(Person, person_id)
-        data: dict = {"exported_at": datetime.now().isoformat(timespec="seconds"), "person_id": person_id}
+        data: dict = {"exported_at": clock.now().isoformat(timespec="seconds"), "person_id": person_id}
         data["conversation"] = [{"from": m["from"], "text": m["text"]} for m in conversation or []]
         if person:
             data["person"] = {"name": person.display_name, "role": person.role,
@@ -193,7 +192,7 @@ def purge_conversation(tracker_db: str, sender_id: str) -> int:
 
 def purge_old_conversations(tracker_db: str, days: int) -> int:
     """The retention period: remove conversation events older than `days` days."""
-    return _delete_events(tracker_db, "timestamp < :t", {"t": time.time() - days * 86400})
+    return _delete_events(tracker_db, "timestamp < :t", {"t": clock.timestamp() - days * 86400})
 
 
 COPIED_POP_ACTION = "utter_gedeelde_pop"
@@ -233,7 +232,7 @@ def purge_export_files(folder: Path, person_id: str | None = None, max_age_hours
     if not folder.is_dir():
         return 0
     removed = 0
-    limit = time.time() - max_age_hours * 3600
+    limit = clock.timestamp() - max_age_hours * 3600
     for file in folder.iterdir():
         mine = person_id is not None and file.stem.endswith(f"-{person_id}")
         if file.is_file() and (mine or person_id is None and file.stat().st_mtime < limit):

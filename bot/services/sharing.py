@@ -21,7 +21,7 @@ def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: b
     """
     with session_scope() as s:
         person = s.get(repo.Person, person_id)
-        pop = repo.get_pop(s, person, (today or date.today()).year) if person else None
+        pop = repo.pop_of(s, person, today.year if today else None) if person else None
         if pop is None:
             return "geen_pop"
         if not share:

@@ -7,7 +7,7 @@ Every answer is also written to the append-only ``answer_log``.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import (
     JSON,
@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
+from bot import clock
+
 Base = declarative_base()
 
 SECTORS = ("gemeente", "kunsteducatie", "overig_publiek", "privaat")
@@ -31,7 +33,7 @@ KINDS_OF_LEARNING = ("strategisch", "loopbaan", "vakgebied")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return clock.utcnow()
 
 
 class Organisation(Base):

@@ -117,6 +117,18 @@ def get_pop(session: Session, person: Person, year: int) -> Pop | None:
     return session.execute(select(Pop).where(Pop.person_id == person.id, Pop.year == year)).scalar_one_or_none()
 
 
+def current_pop(session: Session, person: Person) -> Pop | None:
+    """The person's current POP: the newest one. A POP prepared on 31 December stays current on 1 January,
+    until the person starts the POP of the new year."""
+    return session.execute(select(Pop).where(Pop.person_id == person.id).order_by(Pop.year.desc())
+                           .limit(1)).scalar_one_or_none()
+
+
+def pop_of(session: Session, person: Person, year: int | None) -> Pop | None:
+    """The POP of ``year``, or without a year the current one."""
+    return get_pop(session, person, year) if year else current_pop(session, person)
+
+
 def get_or_create_pop(session: Session, person: Person, year: int) -> Pop:
     pop = get_pop(session, person, year)
     if pop is None:

@@ -5,12 +5,11 @@ year. Managers of another team or organisation see none of it."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 import requests
 from sqlalchemy import select
 
+from bot import clock
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
 from bot.storage.models import InterviewState, Organisation
@@ -46,7 +45,7 @@ def _links(response) -> list[str]:
 
 def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     servers, _ = stack
-    year = date.today().year
+    year = clock.today().year
     eva = tok("cyclus-eva", name="Eva de Vries", manager_id="cyclus-mark", **ORG)
     mark = tok("cyclus-mark", role="manager", name="Mark", **ORG)
 

@@ -55,7 +55,7 @@ def test_pop_pdf_and_docx(cycle):
     rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
     assert rows[0][:3] == ["Nr", "Leerdoel", "Soort leren"]
     assert rows[1][1:4] == ["Ik wil beter presenteren", "vakgebied", "voor de zomer"]
-    assert "26 november 2026" in paragraphs or "november" in paragraphs  # Dutch date in the subtitle
+    assert "gemaakt op 26 november 2026" in paragraphs  # the product's date (tests/conftest.py), in Dutch
 
 
 def test_no_pop_yet(db_url):

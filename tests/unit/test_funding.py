@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import funding
+from bot import clock, funding
 from bot.funding import Need, Profile, advice
 
 KB = funding.load()
@@ -209,7 +209,7 @@ def test_editing_the_file_changes_advice_without_restart(tmp_path, monkeypatch):
 
 def test_stale_check_command(tmp_path):
     path = _write(tmp_path, [_valid_entry(id="oud", last_checked=date(2020, 1, 1)),
-                             _valid_entry(id="nieuw", last_checked=date.today())])
+                             _valid_entry(id="nieuw", last_checked=clock.today())])
     cmd = [sys.executable, "-m", "ops.cli", "subsidies", "controleer", "--bestand", str(path), "--max-dagen", "365"]
     result = subprocess.run(cmd + ["--streng"], capture_output=True, text=True)
     assert result.returncode == 1
