@@ -115,8 +115,33 @@ def understood(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
 
     if plausible(latest_intent(tracker), latest_text(tracker)):
         return True
-    dispatcher.utter_message(response="utter_fallback")
+    not_understood(tracker, dispatcher)
     return False
+
+
+def role_of(tracker: Tracker) -> str:
+    """The role in the verified token; without one, the employee's (it offers nothing that needs a role)."""
+    try:
+        return identity(tracker).role
+    except PermissionError:
+        return "employee"
+
+
+def not_understood(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """Never a bare 'sorry': the one or two most likely meanings as buttons ("Bedoel je: POP voorbereiden?"),
+    then 'Iets anders' for the topics; without a likely meaning, the topics of this person's role."""
+    from bot import requests
+    from bot.understanding import ranking_of
+
+    role = role_of(tracker)
+    offers = requests.likely(ranking_of(tracker.latest_message), role, latest_text(tracker))
+    if len(offers) == 1:
+        dispatcher.utter_message(response="utter_bedoel_je", bedoeling=offers[0].button,
+                                 buttons=requests.offer_buttons(offers))
+    elif offers:
+        dispatcher.utter_message(response="utter_bedoel_je_twee", buttons=requests.offer_buttons(offers))
+    else:
+        dispatcher.utter_message(response="utter_fallback" if role in ("manager", "hr") else "utter_fallback_medewerker")
 
 
 def message_facts(tracker: Tracker) -> Facts:

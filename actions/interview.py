@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,12 +18,14 @@ from actions.common import (
     latest_intent,
     latest_text,
     message_facts,
+    not_understood,
     person_id,
     send,
     send_all,
     send_downloads,
     understood,
 )
+from bot import requests
 from bot.documents import links
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
@@ -45,7 +48,7 @@ class ActionStartInterview(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         intent = latest_intent(tracker) or ""
         if intent in INTERVIEW_FOR_INTENT and not plausible(intent, latest_text(tracker)):
-            dispatcher.utter_message(response="utter_fallback")
+            not_understood(tracker, dispatcher)
             return [SlotSet("interview_open", False)]
         interview = INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop")
         pid = person_id(tracker)
@@ -112,22 +115,25 @@ class ValidateInterviewForm(FormValidationAction):
     async def _handoff(self, intent: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
                        turn: service.Turn) -> dict[str, Any]:
         """Another part of the bot answers (a download, 'welke gegevens heb je van mij?'); then the question again."""
-        from actions import agreements, documents
-
-        handlers = {"pop_downloaden": documents.ActionDocument, "jaarplan_downloaden": documents.ActionDocument,
-                    "strategie_downloaden": documents.ActionDocument, "overzicht_bekijken": documents.ActionOverview,
-                    "gegevens_inzien": documents.ActionShowMyData, "pop_delen": ActionSharePop,
-                    "pop_niet_delen": ActionSharePop, "gedeelde_pops": ActionSharedPops,
-                    "afspraken_bekijken": agreements.ActionShowAgreements,
-                    "afspraken_bevestigen": agreements.ActionConfirmAgreements,
-                    "evaluatie_downloaden": documents.ActionDocument}
         if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
             dispatcher.utter_message(response="utter_verwijderen_zeker")
             return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
                     "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
-        await handlers[intent]().run(dispatcher, tracker, domain)
+        await action_named(requests.get(intent).action)().run(dispatcher, tracker, domain)
         send(dispatcher, turn.prompt)
         return {"interview_antwoord": None}
+
+
+def action_named(name: str) -> type[Action]:
+    """The action class the registry of requests (bot/requests.py) names for a request."""
+    from actions import agreements, documents, subsidies
+
+    for module in (documents, agreements, subsidies, sys.modules[__name__]):
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, Action) and value.__module__ == module.__name__
+                    and value().name() == name):
+                return value
+    raise LookupError(name)
 
 
 class ActionFinishInterview(Action):
@@ -301,7 +307,7 @@ class ActionNotUnderstood(Action):
         elif latest_intent(tracker) == "buiten_bereik":
             dispatcher.utter_message(response="utter_buiten_bereik")
         else:
-            dispatcher.utter_message(response="utter_fallback")
+            not_understood(tracker, dispatcher)
         return []
 
 

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_text, message_facts, person_id, send_all
+from actions.common import call, latest_text, message_facts, not_understood, person_id, send_all
 from bot.dutch.facts import Facts, extract, sentence
 from bot.funding import advice
 from bot.services import funding as funding_profile
@@ -31,7 +31,7 @@ class ActionFundingStart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         facts = message_facts(tracker)
         if facts.empty and not plausible("subsidie_zoeken", latest_text(tracker)):
-            dispatcher.utter_message(response="utter_fallback")
+            not_understood(tracker, dispatcher)
             return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS]
         known_sector, known_employees = await call(funding_profile.known_profile, person_id(tracker))
         dispatcher.utter_message(response="utter_subsidie_start")

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot import requests
 from bot.dutch.parsing import normalize, word_count
+from bot.requests import REQUESTS
 
 MIN_CONFIDENCE = 0.6
 MAX_COMMAND_WORDS = 12
@@ -36,72 +38,19 @@ EXACT: dict[str, str] = {
     "help": "help", "hulp": "help",
 }
 
-# Evidence that must occur for an NLU intent to count as a command inside an interview, and the longest
-# message that can still be that command. Answers such as "Later wil ik teamleider worden", "In mijn vorige
-# baan ..." or "Ik help mee aan ..." must stay answers.
-EVIDENCE: dict[str, str] = {
-    "stoppen": r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(later verder|ik wil (nu )?(stoppen|pauzeren)|"
-               r"even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|"
-               r"genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder)\b",
-    "hervatten": r"^((ga|gaan|we gaan|laten we|ik wil|kunnen we) )?(maar )?(verder|doorgaan|hervatten)\b|"
-                 r"\bwaar was ik\b",
-    "terug": r"^(terug|vorige( vraag)?|ga terug|een (vraag|stap) terug)\b|\b(ik wil terug(?! naar)|"
-             r"ik heb me vergist|typte iets fout|dat was fout|vorige? antwoord|vorige vraag)\b",
-    "wijzig_antwoord": r"\b(wijzig|wijzigen|verander|aanpassen|pas .{1,30} aan|corrigeer|klopt niet|moet anders)\b",
-    "toon_antwoorden": r"\b(wat heb ik (allemaal |tot nu toe )?(ingevuld|ingevult|gezegd)|overzicht|samenvatting|"
-                       r"mijn antwoorden|laat .{0,20}zien|wat weet je (al )?van mij|wat staat er al)\b",
-    "waarom_vraag": r"^(waarom|waarvoor)\b|\b(nut van deze vraag|waar is dit voor|wat doe je met dit antwoord|"
-                    r"waarom vraag je)\b",
-    "opnieuw_beginnen": r"^(opnieuw|reset|helemaal opnieuw|overnieuw)\b|\b(opnieuw (beginnen|starten|invullen)|"
-                        r"begin (maar )?opnieuw|van voren af|vooraf aan|alles (wissen|overnieuw|opnieuw))",
-    "help": r"^(help|hulp|hellup)\b|\b(ik snap het niet|hoe werkt (dit|het)|wat kun je|wat kan je|welke opties)",
-    "faq": r"\?\s*$|^(wat is|wat zijn|wat betekent|wat houdt|wat staat|hoe werkt|hoe zit|leg uit|uitleg|moet de|"
-           r"heeft de|waar staat)\b",
-    "subsidie_zoeken": r"(subsidie|subsidy|fonds|regeling|financier|geld|vergoed|potje|betalen|kosten|bijdrage)",
-    "regeling_vraag": r"\?\s*$|^(wat is|wat doet|bestaat|is de|is het|hoe zit|kan ik|ken je)\b",
-    "pop_downloaden": r"(download|\bpdf\b|printen|exporteer|stuur (mij |me )?mijn|mail mijn|als document|"
-                      r"in word|als word)",
-    "jaarplan_downloaden": r"(download|exporteer|(als|in|naar) (een )?(excel|csv|spreadsheet)|spreadsheet van)",
-    "strategie_downloaden": r"(download|\bpdf\b|exporteer|printen|als document|in word|als word)",
-    "overzicht_bekijken": r"(dashboard|managementoverzicht|overzicht voor leidinggevenden|grafiek|budgetverdeling)",
-    "gegevens_inzien": r"(gegevens|persoonsgegevens|\bdata\b|wat weet je van mij|opgeslagen|inzage)",
-    "gegevens_verwijderen": r"(verwijder|wis |wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
-    "pop_delen": r"(deel (mijn|het|dit)|pop delen|delen met (mijn )?(leidinggevende|manager|baas|teamleider)|"
-                 r"mag mijn .{0,20}(zien|lezen)|zichtbaar maken|toestemming)",
-    "pop_niet_delen": r"(niet meer delen|stop met delen|privé|prive|niet delen|verberg|intrekken|trek)",
-    "gedeelde_pops": r"(gedeeld|pops|pop's|ontwikkelplannen)",
-    "start_strategie": r"(opleidingsbeleid|opleidings beleid|strategi|stratigi|beleidsplan|beleid|speerpunt)",
-    "start_jaarplan": r"(jaarplan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|opleidingsbudget|"
-                      r"training|opleidingen|budget|activiteiten)",
-    "start_pop": r"\b(pop|p\.o\.p|ontwikkelplan|ontwikkeldoel|ontwikkelingsplan|ontwikkel plan|popgesprek|leerdoel|ontwikkeling|"
-                 r"ontwikkelgesprek)",
-    "start_popgesprek": r"(afspraken? .{0,30}(vastleggen|vast te leggen|invoeren|noteren)|popgesprek(ken)? (van|met) "
-                        r"(mijn )?(team|medewerker)|(vastleggen|invoeren|noteren) .{0,30}afspraken?|"
-                        r"pop-?gesprek(ken)? (vastleggen|voeren|afronden)|pop-?gesprekken van mijn team)",
-    "start_evaluatie": r"(evalu|terugkijken op het (jaarplan|jaar)|jaarplan (evalueren|nabespreken))",
-    "afspraken_bekijken": r"(mijn afspraken|welke afspraken|afspraken (bekijken|zien|inzien|tonen)|"
-                          r"afspraken uit (het|mijn) pop|wat (hebben|is) .{0,20}afgesproken)",
-    "afspraken_bevestigen": r"(bevestig|akkoord met (de|mijn|onze) afspraken|ik ga akkoord|afspraken kloppen|"
-                            r"eens met de afspraken)",
-    "evaluatie_downloaden": r"(download|\bpdf\b|exporteer|printen|als document|in word|als word)",
-}
-MAX_WORDS: dict[str, int] = {"hervatten": 6, "help": 10, "faq": 16}
+# What each request needs (evidence, length, whether it leaves or is handed off) lives in the registry
+# (bot/requests.py); these views of it are what the decision below reads.
+EVIDENCE: dict[str, str] = {r.intent: r.evidence for r in REQUESTS}
+MAX_WORDS: dict[str, int] = {r.intent: r.max_words for r in REQUESTS}
 
 # Starting another interview also needs a verb: "strategisch" alone is an answer, not a command.
 _START_VERB = r"\b(wil|wilt|start|starten|begin|beginnen|maken|voorbereiden|invullen|doen|werken|naar|gaan)\b"
 
 ANSWER = "antwoord"  # the learned intent of answers (data/nlu/antwoorden.yml); "/antwoord" is the answer button
 COMMANDS = set(EVIDENCE)
-# Requests that other parts of the bot answer; during an interview the interview waits for them.
-HANDOFF = {"pop_downloaden", "jaarplan_downloaden", "strategie_downloaden", "overzicht_bekijken",
-           "gegevens_inzien", "gegevens_verwijderen", "pop_delen", "pop_niet_delen", "gedeelde_pops",
-           "afspraken_bekijken", "afspraken_bevestigen", "evaluatie_downloaden"}
-# Requests that leave the question or destroy something: never without an explicit request.
-LEAVING = {"gegevens_verwijderen", "opnieuw_beginnen", "start_strategie", "start_jaarplan", "start_pop",
-           "start_popgesprek", "start_evaluatie", "subsidie_zoeken", "pop_niet_delen", "pop_delen",
-           "afspraken_bevestigen"}
-# Requests that a short fixed phrase may make without the form of a request ("even pauze", "waar was ik").
-PHRASE_OK = {"stoppen", "hervatten", "terug", "toon_antwoorden", "waarom_vraag", "help"}
+HANDOFF = {r.intent for r in REQUESTS if r.handoff}
+LEAVING = {r.intent for r in REQUESTS if r.leaves}
+PHRASE_OK = {r.intent for r in REQUESTS if r.phrase_ok}
 MAX_PHRASE_WORDS = 6
 
 # -- the form of a message ------------------------------------------------------------------------------
@@ -242,33 +191,8 @@ def ranking_of(parse: dict | None) -> list[tuple[str, float]]:
     return ranking
 
 
-def detect_command(text: str, intent: str | None, confidence: float | None) -> str | None:
-    """The request in ``text`` when it is one for certain, else None (the single-intent form of ``decide``)."""
-    decision = decide(text, [(intent, confidence or 0.0)] if intent else None)
-    return decision.intent if decision.kind == "request" else None
-
-
 # Outside an interview a topic word is enough (nothing is being answered that could be misread).
-TOPIC: dict[str, str] = {
-    "pop_downloaden": r"(pop|ontwikkelplan|ontwikkelingsplan)",
-    "jaarplan_downloaden": r"(jaarplan|opleidingsplan|excel|csv|spreadsheet|opleidingen|download|budget)",
-    "strategie_downloaden": r"(beleid|strategi|speerpunt)",
-    "overzicht_bekijken": r"(overzicht|dashboard|budget|grafiek|speerpunt|leerwens|verdeling|verdeeld|jaarplan)",
-    "gegevens_inzien": r"(gegevens|\bdata\b|over mij|van mij|opgeslagen|bewaar|inzage)",
-    "gegevens_verwijderen": r"(verwijder|\bwis|gewist|vergeet|delete|\bweg\b|vergetelheid|verdwijn)",
-    "pop_delen": r"(pop|ontwikkelplan|deel|delen|zien|lezen|toegang|zichtbaar)",
-    "pop_niet_delen": r"(pop|ontwikkelplan|deel|delen|zien|ziet|privé|prive|verberg|alleen voor mij|toestemming)",
-    "gedeelde_pops": r"(pop|ontwikkelplan|gedeeld|delen)",
-    "start_strategie": r"(opleidingsbel|opleidings beleid|strategi|stratgi|stratigi|beleid|speerpunt|"
-                       r"opleidingsplan|meerjarig|opleiden|opleiding)",
-    "start_jaarplan": r"(jaarplan|jaar plan|jaarpaln|opleidingsplan|scholingsplan|opleidingsactiviteit|budget|"
-                      r"training|opleiding|activiteiten)",
-    "start_popgesprek": r"(afspra|popgesprek|pop-gesprek|pop gesprek|team)",
-    "start_evaluatie": r"(evalu|terugkijk|terug kijk|nabesprek)",
-    "afspraken_bekijken": r"(afspra|afgespro)",
-    "afspraken_bevestigen": r"(afspra|bevestig|akkoord)",
-    "evaluatie_downloaden": r"(evalu)",
-}
+TOPIC: dict[str, str] = {r.intent: r.topic for r in REQUESTS if r.topic}
 
 
 def plausible(intent: str | None, text: str) -> bool:
@@ -277,6 +201,5 @@ def plausible(intent: str | None, text: str) -> bool:
     Buttons send "/intent" and are always plausible. "<script>alert(1)</script>" is not a request to start
     the POP interview, whatever the classifier says.
     """
-    if text.strip().startswith("/") or intent not in EVIDENCE:
-        return True
-    return bool(re.search(TOPIC.get(intent, EVIDENCE[intent]), normalize(text)))
+    request = requests.get(intent)
+    return text.strip().startswith("/") or request is None or request.backed_by(text)

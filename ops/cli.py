@@ -26,6 +26,7 @@ from ops.cli_admin import (
     cmd_retention,
     cmd_run_prod,
     cmd_serve,
+    cmd_unclear,
 )
 
 
@@ -231,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
                        ).set_defaults(func=cmd_funding_nlu)
     sub.add_parser("bewaartermijn", help="gesprekken ouder dan LEERKOERS_RETENTION_DAYS verwijderen").set_defaults(
         func=cmd_retention)
+    unclear = sub.add_parser("onbegrepen", help="berichten die Leerkoers niet begreep, gegroepeerd (zonder wie)")
+    unclear.add_argument("--dagen", dest="days", type=int, default=30, help="de laatste zoveel dagen (standaard 30)")
+    unclear.set_defaults(func=cmd_unclear)
     serve = sub.add_parser("serve", help="één proces van de productie-opzet (voor systemd)")
     serve.add_argument("process", choices=["rasa", "actions"])
     serve.add_argument("--port", type=int, default=None, help="poort van deze Rasa-server")

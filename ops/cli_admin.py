@@ -59,6 +59,26 @@ def cmd_retention(_args) -> int:
     return 0
 
 
+def cmd_unclear(args) -> int:
+    """`leerkoers onbegrepen`: what people asked that Leerkoers did not understand, grouped, without who."""
+    from bot.services import unclear
+
+    settings = get_settings()
+    days = min(args.days, settings.retention_days)
+    groups = unclear.grouped(unclear.unclear_messages(settings.tracker_url, days))
+    if not groups:
+        print(f"Geen onbegrepen berichten in de laatste {days} dagen.")
+        return 0
+    print(f"Onbegrepen berichten in de laatste {days} dagen ({sum(g.count for g in groups)} in totaal), "
+          "gegroepeerd op tekst:")
+    for group in groups:
+        print(f"{group.count:>5}  {group.text}")
+        for variant in group.variants:
+            print(f"       ook: {variant}")
+    print("\nZo maak je er trainingsdata van: docs/nlu.md, 'Learning from use'.")
+    return 0
+
+
 def create_databases(settings) -> list[str]:
     """PostgreSQL: create the answers and tracker databases when they do not exist yet."""
     from sqlalchemy import create_engine, text

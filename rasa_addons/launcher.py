@@ -1,4 +1,4 @@
-"""Start Rasa's command line with four fixes for Rasa 3.6; everything else is Rasa's own `rasa` command.
+"""Start Rasa's command line with five fixes for Rasa 3.6; everything else is Rasa's own `rasa` command.
 
 1. A --logging-config-file stays in force. Rasa applies the logging file and then always installs its coloured
    console logging on top of it, so the structured (JSON) production logs would be lost.
@@ -17,11 +17,14 @@
    and rasa-sdk's forms read only the slots set in this turn (`Tracker.slots_to_validate`); slots, the latest
    message, the active form and the latest action are sent as before. The turn starts at the latest user message
    (with the `action_listen` before it).
+5. A typed button title counts as a click on that button (rasa_addons/typed_buttons.py).
 """
 
 from __future__ import annotations
 
 import sys
+
+from rasa_addons import typed_buttons
 
 
 def validate_action_responses_with_one_validator() -> None:
@@ -117,6 +120,7 @@ def main() -> None:
     validate_action_responses_with_one_validator()
     send_only_the_current_turn_to_actions()
     load_models_without_a_training_step()
+    typed_buttons.install()
     if "--logging-config-file" in sys.argv:
         import rasa.utils.io
 

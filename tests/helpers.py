@@ -1,8 +1,7 @@
 """Scripted answers for the three interviews, shared by the unit and end-to-end tests."""
 
 STRATEGIE = [
-    ("org_naam", "Gemeente Zeist"),
-    ("org_sector", "gemeente"),
+    ("org_naam", "Gemeente Zeist"),  # the name says the sector: "gemeente" is not asked (issue 28)
     ("org_medewerkers", "ongeveer 800"),
     ("org_or", "ja"),
     ("strategie_toekomst", "Over drie jaar werken we digitaal en dicht bij de inwoners"),

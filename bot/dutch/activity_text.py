@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from bot.dutch.parsing import parse_period
+from bot.dutch.parsing import KIND_OF_LEARNING_CHOICES, match_choice, parse_period
+
+# Comma-separated parts that name a field by themselves: "…, vakgebied, klassikaal, extern bureau, …".
+_PROVIDER = re.compile(r"^(een |het |de )?(extern|externe|intern|interne|eigen)\s+(bureau|opleider|opleidingsbureau|"
+                       r"academie|trainer|trainers|aanbieder|organisatie|coach|docent|school|hogeschool)$|"
+                       r"^(extern|intern|zelf|eigen organisatie|eigen mensen|collega'?s)$", re.I)
+_FORM = re.compile(r"^(klassikaal|klassikale training|e-?learning|online|online training|workshop|coaching|"
+                   r"intervisie|training op de werkplek|on the job|webinar|blended|incompany|in-company)$", re.I)
 
 _MONEY = r"(?:(?:kosten|kost|prijs|budget|voor|à|a)\s*:?\s*)?(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|\d[\d.,]*\s*(?:euro|eur)\b)"
 _STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+kosten\b|\s*$)"
@@ -43,6 +50,19 @@ def split_activity(text: str) -> dict[str, str]:
             parts["act_wanneer"] = re.sub(r"^(in|op|tijdens)\s+(het\s+|de\s+)?", "", candidate, flags=re.I)
             rest = rest[:segment.start(1)] + " " + rest[segment.end(1):]
             break
+    kept = []
+    for segment in (p.strip() for p in rest.split(",")):
+        words = segment.split()
+        if 0 < len(words) <= 3 and "act_soort" not in parts and match_choice(segment, KIND_OF_LEARNING_CHOICES) \
+                and not re.search(r"\b(training|cursus|opleiding)\b", segment, re.I):
+            parts["act_soort"] = segment
+        elif "act_aanbieder" not in parts and _PROVIDER.match(segment):
+            parts["act_aanbieder"] = segment
+        elif "act_vorm" not in parts and _FORM.match(segment) and kept:
+            parts["act_vorm"] = segment
+        else:
+            kept.append(segment)
+    rest = " " + ", ".join(kept) + " "
     group = re.search(r"\svoor\s+(.+?)" + _STOP, rest, flags=re.I)
     if group:
         parts["act_doelgroep"] = group.group(1).strip()

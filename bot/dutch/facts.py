@@ -19,8 +19,11 @@ SECTOR_WORDS: dict[str, str] = {
                 r"gemeenschappelijke regeling",
     "kunsteducatie": r"kunsteducatie|cultuureducatie|kunstencentrum|kunstcentrum|muziekschool|"
                      r"centrum voor de kunsten|centrum voor kunsten|cultuurhuis|dansschool|kunstschool",
-    "overig_publiek": r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie",
-    "privaat": r"bedrijf|onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak",
+    "overig_publiek": r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie|[a-z]*zorginstelling|"
+                      r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit",
+    # compounds count: installatiebedrijf, bouwonderneming, kinderopvangorganisatie
+    "privaat": r"[a-z]*bedrijf|[a-z]*bedrijven|[a-z]*onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak|"
+               r"kinderopvang[a-z]*|[a-z]+winkel",
 }
 CAO_WORDS: dict[str, str] = {
     "gemeenten": r"cao gemeenten|cao van de gemeenten|car-uwo",

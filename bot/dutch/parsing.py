@@ -234,7 +234,8 @@ SECTOR_CHOICES: dict[str, tuple[str, ...]] = {
                       "kunst", "cultuur"),
     "overig_publiek": ("overig publiek", "andere overheid", "overheid", "publiek", "provincie", "waterschap", "rijk",
                        "onderwijs", "zorg"),
-    "privaat": ("privaat", "bedrijf", "mkb", "onderneming", "commercieel", "particulier", "bv", "b.v."),
+    "privaat": ("privaat", "private", "prive", "privé", "bedrijf", "mkb", "onderneming", "commercieel", "particulier", "bv",
+                "b.v."),
 }
 
 SECTOR_LABELS = {
@@ -282,11 +283,29 @@ SKIP_WORDS = {"geen", "niets", "nvt", "n.v.t.", "niet van toepassing", "weet ik 
               "niks", "sla over", "overslaan", "geen wens", "geen wensen"}
 
 
+# Words that carry no content of their own: an answer made only of these says nothing ("ja", "weet niet",
+# "ok hoor", "iets"). "Teamleider worden", "Coaching" and "Excel" say something.
+_EMPTY_WORDS = {"ja", "nee", "ok", "oke", "okay", "okee", "hoor", "weet", "niet", "ik", "het", "geen", "idee",
+                "misschien", "tja", "hmm", "hm", "eh", "uh", "iets", "dingen", "ding", "van", "alles", "niks",
+                "niets", "nvt", "wat", "dat", "dit", "de", "een", "en", "of", "zo", "ook", "nog", "goed", "prima",
+                "zeker", "mwah", "jawel", "nou", "euh", "test", "bla", "blabla", "xxx", "etc", "enzo", "gewoon"}
+
+
+def says_nothing(text: str) -> bool:
+    """True when an answer carries no meaning: only filler words, one letter, or no letters at all."""
+    words = re.findall(r"[a-zà-ÿ]+", normalize(strip_markup(_CODE_RE.sub(" ", text or ""))))
+    content = [w for w in words if len(w) >= 2 and w not in _EMPTY_WORDS]
+    return not content
+
+
 def is_skip(text: str) -> bool:
     return normalize(text).strip(" .!") in SKIP_WORDS
 
 
 _TAG_RE = re.compile(r"<[^>]*>")
+
+
+_CODE_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 
 
 def strip_markup(text: str) -> str:

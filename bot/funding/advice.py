@@ -57,7 +57,7 @@ def parse_doel(text: str) -> set[str] | None:
 
 
 def parse_sector(text: str) -> str | None:
-    return match_choice(text, SECTOR_CHOICES)
+    return match_choice(text, SECTOR_CHOICES) or extract_facts(text).sector  # also "ons installatiebedrijf"
 
 
 def parse_employees(text: str) -> int | None:

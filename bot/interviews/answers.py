@@ -25,7 +25,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     if q.kind in ("open", "short"):
         if parsing.looks_english(t):
             return Parsed(False, error="alleen_nederlands")
-        if parsing.word_count(t) < q.min_words or parsing.word_count(t) == 0:
+        if parsing.says_nothing(t):  # "ja", "weet niet", one letter, only markup: "Teamleider worden" is an answer
             return Parsed(False, error="antwoord_te_kort" if q.kind == "open" else "antwoord_leeg")
         return Parsed(True, t)
     if q.kind == "list":

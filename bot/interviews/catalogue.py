@@ -67,7 +67,7 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     key: constr(regex=r"^[a-z][a-z_]{1,60}$")  # type: ignore[valid-type]
     label: constr(min_length=1, max_length=120)  # type: ignore[valid-type]
     kind: Literal[KINDS]  # type: ignore[valid-type]
-    min_words: conint(ge=0, le=50) = 1  # type: ignore[valid-type]
+    min_words: conint(ge=0, le=50) | None = None  # type: ignore[valid-type]  # older files; not used any more
     optional: bool = False
     choices: Literal[tuple(CHOICES)] | None = None  # type: ignore[valid-type]
     stored_in: str
@@ -117,7 +117,6 @@ class Question:
     key: str
     label: str
     kind: str  # open, short, choice, int, money, year, yesno, period, kind, speerpunt, list
-    min_words: int = 1
     optional: bool = False
     choices: dict | None = None
     stored_in: str = ""
@@ -184,7 +183,7 @@ def load(folder: Path | None = None) -> Catalogue:
                 raise CatalogueError(f"{folder / (name + '.yml')}: '{q.key}' en '{places[q.stored_in]}' worden "
                                      f"allebei bewaard in {q.stored_in}")
             places[q.stored_in] = q.key
-            questions[q.key] = Question(q.key, q.label, q.kind, q.min_words, q.optional,
+            questions[q.key] = Question(q.key, q.label, q.kind, q.optional,
                                         CHOICES[q.choices] if q.choices else None, q.stored_in,
                                         tuple(w.lower() for w in q.topic_words), q.why == "own", q.text or "")
     order, labels = {}, {}

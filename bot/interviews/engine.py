@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot import clock
 from bot.dutch import formatting, parsing
-from bot.dutch.facts import Facts
+from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
 from bot.interviews.answers import parse_answer
@@ -116,6 +116,7 @@ class InterviewEngine(Storing):
         org = self.ctx.org
         if org is None or self.interview == "pop":  # the POP does not ask about the organisation's profile
             return None
+        facts = merge(extract_facts(org.name or ""), facts)  # "Gemeente Oostmeer", "Installatiebedrijf Jansen"
         filled = Facts()
         if facts.sector and org.sector is None:
             org.sector = facts.sector

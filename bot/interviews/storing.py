@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.dutch import formatting, parsing
 from bot.dutch.activity_text import split_activity
+from bot.dutch.facts import Facts
 from bot.interviews.answers import DONE_WORDS, parse_answer, split_list
 from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews.context import MAX_GOALS, Message
@@ -76,6 +77,9 @@ class Storing:
             self.person.organisation = org
             if org.strategic_plan and org.strategic_plan.speerpunten:
                 messages.append(Message("organisatie_bekend", {"organisatie": org.name}))
+            understood = self.use_facts(Facts())  # a name that says the sector: "Gemeente Oostmeer"
+            if understood:
+                messages.append(understood)
         elif key in ORG_FIELDS:
             write(ctx.org, ORG_FIELDS[key], value)
         elif key in PLAN_FIELDS:
@@ -186,8 +190,13 @@ class Storing:
             goal.deadline = parsing.parse_period(text) or "zie leerdoel"
         if parsing.has_measurable_result(text):
             goal.result = "zie leerdoel"
-        if goal.deadline is None or goal.result is None:
+        # the tip says only what will be asked: both questions, or the one that is still open
+        if goal.deadline is None and goal.result is None:
             messages.append(Message("smart_tip"))
+        elif goal.deadline is None:
+            messages.append(Message("smart_tip_wanneer"))
+        elif goal.result is None:
+            messages.append(Message("smart_tip_resultaat"))
 
     def _budget_message(self, messages: list[Message], after_activity: bool) -> None:
         plan = self.ctx.year_plan()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.dutch.facts import extract
 from bot.storage.db import session_scope
 from bot.storage.models import Person
 
@@ -10,7 +11,9 @@ def known_profile(person_id: str) -> tuple[str | None, int | None]:
     with session_scope() as s:
         person = s.get(Person, person_id)
         org = person.organisation if person else None
-        return (org.sector, org.employees) if org else (None, None)
+        if org is None:
+            return None, None
+        return org.sector or extract(org.name or "").sector, org.employees  # "Gemeente Zeist" says the sector
 
 
 def remember_profile(person_id: str, sector: str | None, employees: int | None) -> None:

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from bot import requests
 from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
 from bot.funding.advice import funding_replies
@@ -74,7 +75,7 @@ def start(person_id: str, interview: str, today: date | None = None, role: str |
     """Open (or resume) an interview; ``facts`` from the first message fill what they answer."""
     with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today, role)
-        understood = engine.use_facts(facts) if facts is not None else None
+        understood = engine.use_facts(facts or Facts())  # also what the organisation's name says
         was = engine.state.status
         engine.begin()
         engine.state.status = "active"
@@ -123,7 +124,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             decision = ANSWERED  # no answer to give: keep it as the answer
         if decision.kind == "unsure" and key not in (None, RESTART):
             engine.hold(text, decision.intent)
-            label = REQUEST_LABELS.get(decision.intent, "iets anders doen")
+            label = requests.get(decision.intent).label if requests.get(decision.intent) else "iets anders doen"
             buttons = [{"title": "Ja, dit is mijn antwoord", "payload": "/" + ANSWER},
                        {"title": label[0].upper() + label[1:], "payload": "/" + decision.intent}]
             return Turn([Message("antwoord_of_verzoek", {"vraag_label": Q[key].label.lower(), "verzoek": label},
@@ -147,24 +148,6 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         return Turn(messages, started.prompt, accepted=False, done=started.done, summary=started.summary,
                     extra=extra, request=decision.intent)
     return Turn(messages, prompt, accepted=False, done=False, extra=extra, request=decision.intent)
-
-
-# How the buttons of "is dit je antwoord, of wil je ...?" name a request.
-REQUEST_LABELS = {
-    "subsidie_zoeken": "subsidies zoeken", "regeling_vraag": "informatie over een regeling",
-    "gegevens_verwijderen": "je gegevens verwijderen", "gegevens_inzien": "je gegevens bekijken",
-    "opnieuw_beginnen": "opnieuw beginnen", "start_strategie": "naar het strategisch opleidingsbeleid",
-    "start_jaarplan": "naar het opleidingsjaarplan", "start_pop": "naar je POP",
-    "pop_downloaden": "je POP downloaden", "jaarplan_downloaden": "het jaarplan downloaden",
-    "strategie_downloaden": "het opleidingsbeleid downloaden", "overzicht_bekijken": "het overzicht bekijken",
-    "pop_delen": "je POP delen", "pop_niet_delen": "je POP niet meer delen", "gedeelde_pops": "gedeelde POP's zien",
-    "toon_antwoorden": "je antwoorden zien", "waarom_vraag": "weten waarom ik dit vraag", "help": "uitleg krijgen",
-    "stoppen": "stoppen", "hervatten": "verder gaan", "terug": "terug naar de vorige vraag",
-    "wijzig_antwoord": "een antwoord wijzigen", "faq": "een antwoord op je vraag",
-    "start_popgesprek": "afspraken van een POP-gesprek vastleggen", "start_evaluatie": "het jaarplan evalueren",
-    "afspraken_bekijken": "je afspraken zien", "afspraken_bevestigen": "je afspraken bevestigen",
-    "evaluatie_downloaden": "de evaluatie downloaden",
-}
 
 
 def _request(engine: InterviewEngine, command: str, text: str, faq_response: str | None, topic: str | None,
@@ -215,12 +198,6 @@ def _request(engine: InterviewEngine, command: str, text: str, faq_response: str
             engine.pause()
             extra["switched"] = other
     return messages, extra
-
-
-def answers_closed_question(person_id: str, interview: str, text: str, today: date | None = None) -> bool:
-    """True when the current question has fixed answers (a choice, a number, ...) and the text is one."""
-    with _locked(person_id) as s:
-        return _engine(s, person_id, interview, today).accepts_closed(text)
 
 
 def prompt(person_id: str, interview: str, today: date | None = None) -> Message | None:

@@ -162,7 +162,7 @@ def tracker_url(tracker_db: str) -> str:
 
 
 @contextmanager
-def _events_table(tracker_db: str) -> Iterator[Connection | None]:
+def events_table(tracker_db: str) -> Iterator[Connection | None]:
     """A transaction on Rasa's SQL tracker store (table 'events'); None when there is no such table yet.
 
     ``tracker_db`` is a database URL (SQLite or PostgreSQL, see ``Settings.tracker_url``) or a SQLite path.
@@ -181,7 +181,7 @@ def _events_table(tracker_db: str) -> Iterator[Connection | None]:
 
 
 def _delete_events(tracker_db: str, where: str, params: dict) -> int:
-    with _events_table(tracker_db) as conn:
+    with events_table(tracker_db) as conn:
         return 0 if conn is None else conn.execute(text(f"DELETE FROM events WHERE {where}"), params).rowcount
 
 
@@ -205,7 +205,7 @@ def purge_copied_pop_texts(tracker_db: str) -> int:
     whole text), so it stayed in the manager's history after "stop met delen" or deletion. Now the manager
     gets a short-lived link; the old messages are removed here (idempotent, at every start and retention run).
     """
-    with _events_table(tracker_db) as conn:
+    with events_table(tracker_db) as conn:
         if conn is None:
             return 0
         rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND data LIKE :p"),

@@ -358,7 +358,7 @@ def test_manager_overview_page_in_the_browser(stack, browser):
     servers, _ = stack
     mark = tok("ov-mark", role="manager", org="Gemeente Renswoude", name="Mark")
     post(servers, mark, "/start_strategie")
-    for text in ("gemeente", "120", "nee", "Over drie jaar werken we digitaal en dicht bij de inwoners",
+    for text in ("120", "nee", "Over drie jaar werken we digitaal en dicht bij de inwoners",
                  "Digitaal werken; Vitaliteit", "klaar", "Digitale vaardigheden en samenwerken",
                  "Leren helpt bij de omslag naar digitaal", "We bespreken het in het MT en de teams"):
         post(servers, mark, text)

@@ -60,7 +60,7 @@ def test_start_and_each_answer_send_the_current_question_with_buttons(db_url):
     messages, _ = run(act.ActionStartInterview(), tracker(text="/start_strategie", intent="start_strategie",
                                                           sender="m1"))
     assert responses(messages) == ["utter_start_strategie", "utter_vraag_org_naam"]
-    messages, _ = answer("Gemeente Zeist", sender="m1", interview="strategie")
+    messages, _ = answer("Stichting De Brug", sender="m1", interview="strategie")  # the name says no sector
     assert responses(messages)[-1] == "utter_vraag_org_sector"
     assert [b["payload"] for b in messages[-1]["buttons"]][0] == "gemeente"
     messages, _ = answer("een bakkerij", sender="m1", interview="strategie")  # not a sector: asked again
@@ -236,3 +236,33 @@ def test_messages_outside_the_field_get_a_pointer(text, intent, expected):
     Leerkoers' field (verlof, ziekmelden, salaris) got no pointer to where to go."""
     messages, _ = run(act.ActionNotUnderstood(), tracker(text=text, intent=intent))
     assert responses(messages) == [expected]
+
+
+def _not_understood(text: str, ranking: list[tuple[str, float]], role: str):
+    """ActionNotUnderstood for a person with ``role`` in a verified token."""
+    from bot.identity import Identity
+
+    trk = tracker(text=text, intent="nlu_fallback", confidence=0.4)
+    trk.latest_message["intent_ranking"] = [{"name": n, "confidence": c} for n, c in ranking]
+    trk.latest_message["metadata"] = {"identity": Identity("e1", "Eva", role, "Gemeente Zeist",
+                                                           organisation_id="gm0355").to_dict()}
+    return run(act.ActionNotUnderstood(), trk)[0]
+
+
+def test_a_message_not_understood_gets_its_likely_meaning_as_a_button(db_url):
+    """Issue 28, item 3: never a bare 'sorry'; 'Bedoel je: POP voorbereiden?' and then the topics."""
+    ranking = [("nlu_fallback", 0.4), ("start_pop", 0.32), ("start_jaarplan", 0.2)]
+    [message] = _not_understood("ik heb volgende week mijn pop gesprek", ranking, "employee")
+    assert message["response"] == "utter_bedoel_je" and message["bedoeling"] == "POP voorbereiden"
+    assert [b["payload"] for b in message["buttons"]] == ["/start_pop", "/help"]
+    [message] = _not_understood("welke cursussen gaan we dit jaar doen, kun je helpen dat op te schrijven",
+                                [("nlu_fallback", 0.4), ("start_jaarplan", 0.33), ("start_pop", 0.2)], "manager")
+    assert [b["payload"] for b in message["buttons"]][0] == "/start_jaarplan"
+
+
+def test_without_a_likely_meaning_the_topics_fit_the_role(db_url):
+    ranking = [("nlu_fallback", 0.4), ("bevestigen", 0.3)]
+    [message] = _not_understood("qwpoeiruty zxmcnvb", ranking, "employee")
+    assert message["response"] == "utter_fallback_medewerker"
+    [message] = _not_understood("qwpoeiruty zxmcnvb", ranking, "manager")
+    assert message["response"] == "utter_fallback"

@@ -93,7 +93,7 @@ def test_an_activity_in_one_message_fills_every_question_it_answers(db_url, toda
 
 
 def test_an_organisation_answer_with_more_facts_fills_those_questions_too(db_url, today):
-    _to("m", "strategie", STRATEGIE, today, "org_sector")
+    _to("m", "strategie", [("org_naam", "Stichting De Brug")] + STRATEGIE[1:], today, "org_sector")
     turn = service.turn("m", "strategie", "we zijn een gemeente met ongeveer 300 medewerkers",
                         ranking=[("antwoord", 0.9)], today=today)
     assert turn.accepted and turn.prompt.response == "vraag_org_or"  # the number of employees is not asked

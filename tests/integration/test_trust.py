@@ -41,7 +41,7 @@ def test_a_manager_of_a_cannot_reach_or_delete_the_plans_of_b(db_url, today):
     _complete(B, "strategie", STRATEGIE, today)
     service.sync_identity(A)
     turn = service.start(A.person_id, "strategie", today)
-    assert turn.prompt.response == "vraag_org_sector"  # A's own, empty organisation
+    assert turn.prompt.response == "vraag_org_medewerkers"  # A's own organisation; its name says the sector
     # the old attack: name B's organisation, then restart and confirm
     service.turn(A.person_id, "strategie", "Gemeente Bunnik", ranking=[("antwoord", 0.9)], today=today)
     service.turn(A.person_id, "strategie", "opnieuw beginnen", today=today)

@@ -53,8 +53,22 @@ def training_texts() -> set[str]:
 def test_held_out_set_is_separate_from_the_training_data():
     training = training_texts()
     held = {_normal(text) for text, _ in nlu_report.held_out()}
+    voices = {_normal(text) for text, _ in nlu_report.held_out("voices")}
     held |= {_normal(text) for text in nlu_report.out_of_scope()}
     assert not held & training
+    assert not voices & training and not voices & held
+
+
+def test_second_held_out_set_speaks_in_many_voices():
+    """Issue 28: at least 200 messages, every intent, je- and u-form, typos, long explanations, first visits."""
+    pairs = nlu_report.held_out("voices")
+    texts = [t for t, _ in pairs]
+    assert len(pairs) >= 200
+    assert {i for _, i in pairs} == {i for _, i in nlu_report.held_out()}
+    assert min(sum(1 for _, i in pairs if i == intent) for intent in {i for _, i in pairs}) >= 7
+    assert sum(bool(re.search(r"\b(u|uw)\b", t)) for t in texts) >= 5  # u-form
+    assert sum(len(t.split()) >= 12 for t in texts) >= 15  # a situation explained in a long sentence
+    assert sum(bool(re.search(r"\b(nieuw|eerste keer|voor het eerst)\b", t)) for t in texts) >= 3
 
 
 def test_held_out_set_covers_every_intent_with_ten_examples_and_real_typing():
@@ -146,3 +160,26 @@ def test_every_trained_pop_gesprek_question_gets_its_own_answer(nlu_agent, text,
     assert parse["intent"]["name"] == "faq"
     assert parse["response_selector"]["faq"]["response"]["utter_action"] == expected
     assert expected in domain_yaml()["responses"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, wanted", [
+    ("ik wil dat je mijn data wist", {"gegevens_verwijderen"}),
+    ("pop gesprekken van mijn team", {"gedeelde_pops", "start_popgesprek"}),
+    ("Nog een POP-gesprek", {"start_popgesprek"}),
+    ("ik heb volgende week mijn pop gesprek", {"start_pop"}),
+    ("Dag, ik ben nieuw hier", {"groet"}),
+    ("welke cursussen gaan we dit jaar doen, kun je me helpen dat op te schrijven", {"start_jaarplan"}),
+])
+def test_the_first_messages_of_issue_28_reach_their_task(nlu_agent, text, wanted):
+    """Each was 'Sorry, dat begrijp ik niet goed' or the wrong task; now the intent, or at least the offer of it."""
+    from bot import requests
+    from bot.understanding import plausible
+
+    parsed = asyncio.run(nlu_agent.parse_message(text))
+    intent = parsed["intent"]["name"]
+    if intent == "nlu_fallback":  # below the threshold: the task must be the first "bedoel je" button
+        offers = requests.likely(ranking_of(parsed), "manager", text)
+        assert offers and offers[0].intent in wanted, (text, parsed["intent_ranking"][:3])
+    else:
+        assert intent in wanted and plausible(intent, text), (text, intent)

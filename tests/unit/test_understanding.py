@@ -1,6 +1,12 @@
 import pytest
 
-from bot.understanding import detect_command
+from bot.understanding import decide
+
+
+def detect_command(text: str, intent: str | None, confidence: float | None) -> str | None:
+    """The request in ``text`` when it is one for certain, else None (one NLU guess)."""
+    decision = decide(text, [(intent, confidence or 0.0)] if intent else None)
+    return decision.intent if decision.kind == "request" else None
 
 
 @pytest.mark.parametrize("text,intent,conf,expected", [
@@ -66,7 +72,7 @@ def test_plausible_only_with_evidence():
 
 
 # -- answer or request in context (issue 13) ------------------------------------------------------------
-from bot.understanding import ANSWERED, Decision, decide, request_form  # noqa: E402
+from bot.understanding import ANSWERED, Decision, request_form  # noqa: E402
 
 
 @pytest.mark.parametrize("text", [

@@ -1,0 +1,94 @@
+"""A typed choice is a choice (issue 28, item 5): every button defined in the data, typed instead of clicked."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.dutch.choices import match_button
+from bot.funding import advice
+from bot.interviews.engine import KIND_BUTTONS, SECTOR_BUTTONS, YES_NO_BUTTONS
+from rasa_addons.typed_buttons import typed_button_payload
+from tests.helpers import domain_yaml
+
+
+def domain_button_sets() -> list[tuple[str, list[dict]]]:
+    """(response, its buttons) for every response of the domain that shows buttons."""
+    sets = []
+    for name, variants in domain_yaml()["responses"].items():
+        for variant in variants:
+            if variant.get("buttons"):
+                sets.append((name, variant["buttons"]))
+    return sets
+
+
+BUTTON_SETS = domain_button_sets() + [("SECTOR_BUTTONS", SECTOR_BUTTONS), ("KIND_BUTTONS", KIND_BUTTONS),
+                                      ("YES_NO_BUTTONS", YES_NO_BUTTONS)]
+
+
+def _no_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _typo(text: str) -> str:
+    """One letter left out in the middle of the longest word."""
+    word = max(text.split(), key=len)
+    return text.replace(word, word[: len(word) // 2] + word[len(word) // 2 + 1:], 1)
+
+
+def typed_versions(title: str) -> list[str]:
+    versions = [title, title.lower(), title.upper(), title.rstrip("?!.") + ".", f"  {title}  ", _no_accents(title),
+                title.replace("-", " "), title.replace("-", "")]
+    if len(title) >= 8:
+        versions.append(_typo(title))
+    return versions
+
+
+def test_the_data_defines_buttons_to_check():
+    names = {name for name, _ in BUTTON_SETS}
+    assert {"utter_ask_subsidie_sector", "utter_help", "utter_help_medewerker", "utter_fallback"} <= names
+
+
+@pytest.mark.parametrize("response, buttons", BUTTON_SETS, ids=[name for name, _ in BUTTON_SETS])
+def test_typing_every_title_is_clicking_that_button(response, buttons):
+    for button in buttons:
+        for typed in typed_versions(button["title"]):
+            found = match_button(typed, buttons)
+            assert found is not None and found["payload"] == button["payload"], (response, typed, found)
+
+
+def test_a_real_answer_that_contains_a_title_stays_an_answer():
+    assert match_button("Ja, maar alleen als het budget het toelaat", YES_NO_BUTTONS) is None
+    assert match_button("Ik werk bij een gemeente en wil teamleider worden", SECTOR_BUTTONS) is None
+    assert match_button("jaa", YES_NO_BUTTONS) is None  # short titles only exactly: "ja" and "nee" never mix up
+    assert match_button("/start_pop", [{"title": "start pop", "payload": "/x"}]) is None
+
+
+@pytest.mark.parametrize("typed", ["Private organisatie", "Andere publieke organisatie", "prive organisatie"])
+def test_the_funding_sector_question_reads_its_own_titles(typed):
+    """Issue 28 finding: the bot named the choice and then rejected it."""
+    assert advice.parse_sector(typed) in ("privaat", "overig_publiek")
+
+
+def _tracker_after(buttons: list[dict]) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("eva", [
+        ActionExecuted("action_listen"), UserUttered("help", {"name": "help", "confidence": 1.0}),
+        BotUttered("Ik kan je helpen met:", {"buttons": buttons}), ActionExecuted("action_listen")])
+
+
+def test_a_title_typed_after_the_help_menu_is_that_buttons_payload():
+    """Issue 28 finding: 'POP-gesprekken van mijn team' typed got 'Sorry', lower case started the own POP."""
+    help_buttons = next(b for name, b in BUTTON_SETS if name == "utter_help")
+    tracker = _tracker_after(help_buttons)
+    for typed in ("POP-gesprekken van mijn team", "pop gesprekken van mijn team", "Popgesprekken van mijn team"):
+        assert typed_button_payload(typed, tracker) == "/gedeelde_pops"
+    assert typed_button_payload("ik wil mijn POP voorbereiden voor volgende week", tracker) is None
+
+
+def test_only_the_buttons_since_the_last_message_count():
+    tracker = _tracker_after([{"title": "Ja", "payload": "/bevestigen"}])
+    tracker.update(UserUttered("nee", {"name": "ontkennen", "confidence": 1.0}))
+    assert typed_button_payload("ja", tracker) is None
