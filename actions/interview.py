@@ -345,7 +345,10 @@ class ActionSharedPops(Action):
         await call(service.sync_identity, person)
         pops = await call(sharing.shared_pops, person.person_id)
         if person.role == "manager":
-            members = await call(pop_gesprek.team, person.person_id)
+            try:
+                members = await call(pop_gesprek.team, person.person_id)
+            except pop_gesprek.NotAllowed:  # a manager without an organisation (yet): no team to show
+                members = []
             if members:
                 dispatcher.utter_message(response="utter_team_pop_stand",
                                          stand="\n".join(pop_gesprek.describe(m) for m in members))

@@ -313,3 +313,46 @@ def test_meer_uitleg_gives_the_conditions_with_their_sources(servers):
     info = texts(say(servers, "persona-uitleg", '/regeling_vraag{"regeling": "slim"}'))[0]
     assert info.startswith("SLIM-regeling") and "Voorwaarden:" in info and "Bron: " in info
     assert "niet voor gemeenten" in info
+
+
+# Messages a person might send that the model is unsure of; at least one must get "bedoel je ...?" buttons.
+UNSURE_FIRST_MESSAGES = ["die pop van mij", "pop leerdoel budget", "iets met de pop van het team ofzo"]
+
+
+def test_unsure_first_message_gets_bedoel_je_and_the_choice_starts_the_task(servers):
+    """Issue 28, done when: over the real servers a low-confidence first message gets 'Bedoel je …?' buttons,
+    choosing one starts that task, and `leerkoers onbegrepen` shows it afterwards without the person's id."""
+    import subprocess
+    import sys
+
+    offer = None
+    for i, message in enumerate(UNSURE_FIRST_MESSAGES):
+        sender = f"onzeker-persoon-{i}"
+        replies = say(servers, sender, message)
+        offer = next((r for r in replies if r.get("text", "").startswith("Ik weet niet zeker wat je bedoelt")), None)
+        if offer:
+            break
+    assert offer, "no message got 'bedoel je' buttons"
+    assert "Sorry" not in " ".join(texts(replies))
+    payloads = [b["payload"] for b in offer["buttons"]]
+    assert payloads[-1] == "/help" and payloads[0].startswith("/start_")
+    starts = {"/start_pop": "Ik help je je POP-gesprek", "/start_jaarplan": "We maken samen",
+              "/start_strategie": "Fijn dat je", "/start_evaluatie": "We evalueren"}
+    started = texts(say(servers, sender, payloads[0]))
+    assert any(t.startswith(starts[payloads[0]]) for t in started), started
+    assert not any("begrijp ik niet" in t for t in started)
+    out = subprocess.run([sys.executable, "-m", "ops.cli", "onbegrepen", "--dagen", "1"], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    assert message in out and sender not in out and "onzeker-persoon" not in out
+
+
+def test_a_typed_menu_title_or_choice_is_a_click(servers):
+    """Issue 28 findings: 'POP-gesprekken van mijn team' typed after the menu, 'Private organisatie' typed in the
+    funding questions."""
+    for text in ("/start_strategie", "Gemeente Baarn", "stop", "hallo"):  # a manager of an organisation
+        say(servers, "typt-knop", text)
+    replies = texts(say(servers, "typt-knop", "pop gesprekken van mijn team"))
+    assert any("POP's" in t for t in replies) and not any("POP-gesprek voor te bereiden" in t for t in replies)
+    assert texts(say(servers, "typt-sector", "welke subsidies passen?"))[-1] == "Wat voor organisatie is het?"
+    replies = texts(say(servers, "typt-sector", "Private organisatie"))
+    assert replies[-1] == "Hoeveel medewerkers heeft de organisatie ongeveer?", replies

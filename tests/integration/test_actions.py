@@ -266,3 +266,10 @@ def test_without_a_likely_meaning_the_topics_fit_the_role(db_url):
     assert message["response"] == "utter_fallback_medewerker"
     [message] = _not_understood("qwpoeiruty zxmcnvb", ranking, "manager")
     assert message["response"] == "utter_fallback"
+
+
+def test_a_manager_without_an_organisation_asking_for_the_team_gets_an_answer_not_an_error(db_url):
+    """Found trying issue 28's typed menu title: 'POP-gesprekken van mijn team' crashed the action (NotAllowed)."""
+    messages, _ = run(act.ActionSharedPops(), tracker(sender="nieuwe-manager", text="/gedeelde_pops",
+                                                      intent="gedeelde_pops"))
+    assert len(messages) == 1 and messages[0]["response"].startswith("utter_")
