@@ -99,6 +99,12 @@ def confirm(s: Session, agreement: Agreement, employee_id: str) -> None:
     agreement.log.append(AgreementLog(person_id=employee_id, event="bevestigd", state=state(agreement)))
 
 
+def team_label(s: Session, person: Person) -> str:
+    """How the organisation's plan names the people of an agreement: their manager's team."""
+    manager = s.get(Person, person.manager_id) if person.manager_id else None
+    return f"Team van {manager.display_name or manager.id}" if manager else "Een team"
+
+
 def budget_cents(agreement: Agreement) -> int:
     """What the agreement costs the organisation's training budget."""
     return round((agreement.cost_cents or 0) * BUDGET_SHARE.get(agreement.payer or "werkgever", 1.0))
@@ -106,7 +112,9 @@ def budget_cents(agreement: Agreement) -> int:
 
 def plan_activity(s: Session, agreement: Agreement) -> Activity | None:
     """Create, update or remove the planned activity of the yearly plan that this agreement stands for."""
-    existing = s.execute(select(Activity).where(Activity.agreement_id == agreement.id)).scalar_one_or_none()
+    # the activity of the agreement's own year; a copy carried to next year by an evaluation is not it
+    existing = s.execute(select(Activity).where(Activity.agreement_id == agreement.id,
+                                                Activity.carried_from_id.is_(None))).scalars().first()
     if agreement.decision not in ("afgesproken", "aangepast") or not agreement.activity:
         if existing is not None:
             s.delete(existing)
@@ -127,11 +135,13 @@ def plan_activity(s: Session, agreement: Agreement) -> Activity | None:
     if agreement.speerpunt_text and org.strategic_plan is not None:
         speerpunt = next((sp for sp in org.strategic_plan.speerpunten if sp.text == agreement.speerpunt_text), None)
     act.title = agreement.activity
-    act.target_group = person.display_name or "medewerker"
+    # planning data, not POP text: the team, never the person's name or the words of her learning goal
+    # (who it is for is shown only to those who may see her POP: bot/services/documents.py, year_plan_rows)
+    act.target_group = team_label(s, person)
     act.kind = goal.kind if goal else None
     act.speerpunt_id = speerpunt.id if speerpunt else None
     act.speerpunt_text = agreement.speerpunt_text or ""
-    act.goal = agreement.goal_text
+    act.goal = ""
     act.form = "afspraak uit het POP-gesprek"
     act.period = agreement.period
     act.provider = act.provider or ""

@@ -42,7 +42,7 @@ def carry_over(session, plan) -> list[Activity]:
         if act.id in done:
             continue
         copy = Activity(position=max((a.position for a in following.activities), default=0) + 1,
-                        carried_from_id=act.id, agreement_id=act.agreement_id, complete=True)
+                        carried_from_id=act.id, complete=True)  # the agreement stays with its own year
         for attr in ("title", "target_group", "kind", "speerpunt_id", "speerpunt_text", "goal", "form", "provider",
                      "cooperation", "cost_cents"):
             setattr(copy, attr, getattr(act, attr))

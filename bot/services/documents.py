@@ -21,7 +21,7 @@ from bot.services.sharing import visible_pops
 from bot.settings import get_settings
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.storage.models import KINDS_OF_LEARNING, LearningGoal, Person, YearPlan
+from bot.storage.models import KINDS_OF_LEARNING, Activity, Agreement, LearningGoal, Person, YearPlan
 
 KIND_ORDER = KINDS_OF_LEARNING
 
@@ -154,6 +154,7 @@ def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, i
 
     with session_scope() as s:
         org = _viewer_org(s, person_id)
+        viewer = s.get(Person, person_id)
         stmt = select(YearPlan).where(YearPlan.organisation_id == org.id)
         stmt = stmt.where(YearPlan.year == year) if year else stmt.order_by(YearPlan.year.desc())
         plan = s.execute(stmt.limit(1)).scalar_one_or_none()
@@ -163,13 +164,27 @@ def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, i
         for act in plan.activities:
             if act.title is None:
                 continue
-            rows.append(YearRow(act.position, act.title, act.target_group or "", act.period or "", act.goal or "",
+            rows.append(YearRow(act.position, act.title, _for_whom(s, act, viewer), act.period or "", act.goal or "",
                                 act.speerpunt_text or "", LABELS_KIND.get(act.kind, ""), act.form or "",
                                 act.provider or "", {"alleen": "alleen", "samen": "samen met anderen"}.get(
                                     act.cooperation or "", ""), act.cost_cents or 0,
                                 plan_tip(org.sector, org.employees, _activity_situations(act), act.kind,
                                          _activity_participants(act, org.employees)) or ""))
         return org.name, plan.year, plan.budget_cents, rows
+
+
+def _for_whom(s, act: Activity, viewer: Person | None) -> str:
+    """'Voor wie' of a planned activity. An agreement of a POP-gesprek names the person only for those who may
+    see her POP: herself, her own manager while she shares it with them, HR while she shares it with HR."""
+    label = act.target_group or ""
+    agreement = s.get(Agreement, act.agreement_id) if act.agreement_id else None
+    if agreement is None or viewer is None:
+        return label
+    pop = agreement.pop
+    person = pop.person
+    may_see = (viewer.id == person.id or viewer.id == person.manager_id and pop.shared_with_manager
+               or viewer.role == "hr" and pop.shared_with_hr)
+    return f"{person.display_name or person.id} ({label})" if may_see else label
 
 
 def overview_data(viewer_id: str, minimum: int | None = None) -> dict:

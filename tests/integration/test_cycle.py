@@ -99,10 +99,11 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
         plan = repo.get_year_plan(s, org, today.year)
         plan.budget_cents = 1_000_000
         [act] = [a for a in plan.activities if a.title]
-        assert (act.title, act.kind, act.cost_cents, act.target_group) == \
-            ("Training presenteren bij De Baak", "vakgebied", 125000, "Eva de Vries")
+        assert (act.title, act.kind, act.cost_cents, act.target_group, act.goal) == \
+            ("Training presenteren bij De Baak", "vakgebied", 125000, "Team van Mark", "")  # no POP text
     name, year, budget, rows = documents.year_plan_rows("mark", today.year)
     assert [r.title for r in rows] == ["Training presenteren bij De Baak"] and budget == 1_000_000
+    assert rows[0].target_group == "Eva de Vries (Team van Mark)"  # her own manager, to whom she shows her POP
     info = documents.overview_data("mark", minimum=1)
     assert info["planned"] == 125000
     [team] = info["teams"]
@@ -259,3 +260,75 @@ def test_starting_the_organisations_plan_over_warns_that_colleagues_lose_it_too(
     service.sync_identity(EVA)
     service.start("eva", "pop", today)
     assert service.ask_restart("eva", "pop").response == "opnieuw_zeker"
+
+
+def _plan_text(viewer: str, year: int) -> str:
+    """Everything the yearly-plan downloads (XLSX and CSV) show ``viewer``."""
+    import io
+
+    from openpyxl import load_workbook
+
+    body, _, _ = files.build("jaarplan_xlsx", viewer)
+    cells = [str(c) for ws in load_workbook(io.BytesIO(body)).worksheets for row in ws.iter_rows(values_only=True)
+             for c in row if c is not None]
+    return "\n".join(cells) + files.build("jaarplan_csv", viewer)[0].decode("utf-8-sig")
+
+
+def test_an_agreement_enters_the_plan_as_planning_data_not_as_pop_text(db_url, today):
+    """Issue 29, item 1: another manager and HR (before she shares with HR) read neither her name nor her goal;
+    her own manager sees who it is for while she shares; after 'stop met delen' nobody but her does."""
+    _pop_with_two_goals(today)
+    _record(today)
+    for person in (NORA, HR):
+        service.sync_identity(person)
+    goal_words = ("Eva", "Vries", "presenteren voor", "Ik wil beter presenteren", "projectmatig")
+    for viewer in ("nora", "hanna"):
+        text = _plan_text(viewer, today.year)
+        assert "Training presenteren bij De Baak" in text and "Team van Mark" in text
+        assert not any(w in text for w in goal_words), (viewer, text)
+    assert "Eva de Vries" in _plan_text("mark", today.year)
+    assert sharing.share_pop("eva", True, with_hr=True) == "gedeeld_met_hr"
+    assert "Eva de Vries" in _plan_text("hanna", today.year)
+    assert sharing.share_pop("eva", False) == "niet_gedeeld"
+    for viewer in ("mark", "hanna", "nora"):
+        text = _plan_text(viewer, today.year)
+        assert "Training presenteren bij De Baak" in text and "Eva" not in text, viewer  # the money stays agreed
+
+
+def test_an_agreement_carried_to_next_year_can_still_be_changed(db_url, today):
+    """Issue 29, item 6: after the evaluation copied the activity, changing the agreement raised
+    MultipleResultsFound (the copy kept agreement_id)."""
+    _pop_with_two_goals(today)
+    _record(today)
+    service.start("mark", "evaluatie", today)
+    _answer("mark", "evaluatie", {"evaluatie_jaar": [str(today.year)], "eval_status": ["verschoven"],
+                                  "eval_beleid": ["Niets veranderd"], "eval_or": ["nee"], "eval_meenemen": ["ja"]},
+            today)
+    agreement = pop_gesprek.record("mark", "eva", 1, "aangepast", "Training presenteren, kort", "najaar", 60000,
+                                   "werkgever", year=today.year)
+    assert agreement.activity == "Training presenteren, kort"
+    with session_scope() as s:
+        org = s.query(Organisation).filter_by(external_id="gm0355").one()
+        [this_year] = [a for a in repo.get_year_plan(s, org, today.year).activities if a.title]
+        [next_year] = repo.get_year_plan(s, org, today.year + 1).activities
+        assert this_year.title == "Training presenteren, kort" and next_year.carried_from_id == this_year.id
+
+
+def test_the_migration_removes_pop_text_that_older_versions_put_in_the_plan(db_url, today):
+    from alembic import command
+
+    from bot.storage.db import alembic_config
+
+    _pop_with_two_goals(today)
+    _record(today)
+    with session_scope() as s:  # as older versions left it: her name and goal in the plan, a copy with the link
+        [act] = [a for a in s.query(Activity).all() if a.title]
+        act.target_group, act.goal = "Eva de Vries", "Ik wil beter presenteren"
+        copy = Activity(position=9, title=act.title, target_group="Eva de Vries", goal="Ik wil beter presenteren",
+                        agreement_id=act.agreement_id, carried_from_id=act.id, year_plan_id=act.year_plan_id)
+        s.add(copy)
+    command.downgrade(alembic_config(db_url), "0010")
+    command.upgrade(alembic_config(db_url), "head")
+    with session_scope() as s:
+        rows = [(a.target_group, a.goal, a.agreement_id is None) for a in s.query(Activity).all() if a.title]
+    assert sorted(rows) == [("Team van Mark", "", False), ("Team van Mark", "", True)]
