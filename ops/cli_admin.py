@@ -23,6 +23,16 @@ def _safe_url(url: str) -> str:
     return url
 
 
+def _safe_to_start(settings) -> bool:
+    """Production refuses placeholder or short secrets and CORS '*' (bot/settings.py, production_problems)."""
+    from bot.settings import production_problems
+
+    problems = production_problems(settings)
+    for problem in problems:
+        print(f"Leerkoers start niet: {problem}", file=sys.stderr)
+    return not problems
+
+
 def _check_model(settings) -> bool:
     if not processes.model_path(settings).exists():
         print("Er is nog geen getraind model. Voer eerst `make train` uit.", file=sys.stderr)
@@ -121,6 +131,8 @@ def cmd_run_prod(_args) -> int:
     if not settings.production:
         print("Zet LEERKOERS_MODE=production (make run-prod doet dat).", file=sys.stderr)
         return 2
+    if not _safe_to_start(settings):
+        return 2
     if not _check_model(settings):
         return 1
     try:
@@ -171,6 +183,8 @@ def cmd_serve(args) -> int:
     if not settings.action_secret:
         print("Zet LEERKOERS_ACTION_SECRET (dezelfde waarde voor de action server en alle Rasa-servers).",
               file=sys.stderr)
+        return 2
+    if settings.production and not _safe_to_start(settings):
         return 2
     argv = (processes.rasa_command(settings, args.port) if args.process == "rasa"
             else processes.action_command(settings))

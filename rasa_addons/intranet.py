@@ -20,6 +20,7 @@ from sanic_cors.core import SANIC_CORS_EVALUATED
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
+from bot.dutch.parsing import without_control_characters
 from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
 from bot.settings import get_settings
 from rasa_addons.outputs import RestOutput, WidgetOutput, card_of
@@ -39,7 +40,8 @@ def _cors_origins() -> list[str] | str:
 
 def _text(value: Any) -> str:
     text = value if isinstance(value, str) else ""
-    return text[:get_settings().max_message_length * 2]  # the bot explains long messages; this bounds memory
+    # the bot explains long messages; this bounds memory. Control characters never enter (issue 29).
+    return without_control_characters(text[:get_settings().max_message_length * 2])
 
 
 SORRY = ("Er ging iets mis bij het verwerken van je bericht. Je eerdere antwoorden zijn bewaard. "

@@ -18,6 +18,8 @@
    message, the active form and the latest action are sent as before. The turn starts at the latest user message
    (with the `action_listen` before it).
 5. A typed button title counts as a click on that button (rasa_addons/typed_buttons.py).
+6. Nothing a person typed reaches the logs through Rasa's warnings: a message starting with "/" that Rasa cannot
+   parse was written in full ("Failed to parse arguments in line '/…'"); the warning now leaves the text out.
 """
 
 from __future__ import annotations
@@ -116,11 +118,32 @@ def load_models_without_a_training_step() -> None:
     RasaModel.load = classmethod(load)
 
 
+PERSONAL_WARNINGS = ("Failed to parse arguments in line", "Failed to parse intent end entities")
+
+
+def keep_messages_out_of_warnings() -> None:
+    """Rasa's warnings about a message someone typed quote the message; say what happened, not what was typed."""
+    import rasa.shared.utils.io as rasa_io
+
+    original = rasa_io.raise_warning
+    if getattr(original, "_leerkoers", False):
+        return
+
+    def raise_warning(message, category=None, docs=None, **kwargs):
+        if isinstance(message, str) and message.startswith(PERSONAL_WARNINGS):
+            message = "A message starting with '/' could not be parsed completely (its text is left out)."
+        return original(message, category, docs, **kwargs)
+
+    raise_warning._leerkoers = True
+    rasa_io.raise_warning = raise_warning
+
+
 def main() -> None:
     validate_action_responses_with_one_validator()
     send_only_the_current_turn_to_actions()
     load_models_without_a_training_step()
     typed_buttons.install()
+    keep_messages_out_of_warnings()
     if "--logging-config-file" in sys.argv:
         import rasa.utils.io
 

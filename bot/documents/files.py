@@ -10,6 +10,7 @@ import csv
 import io
 
 from bot.dutch.formatting import format_euro
+from bot.dutch.parsing import without_control_characters
 from bot.services.documents import (  # noqa: F401 - Document and NotFound are part of this module's interface
     KIND_ORDER,
     Document,
@@ -37,10 +38,20 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 
 
 def safe_cell(value):
-    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)") is kept as text: a leading '."""
+    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)") is kept as text: a leading '.
+    Control characters are removed (openpyxl refuses them; issue 29)."""
+    value = without_control_characters(value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def _clean(doc: Document) -> Document:
+    """The document without control characters in any text (they make PDF and Word files invalid)."""
+    c = without_control_characters
+    table = ([c(h) for h in doc.table[0]], [[c(v) for v in row] for row in doc.table[1]]) if doc.table else None
+    return Document(c(doc.title), c(doc.subtitle), [(c(h), [c(t) for t in texts]) for h, texts in doc.sections],
+                    table, c(doc.footer))
 
 
 def year_plan_xlsx(person_id: str, year: int | None = None) -> bytes:
@@ -119,6 +130,7 @@ def year_plan_csv(person_id: str, year: int | None = None) -> bytes:
 def to_pdf(doc: Document) -> bytes:
     from xml.sax.saxutils import escape
 
+    doc = _clean(doc)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -153,6 +165,7 @@ def to_pdf(doc: Document) -> bytes:
 def to_docx(doc: Document) -> bytes:
     from docx import Document as Docx
 
+    doc = _clean(doc)
     d = Docx()
     d.core_properties.title = doc.title
     d.core_properties.author = "Leerkoers"

@@ -308,6 +308,14 @@ _TAG_RE = re.compile(r"<[^>]*>")
 _CODE_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def without_control_characters(text: str) -> str:
+    """Text without control characters (line breaks and tabs stay): they break XML documents and spreadsheets."""
+    return _CONTROL.sub("", text) if isinstance(text, str) else text
+
+
 def strip_markup(text: str) -> str:
     """Text without HTML-like tags (the text itself is always stored and shown as plain text)."""
     return _TAG_RE.sub(" ", text or "")

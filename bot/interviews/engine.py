@@ -200,7 +200,7 @@ class InterviewEngine(Storing):
         key = self.current_key()
         if key is None:
             return Reply([], accepted=False, done=True)
-        text = (text or "").strip()
+        text = parsing.without_control_characters(text or "").strip()
         if not text:
             return Reply([Message("antwoord_leeg")], accepted=False, done=False)
         if len(text) > max_answer_length():

@@ -198,3 +198,33 @@ def test_formulas_typed_as_answers_stay_text_in_excel_and_csv(db_url, today):
     assert not any(isinstance(c.value, str) and c.value.startswith(("=", "@", "-")) for r in ws.iter_rows() for c in r)
     rows = list(csv.reader(io.StringIO(exports.build("jaarplan_csv", "mark")[0].decode("utf-8-sig")), delimiter=";"))
     assert rows[1][1] == "'" + FORMULA and rows[1][2] == "'-Team Financiën"
+
+
+def test_control_characters_never_break_an_export(cycle):
+    """Issue 29: a goal sent with \\x0b or \\x01 broke every yearly-plan XLSX and CSV and the employee's Word file.
+    They are removed at input, and every export cell and document drops any that older versions stored."""
+    from docx import Document
+
+    with session_scope() as s:
+        goal = s.execute(select(LearningGoal)).scalars().first()
+        goal.text = "Beter\x0b presenteren\x01 voor\x1f groepen"  # as an older version stored it
+        s.execute(select(YearPlan)).scalars().first().activities[0].title = "Training\x0b digitaal\x01"
+    from openpyxl import load_workbook
+
+    for kind in ("pop_pdf", "pop_docx", "jaarplan_xlsx", "jaarplan_csv"):
+        body, _, _ = exports.build(kind, "eva" if kind.startswith("pop") else "mark")
+        assert body, kind
+    csv_text = exports.build("jaarplan_csv", "mark")[0].decode("utf-8-sig")
+    assert "Training digitaal" in csv_text and "\x0b" not in csv_text and "\x01" not in csv_text
+    sheet = load_workbook(io.BytesIO(exports.build("jaarplan_xlsx", "mark")[0]))["Activiteiten"]
+    assert "Training digitaal" in [row[1] for row in sheet.iter_rows(values_only=True)]
+    body, _, _ = exports.build("pop_docx", "eva")
+    assert "Beter presenteren voor groepen" in "\n".join(
+        c.text for t in Document(io.BytesIO(body)).tables for row in t.rows for c in row.cells)
+
+
+def test_control_characters_are_removed_when_an_answer_is_given(db_url, today):
+    service.start("x", "pop", today)
+    service.answer("x", "pop", "Gemeente\x0b Zeist\x01", today)
+    with session_scope() as s:
+        assert s.get(Person, "x").organisation.name == "Gemeente Zeist"

@@ -47,3 +47,23 @@ def test_the_command_line_refuses_a_wrong_setting_before_it_starts_anything(tmp_
     assert result.returncode == 2
     assert "Instelling klopt niet: LEERKOERS_RASA_PORT moet een geheel getal zijn, niet 'abc'" in result.stderr
     assert not (tmp_path / "leerkoers.db").exists()
+
+
+def test_production_refuses_placeholder_or_short_secrets_and_cors_star(monkeypatch, capsys):
+    """Issue 29, item 7: production started with LEERKOERS_LINK_SECRET=CHANGE-ME and with CORS '*'."""
+    from bot.settings import production_problems
+    from ops import cli
+
+    monkeypatch.setenv("LEERKOERS_MODE", "production")
+    monkeypatch.setenv("LEERKOERS_LINK_SECRET", "CHANGE-ME")
+    monkeypatch.setenv("LEERKOERS_ACTION_SECRET", "kort")
+    monkeypatch.delenv("LEERKOERS_CORS_ORIGINS", raising=False)
+    problems = production_problems(get_settings())
+    assert [p.split()[0] for p in problems] == ["LEERKOERS_ACTION_SECRET", "LEERKOERS_LINK_SECRET",
+                                                "LEERKOERS_CORS_ORIGINS"]
+    assert cli.main(["run-prod"]) == 2 and "Leerkoers start niet" in capsys.readouterr().err
+    assert cli.main(["serve", "actions"]) == 2
+    monkeypatch.setenv("LEERKOERS_LINK_SECRET", "x" * 40)
+    monkeypatch.setenv("LEERKOERS_ACTION_SECRET", "y" * 40)
+    monkeypatch.setenv("LEERKOERS_CORS_ORIGINS", "https://intranet.gemeente.nl")
+    assert production_problems(get_settings()) == []
