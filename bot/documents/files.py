@@ -79,9 +79,10 @@ def year_plan_xlsx(person_id: str, year: int | None = None) -> bytes:
         ws.column_dimensions[column].width = width
     tot = wb.create_sheet("Totalen")
     total = sum(r.cost_cents for r in rows)
-    tot.append(["Budget", (budget or 0) / 100])
+    tot.append(["Budget", budget / 100 if budget is not None else "nog niet bekend"])
     tot.append(["Totaal gepland", total / 100])
-    tot.append(["Nog over" if (budget or 0) >= total else "Boven budget", abs((budget or 0) - total) / 100])
+    if budget is not None:
+        tot.append(["Nog over" if budget >= total else "Boven budget", abs(budget - total) / 100])
     tot.append([])
     tot.append(["Per soort leren", ""])
     for kind, cents in _totals(rows, "kind"):
@@ -119,7 +120,8 @@ def year_plan_csv(person_id: str, year: int | None = None) -> bytes:
     total = sum(r.cost_cents for r in rows)
     writer.writerow([])
     writer.writerow(["", "Totaal gepland", "", "", "", "", "", "", "", "", _csv_euro(total), ""])
-    writer.writerow(["", "Budget", "", "", "", "", "", "", "", "", _csv_euro(budget or 0), ""])
+    writer.writerow(["", "Budget", "", "", "", "", "", "", "", "",
+                     _csv_euro(budget) if budget is not None else "nog niet bekend", ""])
     for kind, cents in _totals(rows, "kind"):
         writer.writerow(["", f"Totaal {kind}", "", "", "", "", "", "", "", "", _csv_euro(cents), ""])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

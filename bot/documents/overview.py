@@ -33,19 +33,26 @@ def _bars(title: str, items: list[tuple[str, float, str]]) -> str:
             f'viewBox="0 0 600 {height}">{"".join(rows)}</svg></figure>')
 
 
+NO_BUDGET = "Het budget is nog niet bekend."
+
+
 def render(info: dict) -> str:
     parts = [f"<h1>Overzicht leren en ontwikkelen — {escape(info['organisation'])}</h1>"]
     if info["year"] is None:
         parts.append("<p>Er is nog geen opleidingsjaarplan.</p>")
     else:
-        budget, planned = info["budget"] or 0, info["planned"]
+        budget, planned = info["budget"], info["planned"]
         parts.append(f"<h2>Budget {info['year']}</h2>")
-        parts.append(_bars("Budget en gepland", [("Budget", budget, format_euro(budget)),
-                                                 ("Gepland", planned, format_euro(planned))]))
-        if planned > budget:
-            parts.append(f"<p class='warn'>Let op: {format_euro(planned - budget)} boven het budget.</p>")
+        if budget is None:  # said as the chat says it: not "€ 0" and not "boven het budget"
+            parts.append(_bars("Gepland", [("Gepland", planned, format_euro(planned))]))
+            parts.append(f"<p>{NO_BUDGET}</p>")
         else:
-            parts.append(f"<p>Nog over: {format_euro(budget - planned)}.</p>")
+            parts.append(_bars("Budget en gepland", [("Budget", budget, format_euro(budget)),
+                                                     ("Gepland", planned, format_euro(planned))]))
+            if planned > budget:
+                parts.append(f"<p class='warn'>Let op: {format_euro(planned - budget)} boven het budget.</p>")
+            else:
+                parts.append(f"<p>Nog over: {format_euro(budget - planned)}.</p>")
         parts.append("<h2>Verdeling over de drie soorten leren</h2>")
         parts.append(_bars("Kosten per soort leren", [(LABELS_KIND[k], v, format_euro(v))
                                                       for k, v in info["by_kind"].items()]))
@@ -84,6 +91,10 @@ def _teams(info: dict) -> list[str]:
     parts = ["<h2>POP-gesprekken per team</h2>"]
     for team in teams:
         parts.append(f"<h3>{escape(team['team'])}</h3>")
+        if team["prepared"] is None:  # a team smaller than the minimum group: counts would name people
+            parts.append(f"<p>Minder dan {info['minimum']} medewerkers: geen aantallen, zodat niemand "
+                         "herkenbaar is.</p>")
+            continue
         parts.append(f"<ul><li>{team['members']} medewerkers</li><li>POP voorbereid: {team['prepared']}</li>"
                      f"<li>POP gedeeld: {team['shared']}</li><li>Afspraken bevestigd: {team['agreed']}</li>"
                      f"<li>Gepland uit afspraken: {format_euro(team['planned'])}"

@@ -256,6 +256,13 @@ def _team_figures(s, viewer: Person, year: int, budget: int | None, minimum: int
         goals = [g for p in shared for g in rules.goals(p)]
         by_kind = {k: sum(1 for g in goals if g.kind == k) for k in KINDS_OF_LEARNING}
         wishes = {k: sum(1 for p in shared if getattr(p, f"wish_{k}")) for k in KINDS_OF_LEARNING}
+        if viewer.role != "manager" and len(members) < minimum:
+            # someone else's small team: any count (or the planned cost) would name the people in it
+            teams.append({"team": f"Team van {manager.display_name or manager.id}", "members": None,
+                          "prepared": None, "shared": None, "agreed": None, "planned": None, "budget": budget,
+                          "goals_by_kind": dict.fromkeys(KINDS_OF_LEARNING), "wishes_by_kind":
+                          dict.fromkeys(KINDS_OF_LEARNING)})
+            continue
         teams.append({
             "team": f"Team van {manager.display_name or manager.id}", "members": len(members),
             "prepared": sum(1 for p in pops if rules.goals(p)), "shared": len(shared),

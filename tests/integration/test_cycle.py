@@ -332,3 +332,22 @@ def test_the_migration_removes_pop_text_that_older_versions_put_in_the_plan(db_u
     with session_scope() as s:
         rows = [(a.target_group, a.goal, a.agreement_id is None) for a in s.query(Activity).all() if a.title]
     assert sorted(rows) == [("Team van Mark", "", False), ("Team van Mark", "", True)]
+
+
+def test_hr_sees_no_counts_of_a_team_smaller_than_the_minimum_and_no_budget_is_said_plainly(db_url, today):
+    """Issue 29, item 8: the HR overview counted a team of one; a plan without a budget showed '€ 0' and
+    'boven het budget' in the overview and 'Budget;0,00' in the CSV while the chat said it was not known yet."""
+    _pop_with_two_goals(today)
+    _record(today)
+    service.sync_identity(HR)
+    [team] = documents.overview_data("hanna", minimum=3)["teams"]
+    assert team["prepared"] is None and team["planned"] is None and team["members"] is None
+    page = overview.render(documents.overview_data("hanna", minimum=3))
+    assert "geen aantallen" in page and "POP voorbereid" not in page
+    assert documents.overview_data("mark", minimum=3)["teams"][0]["prepared"] == 1  # the own team: the manager
+    info = documents.overview_data("mark", minimum=1)
+    assert info["budget"] is None
+    page = overview.render(info)
+    assert "Het budget is nog niet bekend." in page and "boven het budget" not in page
+    csv_text = files.build("jaarplan_csv", "mark")[0].decode("utf-8-sig")
+    assert "Budget;;;;;;;;;nog niet bekend" in csv_text and "Budget;;;;;;;;;0,00" not in csv_text
