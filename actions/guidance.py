@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, identity
-from bot.services import pop_gesprek
+from bot.services import interviews, pop_gesprek, sharing
 
 
 def _plans(tracker: Tracker) -> bool:
@@ -30,9 +30,23 @@ class ActionGreet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_groet" if _plans(tracker) else "utter_groet_medewerker")
+        if await _new_manager(tracker):
+            dispatcher.utter_message(response="utter_pop_nieuwe_leidinggevende")
         if await _agreements_waiting(tracker):
             dispatcher.utter_message(response="utter_afspraken_wachten")
         return []
+
+
+async def _new_manager(tracker: Tracker) -> bool:
+    """The token names another manager than the one the POP was shared with (identity synced first)."""
+    try:
+        person = identity(tracker)
+    except PermissionError:
+        return False
+    if person.dev:
+        return False
+    await call(interviews.sync_identity, person)
+    return await call(sharing.shared_with_former_manager, person.person_id)
 
 
 async def _agreements_waiting(tracker: Tracker) -> bool:

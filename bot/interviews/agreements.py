@@ -46,7 +46,7 @@ def shared_pop(s: Session, manager: Person | None, employee: Person | None, year
             or employee.organisation_id != manager.organisation_id):
         raise NotAllowed("Deze POP is niet van iemand uit je eigen team.")
     pop = repo.pop_of(s, employee, year)
-    if pop is None or not pop.shared_with_manager:
+    if pop is None or not pop.is_shared_with(manager.id):
         raise NotAllowed("Deze POP is niet met je gedeeld.")
     return pop
 

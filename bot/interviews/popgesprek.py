@@ -44,7 +44,7 @@ class PopGesprekEngine(InterviewEngine):
         result = []
         for member in rules.team_members(self.session, self.person):
             pop = repo.current_pop(self.session, member)
-            if pop is not None and pop.shared_with_manager and rules.goals(pop):
+            if pop is not None and pop.is_shared_with(self.person.id) and rules.goals(pop):
                 result.append(member)
         return result
 

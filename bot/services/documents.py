@@ -182,7 +182,7 @@ def _for_whom(s, act: Activity, viewer: Person | None) -> str:
         return label
     pop = agreement.pop
     person = pop.person
-    may_see = (viewer.id == person.id or viewer.id == person.manager_id and pop.shared_with_manager
+    may_see = (viewer.id == person.id or viewer.id == person.manager_id and pop.is_shared_with(viewer.id)
                or viewer.role == "hr" and pop.shared_with_hr)
     return f"{person.display_name or person.id} ({label})" if may_see else label
 
@@ -250,7 +250,7 @@ def _team_figures(s, viewer: Person, year: int, budget: int | None, minimum: int
         if not members:
             continue
         pops = [p for p in (repo.get_pop(s, m, year) for m in members) if p is not None]
-        shared = [p for p in pops if p.shared_with_manager]
+        shared = [p for p in pops if p.is_shared_with(manager.id)]
         done = [a for p in shared for a in p.agreements if a.complete]
         agreed = [a for a in done if a.employee_confirmed_at and a.decision in ("afgesproken", "aangepast")]
         goals = [g for p in shared for g in rules.goals(p)]

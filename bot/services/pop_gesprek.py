@@ -38,7 +38,7 @@ def team(manager_id: str, year: int | None = None) -> list[TeamMember]:
         result = []
         for person in rules.team_members(s, manager):
             pop = repo.pop_of(s, person, year)
-            shared = bool(pop and pop.shared_with_manager)
+            shared = bool(pop and pop.is_shared_with(manager_id))
             done = [a for a in (pop.agreements if pop and shared else []) if a.complete]
             result.append(TeamMember(person.id, person.display_name or person.id,
                                      bool(pop and rules.goals(pop)), shared,

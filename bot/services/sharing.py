@@ -26,15 +26,26 @@ def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: b
             return "geen_pop"
         if not share:
             pop.shared_with_manager = pop.shared_with_hr = False
+            pop.shared_with_manager_id = None
             repo.log_answer(s, person_id, "pop", "pop_delen", "nee", "niemand")
             return "niet_gedeeld"
         if not person.manager_id:
             return "geen_leidinggevende"
         pop.shared_with_manager = True
+        pop.shared_with_manager_id = person.manager_id  # this manager by name; a later manager claim sees nothing
         pop.shared_with_hr = pop.shared_with_hr or with_hr
         repo.log_answer(s, person_id, "pop", "pop_delen", "ja", "leidinggevende en HR" if pop.shared_with_hr
                         else "leidinggevende")
         return "gedeeld_met_hr" if pop.shared_with_hr else "gedeeld"
+
+
+def shared_with_former_manager(person_id: str) -> bool:
+    """The POP is shared with a manager who is no longer the person's manager (the token names another one): the
+    new manager sees nothing until she shares again, and she is told so."""
+    with session_scope() as s:
+        person = s.get(repo.Person, person_id)
+        pop = repo.current_pop(s, person) if person else None
+        return bool(pop and pop.shared_with_manager and pop.shared_with_manager_id != person.manager_id)
 
 
 def visible_pops(session, viewer) -> list:
@@ -46,7 +57,7 @@ def visible_pops(session, viewer) -> list:
 
     if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation_id is None:
         return []
-    rule = and_(Person.manager_id == viewer.id, Pop.shared_with_manager.is_(True))
+    rule = and_(Person.manager_id == viewer.id, Pop.shared_with_manager.is_(True), Pop.shared_with_manager_id == viewer.id)
     if viewer.role == "hr":
         rule = or_(rule, Pop.shared_with_hr.is_(True))
     return session.execute(select(Pop).join(Person).where(Person.organisation_id == viewer.organisation_id,

@@ -180,8 +180,13 @@ class Pop(Base):
     support_needed = Column(Text)
     goals_complete = Column(Boolean, nullable=False, default=False)
     shared_with_manager = Column(Boolean, nullable=False, default=False)  # with the person's own manager only
+    shared_with_manager_id = Column(String(128))  # that manager, by id: a new manager claim sees nothing (issue 29)
     shared_with_hr = Column(Boolean, nullable=False, default=False, server_default=false())  # and HR, if chosen
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    def is_shared_with(self, manager_id: str | None) -> bool:
+        """Shared with this manager: the one the employee chose when she shared, not whoever her manager is now."""
+        return bool(self.shared_with_manager and manager_id and self.shared_with_manager_id == manager_id)
 
     person = relationship("Person", back_populates="pops")
     goals = relationship(

@@ -273,3 +273,24 @@ def test_a_manager_without_an_organisation_asking_for_the_team_gets_an_answer_no
     messages, _ = run(act.ActionSharedPops(), tracker(sender="nieuwe-manager", text="/gedeelde_pops",
                                                       intent="gedeelde_pops"))
     assert len(messages) == 1 and messages[0]["response"].startswith("utter_")
+
+
+def test_the_greeting_tells_an_employee_whose_manager_changed_that_her_pop_is_not_shared(db_url, today):
+    """Issue 29, item 5: a new manager sees nothing until she shares again, and she is told so."""
+    from actions import guidance
+    from bot.identity import Identity
+    from bot.services import sharing
+    from tests.integration.test_cycle import EVA, _pop_with_two_goals
+
+    _pop_with_two_goals(today)
+    assert sharing.share_pop("eva", True) == "gedeeld"
+
+    def greet(manager_id):
+        trk = tracker(sender="eva", text="hallo", intent="groet")
+        person = Identity("eva", EVA.name, "employee", EVA.organisation, organisation_id="gm0355",
+                          manager_id=manager_id)
+        trk.latest_message["metadata"] = {"identity": person.to_dict()}
+        return responses(run(guidance.ActionGreet(), trk)[0])
+
+    assert "utter_pop_nieuwe_leidinggevende" not in greet("mark")
+    assert "utter_pop_nieuwe_leidinggevende" in greet("nora")

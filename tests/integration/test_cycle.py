@@ -351,3 +351,21 @@ def test_hr_sees_no_counts_of_a_team_smaller_than_the_minimum_and_no_budget_is_s
     assert "Het budget is nog niet bekend." in page and "boven het budget" not in page
     csv_text = files.build("jaarplan_csv", "mark")[0].decode("utf-8-sig")
     assert "Budget;;;;;;;;;nog niet bekend" in csv_text and "Budget;;;;;;;;;0,00" not in csv_text
+
+
+def test_a_new_manager_claim_gives_no_access_until_the_employee_shares_again(db_url, today):
+    """Issue 29, item 5: when the token named another manager, that manager at once saw the shared POP and could
+    change the agreements the previous manager recorded."""
+    _pop_with_two_goals(today)
+    _record(today)
+    moved = Identity("eva", "Eva de Vries", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="nora")
+    service.sync_identity(moved)
+    service.sync_identity(NORA)
+    assert sharing.shared_pops("nora") == [] and sharing.shared_pops("mark") == []
+    assert pop_gesprek.team("nora")[0].shared is False
+    with pytest.raises(pop_gesprek.NotAllowed):
+        pop_gesprek.record("nora", "eva", 1, "niet_nu", year=today.year)
+    assert "Eva de Vries (" not in _plan_text("nora", today.year)
+    assert sharing.share_pop("eva", True) == "gedeeld"  # she chooses to share with her new manager
+    assert [name for name, _ in sharing.shared_pops("nora")] == ["Eva de Vries"]
+    assert sharing.shared_pops("mark") == []
