@@ -199,10 +199,11 @@ class PopGesprekEngine(InterviewEngine):
         target = self._target(key) or self._last(key)
         goal = current[0] if current else next((g for g in pop.goals if target and g.position == target.position),
                                                None)
+        # the goal by its number and kind, never its text: the manager reads that in the shared POP, so nothing
+        # of the employee's own words stays in the manager's conversation (issue 29, item 4)
         message.params.update({"naam": pop.person.display_name or pop.person.id,
                                "nummer": goal.position if goal else "",
-                               "leerdoel": goal.text if goal else "",
-                               "soort": LABELS_KIND.get(goal.kind, "") if goal and goal.kind else ""})
+                               "soort": _kind(goal)})
         if key == "afspraak_besluit":
             message.buttons = make_buttons([("Afgesproken", "afgesproken"), ("Aangepast afgesproken", "aangepast"),
                                             ("Niet nu", "niet nu")])
@@ -233,11 +234,16 @@ class PopGesprekEngine(InterviewEngine):
         return "\n".join(lines)
 
 
+def _kind(goal) -> str:
+    return LABELS_KIND.get(goal.kind, "soort leren onbekend") if goal and goal.kind else "soort leren onbekend"
+
+
 def agreement_line(agreement: Agreement) -> str:
-    """One agreement in plain Dutch, with whether the employee confirmed it."""
+    """One agreement in plain Dutch for the manager, with whether the employee confirmed it: the goal by its
+    number, never its text (that is the employee's, in her POP)."""
     if not agreement.complete:
-        return f"- Leerdoel {agreement.position}: {agreement.goal_text} (nog niet klaar)"
+        return f"- Leerdoel {agreement.position}: nog niet klaar"
     parts = rules.described(agreement)
     confirmed = "bevestigd door de medewerker" if agreement.employee_confirmed_at else "wacht op de medewerker"
-    return f"- Leerdoel {agreement.position}: {agreement.goal_text} — {'; '.join(parts)} ({confirmed})"
+    return f"- Leerdoel {agreement.position}: {'; '.join(parts)} ({confirmed})"
 

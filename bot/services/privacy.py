@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -208,8 +209,8 @@ def purge_copied_pop_texts(tracker_db: str) -> int:
     with events_table(tracker_db) as conn:
         if conn is None:
             return 0
-        rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND data LIKE :p"),
-                            {"p": f"%{COPIED_POP_ACTION}%"}).all()
+        rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND (data LIKE :p "
+                                 "OR data LIKE :q)"), {"p": f"%{COPIED_POP_ACTION}%", "q": "%Leerdoel %"}).all()
         stale = [row.id for row in rows if _is_copied_pop(row.data)]
         for start in range(0, len(stale), 500):
             conn.execute(text("DELETE FROM events WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
@@ -224,7 +225,14 @@ def _is_copied_pop(data: str) -> bool:
         return False
     message = event.get("text") or ""
     utter = (event.get("metadata") or {}).get("utter_action")
-    return utter == COPIED_POP_ACTION and message.startswith("POP van ") and "/bestand/" not in message
+    if utter == COPIED_POP_ACTION:
+        return message.startswith("POP van ") and "/bestand/" not in message
+    # Before 4 December 2026 the POP-gesprek quoted the employee's learning goals in the manager's conversation:
+    # "Leerdoel 1 van Eva: '…'" and summary lines "- Leerdoel 1: <goal> — <agreement>" (issue 29, item 4).
+    if utter == "utter_vraag_afspraak_besluit":
+        return re.match(r"Leerdoel \d+ van .+?: '", message) is not None
+    return ("- Medewerker: " in message and utter in ("utter_samenvatting_popgesprek", "utter_antwoorden_tot_nu")
+            and re.search(r"^- Leerdoel \d+: .+( — | \(nog niet klaar\)$)", message, re.M) is not None)
 
 
 def purge_export_files(folder: Path, person_id: str | None = None, max_age_hours: float = 24) -> int:

@@ -78,7 +78,7 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
     assert "wacht op de medewerker" in turns[-1].summary
     first_prompt = turns[0].prompt
     assert first_prompt.response == "vraag_afspraak_besluit"
-    assert first_prompt.params["leerdoel"] == "Ik wil beter presenteren" and first_prompt.params["naam"] == "Eva de Vries"
+    assert first_prompt.params == {"naam": "Eva de Vries", "nummer": 1, "soort": "vakgebied"}  # no POP text
 
     # every answer is stored under the question the manager saw
     with session_scope() as s:

@@ -122,3 +122,27 @@ def test_pop_texts_copied_into_managers_conversations_by_older_versions_are_remo
     assert kept == ["POP van Eva: http://127.0.0.1/bestand/abc (een kwartier geldig)", "POP van de maand: dat ken ik niet."]
     assert not any("jurist" in (t or "") for t in kept)
     store.engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_learning_goals_quoted_in_a_managers_pop_gesprek_by_older_versions_are_removed(kind, tmp_path):
+    """Issue 29, item 4: 'Leerdoel 1 van Eline Vier: '…'' stayed in the manager's history after she deleted her
+    data; the POP-gesprek now names goals by number and kind, and the old quotes are purged."""
+    store, url = _store(kind, tmp_path)
+    tracker = DialogueStateTracker("mark", store.domain.slots)
+    tracker.update_with_events([
+        ActionExecuted("action_listen"), UserUttered("Eline Vier"), ActionExecuted("validate_interview_form"),
+        BotUttered("Leerdoel 1 van Eline Vier: 'Herstellen na mijn burn-out'. Wat hebben jullie afgesproken?",
+                   metadata={"utter_action": "utter_vraag_afspraak_besluit"}),
+        BotUttered("Leerdoel 2 van Eline Vier (vakgebied). De tekst staat in de POP die Eline Vier met je deelde. "
+                   "Wat hebben jullie afgesproken?", metadata={"utter_action": "utter_vraag_afspraak_besluit"}),
+        BotUttered("Klaar.\n- Medewerker: Eline Vier\n- Leerdoel 1: Herstellen na mijn burn-out — Niet nu "
+                   "(wacht op de medewerker)", metadata={"utter_action": "utter_samenvatting_popgesprek"}),
+        BotUttered("Leerdoel 1 is opgeslagen.", metadata={"utter_action": "utter_leerdoel_opgeslagen"}),
+        ActionExecuted("action_listen"),
+    ], store.domain)
+    asyncio.run(store.save(tracker))
+    assert privacy.purge_copied_pop_texts(url) == 2
+    kept = " ".join(e.text for e in asyncio.run(store.retrieve("mark")).events if isinstance(e, BotUttered))
+    assert "burn-out" not in kept and "Leerdoel 2 van Eline Vier (vakgebied)" in kept and "is opgeslagen" in kept
+    store.engine.dispose()
