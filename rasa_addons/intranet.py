@@ -152,6 +152,8 @@ def _file_routes(webhook: Blueprint) -> None:
         claims = links.read(token)
         if claims is None or claims.get("kind") != "overzicht":
             return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
+        if not await shared_limiter().allow(claims["sub"]):  # every route behind the same limit (issue 29)
+            return response.text(TOO_FAST, status=429)
         try:
             info = await asyncio.to_thread(documents.overview_data, claims["sub"])
         except PermissionError as exc:

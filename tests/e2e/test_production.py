@@ -205,6 +205,16 @@ def test_bad_input_and_rate_limit(cluster):
     assert say(cl.url, "abuse-3", "hallo")[0] == 200  # other people are not affected
 
 
+def test_the_overview_link_is_behind_the_same_rate_limit(cluster):
+    """Issue 29, item 7: 130 GETs of an overview link were all answered."""
+    from bot.documents import links
+
+    cl, _ = cluster
+    url = links.make("overzicht", "overzicht-tempo").replace(links.public_url(), cl.url)
+    statuses = [requests.get(url, timeout=30).status_code for _ in range(35)]
+    assert statuses[0] != 429 and 429 in statuses, statuses
+
+
 def test_a_killed_server_is_replaced_by_the_other(cluster):
     """Ten conversations (some on each server, by the hash of their sender); one server is killed mid-interview."""
     cl, _ = cluster
