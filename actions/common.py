@@ -85,12 +85,13 @@ def send(dispatcher: CollectingDispatcher, message: Message | None, **extra: Any
 
 
 def send_downloads(dispatcher: CollectingDispatcher, response: str, files: list[tuple[str, str]],
-                   **params: Any) -> None:
+                   needs_token: bool = False, **params: Any) -> None:
     """A message with download buttons: the text says what it is, the files come as a structured attachment
     ({"type": "downloads", "files": [{"label", "url"}]}). The channels send each file as Rasa's `file_download`
     message (rasa_addons/outputs.py); the widget shows them as labelled buttons."""
+    extra = {"needs_token": True} if needs_token else {}  # another person's POP: opens with the viewer's token only
     dispatcher.utter_message(response=response, attachment={"type": "downloads", "files": [
-        {"label": label, "url": url} for label, url in files]}, **params)
+        {"label": label, "url": url, **extra} for label, url in files]}, **params)
 
 
 def send_all(dispatcher: CollectingDispatcher, messages: list[Message]) -> None:

@@ -359,5 +359,6 @@ class ActionSharedPops(Action):
         else:
             for name, owner in pops:
                 link = await call(links.make, "pop_gedeeld", person.person_id, owner=owner)
-                send_downloads(dispatcher, "utter_gedeelde_pop", [(f"POP van {name}", link)], naam=name)
+                send_downloads(dispatcher, "utter_gedeelde_pop", [(f"POP van {name}", link)], needs_token=True,
+                               naam=name)
         return []

@@ -108,18 +108,43 @@ async def purge_if_requested(request: Request, person_id: str) -> None:
     logger.info("conversation history removed on request")
 
 
+NOT_YOURS = "Deze link is voor iemand anders gemaakt. Vraag Leerkoers zelf om de link."
+OWN_LOGIN_ONLY = ("Deze POP opent alleen in de chat van je intranet, met je eigen aanmelding. Klik daar op de knop "
+                  "met de POP.")
+
+
+def _not_for_this_viewer(request: Request, kind: str, person_id: str) -> HTTPResponse | None:
+    """A link is bound to the person it was made for (issue 29, item 2). With tokens on, a token sent along must
+    be that person's; a link to another person's POP opens only with it, so a forwarded link shows nothing."""
+    if not token_settings().enabled:
+        return None
+    sent = bearer(request.headers.get("Authorization"))
+    if sent is None:
+        return response.text(OWN_LOGIN_ONLY, status=401) if kind == "pop_gedeeld" else None
+    try:
+        viewer = verify(sent)
+    except IdentityError as exc:
+        return response.text(str(exc), status=401)
+    return None if viewer.person_id == person_id else response.text(NOT_YOURS, status=403)
+
+
 def _file_routes(webhook: Blueprint) -> None:
     """Signed, short-lived links for downloads and the manager overview (made by bot/documents/links.py)."""
     from bot.documents import files as exports
     from bot.documents import links, overview
     from bot.services import documents, privacy, sharing
 
-    @webhook.route("/bestand/<token>", methods=["GET"])
+    @webhook.route("/bestand/<token>", methods=["GET", "OPTIONS"])
     async def download(request: Request, token: str) -> HTTPResponse:
+        if request.method == "OPTIONS":  # the widget fetches another person's POP with its token (CORS preflight)
+            return response.empty()
         claims = links.read(token)
         if claims is None:
             return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
         kind, person_id = claims["kind"], claims["sub"]
+        refused = _not_for_this_viewer(request, kind, person_id)
+        if refused is not None:
+            return refused
         if not await shared_limiter().allow(person_id):
             return response.text(TOO_FAST, status=429)
         try:

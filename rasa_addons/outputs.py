@@ -45,8 +45,13 @@ def downloads_of(message: dict[str, Any]) -> list[dict[str, str]] | None:
             if isinstance(f, dict) and isinstance(f.get("url"), str) and isinstance(f.get("label"), str)]
 
 
-def file_download(file: dict[str, str]) -> dict[str, str]:
-    return {"type": "file_download", "file_url": file["url"], "file_name": file["label"]}
+def file_download(file: dict) -> dict:
+    """Rasa's file_download shape; ``needs_token``: the link opens only with the viewer's own token (our widget
+    fetches it with the token; other clients ignore the field)."""
+    shape = {"type": "file_download", "file_url": file["url"], "file_name": file["label"]}
+    if file.get("needs_token") is True:
+        shape["needs_token"] = True
+    return shape
 
 
 class RestOutput(CollectingOutputChannel):

@@ -148,12 +148,20 @@ def test_pop_is_visible_to_the_manager_only_when_shared(stack):
     assert "De POP van Eva" in shown and "beleidsmedewerker" not in shown  # a button, not the text in the chat
     [(label, link)] = downloads(replies)
     assert label == "POP van Eva"
-    page = requests.get(link, timeout=30)
+    def opened_by(token):
+        return requests.get(link, timeout=30, headers={"Authorization": f"Bearer {token}"} if token else {})
+
+    page = opened_by(mark)
     assert page.status_code == 200 and "beleidsmedewerker" in page.text
+    # issue 29, item 2: the link is bound to the manager it was made for; a forwarded link shows nothing
+    for stranger in (None, other, eva):
+        refused = opened_by(stranger)
+        assert refused.status_code in (401, 403) and "beleidsmedewerker" not in refused.text, stranger
+    assert "eigen aanmelding" in opened_by(None).text
     for viewer in (other, sanne):
         assert "van Eva" not in " ".join(texts(post(servers, viewer, "/gedeelde_pops")))
     post(servers, eva, "/pop_niet_delen")
-    assert requests.get(link, timeout=30).status_code == 403  # the link stops working at once
+    assert opened_by(mark).status_code == 403  # the link stops working at once
     assert "van Eva" not in " ".join(texts(post(servers, mark, "/gedeelde_pops")))
     with session_scope(servers.settings.database_url) as s:
         assert s.execute(select(Pop).where(Pop.person_id == "eva2")).scalar_one().shared_with_manager is False
@@ -377,4 +385,37 @@ def test_manager_overview_page_in_the_browser(stack, browser):
     assert "Vitaliteit" in page.inner_text("main")  # a speerpunt without an activity
     assert "Nog te weinig gedeelde POP" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+    page.close()
+
+
+WITH_TOKEN = """(token) => {
+  let value;
+  Object.defineProperty(window, 'LeerkoersConfig', {configurable: true, get: () => value,
+    set: (v) => { value = Object.assign({}, v, {token: token, getToken: undefined}); }});
+}"""
+
+
+def test_the_manager_opens_a_shared_pop_in_the_widget_with_the_own_token(stack, browser):
+    """Issue 29, item 2: the widget fetches another person's POP with the viewer's token and shows it; the same
+    link without that token shows nothing."""
+    import json
+
+    servers, demo = stack
+    eva, mark = tok("eva4", name="Eva Vier", manager_id="mark4"), tok("mark4", role="manager", name="Mark")
+    for message in ("/start_pop", "beleidsmedewerker", "stop", "/pop_delen"):
+        post(servers, eva, message)
+    page = browser.new_page()
+    page.add_init_script(f"({WITH_TOKEN})({json.dumps(mark)})")
+    page.goto(demo.url + "?user=mark")
+    page.get_by_role("button", name="Chat met Leerkoers").click()
+    page.get_by_label("Je bericht aan Leerkoers").fill("welke pops zijn met mij gedeeld?")
+    page.keyboard.press("Enter")
+    button = page.get_by_role("link", name="POP van Eva Vier")
+    button.wait_for(timeout=60_000)
+    assert requests.get(button.get_attribute("href"), timeout=30).status_code == 401  # a forwarded link
+    with page.expect_popup(timeout=30_000) as popup:
+        button.click()
+    shown = popup.value
+    shown.wait_for_load_state()
+    assert "beleidsmedewerker" in shown.content()
     page.close()

@@ -69,3 +69,11 @@ def test_rest_keeps_a_card_as_one_message():
     asyncio.run(out.send_response("p1", {"text": "Klaar."}))
     assert out.messages == [{"recipient_id": "p1", "text": "SLIM", "custom": CARD, "buttons": [BUTTON]},
                             {"recipient_id": "p1", "text": "Klaar."}]
+
+
+def test_a_link_to_another_persons_pop_says_it_needs_the_viewers_token():
+    """Issue 29, item 2: our widget fetches such a link with the token; other clients ignore the field."""
+    events = widget_events({"text": "De POP van Eva.", "attachment": {"type": "downloads", "files": [
+        {"label": "POP van Eva", "url": "https://x/bestand/a", "needs_token": True}]}})
+    assert events[1] == {"type": "file_download", "file_url": "https://x/bestand/a", "file_name": "POP van Eva",
+                         "needs_token": True}

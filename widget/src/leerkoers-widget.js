@@ -26,7 +26,8 @@
     offline: "Er is geen verbinding met Leerkoers. We proberen het opnieuw…",
     devMode: "Ontwikkelmodus: je praat als testgebruiker. Gebruik dit niet voor echte gegevens.",
     choices: "Keuzes",
-    downloads: "Bestanden om te downloaden"
+    downloads: "Bestanden om te downloaden",
+    downloadFailed: "Dit bestand kon ik niet openen. Vraag het in de chat opnieuw."
   }, cfg.strings || {});
   var title = cfg.title || "Leerkoers";
   var server = (cfg.server || "").replace(/\/$/, "");
@@ -175,7 +176,7 @@
 
   // A download arrives as {type: "file_download", file_url, file_name} (Rasa's socket.io protocol, one event per
   // file). Files of one answer become labelled buttons in one group; only http(s) and same-site links are shown.
-  function addDownload(url, label) {
+  function addDownload(url, label, needsToken) {
     if (typeof url !== "string" || typeof label !== "string" || !/^(https?:\/\/|\/[^\/])/i.test(url)) return null;
     var last = ui.log.lastElementChild;
     var item = last && last.classList.contains("lk-downloads") ? last : null;
@@ -184,10 +185,32 @@
       item.appendChild(el("div", { "class": "lk-buttons", role: "group", "aria-label": strings.downloads }));
       ui.log.appendChild(item);
     }
-    item.firstChild.appendChild(el("a", { "class": "lk-choice lk-download", href: url, target: "_blank",
-                                          rel: "noopener" }, label));
+    var link = el("a", { "class": "lk-choice lk-download", href: url, target: "_blank", rel: "noopener" }, label);
+    if (needsToken === true) {
+      // Another person's POP opens only with this person's own token: fetch it with the token, then show it.
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        openWithToken(url);
+      });
+    }
+    item.firstChild.appendChild(link);
     ui.log.scrollTop = ui.log.scrollHeight;
     return item;
+  }
+
+  function openWithToken(url) {
+    token().then(function (tok) {
+      return fetch(url, { headers: tok ? { Authorization: "Bearer " + tok } : {} });
+    }).then(function (r) {
+      if (!r.ok) throw new Error("status " + r.status);
+      return r.blob();
+    }).then(function (blob) {
+      var opened = window.open(URL.createObjectURL(blob), "_blank");
+      if (!opened) throw new Error("popup");
+      opened.opener = null;
+    }).catch(function () {
+      addMessage("bot", strings.downloadFailed);
+    });
   }
 
   // A card (a funding suggestion): {type: "card", title, fields: [[label, value], ...]}, shown as one compact
@@ -269,7 +292,7 @@
         socket.on("bot_uttered", function (msg) {
           setTyping(false);
           if (!msg || typeof msg !== "object") return;
-          if (msg.type === "file_download") { addDownload(msg.file_url, msg.file_name); return; }
+          if (msg.type === "file_download") { addDownload(msg.file_url, msg.file_name, msg.needs_token); return; }
           var buttons = (msg.quick_replies || msg.buttons || []).map(function (b) {
             return { title: b.title, payload: b.payload };
           });
