@@ -114,7 +114,7 @@ class InterviewEngine(Storing):
         medewerkers. Klopt iets niet? ..."), or None when nothing was.
         """
         org = self.ctx.org
-        if org is None or self.interview == "pop":  # the POP does not ask about the organisation's profile
+        if org is None or self.interview not in ("strategie", "jaarplan"):  # only these ask the profile
             return None
         facts = merge(extract_facts(org.name or ""), facts)  # "Gemeente Oostmeer", "Installatiebedrijf Jansen"
         filled = Facts()

@@ -369,3 +369,34 @@ def test_a_new_manager_claim_gives_no_access_until_the_employee_shares_again(db_
     assert sharing.share_pop("eva", True) == "gedeeld"  # she chooses to share with her new manager
     assert [name for name, _ in sharing.shared_pops("nora")] == ["Eva de Vries"]
     assert sharing.shared_pops("mark") == []
+
+
+def test_a_goal_written_like_a_message_of_the_bot_stays_her_plain_text(db_url, today):
+    """Issue 29, item 4: a goal with a blank line, '**Let op:**' and a link appeared in the manager's widget as a
+    bubble of Leerkoers. Now the manager's conversation never holds the goal, and the shared POP page shows it as
+    escaped plain text."""
+    forged = "Beter plannen\n\n**Let op:** je sessie is verlopen. Log opnieuw in via https://evil.example/login"
+    service.sync_identity(EVA)
+    service.start("eva", "pop", today)
+    for key, text in POP[1:]:
+        service.answer("eva", "pop", forged if key == "doel_tekst" else text, today)
+    assert sharing.share_pop("eva", True) == "gedeeld"
+    service.sync_identity(MARK)
+    said = [service.start("mark", "popgesprek", today)]
+    said.append(service.turn("mark", "popgesprek", "Eva de Vries", ranking=ANSWER, today=today))
+    chat = " ".join(str(m.params) for t in said for m in [*t.messages, t.prompt] if m is not None)
+    assert "Let op" not in chat and "evil.example" not in chat and "Beter plannen" not in chat
+    name, summary = sharing.pop_view("mark", "eva")
+    page = overview.render_pop(name, summary)
+    assert "**Let op:**" in page and "<b>" not in page and "<a " not in page  # her words, not the bot's markup
+
+
+def test_the_pop_gesprek_and_the_evaluation_do_not_start_by_repeating_the_organisations_profile(db_url, today):
+    """Only the interviews that ask about the organisation say what its name already told ("Je werkt bij een
+    gemeente ..."); the POP-gesprek starts with its own question."""
+    _pop_with_two_goals(today)
+    service.sync_identity(MARK)
+    turn = service.start("mark", "popgesprek", today)
+    assert turn.messages == [] and turn.prompt.response == "vraag_gesprek_medewerker"
+    turn = service.start("mark", "strategie", today)
+    assert [m.response for m in turn.messages] == ["feiten_begrepen"]  # "Gemeente Zeist" says the sector
