@@ -69,7 +69,8 @@ REQUESTS: tuple[Request, ...] = (
             evidence=r"\b(wat heb ik (allemaal |tot nu toe )?(ingevuld|ingevult|gezegd)|overzicht|samenvatting|mijn antwoorden|laat .{0,20}zien|wat weet je (al )?van mij|wat staat er al)\b",
             phrase_ok=True, roles=EVERYONE),
     Request("waarom_vraag", "weten waarom ik dit vraag", "Waarom deze vraag?", "action_waarom_vraag",
-            evidence=r"^(waarom|waarvoor)\b|\b(nut van deze vraag|waar is dit voor|wat doe je met dit antwoord|waarom vraag je)\b",
+            evidence=r"^(waarom|waarvoor)\b|\b(nut van deze vraag|waar is dit voor|wat doe je met dit antwoord|waarom vraag je)\b|"
+                     r"\bwaarom (je|jij|u) (dit|dat|deze vraag|ernaar) (vraagt|wilt weten)\b",
             phrase_ok=True, roles=EVERYONE),
     Request("opnieuw_beginnen", "opnieuw beginnen", "Opnieuw beginnen", "action_vraag_opnieuw_bevestiging",
             evidence=r"^(opnieuw|reset|helemaal opnieuw|overnieuw)\b|\b(opnieuw (beginnen|starten|invullen)|begin (maar )?opnieuw|van voren af|vooraf aan|alles (wissen|overnieuw|opnieuw))",

@@ -118,7 +118,7 @@ def load_models_without_a_training_step() -> None:
     RasaModel.load = classmethod(load)
 
 
-PERSONAL_WARNINGS = ("Failed to parse arguments in line", "Failed to parse intent end entities")
+PERSONAL_WARNINGS = ("Failed to parse arguments in line",)
 
 
 def keep_messages_out_of_warnings() -> None:

@@ -182,3 +182,10 @@ def test_leaving_and_destroying_never_start_without_the_form_of_a_request(intent
     import re
     assert re.search(EVIDENCE[intent], words)  # the words of the request are there
     assert decide(words, [(intent, 0.99)]).kind != "request"
+
+
+def test_a_polite_why_question_in_u_form_is_a_request_not_the_answer():
+    """Found trying the product: 'Kunt u mij vertellen waarom u dit vraagt?' was stored as the answer."""
+    decision = decide("Kunt u mij vertellen waarom u dit vraagt?", [("waarom_vraag", 0.8), ("antwoord", 0.1)])
+    assert (decision.kind, decision.intent) == ("request", "waarom_vraag")
+    assert decide("Ik weet niet waarom mijn team zo druk is", [("waarom_vraag", 0.5)]).kind == "answer"
