@@ -89,7 +89,7 @@ def send_downloads(dispatcher: CollectingDispatcher, response: str, files: list[
     """A message with download buttons: the text says what it is, the files come as a structured attachment
     ({"type": "downloads", "files": [{"label", "url"}]}). The channels send each file as Rasa's `file_download`
     message (rasa_addons/outputs.py); the widget shows them as labelled buttons."""
-    extra = {"needs_token": True} if needs_token else {}  # another person's POP: opens with the viewer's token only
+    extra = {"needs_token": True} if needs_token else {}  # with tokens on, opens only with the person's own token
     dispatcher.utter_message(response=response, attachment={"type": "downloads", "files": [
         {"label": label, "url": url, **extra} for label, url in files]}, **params)
 

@@ -68,7 +68,7 @@ class ActionDocument(Action):
             dispatcher.utter_message(response="utter_document_bestanden", bestanden="\n".join(paths))
             return []
         send_downloads(dispatcher, response, [(label, await call(links.make, kind, person.person_id))
-                                              for kind, label in files])
+                                              for kind, label in files], needs_token=links.needs_token(kinds[0]))
         return []
 
 
@@ -85,7 +85,7 @@ class ActionOverview(Action):
             dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
             return []
         url = await call(links.make, "overzicht", person.person_id)
-        send_downloads(dispatcher, "utter_overzicht_link", [("Overzicht openen", url)])
+        send_downloads(dispatcher, "utter_overzicht_link", [("Overzicht openen", url)], needs_token=True)
         return []
 
 

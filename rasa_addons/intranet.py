@@ -23,8 +23,9 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 from bot.dutch.parsing import without_control_characters
 from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
 from bot.settings import get_settings
+from rasa_addons.file_routes import add_file_routes
 from rasa_addons.outputs import RestOutput, WidgetOutput, card_of
-from rasa_addons.rate_limit import shared_limiter
+from rasa_addons.rate_limit import TOO_FAST, shared_limiter
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ def _text(value: Any) -> str:
 
 SORRY = ("Er ging iets mis bij het verwerken van je bericht. Je eerdere antwoorden zijn bewaard. "
          "Probeer het over een paar minuten opnieuw.")
-TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en probeer het dan opnieuw."
 
 
 def too_long(text: str) -> str | None:
@@ -108,85 +108,6 @@ async def purge_if_requested(request: Request, person_id: str) -> None:
     logger.info("conversation history removed on request")
 
 
-NOT_YOURS = "Deze link is voor iemand anders gemaakt. Vraag Leerkoers zelf om de link."
-OWN_LOGIN_ONLY = ("Deze POP opent alleen in de chat van je intranet, met je eigen aanmelding. Klik daar op de knop "
-                  "met de POP.")
-
-
-def _not_for_this_viewer(request: Request, kind: str, person_id: str) -> HTTPResponse | None:
-    """A link is bound to the person it was made for (issue 29, item 2). With tokens on, a token sent along must
-    be that person's; a link to another person's POP opens only with it, so a forwarded link shows nothing."""
-    if not token_settings().enabled:
-        return None
-    sent = bearer(request.headers.get("Authorization"))
-    if sent is None:
-        return response.text(OWN_LOGIN_ONLY, status=401) if kind == "pop_gedeeld" else None
-    try:
-        viewer = verify(sent)
-    except IdentityError as exc:
-        return response.text(str(exc), status=401)
-    return None if viewer.person_id == person_id else response.text(NOT_YOURS, status=403)
-
-
-def _file_routes(webhook: Blueprint) -> None:
-    """Signed, short-lived links for downloads and the manager overview (made by bot/documents/links.py)."""
-    from bot.documents import files as exports
-    from bot.documents import links, overview
-    from bot.services import documents, privacy, sharing
-
-    @webhook.route("/bestand/<token>", methods=["GET", "OPTIONS"])
-    async def download(request: Request, token: str) -> HTTPResponse:
-        if request.method == "OPTIONS":  # the widget fetches another person's POP with its token (CORS preflight)
-            return response.empty()
-        claims = links.read(token)
-        if claims is None:
-            return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
-        kind, person_id = claims["kind"], claims["sub"]
-        refused = _not_for_this_viewer(request, kind, person_id)
-        if refused is not None:
-            return refused
-        if not await shared_limiter().allow(person_id):
-            return response.text(TOO_FAST, status=429)
-        try:
-            if kind == "pop_gedeeld":  # read now, checked now: "stop met delen" ends it at once
-                name, summary = await asyncio.to_thread(sharing.pop_view, person_id, str(claims.get("owner")))
-                return response.html(overview.render_pop(name, summary), headers={
-                    "Cache-Control": "no-store",
-                    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
-            if kind == "gegevens_json":  # everything, including the conversation with the bot
-                agent = getattr(request.app.ctx, "agent", None)
-                store = getattr(agent, "tracker_store", None)
-                tracker = await store.retrieve(person_id) if store else None
-                history = conversation(tracker.events) if tracker else []
-                body = await asyncio.to_thread(privacy.export, person_id, history)
-                filename, content_type = "mijn-gegevens-leerkoers.json", "application/json; charset=utf-8"
-            elif kind in exports.FILES:
-                body, filename, content_type = await asyncio.to_thread(exports.build, kind, person_id)
-            else:
-                return response.text("Onbekend bestand.", status=404)
-        except exports.NotFound as exc:
-            return response.text(str(exc), status=404)
-        except PermissionError as exc:
-            return response.text(str(exc), status=403)
-        return response.raw(body, content_type=content_type, headers={
-            "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store",
-            "X-Content-Type-Options": "nosniff"})
-
-    @webhook.route("/overzicht/<token>", methods=["GET"])
-    async def manager_overview(_: Request, token: str) -> HTTPResponse:
-        claims = links.read(token)
-        if claims is None or claims.get("kind") != "overzicht":
-            return response.text("Deze link is verlopen of ongeldig. Vraag Leerkoers om een nieuwe link.", status=403)
-        if not await shared_limiter().allow(claims["sub"]):  # every route behind the same limit (issue 29)
-            return response.text(TOO_FAST, status=429)
-        try:
-            info = await asyncio.to_thread(documents.overview_data, claims["sub"])
-        except PermissionError as exc:
-            return response.text(str(exc), status=403)
-        return response.html(overview.render(info), headers={
-            "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
-
-
 class IntranetRestInput(InputChannel):
     """POST /webhooks/rest/webhook. With tokens on: 'Authorization: Bearer <token>' decides who you are."""
 
@@ -202,7 +123,7 @@ class IntranetRestInput(InputChannel):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
-        _file_routes(webhook)
+        add_file_routes(webhook)
 
         @webhook.route("/ready", methods=["GET"])
         async def ready(request: Request) -> HTTPResponse:

@@ -10,6 +10,8 @@ from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
+TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en probeer het dan opnieuw."
+
 
 _SHARED: list = []
 

@@ -16,6 +16,12 @@ from bot import clock
 from bot.settings import get_settings
 
 ALGORITHM = "HS256"
+OWN_KINDS = ("pop_pdf", "pop_docx", "gegevens_json")  # a person's own documents; every other kind is bound to a role
+# or to another person's POP, and with intranet tokens on it opens only with the token of the person it was made for
+
+
+def needs_token(kind: str) -> bool:
+    return kind not in OWN_KINDS
 
 
 def _secret() -> str:
@@ -37,7 +43,8 @@ def public_url() -> str:
 
 
 def make(kind: str, person_id: str, ttl_seconds: int = 900, **params) -> str:
-    claims = {"kind": kind, "sub": person_id, "exp": int(clock.timestamp()) + ttl_seconds, **params}
+    claims = {"kind": kind, "sub": person_id, "exp": int(clock.timestamp()) + ttl_seconds,
+              "jti": secrets.token_urlsafe(12), **params}
     token = jwt.encode(claims, _secret(), algorithm=ALGORITHM)
     route = "overzicht" if kind == "overzicht" else "bestand"
     return f"{public_url()}/webhooks/rest/{route}/{token}"
@@ -45,6 +52,6 @@ def make(kind: str, person_id: str, ttl_seconds: int = 900, **params) -> str:
 
 def read(token: str) -> dict | None:
     try:
-        return jwt.decode(token, _secret(), algorithms=[ALGORITHM], options={"require": ["exp", "sub", "kind"]})
+        return jwt.decode(token, _secret(), algorithms=[ALGORITHM], options={"require": ["exp", "sub", "kind", "jti"]})
     except jwt.PyJWTError:
         return None

@@ -31,3 +31,16 @@ def count(n: int, singular: str, plural: str) -> str:
 def format_date(d: date) -> str:
     """1 maart 2026."""
     return _babel_date(d, "d MMMM y", locale=LOCALE)
+
+
+QUOTE_OPEN, QUOTE_CLOSE = "„", "”"
+
+
+def quoted(text) -> str:
+    """Words a person typed, inside a bot message: one line between Dutch quotation marks.
+
+    One line, so no blank line starts a new message and no "- " starts a list; the widget shows what stands between
+    „ and ” as plain text (no bold, no links), so someone's words never look like the bot's own message.
+    """
+    flat = " ".join(str(text).split()).replace(QUOTE_OPEN, '"').replace(QUOTE_CLOSE, '"')
+    return f"{QUOTE_OPEN}{flat}{QUOTE_CLOSE}"

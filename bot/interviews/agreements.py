@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.dutch.formatting import format_euro
+from bot.dutch.formatting import format_euro, quoted
 from bot.dutch.parsing import LABELS_DECISION, LABELS_PAYER
 from bot.storage import repository as repo
 from bot.storage.models import Activity, Agreement, AgreementLog, Person, Pop, utcnow
@@ -82,15 +82,15 @@ def described(agreement: Agreement) -> list[str]:
     """What was agreed, in plain Dutch parts: the decision, then the activity, when, cost, payer, speerpunt."""
     parts = [LABELS_DECISION.get(agreement.decision, agreement.decision or "")]
     if agreement.activity:
-        parts.append(f"activiteit: {agreement.activity}")
+        parts.append(f"activiteit: {quoted(agreement.activity)}")
     if agreement.period:
-        parts.append(f"wanneer: {agreement.period}")
+        parts.append(f"wanneer: {quoted(agreement.period)}")
     if agreement.cost_cents is not None:
         parts.append(f"kosten: {format_euro(agreement.cost_cents)}")
     if agreement.payer:
         parts.append(f"betaald door {LABELS_PAYER.get(agreement.payer, agreement.payer)}")
     if agreement.speerpunt_text:
-        parts.append(f"speerpunt: {agreement.speerpunt_text}")
+        parts.append(f"speerpunt: {quoted(agreement.speerpunt_text)}")
     return parts
 
 

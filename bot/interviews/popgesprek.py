@@ -142,6 +142,7 @@ class PopGesprekEngine(InterviewEngine):
             member = self._member(str(value))
             self.state.subject_id = member.id
             self.state.pending_question = None
+            repo.log_access(self.session, member, "popgesprek", viewer=self.person)  # she can see who did
             if self._current() is None:
                 messages.append(Message("popgesprek_al_vastgelegd", {"naam": member.display_name or member.id}))
             self.session.flush()

@@ -16,12 +16,22 @@ from bot.interviews.context import Ctx
 from bot.interviews.fields import EXTRA, read
 
 
-def _line(label: str, value) -> str:
+def _line(label: str, value, typed: bool = True) -> str:
+    """One answer; ``typed``: the value is what someone typed, shown as their words (formatting.quoted)."""
     if value is None:
         return f"- {label}: (nog niet ingevuld)"
     if value == "":
         return f"- {label}: geen"
-    return f"- {label}: {value}"
+    return f"- {label}: {said(value) if typed else value}"
+
+
+def said(value) -> str:
+    """A typed answer as their words; numbers, money, yes or no as they are."""
+    return formatting.quoted(value) if isinstance(value, str) and not _computed(value) else str(value)
+
+
+def _computed(value: str) -> bool:
+    return value in ("ja", "nee") or value.startswith("€")
 
 
 def shown(key: str, value):
@@ -45,13 +55,13 @@ def _profile_lines(ctx: Ctx) -> list[str]:
     org = ctx.org
     if org is None:
         return [_line("Organisatie", None)]
-    lines = [_line("Organisatie", org.name)]
+    lines = [_line("Organisatie", org.name, typed=False)]
     if org.sector:
-        lines.append(_line("Soort organisatie", parsing.SECTOR_LABELS.get(org.sector, org.sector)))
+        lines.append(_line("Soort organisatie", parsing.SECTOR_LABELS.get(org.sector, org.sector), typed=False))
     if org.employees is not None:
-        lines.append(_line("Aantal medewerkers", f"{org.employees:,}".replace(",", ".")))
+        lines.append(_line("Aantal medewerkers", f"{org.employees:,}".replace(",", "."), typed=False))
     if org.has_works_council is not None:
-        lines.append(_line("Ondernemingsraad", "ja" if org.has_works_council else "nee"))
+        lines.append(_line("Ondernemingsraad", "ja" if org.has_works_council else "nee", typed=False))
     lines += [_line(label, value) for label, value in own_questions(org, ORG_FIELDS)]
     return lines
 
@@ -65,7 +75,7 @@ def _summary_strategie(ctx: Ctx) -> str:
         lines.append(_line(Q[key].label, plan.future_vision))
     if plan.speerpunten:
         lines.append(f"- {Q['speerpunten'].label}:")
-        lines += [f"  {i}. {sp.text}" for i, sp in enumerate(plan.speerpunten, 1)]
+        lines += [f"  {i}. {said(sp.text)}" for i, sp in enumerate(plan.speerpunten, 1)]
     else:
         lines.append(_line(Q["speerpunten"].label, None))
     for key in ("strategie_competenties", "strategie_rol_leren", "strategie_draagvlak"):
@@ -73,7 +83,7 @@ def _summary_strategie(ctx: Ctx) -> str:
             lines.append(_line(Q[key].label, read(plan, PLAN_FIELDS[key])))
     if ctx.org and ctx.org.has_works_council:
         labels = {"ja": "ja", "gepland": "nog niet, wel gepland", "nee": "nee"}
-        lines.append(_line(Q["strategie_or"].label, labels.get(plan.works_council_involved)))
+        lines.append(_line(Q["strategie_or"].label, labels.get(plan.works_council_involved), typed=False))
     lines += [_line(label, value) for label, value in own_questions(plan, PLAN_FIELDS)]
     return "\n".join(lines)
 
@@ -83,27 +93,28 @@ def _summary_jaarplan(ctx: Ctx) -> str:
     plan = ctx.year_plan()
     if plan is None:
         return "\n".join(lines + [_line("Jaar", None)])
-    lines.append(_line("Jaar", plan.year))
-    lines.append(_line("Budget", formatting.format_euro(plan.budget_cents) if plan.budget_cents is not None else None))
+    lines.append(_line("Jaar", plan.year, typed=False))
+    lines.append(_line("Budget", formatting.format_euro(plan.budget_cents) if plan.budget_cents is not None else None,
+                       typed=False))
     total = 0
     for act in plan.activities:
         if act.title is None:
             continue
         total += act.cost_cents or 0
-        parts = [act.title]
+        parts = [said(act.title)]
         if act.target_group:
-            parts.append(f"voor {act.target_group}")
+            parts.append(f"voor {said(act.target_group)}")
         if act.kind:
             parts.append(f"soort: {LABELS_KIND.get(act.kind, act.kind)}")
         if act.speerpunt_text:
-            parts.append(f"speerpunt: {act.speerpunt_text}")
+            parts.append(f"speerpunt: {said(act.speerpunt_text)}")
         if act.period:
-            parts.append(f"wanneer: {act.period}")
+            parts.append(f"wanneer: {said(act.period)}")
         if act.provider:
-            parts.append(f"door: {act.provider}")
+            parts.append(f"door: {said(act.provider)}")
         if act.cost_cents is not None:
             parts.append(f"kosten: {formatting.format_euro(act.cost_cents)}")
-        parts += [f"{label.lower()}: {value or 'geen'}" for label, value in own_questions(act, ACT_FIELDS)]
+        parts += [f"{label.lower()}: {said(value) if value else 'geen'}" for label, value in own_questions(act, ACT_FIELDS)]
         lines.append(f"- Activiteit {act.position}: " + "; ".join(parts))
     lines.append(f"- Totaal gepland: {formatting.format_euro(total)}")
     if plan.budget_cents is not None:
@@ -127,13 +138,13 @@ def _summary_pop(ctx: Ctx) -> str:
         if goal.kind:
             extra.append(f"soort: {LABELS_KIND.get(goal.kind, goal.kind)}")
         if goal.deadline and goal.deadline != "zie leerdoel":
-            extra.append(f"wanneer: {goal.deadline}")
+            extra.append(f"wanneer: {said(goal.deadline)}")
         if goal.result and goal.result != "zie leerdoel":
-            extra.append(f"resultaat: {goal.result}")
+            extra.append(f"resultaat: {said(goal.result)}")
         if goal.activity:
-            extra.append(f"hoe: {goal.activity}")
-        extra += [f"{label.lower()}: {value or 'geen'}" for label, value in own_questions(goal, GOAL_FIELDS)]
-        lines.append(f"- Leerdoel {goal.position}: {goal.text}" + (f" ({'; '.join(extra)})" if extra else ""))
+            extra.append(f"hoe: {said(goal.activity)}")
+        extra += [f"{label.lower()}: {said(value) if value else 'geen'}" for label, value in own_questions(goal, GOAL_FIELDS)]
+        lines.append(f"- Leerdoel {goal.position}: {said(goal.text)}" + (f" ({'; '.join(extra)})" if extra else ""))
     if "pop_steun" in POP_FIELDS:
         lines.append(_line(Q["pop_steun"].label, pop.support_needed))
     return "\n".join(lines)

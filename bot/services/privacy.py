@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from bot import clock
 from bot.dutch.formatting import format_date
+from bot.services import access
 from bot.settings import get_settings
 from bot.storage.db import session_scope
 from bot.storage.models import (
@@ -25,6 +26,7 @@ from bot.storage.models import (
     PendingDeletion,
     Person,
     Pop,
+    PopAccess,
 )
 
 
@@ -67,6 +69,9 @@ def summary_text(person_id: str) -> str:
              f"- POP: {'ja' if info['pops'] else 'nee'}" + (" (gedeeld met je leidinggevende)" if info["shared"] else ""),
              "- Vragenlijsten: " + (", ".join(interviews) or "geen"),
              "- Het gesprek met Leerkoers zelf (je berichten en de antwoorden van de bot)"]
+    seen = access.access_lines(person_id)
+    if info["pops"]:
+        lines += ["Wie je POP kreeg of zag:", *seen] if seen else ["Niemand anders heeft je POP gezien."]
     return "\n".join(lines)
 
 
@@ -95,7 +100,10 @@ def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
                                      "manager_confirmed_at": a.manager_confirmed_at,
                                      "employee_confirmed_at": a.employee_confirmed_at} for a in pop.agreements]
             data["pops"].append(fields)
-        return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+    # who was given, opened or used her POP, and when (issue 29, item 3)
+    data["pop_access"] = [{"at": item["at"].isoformat(timespec="seconds"), "who": item["who"], "event": item["event"],
+                           "text": item["text"]} for item in access.pop_access(person_id)]
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
 def delete_person(person_id: str) -> None:
@@ -127,6 +135,8 @@ def forget(s, person_id: str) -> None:
     s.execute(update(InterviewState).where(InterviewState.subject_id == person_id).values(subject_id=None))
     s.execute(update(Agreement).where(Agreement.recorded_by == person_id).values(recorded_by=REMOVED))
     s.execute(update(AgreementLog).where(AgreementLog.person_id == person_id).values(person_id=REMOVED))
+    s.execute(delete(PopAccess).where(PopAccess.owner_id == person_id))
+    s.execute(update(PopAccess).where(PopAccess.viewer_id == person_id).values(viewer_id=REMOVED, viewer_name=None))
     for pop in s.execute(select(Pop).where(Pop.person_id == person_id)).scalars():
         s.delete(pop)
     person = s.get(Person, person_id)

@@ -25,18 +25,34 @@ def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: b
         if pop is None:
             return "geen_pop"
         if not share:
+            if pop.shared_with_manager or pop.shared_with_hr:
+                _log_each(s, person, pop, "delen_gestopt")
             pop.shared_with_manager = pop.shared_with_hr = False
             pop.shared_with_manager_id = None
             repo.log_answer(s, person_id, "pop", "pop_delen", "nee", "niemand")
             return "niet_gedeeld"
         if not person.manager_id:
             return "geen_leidinggevende"
+        before = (pop.shared_with_manager_id if pop.shared_with_manager else None, pop.shared_with_hr)
         pop.shared_with_manager = True
         pop.shared_with_manager_id = person.manager_id  # this manager by name; a later manager claim sees nothing
         pop.shared_with_hr = pop.shared_with_hr or with_hr
+        if before[0] != pop.shared_with_manager_id:
+            repo.log_access(s, person, "gedeeld", viewer=s.get(repo.Person, person.manager_id),
+                            viewer_id=person.manager_id, role="manager")
+        if pop.shared_with_hr and not before[1]:
+            repo.log_access(s, person, "gedeeld", viewer_id="hr", role="hr")
         repo.log_answer(s, person_id, "pop", "pop_delen", "ja", "leidinggevende en HR" if pop.shared_with_hr
                         else "leidinggevende")
         return "gedeeld_met_hr" if pop.shared_with_hr else "gedeeld"
+
+
+def _log_each(s, person, pop, event: str) -> None:
+    if pop.shared_with_manager and pop.shared_with_manager_id:
+        repo.log_access(s, person, event, viewer=s.get(repo.Person, pop.shared_with_manager_id),
+                        viewer_id=pop.shared_with_manager_id, role="manager")
+    if pop.shared_with_hr:
+        repo.log_access(s, person, event, viewer_id="hr", role="hr")
 
 
 def shared_with_former_manager(person_id: str) -> bool:
@@ -86,7 +102,9 @@ def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
 def pop_view(viewer_id: str, owner_id: str) -> tuple[str, str]:
     """(name, summary) of a POP, checked again when it is read; PermissionError when it is no longer shared."""
     with session_scope() as s:
-        for pop in visible_pops(s, s.get(repo.Person, viewer_id)):
+        viewer = s.get(repo.Person, viewer_id)
+        for pop in visible_pops(s, viewer):
             if pop.person_id == owner_id:
+                repo.log_access(s, pop.person, "geopend", viewer=viewer)
                 return pop.person.display_name or owner_id, InterviewEngine(s, pop.person, "pop").summary()
     raise PermissionError("Deze POP is niet (meer) met jou gedeeld.")

@@ -317,3 +317,30 @@ class DeletionRecord(Base):
     id = Column(Integer, primary_key=True)
     person_hash = Column(String(64), nullable=False, index=True)
     deleted_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class PopAccess(Base):
+    """Append-only: who was given or used access to a person's POP, and when (issue 29, item 3).
+
+    Events: ``gedeeld`` and ``delen_gestopt`` (the owner shared with a manager or HR, or stopped), ``geopend`` (a
+    manager or HR adviser opened the shared POP). The person's data export lists them with the agreements.
+    """
+
+    __tablename__ = "pop_access_log"
+
+    id = Column(Integer, primary_key=True)
+    owner_id = Column(String(128), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False, index=True)
+    viewer_id = Column(String(128), nullable=False)  # a person id, or "hr" for HR as a whole
+    viewer_name = Column(Text)  # the name at the time, so the owner reads a name and not an id
+    viewer_role = Column(String(20))
+    event = Column(String(20), nullable=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class UsedLink(Base):
+    """A download link opened without the intranet token: it opens once (issue 29, item 2). Rows go after expiry."""
+
+    __tablename__ = "used_links"
+
+    link_id = Column(String(64), primary_key=True)
+    expires_at = Column(DateTime, nullable=False, index=True)

@@ -15,6 +15,7 @@ from bot.storage.models import (
     Organisation,
     Person,
     Pop,
+    PopAccess,
     StrategicPlan,
     YearPlan,
 )
@@ -175,3 +176,11 @@ def answer_history(session: Session, person_id: str, question: str | None = None
     if question:
         stmt = stmt.where(AnswerLog.question == question)
     return list(session.execute(stmt.order_by(AnswerLog.id)).scalars())
+
+
+def log_access(session: Session, owner: Person, event: str, viewer: Person | None = None,
+               viewer_id: str | None = None, role: str | None = None) -> None:
+    """Who was given or used access to ``owner``'s POP (models.PopAccess). ``viewer_id`` "hr": HR as a whole."""
+    session.add(PopAccess(owner_id=owner.id, event=event, viewer_id=viewer.id if viewer else viewer_id or "",
+                          viewer_name=viewer.display_name if viewer else None,
+                          viewer_role=viewer.role if viewer else role))

@@ -377,7 +377,7 @@ def test_manager_overview_page_in_the_browser(stack, browser):
     [(_label, link)] = downloads(post(servers, mark, "laat het dashboard zien").json())
     assert "leidinggevenden" in " ".join(texts(post(servers, tok("ov-eva", org="Gemeente Renswoude"),
                                                     "laat het dashboard zien")))
-    page = browser.new_page()
+    page = browser.new_page(extra_http_headers={"Authorization": f"Bearer {mark}"})  # as the widget fetches it
     page.goto(link)
     assert page.get_by_role("heading", level=1).inner_text().endswith("Gemeente Renswoude")
     assert page.locator("svg[role=img]").count() == 2

@@ -39,6 +39,10 @@ def _answer_all(servers, token, person_id: str, interview: str, answers: dict[st
     raise AssertionError("the interview did not end")
 
 
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}  # organisation documents open with the own token (issue 29)
+
+
 def _links(response) -> list[str]:
     return [url for _label, url in downloads(response.json())]
 
@@ -85,7 +89,7 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
         assert [(a.title, a.cost_cents, a.kind) for a in plan.activities] == \
             [("Training presenteren bij De Baak", 125000, "vakgebied")]
     [overview] = _links(post(servers, mark, "/overzicht_bekijken"))
-    page = requests.get(overview, timeout=30).text
+    page = requests.get(overview, timeout=30, headers=_bearer(mark)).text
     assert "POP-gesprekken per team" in page and "Afspraken bevestigd: 1" in page and "€ 1.250" in page
 
     # the evaluation at year end: the training moved, so it goes to next year's plan; a document comes out
@@ -98,8 +102,8 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     assert any(f"opleidingsjaarplan van {year + 1}" in t for t in replies)
     assert any("Klaar! Dit is de evaluatie" in t for t in replies)
     pdf, docx = _links(post(servers, mark, "/evaluatie_downloaden"))
-    assert requests.get(pdf, timeout=30).content.startswith(b"%PDF")
-    assert requests.get(docx, timeout=30).content[:2] == b"PK"
+    assert requests.get(pdf, timeout=30, headers=_bearer(mark)).content.startswith(b"%PDF")
+    assert requests.get(docx, timeout=30, headers=_bearer(mark)).content[:2] == b"PK"
     with session_scope(servers.settings.database_url) as s:
         org = s.execute(select(Organisation).where(Organisation.external_id == "gm0355")).scalar_one()
         [carried] = repo.get_year_plan(s, org, year + 1).activities
@@ -116,3 +120,10 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     replies = texts(post(servers, eva, "/start_popgesprek")) + texts(post(servers, eva, "/start_evaluatie"))
     assert any("legt de eigen leidinggevende van de medewerker vast" in t for t in replies)
     assert any("voor leidinggevenden en HR-adviseurs" in t for t in replies)
+
+    # issue 29, item 3: Eva reads who was given, opened or used her POP, and when
+    shown = " ".join(texts(post(servers, eva, "welke gegevens heb je van mij?")))
+    for line in ("Je deelde je POP met Mark (leidinggevende).", "Mark (leidinggevende) begon het POP-gesprek",
+                 "Mark (leidinggevende) legde een afspraak over leerdoel 1 vast."):
+        assert line in shown, shown
+    assert "Nora" not in shown

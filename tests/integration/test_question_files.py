@@ -54,7 +54,7 @@ def test_an_organisation_adapts_its_pop_form_without_code(db_url, today, own_for
         asked.append(turn.prompt.response if turn.prompt else None)
     assert "vraag_pop_wens_strategisch" not in asked
     summary = service.summary("eva", "pop", today)
-    assert "- Afdeling: Sociaal Domein" in summary and "Leerwens strategisch" not in summary
+    assert "- Afdeling: „Sociaal Domein”" in summary and "Leerwens strategisch" not in summary
     with session_scope() as s:
         stored = set(s.execute(select(AnswerLog.question).where(AnswerLog.person_id == "eva")).scalars())
     assert stored == {key for key, _ in POP} - {"pop_wens_strategisch"}
@@ -85,7 +85,7 @@ def test_an_organisation_adds_its_own_questions_without_code_or_training(db_url,
             assert turn.accepted, (question, turn)
     assert set(seen) == {"Wie is je mentor of buddy?", "Hoeveel uur per week wil je hieraan besteden?"}
     summary = service.summary("eva", "pop", today)
-    assert "- Mentor: Jan de Vries" in summary and "uren per week: 2" in summary
+    assert "- Mentor: „Jan de Vries”" in summary and "uren per week: 2" in summary
     with session_scope() as s:
         stored = dict(s.execute(select(AnswerLog.question, AnswerLog.text).where(AnswerLog.person_id == "eva")
                                 .where(AnswerLog.question.in_(["pop_mentor", "doel_uren"]))).all())

@@ -43,21 +43,32 @@
   // Safe rendering: text nodes, line breaks, and http(s) links built with the DOM (never innerHTML). The bot's
   // messages may use a small subset of markdown: **bold**, and lines starting with "- " as a list.
   function renderInline(target, line, rich) {
-    var pieces = rich ? line.split(/(\*\*[^*]+\*\*)/) : [line];
-    pieces.forEach(function (piece) {
-      if (rich && /^\*\*[^*]+\*\*$/.test(piece)) {
-        var strong = el("strong");
-        renderInline(strong, piece.slice(2, -2), false);
-        target.appendChild(strong);
+    if (!rich) { renderLinks(target, line); return; }
+    // Someone's own words stand between „ and ” (bot/dutch/formatting.py, quoted): plain text, no bold, no links.
+    line.split(/(\u201e[^\u201d]*\u201d)/).forEach(function (part) {
+      if (/^\u201e[^\u201d]*\u201d$/.test(part)) {
+        target.appendChild(el("q", { "class": "lk-quote" }, part.slice(1, -1)));
         return;
       }
-      piece.split(/(https?:\/\/[^\s<>"')]+)/).forEach(function (part) {
-        if (/^https?:\/\/[^\s<>"')]+$/.test(part)) {
-          target.appendChild(el("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part));
-        } else if (part) {
-          target.appendChild(document.createTextNode(part));
+      part.split(/(\*\*[^*]+\*\*)/).forEach(function (piece) {
+        if (/^\*\*[^*]+\*\*$/.test(piece)) {
+          var strong = el("strong");
+          renderLinks(strong, piece.slice(2, -2));
+          target.appendChild(strong);
+        } else if (piece) {
+          renderLinks(target, piece);
         }
       });
+    });
+  }
+
+  function renderLinks(target, text) {
+    text.split(/(https?:\/\/[^\s<>"')]+)/).forEach(function (part) {
+      if (/^https?:\/\/[^\s<>"')]+$/.test(part)) {
+        target.appendChild(el("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part));
+      } else if (part) {
+        target.appendChild(document.createTextNode(part));
+      }
     });
   }
 
@@ -149,7 +160,8 @@
              typing: typing, form: form, input: input };
   }
 
-  var ui, socket, typingTimer, started = false;
+  var ui, socket, typingTimer, started = false, sessionReady = false;
+  var waiting = [];  // messages typed before the connection was ready: sent, in order, as soon as it is
 
   function addMessage(from, text, buttons) {
     var item = el("div", { "class": "lk-msg lk-msg-" + from });
@@ -186,8 +198,8 @@
       ui.log.appendChild(item);
     }
     var link = el("a", { "class": "lk-choice lk-download", href: url, target: "_blank", rel: "noopener" }, label);
-    if (needsToken === true) {
-      // Another person's POP opens only with this person's own token: fetch it with the token, then show it.
+    if (needsToken === true || cfg.token || typeof cfg.getToken === "function") {
+      // A link opens only with this person's own token (issue 29): fetch it with the token, then save or show it.
       link.addEventListener("click", function (event) {
         event.preventDefault();
         openWithToken(url);
@@ -203,9 +215,19 @@
       return fetch(url, { headers: tok ? { Authorization: "Bearer " + tok } : {} });
     }).then(function (r) {
       if (!r.ok) throw new Error("status " + r.status);
-      return r.blob();
-    }).then(function (blob) {
-      var opened = window.open(URL.createObjectURL(blob), "_blank");
+      var name = /filename="([^"\/]+)"/.exec(r.headers.get("Content-Disposition") || "");
+      return r.blob().then(function (blob) { return { blob: blob, name: name ? name[1] : null }; });
+    }).then(function (file) {
+      var href = URL.createObjectURL(file.blob);
+      if (file.name) {  // a file (PDF, Word, Excel, ...): saved under its own name
+        var save = el("a", { href: href, download: file.name, hidden: "hidden" });
+        document.body.appendChild(save);
+        save.click();
+        save.remove();
+        setTimeout(function () { URL.revokeObjectURL(href); }, 60000);
+        return;
+      }
+      var opened = window.open(href, "_blank");  // a page (a shared POP, the overview): shown in a new tab
       if (!opened) throw new Error("popup");
       opened.opener = null;
     }).catch(function () {
@@ -252,10 +274,15 @@
   }
 
   function sendMessage(payload, shown) {
-    if (!socket || !socket.connected) { addMessage("system", strings.offline); return; }
     addMessage("user", shown != null ? shown : payload);
     setTyping(true);
-    socket.emit("user_uttered", { message: payload });
+    if (sessionReady && socket && socket.connected) { socket.emit("user_uttered", { message: payload }); return; }
+    waiting.push(payload);  // nothing typed is lost: it goes as soon as the connection is there
+    if (socket && !socket.connected && waiting.length === 1) addMessage("system", strings.offline);
+  }
+
+  function sendWaiting() {
+    while (waiting.length && sessionReady && socket.connected) socket.emit("user_uttered", { message: waiting.shift() });
   }
 
   function loadHistory(tok) {
@@ -281,9 +308,13 @@
         socket = window.io(server, { path: "/socket.io", transports: ["websocket", "polling"],
                                      auth: tok ? { token: tok } : {} });
         socket.on("connect", function () { socket.emit("session_request", {}); });
+        socket.on("disconnect", function () { sessionReady = false; });
         socket.on("session_confirm", function (info) {
           if (info && info.dev) { ui.notice.textContent = strings.devMode; ui.notice.hidden = false; }
-          if (!count) { setTyping(true); socket.emit("user_uttered", { message: "/groet" }); count = 1; }
+          sessionReady = true;
+          if (!count && !waiting.length) { setTyping(true); socket.emit("user_uttered", { message: "/groet" }); }
+          count = 1;
+          sendWaiting();
         });
         socket.on("connect_error", function (err) {
           var text = err && err.message && !/xhr|websocket|timeout/i.test(err.message) ? err.message : strings.offline;

@@ -1,0 +1,78 @@
+"""Issue 29, item 3: the employee sees who was given, opened or used her POP, and when — in "mijn gegevens" and in
+the data export — from the sharing, access and agreement logs. Deleting her data deletes the log."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+
+from bot.identity import Identity
+from bot.services import access, pop_gesprek, privacy, sharing
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import PopAccess
+from tests.integration.test_pop_gesprek import HR, MARK, _prepared_and_shared
+
+NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")
+
+
+def test_sharing_opening_and_agreements_are_listed_for_the_employee(db_url, today):
+    service.sync_identity(MARK)
+    service.sync_identity(HR)
+    _prepared_and_shared(today, share=False)
+    assert "Niemand anders heeft je POP gezien." in privacy.summary_text("eva")
+
+    assert sharing.share_pop("eva", True, today) == "gedeeld"
+    sharing.pop_view("mark", "eva")
+    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar 2027", 125000,
+                       "werkgever", year=today.year)
+    assert sharing.share_pop("eva", True, today, with_hr=True) == "gedeeld_met_hr"
+    sharing.pop_view("hanna", "eva")
+    assert sharing.share_pop("eva", False, today) == "niet_gedeeld"
+
+    texts = [item["text"] for item in access.pop_access("eva")]
+    assert texts == ["Je deelde je POP met Mark (leidinggevende).", "Mark (leidinggevende) opende je POP.",
+                     "Mark (leidinggevende) legde een afspraak over leerdoel 1 vast.", "Je deelde je POP met HR.",
+                     "Hanna (HR-adviseur) opende je POP.", "Je stopte met delen met Mark (leidinggevende).",
+                     "Je stopte met delen met HR."]
+    shown = privacy.summary_text("eva")
+    assert "Wie je POP kreeg of zag:" in shown and "Hanna (HR-adviseur) opende je POP." in shown
+    assert "\n\n" not in shown  # one message in the chat, not split into bubbles
+    exported = json.loads(privacy.export("eva"))
+    assert [item["event"] for item in exported["pop_access"]] == [
+        "gedeeld", "geopend", "vastgelegd", "gedeeld", "geopend", "delen_gestopt", "delen_gestopt"]
+
+
+def test_nobody_else_reads_the_log_and_a_refused_look_is_not_listed(db_url, today):
+    service.sync_identity(MARK)
+    service.sync_identity(NORA)
+    _prepared_and_shared(today)
+    try:
+        sharing.pop_view("nora", "eva")
+    except PermissionError:
+        pass
+    assert [item["event"] for item in access.pop_access("eva")] == ["gedeeld"]
+    assert access.pop_access("mark") == [] and access.pop_access("nora") == []
+
+
+def test_deleting_her_data_deletes_the_log_and_a_deleted_viewer_is_no_longer_named(db_url, today):
+    service.sync_identity(MARK)
+    _prepared_and_shared(today)
+    sharing.pop_view("mark", "eva")
+    privacy.delete_person("mark")
+    assert [item["who"] for item in access.pop_access("eva")] == [
+        "iemand die zijn gegevens heeft laten verwijderen"] * 2
+    privacy.delete_person("eva")
+    with session_scope() as s:
+        assert s.execute(select(func.count()).select_from(PopAccess)).scalar_one() == 0
+
+
+def test_many_looks_stay_readable_in_the_chat(db_url, today):
+    service.sync_identity(MARK)
+    _prepared_and_shared(today)
+    for _ in range(14):
+        sharing.pop_view("mark", "eva")
+    lines = access.access_lines("eva")
+    assert len(lines) == 11 and lines[0] == "- (5 eerdere keren staan in het bestand.)"
+    assert len(json.loads(privacy.export("eva"))["pop_access"]) == 15
