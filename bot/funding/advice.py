@@ -74,8 +74,9 @@ TIP_ACTIVITIES = {"groepstraining", "cursus", "opleiding", "werkleerplaats"}  # 
 EMPLOYER_MONEY = ("subsidie", "fonds")
 _COURSE = re.compile(r"opleiding|studie|diploma|certificaat|\bmbo\b|\bhbo\b|bachelor|master|associate degree|"
                      r"post-?hbo|cursus|training|leergang|\bwo\b|universiteit|hogeschool")
-_DEGREE = re.compile(r"opleiding|studie|diploma|\bmbo\b|\bhbo\b|bachelor|master|associate degree|post-?hbo|"
-                     r"\bwo\b|universiteit|hogeschool")
+# the levenlanglerenkrediet: hbo or wo (also part-time, dual or a module) or full-time mbo (bol); not bbl, not a course
+_DEGREE = re.compile(r"\bhbo\b|bachelor|master|associate degree|post-?hbo|\bwo\b|universiteit|hogeschool|\bbol\b|"
+                     r"voltijd\s*mbo|mbo\s*voltijd")
 
 
 @dataclass
@@ -140,8 +141,8 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
         cards += [_via_employer(s, today) for s in kb.schemes.values()
                   if s.available and s.kind == "fiscaal"][:CARDS - len(cards)]
     if "oudere" in situations and not any("oudere" in f.scheme.target_groups for f in result.fits):
-        notes.insert(0, "Er is op dit moment geen aparte regeling voor de scholing van oudere medewerkers. "
-                        "De WVA wordt daar soms voor genoemd, maar die bestaat sinds 2014 niet meer.")
+        notes.insert(0, "In de kennisbank van Leerkoers staat geen aparte regeling voor de scholing van oudere "
+                        "medewerkers. De WVA wordt daar soms voor genoemd, maar die bestaat sinds 2014 niet meer.")
     misfits = [m for m in result.misfits if m.scheme.max_age is not None and age is not None]
     misfits += [m for m in result.misfits if m not in misfits and (
         set(m.scheme.target_groups) & set(situations) or m.scheme.excluded_sectors and sector
@@ -159,7 +160,7 @@ def _via_employer(scheme: funding.Scheme, today: date) -> funding.Card:
     return funding.Card(scheme.id, scheme.name,
                         "Betaalt je werkgever de opleiding, of een deel? Dan betaalt je werkgever daarover geen "
                         "loonheffing. Vraag het dus eerst aan je werkgever.",
-                        None, funding.window_status(scheme, today))
+                        None, funding.window_status(scheme, today).capitalize(), funding.certainty_line(scheme))
 
 
 def plan_tip(sector: str | None, employees: int | None, situations: set[str], kind: str | None,
@@ -168,11 +169,12 @@ def plan_tip(sector: str | None, employees: int | None, situations: set[str], ki
     kb = funding.load()
     need = funding.Need(kind_of_learning=kind, situations=frozenset(situations), participants=participants)
     result = funding.match(kb, funding.Profile(sector=sector, employees=employees), need)
-    names = [f.scheme.name for f in result.fits
+    names = [f.scheme.name + (f" ({f.scheme.tip_condition})" if f.scheme.tip_condition else "") for f in result.fits
              if f.scheme.kind in EMPLOYER_MONEY and "werkgever" in f.scheme.applicants
              and set(f.scheme.activity_types) & TIP_ACTIVITIES
              and (not f.scheme.sectors or sector in f.scheme.sectors)
-             and (f.scheme.min_participants is None or participants is not None)
+             and (f.scheme.min_participants is None or participants is not None
+                  and participants >= f.scheme.min_participants)  # a tip only where the rule plainly holds
              and (f.scheme.max_employees is None or employees is not None)]
     return _names(names[:2]) if names else None
 

@@ -51,6 +51,7 @@ class Condition:
 
     text: str
     source: str
+    certain: bool = True  # false: the source is not official or could not be read; the bot says it is not sure
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class Scheme:
     max_employees: int | None = None
     min_employees: int | None = None
     min_participants: int | None = None  # employees a project must reach
+    participant_exceptions: bool = False  # the funder allows fewer when it is explained: a reason, not a rule
+    tip_condition: str | None = None  # said with the scheme's name in a planning tip ("als het project nieuw is ...")
     max_age: int | None = None
     applicants: tuple[str, ...] = ()
     requires_any: tuple[str, ...] = ()
@@ -120,7 +123,7 @@ class Scheme:
     def certain(self) -> bool:
         """Every fact of the entry is sure: several sources agree and nothing is marked uncertain."""
         return (self.confidence == "H" and self.amount_certain and self.windows_certain
-                and not self.uncertain)
+                and not self.uncertain and all(c.certain for c in self.conditions))
 
     def doubts(self) -> list[str]:
         """Why the entry is not sure, in sentences (empty when it is)."""
@@ -130,6 +133,8 @@ class Scheme:
             out.append(f"Het bedrag is niet opnieuw bevestigd{since}.")
         if self.windows and not self.windows_certain:
             out.append(f"De aanvraagperiodes zijn niet opnieuw bevestigd{since}.")
+        if not all(c.certain for c in self.conditions):
+            out.append("Niet elke voorwaarde komt uit een officiële bron.")
         if self.confidence != "H" and not out:
             out.append({"M": "Er is één bron, of de informatie is ouder.", "L": "Dit is afgeleid, niet bevestigd."}
                        [self.confidence])
@@ -271,7 +276,7 @@ def _conditions(entry: dict, sid: str) -> tuple[Condition, ...]:
         source = item.get("source")
         if not isinstance(source, str) or not source.strip():
             raise _err(sid, "conditions.source", f"de voorwaarde {item['text']!r} heeft geen bron")
-        out.append(Condition(item["text"].strip(), source.strip()))
+        out.append(Condition(item["text"].strip(), source.strip(), _bool(item, sid, "certain", True, "conditions.")))
     return tuple(out)
 
 
@@ -328,6 +333,8 @@ def parse_scheme(entry: dict) -> Scheme:
         max_employees=_int(elig, sid, "max_employees", "eligibility."),
         min_employees=_int(elig, sid, "min_employees", "eligibility."),
         min_participants=_int(elig, sid, "min_participants", "eligibility."),
+        participant_exceptions=_bool(elig, sid, "participant_exceptions", False, "eligibility."),
+        tip_condition=entry.get("tip_condition"),
         max_age=_int(elig, sid, "max_age", "eligibility."),
         applicants=_list(elig, sid, "applicants", APPLICANTS, "eligibility."),
         requires_any=_list(elig, sid, "requires_any", SITUATIONS, "eligibility."),

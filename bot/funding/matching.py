@@ -89,7 +89,7 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
     if scheme.min_employees is not None and profile.employees is not None and profile.employees < scheme.min_employees:
         return f"alleen voor organisaties met minstens {scheme.min_employees} medewerkers"
     if (scheme.min_participants is not None and need.participants is not None
-            and need.participants < scheme.min_participants):
+            and need.participants < scheme.min_participants and not scheme.participant_exceptions):
         return f"alleen voor projecten die minstens {scheme.min_participants} medewerkers bereiken"
     if scheme.requires_any and not set(scheme.requires_any) & need.situations:
         wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)

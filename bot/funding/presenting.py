@@ -59,15 +59,31 @@ def window_status(scheme: Scheme, today: date) -> str:
         return "je vraagt geen geld aan, maar advies."
     if scheme.always_open:
         return "kan het hele jaar."
-    maybe = "" if scheme.windows_certain else " Dit is niet zeker."
+    if not scheme.windows and scheme.application_periods and scheme.windows_certain:  # no dates to compute: what the source says
+        return scheme.application_periods[0].lower() + sentence(scheme.application_periods)[1:]
     periods = sorted(p for w in scheme.windows for p in _periods(w, today))
     for opens, closes in periods:
         if opens <= today <= closes:
-            return f"kan nu, tot en met {format_date(closes)}.{maybe}"
+            if scheme.windows_certain:
+                return f"kan nu, tot en met {format_date(closes)}."
+            return (f"kan nu, waarschijnlijk tot en met {format_date(closes)}. De precieze datum staat niet vast: "
+                    f"vraag op tijd aan.")
     upcoming = [opens for opens, _closes in periods if opens > today]
     if upcoming:
-        return f"kan nu niet. De volgende ronde opent op {format_date(upcoming[0])}.{maybe}"
+        if scheme.windows_certain:
+            return f"kan nu niet. De volgende ronde opent op {format_date(upcoming[0])}."
+        return (f"kan nu niet. De volgende ronde opent naar verwachting rond {format_date(upcoming[0])}. "
+                f"De precieze datum staat nog niet vast.")
     return "wanneer dat kan, staat niet vast. Kijk op de officiële pagina."
+
+
+def certainty_line(scheme: Scheme) -> str:
+    """How sure the card is, in one sentence; said on the card itself, not only in 'meer uitleg'."""
+    if scheme.certain and scheme.official_page_read:
+        return f"Gecontroleerd op de officiële pagina op {format_date(scheme.last_checked)}."
+    if scheme.certain:
+        return "Meerdere bronnen zeggen hetzelfde. Kijk voor je aanvraagt nog op de officiële pagina."
+    return "Niet alles is zeker. 'Meer uitleg' zegt wat. Kijk voor je aanvraagt op de officiële pagina."
 
 
 def amount_line(scheme: Scheme) -> str | None:
@@ -86,12 +102,14 @@ class Card:
     why: str
     amount: str | None
     apply: str
+    sure: str = ""
 
     def fields(self) -> list[tuple[str, str]]:
         lines = [("Waarom", self.why)]
         if self.amount:
             lines.append(("Bedrag", self.amount))
-        return [*lines, ("Aanvragen", self.apply)]
+        lines.append(("Aanvragen", self.apply))
+        return [*lines, ("Hoe zeker", self.sure)] if self.sure else lines
 
     def text(self) -> str:
         return "\n".join([self.name, *(f"{label}: {value}" for label, value in self.fields())])
@@ -105,7 +123,8 @@ def card(fit: Fit, today: date) -> Card:
     s = fit.scheme
     reasons = fit.reasons[:2] if fit.reasons != ["jullie organisatie kan hiervoor in aanmerking komen"] else []
     why = " en ".join(reasons) if reasons else (who_may_apply(s, short=True) or fit.reasons[0])
-    return Card(s.id, s.name, sentence(why[0].upper() + why[1:]), amount_line(s), window_status(s, today))
+    return Card(s.id, s.name, sentence(why[0].upper() + why[1:]), amount_line(s),
+                window_status(s, today)[0].upper() + window_status(s, today)[1:], certainty_line(s))
 
 
 def who_may_apply(scheme: Scheme, short: bool = False) -> str | None:
@@ -132,7 +151,11 @@ def source_lines(scheme: Scheme) -> list[str]:
         lines.append(f"De officiële pagina is die dag ook gelezen: {scheme.official_page}")
     else:
         lines.append(f"De officiële pagina zelf is niet gelezen. Kijk daar voordat je aanvraagt: {scheme.official_page}")
-    lines.append(f"Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}")
+    if scheme.confidence == "H" and not scheme.certain:
+        lines.append("Hoe zeker: Meerdere bronnen zeggen hetzelfde over de regeling zelf. Wat niet zeker is, staat "
+                     "hierboven.")
+    else:
+        lines.append(f"Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}")
     return lines
 
 
@@ -148,11 +171,13 @@ def describe_scheme(kb: KnowledgeBase, scheme: Scheme, today: date | None = None
     amount = amount_line(scheme)
     if amount:
         lines.append(f"Bedrag: {amount}")
-    periods = sentence(scheme.application_periods) if scheme.application_periods else None
+    in_status = not scheme.windows and scheme.windows_certain  # window_status already said it
+    periods = sentence(scheme.application_periods) if scheme.application_periods and not in_status else None
     lines.append("Aanvragen: " + " ".join(filter(None, [window_status(scheme, today), periods])))
     if scheme.conditions:
-        lines.append("Voorwaarden:\n" + "\n".join(f"- {sentence(c.text)} Bron: {c.source}."
-                                                  for c in scheme.conditions))
+        lines.append("Voorwaarden:\n" + "\n".join(
+            f"- {sentence(c.text)} Bron: {c.source}." + ("" if c.certain else " Dit is niet zeker.")
+            for c in scheme.conditions))
     doubts = scheme.doubts()
     if doubts:
         lines.append("Niet zeker:\n" + "\n".join(f"- {d}" for d in doubts))
@@ -165,8 +190,9 @@ def _describe_ended(kb: KnowledgeBase, scheme: Scheme) -> str:
     verb = "heeft een nieuwe naam" if scheme.status == "hernoemd" else "bestaat niet meer"
     lines = [f"{scheme.name} {verb}{when}. {sentence(scheme.summary)}"]
     successor = kb.get(scheme.successor) if scheme.successor else None
+    probably = " waarschijnlijk" if scheme.confidence == "L" else ""
     if successor:
-        lines.append(f"{'De nieuwe naam' if scheme.status == 'hernoemd' else 'De opvolger'} is: "
+        lines.append(f"{'De nieuwe naam' if scheme.status == 'hernoemd' else 'De opvolger'} is{probably}: "
                      f"{successor.name}. {sentence(successor.summary)}")
         lines.append(f"Officiële pagina: {successor.official_page}")
     elif scheme.alternatives:
@@ -174,4 +200,6 @@ def _describe_ended(kb: KnowledgeBase, scheme: Scheme) -> str:
         lines.append("Er is geen directe opvolger. Kijk eens naar: " + ", ".join(alts) + ".")
     else:
         lines.append("Er is geen directe opvolger.")
+    of_date = f" (stand {scheme.source_date})" if scheme.source_date else ""
+    lines.append(f"Bron: {scheme.source}{of_date}. Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 
 from bot import clock
+from bot.dutch import law
 from bot.dutch.formatting import format_date
 from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
@@ -127,8 +128,7 @@ def strategy_document(person_id: str, today: date | None = None) -> Document:
             doc.sections.append(("Ondernemingsraad", [
                 {"ja": "De OR is betrokken.", "gepland": "De OR wordt nog betrokken.", "nee": "De OR is nog niet betrokken."}
                 .get(plan.works_council_involved or "", "-"),
-                "De OR heeft instemmingsrecht op een regeling over opleiding van het personeel (Wet op de "
-                "ondernemingsraden, artikel 27 lid 1 onder f), tenzij de cao het onderwerp al inhoudelijk regelt (lid 3)."]))
+                law.OR_RULE, law.OR_NULLITY]))
         return doc
 
 
@@ -294,6 +294,8 @@ def evaluation_document(person_id: str, year: int | None = None, today: date | N
         doc.sections.append(("Geld", [f"• {line[2:]}" for line in lines if line.startswith(("- Totaal", "- Budget"))]))
         policy = [f"• {line[2:]}" for line in lines if line.startswith(("- Wat er", "- Ondernemingsraad", "- Niet af"))]
         doc.sections.append(("Strategisch opleidingsbeleid", policy or ["(nog niet ingevuld)"]))
-        doc.footer = ("Bespreek de evaluatie met de ondernemingsraad: die heeft instemmingsrecht op het "
-                      "opleidingsbeleid. Neem de uitkomst mee in het volgende opleidingsjaarplan.")
+        doc.footer = (("Bespreek de evaluatie met de ondernemingsraad. Verandert daardoor een regeling over de "
+                       "opleiding van het personeel? " + law.OR_RULE + " ") if org.has_works_council else
+                      "Bespreek de evaluatie met de medewerkers. ") + \
+            "Neem de uitkomst mee in het volgende opleidingsjaarplan."
         return doc

@@ -55,7 +55,7 @@ def test_advice_for_gemeente_and_kunstencentrum(db_url):
     assert cards[0]["buttons"][0]["payload"] == '/regeling_vraag{"regeling": "aeno_stimulering"}'
     card = cards[0]["custom"]  # the same facts as a card for the widget
     assert card["type"] == "card" and card["title"] == cards[0]["kaart"].split("\n")[0]
-    assert [label for label, _ in card["fields"]][0] == "Waarom" and card["fields"][-1][0] == "Aanvragen"
+    assert [label for label, _ in card["fields"]][0] == "Waarom" and card["fields"][-1][0] == "Hoe zeker"
     assert all(f"{label}: {value}" in cards[0]["kaart"] for label, value in card["fields"])
     assert "Stichting OAK" not in " ".join(c["kaart"] for c in cards)
     assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None,

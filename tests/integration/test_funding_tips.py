@@ -20,7 +20,8 @@ def test_a_plan_activity_gets_employer_money_only_when_it_reaches_enough_people(
     _run("m1", "strategie", STRATEGIE, today)
     tips = _run("m1", "jaarplan", JAARPLAN, today)
     # 'Team Burgerzaken' and 'Alle leidinggevenden' have an unknown size; 'Iedereen' is the whole gemeente (800)
-    assert tips == [("act_kosten", "A&O fonds Gemeenten – Stimuleringsregeling")]
+    assert tips == [("act_kosten", "A&O fonds Gemeenten – Stimuleringsregeling (als het project nieuw is voor jullie "
+                                   "gemeente)")]  # the fund pays only for what is new for the gemeente (issue 30)
 
 
 def test_the_tip_comes_once_per_interview(db_url, today):

@@ -43,7 +43,8 @@ def test_a_funding_answer_is_short(sector, employees, situations):
     assert len(result.cards) <= 3
     for card in result.cards:
         lines = card.text().splitlines()
-        assert len(lines) <= 4 and lines[1].startswith("Waarom: ") and lines[-1].startswith("Aanvragen: ")
+        assert len(lines) <= 5 and lines[1].startswith("Waarom: ") and lines[-2].startswith("Aanvragen: ")
+        assert lines[-1].startswith("Hoe zeker: ")  # on the card, not only in "meer uitleg" (issue 30)
         assert len(lines[1]) <= 160, lines[1]
     messages = result.messages()
     cards = [m for m in messages if m.response == "subsidie_kaart"]
@@ -92,12 +93,16 @@ def test_the_five_personas_get_fitting_cards():
 # ------------------------------------------------------------------------ application windows
 
 @pytest.mark.parametrize("scheme,today,expected", [
-    ("aeno_stimulering", date(2026, 11, 28), "kan nu, tot en met 30 november 2026. Dit is niet zeker."),
-    ("aeno_stimulering", date(2026, 12, 15), "De volgende ronde opent op 1 januari 2027. Dit is niet zeker."),
-    ("aeno_stimulering", date(2027, 4, 10), "De volgende ronde opent op 1 mei 2027."),
-    ("praktijkleren", date(2026, 11, 28), "kan nu niet. De volgende ronde opent op 2 juni 2027."),
-    ("praktijkleren", date(2027, 6, 2), "kan nu, tot en met 17 september 2027."),
-    ("praktijkleren", date(2027, 9, 18), "De volgende ronde opent op 2 juni 2028."),
+    ("aeno_stimulering", date(2026, 11, 28), "kan nu, waarschijnlijk tot en met 30 november 2026. De precieze datum"),
+    ("aeno_stimulering", date(2026, 12, 15), "De volgende ronde opent naar verwachting rond 1 januari 2027."),
+    ("aeno_stimulering", date(2027, 4, 10), "De volgende ronde opent naar verwachting rond 1 mei 2027."),
+    ("aeno_stimulering", date(2027, 8, 10), "De volgende ronde opent naar verwachting rond 1 september 2027."),
+    ("praktijkleren", date(2026, 11, 28), "De volgende ronde opent naar verwachting rond 2 juni 2027. De precieze "
+                                          "datum staat nog niet vast."),
+    ("praktijkleren", date(2027, 6, 2), "kan nu, waarschijnlijk tot en met 15 september 2027."),
+    ("praktijkleren", date(2027, 9, 18), "De volgende ronde opent naar verwachting rond 2 juni 2028."),
+    ("rif", date(2026, 12, 4), "De volgende ronde opent naar verwachting rond 1 januari 2027."),
+    ("ikb_gemeenten", date(2026, 12, 4), "wanneer je het budget kunt inzetten, staat in de regels van je werkgever."),
     ("levenlanglerenkrediet", date(2026, 11, 28), "kan het hele jaar."),
     ("fiscale_vrijstelling", date(2026, 11, 28), "niet nodig."),
     ("slim", date(2026, 11, 28), "staat niet vast"),
@@ -154,12 +159,12 @@ def test_no_unsourced_cao_article():
 
 def test_uncertain_amounts_and_dates_are_said_to_be_uncertain():
     card = next(c for c in advice.advise("gemeente", 300, set(), today=TODAY).cards if c.scheme_id == "aeno_stimulering")
-    assert "niet bevestigd" in card.amount and "niet zeker" in card.apply
+    assert "niet bevestigd" in card.amount and "staat niet vast" in card.apply and "Niet alles is zeker" in card.sure
     text = funding.describe_scheme(KB, KB.get("aeno_stimulering"), TODAY)
     assert "na 2022" in text and "De officiële pagina zelf is niet gelezen" in text
     assert "gecontroleerd op" not in text  # the date is when the entry was taken from its source
     praktijk = funding.describe_scheme(KB, KB.get("praktijkleren"), TODAY)
-    assert "Niet zeker:" in praktijk and "2031" in praktijk and "Zeker is" in praktijk
+    assert "Niet zeker:" in praktijk and "2031" in praktijk and "Niet elke voorwaarde komt uit een officiële bron" in praktijk
 
 
 def test_the_check_command_reports_uncertain_entries():
@@ -189,7 +194,8 @@ def test_slim_is_not_offered_to_gemeenten_in_the_faq():
 # ------------------------------------------------------------------------ tips during an interview
 
 def test_plan_tip_only_when_the_activity_fits():
-    assert advice.plan_tip("gemeente", 300, set(), "vakgebied", 20) == "A&O fonds Gemeenten – Stimuleringsregeling"
+    assert advice.plan_tip("gemeente", 300, set(), "vakgebied", 20) == \
+        "A&O fonds Gemeenten – Stimuleringsregeling (als het project nieuw is voor jullie gemeente)"
     assert advice.plan_tip("gemeente", 300, set(), "vakgebied", 5) is None  # reaches fewer than 15
     assert advice.plan_tip("gemeente", 300, set(), "vakgebied", None) is None  # unknown reach
     assert advice.plan_tip(None, None, set(), "vakgebied", 40) is None  # unknown sector
