@@ -82,8 +82,8 @@ def certainty_line(scheme: Scheme) -> str:
     if scheme.certain and scheme.official_page_read:
         return f"Gecontroleerd op de officiële pagina op {format_date(scheme.last_checked)}."
     if scheme.certain:
-        return "Meerdere bronnen zeggen hetzelfde. Kijk voor je aanvraagt nog op de officiële pagina."
-    return "Niet alles is zeker. 'Meer uitleg' zegt wat. Kijk voor je aanvraagt op de officiële pagina."
+        return "Meerdere bronnen zeggen hetzelfde. Kijk ook op de officiële pagina."
+    return "Niet alles is zeker. 'Meer uitleg' zegt wat. Kijk ook op de officiële pagina."
 
 
 def amount_line(scheme: Scheme) -> str | None:
@@ -122,9 +122,31 @@ class Card:
 def card(fit: Fit, today: date) -> Card:
     s = fit.scheme
     reasons = fit.reasons[:2] if fit.reasons != ["jullie organisatie kan hiervoor in aanmerking komen"] else []
-    why = " en ".join(reasons) if reasons else (who_may_apply(s, short=True) or fit.reasons[0])
-    return Card(s.id, s.name, sentence(why[0].upper() + why[1:]), amount_line(s),
+    if reasons:
+        why = " ".join(_whole_sentence(s, reason, i == 0) for i, reason in enumerate(reasons))
+    else:
+        who = who_may_apply(s, short=True)
+        why = f"Dit is voor {who}." if who else sentence(fit.reasons[0].capitalize())
+    return Card(s.id, s.name, why, amount_line(s),
                 window_status(s, today)[0].upper() + window_status(s, today)[1:], certainty_line(s))
+
+
+SUBJECT = {"fonds": "Het fonds", "lening": "De lening", "subsidie": "De subsidie", "fiscaal": "De vrijstelling",
+           "cao": "Het budget", "wet": "De wet", "advies": "De organisatie"}
+
+
+def _whole_sentence(scheme: Scheme, reason: str, first: bool = True) -> str:
+    """A reason of matching ("betaalt groepstraining", "bedoeld voor gemeenten") as a whole sentence for a card."""
+    subject = SUBJECT.get(scheme.kind, "De regeling")
+    if not first:
+        subject = "Het" if subject.startswith("Het") else "Ze"
+    if reason.startswith(("betaalt ", "past bij ", "geldt ")):
+        return sentence(f"{subject} {reason}")
+    if reason.startswith("bedoeld voor "):
+        return sentence(f"{subject} is {reason}")
+    if reason.startswith("geen geld"):
+        return "Je krijgt hier geen geld, maar wel advies en ondersteuning."
+    return sentence(reason[0].upper() + reason[1:])
 
 
 def who_may_apply(scheme: Scheme, short: bool = False) -> str | None:

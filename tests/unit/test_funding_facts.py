@@ -88,3 +88,16 @@ def test_every_card_says_how_sure_it_is():
     for situation in (set(), {"werkleerplaats"}, {"individueel"}):
         for card in advice.advise("gemeente", 300, situation, today=TODAY).cards:
             assert card.fields()[-1][0] == "Hoe zeker", card
+
+
+def test_cards_say_why_in_whole_sentences():
+    """Issue 30, item 3: "Waarom: Betaalt groepstraining en bedoeld voor gemeenten" was a fragment."""
+    import re
+
+    personas = [("gemeente", 300, {"groep"}), ("kunsteducatie", 40, set()), ("privaat", 30, {"loopbaanadvies"}),
+                (None, None, {"individueel"}), (None, None, {"mbo_samenwerking"}), ("privaat", 400, {"werkleerplaats"})]
+    for sector, employees, situations in personas:
+        for card in advice.advise(sector, employees, situations, today=TODAY).cards:
+            for sentence in re.split(r"(?<=[.?!])\s+", card.why):
+                assert sentence[0].isupper() and sentence.endswith((".", "?")), card.why
+                assert not sentence.startswith(("Betaalt groep", "Bedoeld", "Past ", "Geen geld")), card.why
