@@ -112,5 +112,5 @@ def render_pop(name: str, summary: str) -> str:
     lines = "".join(f"<li>{escape(line.lstrip('- '))}</li>" for line in summary.splitlines() if line.strip())
     return (f"<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>POP van {escape(name)}</title>"
             f"<style>body{{font-family:sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5}}</style></head>"
-            f"<body><main><h1>POP van {escape(name)}</h1><p>Gedeeld met jou. Deze pagina is een kwartier "
+            f"<body><main><h1>POP van {escape(name)}</h1><p>Gedeeld met jou. Deze pagina is 15 minuten "
             f"geldig en toont altijd de laatste versie.</p><ul>{lines}</ul></main></body></html>")

@@ -29,7 +29,7 @@ CAO_WORDS: dict[str, str] = {
     "gemeenten": r"cao gemeenten|cao van de gemeenten|car-uwo",
     "kunsteducatie": r"cao kunsteducatie|cao kunst-? en cultuureducatie",
 }
-CAO_LABELS = {"gemeenten": "de cao Gemeenten", "kunsteducatie": "de CAO Kunsteducatie"}
+CAO_LABELS = {"gemeenten": "de Cao Gemeenten", "kunsteducatie": "de Cao Kunsteducatie"}
 CAO_SECTOR = {"gemeenten": "gemeente", "kunsteducatie": "kunsteducatie"}
 _PEOPLE = (r"medewerkers|werknemers|mensen|man|personeelsleden|collega'?s|docenten|fte|leerkrachten|"
            r"ambtenaren|personen|krachten|banen")

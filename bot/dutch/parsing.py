@@ -259,7 +259,8 @@ WORKS_COUNCIL_CHOICES: dict[str, tuple[str, ...]] = {
 # The POP-gesprek: what was decided about a learning goal, and who pays (bot/storage/models.py DECISIONS, PAYERS)
 DECISION_CHOICES: dict[str, tuple[str, ...]] = {
     "afgesproken": ("afgesproken", "akkoord", "eens", "zo doen", "goedgekeurd", "ja", "prima", "doen we"),
-    "aangepast": ("aangepast", "aanpassen", "anders", "veranderd", "gewijzigd", "met een wijziging"),
+    "aangepast": ("aangepast afgesproken", "aangepast", "aanpassen", "met aanpassingen", "aanpassingen", "anders", "veranderd", "gewijzigd",
+                  "met een wijziging"),
     "niet_nu": ("niet nu", "later", "niet dit jaar", "volgend jaar", "nee", "afgewezen", "geen", "niet"),
 }
 PAYER_CHOICES: dict[str, tuple[str, ...]] = {
@@ -274,7 +275,7 @@ EVALUATION_CHOICES: dict[str, tuple[str, ...]] = {
     "niet_gedaan": ("niet gedaan", "niet uitgevoerd", "niet doorgegaan", "afgelast", "geschrapt", "nee", "niet"),
     "verschoven": ("verschoven", "uitgesteld", "later", "volgend jaar", "loopt nog", "nog bezig", "bezig"),
 }
-LABELS_DECISION = {"afgesproken": "afgesproken", "aangepast": "aangepast afgesproken", "niet_nu": "niet nu"}
+LABELS_DECISION = {"afgesproken": "afgesproken", "aangepast": "afgesproken met aanpassingen", "niet_nu": "niet nu"}
 LABELS_PAYER = {"werkgever": "de werkgever", "medewerker": "de medewerker", "samen": "werkgever en medewerker samen",
                 "subsidie": "subsidie of fonds"}
 LABELS_EVALUATION = {"gedaan": "gedaan", "niet_gedaan": "niet gedaan", "verschoven": "verschoven"}

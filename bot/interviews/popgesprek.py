@@ -206,7 +206,7 @@ class PopGesprekEngine(InterviewEngine):
                                "nummer": goal.position if goal else "",
                                "soort": _kind(goal)})
         if key == "afspraak_besluit":
-            message.buttons = make_buttons([("Afgesproken", "afgesproken"), ("Aangepast afgesproken", "aangepast"),
+            message.buttons = make_buttons([("Afgesproken", "afgesproken"), ("Afgesproken met aanpassingen", "aangepast"),
                                             ("Niet nu", "niet nu")])
         elif key == "afspraak_betaalt":
             message.buttons = make_buttons([("Werkgever", "werkgever"), ("Medewerker", "medewerker"),

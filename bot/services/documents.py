@@ -87,7 +87,7 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
             doc.sections.append(("Mogelijke financiering",
                                  [f"Betaal je een opleiding zelf? Dan kan dit helpen: {tip}.",
                                   "Controleer de voorwaarden op de officiële pagina voordat je iets aanvraagt."]))
-        doc.footer = "Neem dit document mee naar je POP-gesprek. Het is alleen voor jou, tot je het zelf deelt."
+        doc.footer = "Neem dit document mee naar je POP-gesprek. Het is alleen voor jou, tot je hem zelf deelt."
         return doc
 
 

@@ -52,7 +52,7 @@ def test_the_manager_records_the_employee_confirms_and_the_pop_shows_both(db_url
 
     doc = documents.pop_document("eva", today.year, today)
     [lines] = [body for title, body in doc.sections if title == "Afspraken uit het POP-gesprek"]
-    assert "aangepast afgesproken" in lines[0] and "€ 600" in lines[0] and "betaald door werkgever en medewerker samen" in lines[0]
+    assert "afgesproken met aanpassingen" in lines[0] and "€ 600" in lines[0] and "betaald door werkgever en medewerker samen" in lines[0]
     assert "Bevestigd door leidinggevende op" in lines[0] and "door medewerker op" in lines[0]
 
 

@@ -12,7 +12,7 @@ def test_the_issues_first_message():
     assert (facts.sector, facts.employees, facts.cao) == ("kunsteducatie", 40, "kunsteducatie")
     assert "groep" in facts.purposes
     assert sentence(facts) == ("Je werkt bij een organisatie voor kunst- of cultuureducatie met ongeveer 40 "
-                               "medewerkers, onder de CAO Kunsteducatie. Het gaat om een training voor een groep.")
+                               "medewerkers, onder de Cao Kunsteducatie. Het gaat om een training voor een groep.")
 
 
 def test_age_and_paying_oneself():

@@ -92,3 +92,12 @@ def test_smart_checks():
     assert not parsing.has_deadline("Ik wil beter presenteren")
     assert parsing.has_measurable_result("Ik heb mijn certificaat behaald")
     assert not parsing.has_measurable_result("Ik wil beter presenteren")
+
+
+def test_the_decision_button_in_plain_words_and_its_old_title_both_mean_adjusted():
+    """Issue 30: the button "Aangepast afgesproken" became "Afgesproken met aanpassingen"; typed, both still mean
+    'aangepast' (not 'afgesproken')."""
+    from bot.dutch.parsing import DECISION_CHOICES, match_choice
+
+    for text in ("Afgesproken met aanpassingen", "aangepast afgesproken", "met aanpassingen"):
+        assert match_choice(text, DECISION_CHOICES) == "aangepast", text
