@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.dutch.formatting import format_euro
+from bot.dutch.formatting import count, format_euro
 from bot.interviews import LABELS_KIND
 from bot.storage.models import KINDS_OF_LEARNING
 
@@ -65,7 +65,7 @@ def render(info: dict) -> str:
         parts.append(f"<p>Nog te weinig gedeelde POP's om iets te laten zien (minimaal {info['minimum']}), "
                      f"zodat niemand herkenbaar is.</p>")
     else:
-        parts.append(f"<p>{info['shared_pops']} medewerkers deelden hun POP.</p>")
+        parts.append(f"<p>Gedeelde POP's: {info['shared_pops']}.</p>")
         items = [(LABELS_KIND[k], v or 0, str(v) if v is not None else f"minder dan {info['minimum']}")
                  for k, v in info["goals_by_kind"].items()]
         parts.append(_bars("Leerdoelen per soort leren", items))
@@ -95,7 +95,8 @@ def _teams(info: dict) -> list[str]:
             parts.append(f"<p>Minder dan {info['minimum']} medewerkers: geen aantallen, zodat niemand "
                          "herkenbaar is.</p>")
             continue
-        parts.append(f"<ul><li>{team['members']} medewerkers</li><li>POP voorbereid: {team['prepared']}</li>"
+        members = count(team["members"], "medewerker", "medewerkers")
+        parts.append(f"<ul><li>{members}</li><li>POP voorbereid: {team['prepared']}</li>"
                      f"<li>POP gedeeld: {team['shared']}</li><li>Afspraken bevestigd: {team['agreed']}</li>"
                      f"<li>Gepland uit afspraken: {format_euro(team['planned'])}"
                      + (f" van een budget van {format_euro(team['budget'])} voor de hele organisatie"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.dutch.formatting import format_number
 from bot.dutch.parsing import SECTOR_LABELS, normalize, parse_int
 
 # Words for a type of organisation inside a sentence (whole words; "kunst" alone is too vague here).
@@ -163,7 +164,7 @@ def sentence(facts: Facts) -> str | None:
     if facts.sector or facts.employees:
         org = SECTOR_PHRASES.get(facts.sector or "", "een organisatie")
         if facts.employees:
-            org += f" met ongeveer {facts.employees:,} medewerkers".replace(",", ".")
+            org += f" met ongeveer {format_number(facts.employees)} medewerkers"
         parts.append("je werkt bij " + org)
     if facts.cao:
         parts.append(f"onder {CAO_LABELS[facts.cao]}")

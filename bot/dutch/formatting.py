@@ -23,9 +23,14 @@ def format_euro(cents: int | None) -> str:
     return format_currency(Decimal(cents) / 100, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
 
 
+def format_number(n: int) -> str:
+    """1.500: Dutch thousands separator."""
+    return f"{n:,}".replace(",", ".")
+
+
 def count(n: int, singular: str, plural: str) -> str:
-    """'1 speerpunt', '3 speerpunten': never 'speerpunt(en)' (B1)."""
-    return f"{n} {singular if n == 1 else plural}"
+    """'1 speerpunt', '3 speerpunten', '1.500 medewerkers': never 'speerpunt(en)' (B1)."""
+    return f"{format_number(n)} {singular if n == 1 else plural}"
 
 
 def format_date(d: date) -> str:

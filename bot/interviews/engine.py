@@ -204,7 +204,7 @@ class InterviewEngine(Storing):
         if not text:
             return Reply([Message("antwoord_leeg")], accepted=False, done=False)
         if len(text) > max_answer_length():
-            return Reply([Message("antwoord_te_lang", {"maximum": f"{max_answer_length():,}".replace(",", ".")})],
+            return Reply([Message("antwoord_te_lang", {"maximum": formatting.format_number(max_answer_length())})],
                          accepted=False, done=False)
         asked = self.state.asked_question
         if asked is not None and asked != key:

@@ -59,7 +59,7 @@ def _profile_lines(ctx: Ctx) -> list[str]:
     if org.sector:
         lines.append(_line("Soort organisatie", parsing.SECTOR_LABELS.get(org.sector, org.sector), typed=False))
     if org.employees is not None:
-        lines.append(_line("Aantal medewerkers", f"{org.employees:,}".replace(",", "."), typed=False))
+        lines.append(_line("Aantal medewerkers", formatting.format_number(org.employees), typed=False))
     if org.has_works_council is not None:
         lines.append(_line("Ondernemingsraad", "ja" if org.has_works_council else "nee", typed=False))
     lines += [_line(label, value) for label, value in own_questions(org, ORG_FIELDS)]

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from bot import clock
 from bot.dutch import law
-from bot.dutch.formatting import format_date
+from bot.dutch.formatting import format_date, format_number
 from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews import agreements as rules
@@ -113,7 +113,7 @@ def strategy_document(person_id: str, today: date | None = None) -> Document:
             raise NotFound("Er is nog geen strategisch opleidingsbeleid.")
         doc = Document("Strategisch opleidingsbeleid", f"{org.name} — gemaakt op {format_date(today)}")
         profile = [f"Soort organisatie: {SECTOR_LABELS.get(org.sector, '-')}",
-                   f"Aantal medewerkers: {org.employees if org.employees is not None else '-'}",
+                   f"Aantal medewerkers: {format_number(org.employees) if org.employees is not None else '-'}",
                    f"Ondernemingsraad: {'ja' if org.has_works_council else 'nee'}"]
         doc.sections.append(("De organisatie", profile))
         doc.sections.append(("Waar staan we over 3 jaar?", [plan.future_vision or "(nog niet ingevuld)"]))

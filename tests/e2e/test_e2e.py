@@ -356,4 +356,4 @@ def test_a_typed_menu_title_or_choice_is_a_click(servers):
     assert any("POP's" in t for t in replies) and not any("POP-gesprek voor te bereiden" in t for t in replies)
     assert texts(say(servers, "typt-sector", "welke subsidies passen?"))[-1] == "Wat voor organisatie is het?"
     replies = texts(say(servers, "typt-sector", "Private organisatie"))
-    assert replies[-1] == "Hoeveel medewerkers heeft de organisatie ongeveer?", replies
+    assert replies[-1] == "Hoeveel mensen werken er bij jullie? Een schatting is goed.", replies

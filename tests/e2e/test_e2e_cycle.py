@@ -76,7 +76,7 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     assert "Training presenteren bij De Baak" in summary and "€ 1.250" in summary and "wacht op de medewerker" in summary
 
     # the employee is told in the greeting, sees the agreement and confirms it
-    assert any("afspraken uit jullie POP-gesprek vastgelegd" in t for t in texts(post(servers, eva, "hallo")))
+    assert any("jullie afspraken vastgelegd" in t for t in texts(post(servers, eva, "hallo")))
     replies = texts(post(servers, eva, "welke afspraken hebben we gemaakt?"))
     assert any("Training presenteren bij De Baak" in t and "Kloppen ze?" in t for t in replies)
     assert any("bevestigd" in t for t in texts(post(servers, eva, "/afspraken_bevestigen")))

@@ -27,3 +27,18 @@ def test_an_agreement_shows_the_managers_words_as_a_quote():
     parts = described(agreement)
     assert "activiteit: „Cursus **Klik hier**”" in parts and "wanneer: „voorjaar”" in parts
     assert "speerpunt: „Digitaal werken”" in parts and "kosten: € 100" in parts
+
+
+def test_numbers_in_dutch_notation_everywhere():
+    """Issue 30, item 3: "Aantal medewerkers: 1500" in the strategy document, "1 medewerkers" in the overview."""
+    from bot.documents import overview
+    from bot.dutch.formatting import count, format_number
+
+    assert format_number(1500) == "1.500" and count(1500, "medewerker", "medewerkers") == "1.500 medewerkers"
+    assert count(1, "medewerker", "medewerkers") == "1 medewerker"
+    info = {"organisation": "Gemeente X", "year": 2027, "budget": None, "planned": 0, "by_kind": {}, "speerpunten": [],
+            "speerpunten_without_activity": [], "enough_pops": True, "shared_pops": 1, "minimum": 1,
+            "goals_by_kind": {}, "wishes_by_kind": {}, "teams": [{"team": "Team A", "members": 1, "prepared": 1,
+                                                                   "shared": 1, "agreed": 0, "planned": 0, "budget": None, "goals_by_kind": {}, "wishes_by_kind": {}}]}
+    page = overview.render(info)
+    assert "1 medewerkers" not in page and "<li>1 medewerker</li>" in page
