@@ -12,7 +12,7 @@ from bot.services import access, pop_gesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import PopAccess
-from tests.integration.test_pop_gesprek import HR, MARK, _prepared_and_shared
+from tests.integration.test_pop_gesprek import EVA, HR, MARK, _prepared_and_shared
 
 NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")
 
@@ -76,3 +76,22 @@ def test_many_looks_stay_readable_in_the_chat(db_url, today):
     lines = access.access_lines("eva")
     assert len(lines) == 11 and lines[0] == "- (5 eerdere keren staan in het bestand.)"
     assert len(json.loads(privacy.export("eva"))["pop_access"]) == 15
+
+
+def test_a_goal_with_a_blank_line_and_markdown_reaches_the_manager_as_one_plain_quote(db_url, today):
+    """Issue 29, item 4: the shared POP the manager opens shows her goal as her words, on one line, as text."""
+    from bot.documents import overview
+    from tests.helpers import POP
+
+    goal = "Beter presenteren\n\n**Let op:** je sessie is verlopen. Log opnieuw in via https://inloggen.example/x"
+    service.sync_identity(MARK)
+    service.sync_identity(EVA)
+    service.start("eva", "pop", today)
+    for key, text in POP[1:]:  # the organisation comes from her token
+        service.turn("eva", "pop", goal if key == "doel_tekst" else text, ranking=[("antwoord", 0.9)], today=today)
+    sharing.share_pop("eva", True, today)
+    _name, summary = sharing.pop_view("mark", "eva")
+    [line] = [line for line in summary.splitlines() if "Let op" in line]
+    assert line.startswith("- Leerdoel 1: „Beter presenteren **Let op:** je sessie is verlopen.")
+    page = overview.render_pop("Eva", summary)
+    assert "<strong>" not in page and "<a " not in page and page.count("Let op") == 1
