@@ -10,7 +10,7 @@ import json
 import pytest
 import requests
 
-from tests.browser.test_widget import WITH_TOKEN, browser, post, stack, tok  # noqa: F401 - module fixtures
+from tests.browser.test_widget import browser, post, say_in_widget, stack, tok  # noqa: F401 - module fixtures
 from tests.helpers import downloads
 
 pytestmark = pytest.mark.e2e
@@ -54,12 +54,7 @@ def test_organisation_links_need_the_token_and_the_role_it_says_now(stack):  # n
 def test_the_widget_saves_a_file_it_fetched_with_its_token(stack, browser):  # noqa: F811
     servers, demo = stack
     eva = tok("lk-eva2", name="Eva Twee")
-    page = browser.new_page(accept_downloads=True)
-    page.add_init_script(f"({WITH_TOKEN})({json.dumps(eva)})")
-    page.goto(demo.url + "?user=eva")
-    page.get_by_role("button", name="Chat met Leerkoers").click()
-    page.get_by_label("Je bericht aan Leerkoers").fill("welke gegevens heb je van mij?")
-    page.keyboard.press("Enter")
+    page = say_in_widget(browser, demo, eva, "welke gegevens heb je van mij?", accept_downloads=True)
     button = page.get_by_role("link", name="Al mijn gegevens in één bestand")
     button.wait_for(timeout=60_000)
     with page.expect_download(timeout=30_000) as saved:

@@ -395,21 +395,27 @@ WITH_TOKEN = """(token) => {
 }"""
 
 
+def say_in_widget(browser, demo, token, message, **page_options):
+    """Open the demo page's widget as the person of ``token`` and send ``message``; the page."""
+    import json
+
+    page = browser.new_page(**page_options)
+    page.add_init_script(f"({WITH_TOKEN})({json.dumps(token)})")
+    page.goto(demo.url + "?user=mark")
+    page.get_by_role("button", name="Chat met Leerkoers").click()
+    page.get_by_label("Je bericht aan Leerkoers").fill(message)
+    page.keyboard.press("Enter")
+    return page
+
+
 def test_the_manager_opens_a_shared_pop_in_the_widget_with_the_own_token(stack, browser):
     """Issue 29, item 2: the widget fetches another person's POP with the viewer's token and shows it; the same
     link without that token shows nothing."""
-    import json
-
     servers, demo = stack
     eva, mark = tok("eva4", name="Eva Vier", manager_id="mark4"), tok("mark4", role="manager", name="Mark")
     for message in ("/start_pop", "beleidsmedewerker", "stop", "/pop_delen"):
         post(servers, eva, message)
-    page = browser.new_page()
-    page.add_init_script(f"({WITH_TOKEN})({json.dumps(mark)})")
-    page.goto(demo.url + "?user=mark")
-    page.get_by_role("button", name="Chat met Leerkoers").click()
-    page.get_by_label("Je bericht aan Leerkoers").fill("welke pops zijn met mij gedeeld?")
-    page.keyboard.press("Enter")
+    page = say_in_widget(browser, demo, mark, "welke pops zijn met mij gedeeld?")
     button = page.get_by_role("link", name="POP van Eva Vier")
     button.wait_for(timeout=60_000)
     assert requests.get(button.get_attribute("href"), timeout=30).status_code == 401  # a forwarded link

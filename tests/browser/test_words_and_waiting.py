@@ -18,8 +18,7 @@ from tests.browser.test_widget import (  # noqa: F401 - module fixtures
     texts,
     tok,
 )
-from tests.e2e.test_e2e_cycle import _answer_all
-from tests.helpers import POP
+from tests.e2e.test_e2e_cycle import _answer_all, prepare_and_share_pop
 
 pytestmark = pytest.mark.e2e
 
@@ -46,12 +45,7 @@ def test_the_managers_words_reach_the_employee_as_a_plain_quote(stack, browser):
     servers, demo = stack
     eva = tok("quote-eva", name="Eva", manager_id="quote-mark", **ORG)
     mark = tok("quote-mark", role="manager", name="Mark", **ORG)
-    post(servers, eva, "/start_pop")
-    answers: dict[str, list[str]] = {}
-    for key, text in POP[1:]:
-        answers.setdefault(key, []).append(text)
-    _answer_all(servers, eva, "quote-eva", "pop", answers)
-    post(servers, eva, "/pop_delen")
+    prepare_and_share_pop(servers, eva, "quote-eva")
     post(servers, mark, "/start_popgesprek")
     _answer_all(servers, mark, "quote-mark", "popgesprek", {
         "gesprek_medewerker": ["Eva"], "afspraak_besluit": ["afgesproken"], "afspraak_activiteit": [PHISHING],

@@ -39,6 +39,16 @@ def _answer_all(servers, token, person_id: str, interview: str, answers: dict[st
     raise AssertionError("the interview did not end")
 
 
+def prepare_and_share_pop(servers, token, person_id: str) -> list[str]:
+    """The employee answers every POP question she sees and shares the POP with her manager; the last replies."""
+    post(servers, token, "/start_pop")
+    answers: dict[str, list[str]] = {}
+    for key, text in POP[1:]:  # the organisation comes from the token
+        answers.setdefault(key, []).append(text)
+    replies = _answer_all(servers, token, person_id, "pop", answers)
+    return replies + texts(post(servers, token, "/pop_delen"))
+
+
 def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}  # organisation documents open with the own token (issue 29)
 
@@ -54,13 +64,8 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     mark = tok("cyclus-mark", role="manager", name="Mark", **ORG)
 
     # the employee prepares the POP and shares it with her own manager
-    post(servers, eva, "/start_pop")
-    answers: dict[str, list[str]] = {}
-    for key, text in POP[1:]:
-        answers.setdefault(key, []).append(text)
-    replies = _answer_all(servers, eva, "cyclus-eva", "pop", answers)
+    replies = prepare_and_share_pop(servers, eva, "cyclus-eva")
     assert any("Klaar!" in t for t in replies), replies
-    replies = texts(post(servers, eva, "/pop_delen"))
     assert any("zichtbaar voor je eigen leidinggevende" in t for t in replies), replies
 
     # the manager sees the team, records the agreement question by question
