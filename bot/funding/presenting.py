@@ -1,7 +1,7 @@
 """The Dutch texts about schemes: a short card for advice, and the full explanation ("meer uitleg").
 
-A card says in four short lines what a scheme is, why it fits, how much it gives and whether you can apply
-today. The full explanation adds who may apply, every condition with its source, what is not sure, and what
+A card says in five short lines what a scheme is, why it fits (in whole sentences), how much it gives, whether
+you can apply today and how sure that is. The full explanation adds who may apply, every condition with its source, what is not sure, and what
 was checked against which source and when. Amounts or periods that are not confirmed are said to be so.
 """
 
