@@ -35,7 +35,7 @@ def open_chat(stack, browser, user, width=1280, height=860):  # noqa: F811
     return page
 
 
-FOLLOW_UP = {"medewerkers": "500", "Waarvoor": "weet ik niet", "sector": "weet ik niet"}
+FOLLOW_UP = {"medewerkers": "500", "mensen werken": "500", "Waarvoor": "weet ik niet", "sector": "weet ik niet"}
 
 
 def ask_for_funding(page, question):

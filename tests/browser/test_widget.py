@@ -243,7 +243,7 @@ def test_over_socketio_organisation_b_reaches_nothing_of_organisation_a(stack):
     a_employee = Chat(servers, tok("zeist-emp", name="Eva", org="Gemeente Zeist", organisation_id="gm-zeist",
                                    manager_id="zeist-mgr"))
     try:
-        answers = {"voor organisatie": "gemeente", "medewerkers": "300", "ondernemingsraad": "ja", "budget": "€ 77.777",
+        answers = {"voor organisatie": "gemeente", "mensen werken": "300", "ondernemingsraad": "ja", "budget": "€ 77.777",
                    "jaar": "2031"}
         replies = a_manager.say("/start_jaarplan")
         for _ in range(8):
