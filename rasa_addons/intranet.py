@@ -151,7 +151,7 @@ class IntranetRestInput(InputChannel):
             else:
                 sender = str(body.get("sender") or "").strip()[:128]
                 if not sender:
-                    return response.json({"error": "Geef een 'sender' mee (ontwikkelmodus)."}, status=400)
+                    return response.json({"error": "Stuur ook een afzender mee, in het veld 'sender'."}, status=400)
                 person = Identity(sender, f"Testgebruiker {sender} (ontwikkelmodus)", "manager", None, dev=True)
             if not await limiter.allow(person.person_id):
                 return response.json([{"recipient_id": person.person_id, "text": TOO_FAST}], status=429)

@@ -144,13 +144,13 @@ def merge(first: Facts, then: Facts) -> Facts:
                  purposes=first.purposes | then.purposes)
 
 
-SECTOR_PHRASES = {"gemeente": "een gemeente", "kunsteducatie": "een organisatie voor kunst- of cultuureducatie",
-                  "overig_publiek": "een andere publieke organisatie", "privaat": "een private organisatie"}
-PURPOSE_PHRASES = {"groep": "een training voor een groep", "loopbaanadvies": "loopbaan- of ontwikkeladvies",
-                   "werkleerplaats": "leerwerkplekken zoals BBL", "mbo_samenwerking": "samenwerking met een mbo-school",
+SECTOR_PHRASES = {"gemeente": "een gemeente", "kunsteducatie": "een organisatie voor kunsteducatie",
+                  "overig_publiek": "een andere publieke organisatie", "privaat": "een bedrijf"}
+PURPOSE_PHRASES = {"groep": "een training voor een groep", "loopbaanadvies": "advies over loopbaan of ontwikkeling",
+                   "werkleerplaats": "leerwerkplekken, zoals in de bbl", "mbo_samenwerking": "samenwerking met een mbo-school",
                    "hbo_samenwerking": "samenwerking met een hogeschool",
                    "laagopgeleid": "medewerkers met weinig opleiding", "ontslag_dreiging": "werk naar werk",
-                   "oudere": "oudere medewerkers", "ontwikkelpad": "een ontwikkelpad",
+                   "oudere": "medewerkers die ouder zijn", "ontwikkelpad": "een ontwikkelpad",
                    "individueel": "een opleiding die je zelf betaalt"}
 
 
@@ -164,7 +164,7 @@ def sentence(facts: Facts) -> str | None:
     if facts.sector or facts.employees:
         org = SECTOR_PHRASES.get(facts.sector or "", "een organisatie")
         if facts.employees:
-            org += f" met ongeveer {format_number(facts.employees)} medewerkers"
+            org += f" met ongeveer {format_number(facts.employees)} mensen"
         parts.append("je werkt bij " + org)
     if facts.cao:
         parts.append(f"onder {CAO_LABELS[facts.cao]}")

@@ -33,9 +33,19 @@ from bot.funding.matching import (
     Profile,
     match,
 )
-from bot.funding.presenting import Card, card, certainty_line, describe_scheme, who_may_apply, window_status
+from bot.funding.presenting import (
+    Card,
+    card,
+    certainty_line,
+    describe_conditions,
+    describe_scheme,
+    has_conditions,
+    short_name,
+    who_may_apply,
+    window_status,
+)
 
 __all__ = ["APPLICANTS", "APPLICANT_LABELS", "CONFIDENCE", "DEFAULT_PATH", "KINDS", "LEARNING", "NLU_FILE", "SECTORS",
            "SITUATIONS", "SITUATION_LABELS", "STATUSES", "Fit", "KnowledgeBase", "KnowledgeBaseError", "MatchResult",
-           "Misfit", "Need", "Profile", "Scheme", "Card", "card", "describe_scheme", "knowledge_base_path", "load",
+           "Misfit", "Need", "Profile", "Scheme", "Card", "card", "describe_scheme", "describe_conditions", "has_conditions", "short_name", "knowledge_base_path", "load",
            "match", "certainty_line", "nlu_training_data", "parse_knowledge_base", "parse_scheme", "who_may_apply", "window_status"]

@@ -12,6 +12,7 @@ from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
 from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
+from bot.funding.words import explain
 from bot.messages import Message
 
 # What the money is for, as buttons and as words people type.
@@ -92,7 +93,8 @@ class Advice:
         lines = list(self.notes)
         if self.more:
             lines.append(f"Ook mogelijk: {_names(self.more)}. Vraag bijvoorbeeld 'wat is {_short(self.more[0])}?'.")
-        lines.append("Regelingen veranderen vaak. Kijk altijd op de officiële pagina voordat je iets aanvraagt.")
+        lines.append("Regels voor geld veranderen vaak. Kijk dus altijd op de pagina van de regeling zelf voor je iets "
+                     "aanvraagt.")
         return "\n".join(lines)
 
     def messages(self) -> list[Message]:
@@ -136,9 +138,9 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
             sectors = sorted({s for f in by_sector for s in f.scheme.sectors}, key=list(funding.SECTORS).index)
             labels = " of ".join(SECTOR_WORK[s] for s in sectors)
             notes.append(f"Werk je {labels}? Zeg het, dan noem ik ook de regelingen voor jullie sector.")
-    cards = [funding.card(f, today) for f in fits[:CARDS]]
+    cards = [funding.card(f, today, kb.words) for f in fits[:CARDS]]
     if individual and len(cards) < CARDS:
-        cards += [_via_employer(s, today) for s in kb.schemes.values()
+        cards += [_via_employer(s, today, kb.words) for s in kb.schemes.values()
                   if s.available and s.kind == "fiscaal"][:CARDS - len(cards)]
     if "oudere" in situations and not any("oudere" in f.scheme.target_groups for f in result.fits):
         notes.insert(0, "In de kennisbank van Leerkoers staat geen aparte regeling voor de scholing van oudere "
@@ -156,11 +158,11 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
     return Advice(intro, cards, [f.scheme.name for f in fits[CARDS:]], notes)
 
 
-def _via_employer(scheme: funding.Scheme, today: date) -> funding.Card:
-    return funding.Card(scheme.id, scheme.name,
-                        "Betaalt je werkgever de opleiding, of een deel? Dan betaalt je werkgever daarover geen "
-                        "loonheffing. Vraag het dus eerst aan je werkgever.",
-                        None, funding.window_status(scheme, today).capitalize(), funding.certainty_line(scheme))
+def _via_employer(scheme: funding.Scheme, today: date, words: dict[str, str]) -> funding.Card:
+    (why,) = explain(["Betaalt je werkgever de opleiding, of een deel? Dan hoeft je werkgever daar geen "
+                      "belasting over te betalen. Vraag het dus eerst aan je werkgever."], words)
+    return funding.Card(scheme.id, scheme.name, why, None, funding.window_status(scheme, today).capitalize(),
+                        funding.certainty_line(scheme))
 
 
 def plan_tip(sector: str | None, employees: int | None, situations: set[str], kind: str | None,
@@ -194,10 +196,14 @@ def personal_tip(sector: str | None, activity: str | None) -> str | None:
     return _names(names[:2]) if names else None
 
 
-def scheme_info(text: str) -> str | None:
-    kb = funding.load()
-    scheme = kb.find(text)
-    return funding.describe_scheme(kb, scheme) if scheme else None
+def scheme_replies(scheme: funding.Scheme, part: str = "kort") -> list[Message]:
+    """'Meer uitleg' about one scheme: a short answer with a button for its conditions, or the conditions."""
+    if part == "voorwaarden" and funding.has_conditions(scheme):
+        return [Message("regeling_info", {"info": funding.describe_conditions(funding.load(), scheme)})]
+    buttons = [{"title": f"Voorwaarden van {funding.short_name(scheme.name)}",
+                "payload": "/regeling_vraag" + json.dumps({"regeling": scheme.id, "deel": "voorwaarden"})}
+               ] if funding.has_conditions(scheme) else []
+    return [Message("regeling_info", {"info": funding.describe_scheme(funding.load(), scheme)}, buttons)]
 
 
 def known_scheme_names() -> str:
@@ -205,17 +211,20 @@ def known_scheme_names() -> str:
     return ", ".join(sorted(s.name for s in kb.schemes.values() if s.available and s.kind != "advies"))
 
 
-def scheme_from_payload(text: str) -> funding.Scheme | None:
-    """The scheme of a 'meer uitleg' button: /regeling_vraag{"regeling": "<id>"}."""
+def scheme_from_payload(text: str) -> tuple[funding.Scheme | None, str]:
+    """The scheme and part of a button: /regeling_vraag{"regeling": "<id>", "deel": "voorwaarden"}."""
     stripped = text.strip()
     if not stripped.startswith("/") or "{" not in stripped:
-        return None
+        return None, "kort"
     try:
         data = json.loads(stripped[stripped.index("{"):])
     except ValueError:
-        return None
-    scheme_id = data.get("regeling") if isinstance(data, dict) else None
-    return funding.load().get(scheme_id) if isinstance(scheme_id, str) else None
+        return None, "kort"
+    if not isinstance(data, dict):
+        return None, "kort"
+    scheme_id = data.get("regeling")
+    part = "voorwaarden" if data.get("deel") == "voorwaarden" else "kort"
+    return (funding.load().get(scheme_id) if isinstance(scheme_id, str) else None), part
 
 
 def funding_replies(text: str, facts: Facts, sector: str | None, employees: int | None,
@@ -228,10 +237,10 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
     individual budget.
     """
     if scheme_question:
-        scheme = scheme_from_payload(text)
-        info = funding.describe_scheme(funding.load(), scheme) if scheme else scheme_info(text)
-        if info:
-            return [Message("regeling_info", {"info": info})]
+        scheme, part = scheme_from_payload(text)
+        scheme = scheme or funding.load().find(text)
+        if scheme:
+            return scheme_replies(scheme, part)
         if facts.empty:
             return [Message("regeling_onbekend", {"regelingen": known_scheme_names()})]
     individual = facts.payer == "zelf"

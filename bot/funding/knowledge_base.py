@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +16,7 @@ import yaml
 
 from bot import clock
 from bot.dutch.parsing import SECTOR_LABELS, normalize
+from bot.funding.words import WordsError, parse_words
 from bot.storage.models import KINDS_OF_LEARNING
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "funding.yml"
@@ -30,18 +31,18 @@ LEARNING = KINDS_OF_LEARNING
 CONFIDENCE = ("H", "M", "L")
 
 SITUATION_LABELS = {
-    "werkleerplaats": "leerwerkplekken (zoals BBL)",
+    "werkleerplaats": "leerwerkplekken, zoals in de bbl",
     "mbo_samenwerking": "samenwerking met een mbo-school",
     "hbo_samenwerking": "samenwerking met een hogeschool",
-    "laagopgeleid": "medewerkers met een lage opleiding of een laag inkomen",
-    "ontslag_dreiging": "medewerkers die hun baan dreigen te verliezen",
+    "laagopgeleid": "mensen met weinig opleiding of een laag loon",
+    "ontslag_dreiging": "mensen die hun baan kunnen verliezen",
     "individueel": "iemand die een opleiding zelf betaalt",
     "ontwikkelpad": "een erkende opleiding in een ontwikkelpad",
-    "oudere": "oudere medewerkers",
+    "oudere": "medewerkers die ouder zijn",
 }
 APPLICANT_LABELS = {
     "werkgever": "de werkgever", "school": "de school", "individu": "de medewerker zelf",
-    "regio": "de arbeidsmarktregio", "fonds": "een O&O-fonds", "samenwerkingsverband": "een samenwerkingsverband",
+    "regio": "de gemeenten in de regio", "fonds": "een O&O-fonds", "samenwerkingsverband": "een samenwerkingsverband",
 }
 
 
@@ -132,7 +133,7 @@ class Scheme:
         if not self.amount_certain and self.amount_text:
             out.append(f"Het bedrag is niet opnieuw bevestigd{since}.")
         if self.windows and not self.windows_certain:
-            out.append(f"De aanvraagperiodes zijn niet opnieuw bevestigd{since}.")
+            out.append(f"Wanneer je kunt aanvragen, is{since} niet meer nagekeken.")
         if not all(c.certain for c in self.conditions):
             out.append("Niet elke voorwaarde komt uit een officiële bron.")
         if self.confidence != "H" and not out:
@@ -145,6 +146,7 @@ class Scheme:
 class KnowledgeBase:
     schemes: dict[str, Scheme]
     path: Path
+    words: dict[str, str] = field(default_factory=dict)  # jargon and its short explanation (words.py)
 
     def get(self, scheme_id: str) -> Scheme | None:
         return self.schemes.get(scheme_id)
@@ -367,7 +369,11 @@ def parse_knowledge_base(data: object, path: Path) -> KnowledgeBase:
         for ref, fieldname in [(scheme.successor, "successor")] + [(a, "alternatives") for a in scheme.alternatives]:
             if ref and ref not in schemes:
                 raise _err(scheme.id, fieldname, f"verwijst naar onbekende regeling {ref!r}")
-    return KnowledgeBase(schemes, path)
+    try:
+        words = parse_words(data.get("woorden"))
+    except WordsError as error:
+        raise KnowledgeBaseError(f"{path}: {error}") from None
+    return KnowledgeBase(schemes, path, words)
 
 
 _cache: dict[Path, tuple[float, KnowledgeBase]] = {}

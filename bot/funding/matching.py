@@ -48,7 +48,7 @@ class MatchResult:
     ended: list[Scheme]
 
 
-SECTOR_GROUPS = {"gemeente": "gemeenten en gemeentelijke organisaties", "kunsteducatie": "de kunst- en cultuureducatie",
+SECTOR_GROUPS = {"gemeente": "gemeenten en hun organisaties", "kunsteducatie": "de kunst- en cultuureducatie",
                  "overig_publiek": "andere publieke organisaties", "privaat": "private organisaties"}
 
 
@@ -85,7 +85,7 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
     if profile.sector and profile.sector in scheme.excluded_sectors:
         return scheme.excluded_reason or f"niet voor {SECTOR_GROUPS[profile.sector]}"
     if scheme.max_employees is not None and profile.employees is not None and profile.employees > scheme.max_employees:
-        return f"alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers"
+        return f"alleen voor organisaties met minder dan {scheme.max_employees + 1} mensen in dienst"
     if scheme.min_employees is not None and profile.employees is not None and profile.employees < scheme.min_employees:
         return f"alleen voor organisaties met minstens {scheme.min_employees} medewerkers"
     if (scheme.min_participants is not None and need.participants is not None
@@ -124,10 +124,10 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
         to_check.insert(0, f"Alleen voor {sector_list(scheme.sectors)}.")
     if scheme.max_employees is not None:
         if profile.employees is not None:
-            reasons.append(f"jullie hebben minder dan {scheme.max_employees + 1} medewerkers")
+            reasons.append(f"jullie hebben minder dan {scheme.max_employees + 1} mensen in dienst")
             score += 1
         else:
-            to_check.insert(0, f"Alleen voor organisaties met minder dan {scheme.max_employees + 1} medewerkers.")
+            to_check.insert(0, f"Alleen voor organisaties met minder dan {scheme.max_employees + 1} mensen in dienst.")
     if need.kind_of_learning and need.kind_of_learning in scheme.kinds:
         score += 0.5
         reasons.append(f"past bij leren in de soort {need.kind_of_learning}")

@@ -7,6 +7,7 @@ was checked against which source and when. Amounts or periods that are not confi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,12 +15,13 @@ from bot import clock
 from bot.dutch.formatting import format_date
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme, Window
 from bot.funding.matching import SECTOR_GROUPS, Fit, sector_list
+from bot.funding.words import explain
 
 NO_APPLICATION = ("fiscaal", "wet")
 CONFIDENCE_TEXT = {
-    "H": "Meerdere bronnen zeggen hetzelfde.",
-    "M": "Er is één bron, of de informatie is ouder. Dit is dus niet helemaal zeker.",
-    "L": "Dit is afgeleid uit wat we vonden. Het is niet bevestigd.",
+    "H": "Meer bronnen zeggen hetzelfde.",
+    "M": "Niet helemaal: er is één bron, of de bron is ouder.",
+    "L": "Niet bevestigd. Dit is afgeleid uit wat we vonden.",
 }
 
 
@@ -66,23 +68,21 @@ def window_status(scheme: Scheme, today: date) -> str:
         if opens <= today <= closes:
             if scheme.windows_certain:
                 return f"kan nu, tot en met {format_date(closes)}."
-            return (f"kan nu, waarschijnlijk tot en met {format_date(closes)}. De precieze datum staat niet vast: "
-                    f"vraag op tijd aan.")
+            return f"kan nu, waarschijnlijk tot en met {format_date(closes)}. Dat staat niet vast: vraag op tijd aan."
     upcoming = [opens for opens, _closes in periods if opens > today]
     if upcoming:
         if scheme.windows_certain:
             return f"kan nu niet. De volgende ronde opent op {format_date(upcoming[0])}."
-        return (f"kan nu niet. De volgende ronde opent naar verwachting rond {format_date(upcoming[0])}. "
-                f"De precieze datum staat nog niet vast.")
-    return "wanneer dat kan, staat niet vast. Kijk op de officiële pagina."
+        return f"kan nu niet. De volgende ronde opent waarschijnlijk rond {format_date(upcoming[0])}."
+    return "wanneer dat kan, staat niet vast."
 
 
 def certainty_line(scheme: Scheme) -> str:
     """How sure the card is, in one sentence; said on the card itself, not only in 'meer uitleg'."""
     if scheme.certain and scheme.official_page_read:
-        return f"Gecontroleerd op de officiële pagina op {format_date(scheme.last_checked)}."
+        return f"Op {format_date(scheme.last_checked)} nagekeken op de pagina van de regeling zelf."
     if scheme.certain:
-        return "Meerdere bronnen zeggen hetzelfde. Kijk ook op de officiële pagina."
+        return "Meer bronnen zeggen hetzelfde. Kijk ook op de pagina van de regeling zelf."
     return "Niet alles is zeker. 'Meer uitleg' zegt wat. Kijk ook op de officiële pagina."
 
 
@@ -119,16 +119,17 @@ class Card:
         return {"type": "card", "title": self.name, "fields": [list(f) for f in self.fields()]}
 
 
-def card(fit: Fit, today: date) -> Card:
+def card(fit: Fit, today: date, words: dict[str, str] | None = None) -> Card:
     s = fit.scheme
     reasons = fit.reasons[:2] if fit.reasons != ["jullie organisatie kan hiervoor in aanmerking komen"] else []
     if reasons:
         why = " ".join(_whole_sentence(s, reason, i == 0) for i, reason in enumerate(reasons))
     else:
         who = who_may_apply(s, short=True)
-        why = f"Dit is voor {who}." if who else sentence(fit.reasons[0].capitalize())
-    return Card(s.id, s.name, why, amount_line(s),
-                window_status(s, today)[0].upper() + window_status(s, today)[1:], certainty_line(s))
+        why = who or sentence(fit.reasons[0].capitalize())
+    status = window_status(s, today)
+    why, amount, apply = explain([why, amount_line(s) or "", status[0].upper() + status[1:]], words or {})
+    return Card(s.id, s.name, why, amount or None, apply, certainty_line(s))
 
 
 SUBJECT = {"fonds": "Het fonds", "lening": "De lening", "subsidie": "De subsidie", "fiscaal": "De vrijstelling",
@@ -150,61 +151,85 @@ def _whole_sentence(scheme: Scheme, reason: str, first: bool = True) -> str:
 
 
 def who_may_apply(scheme: Scheme, short: bool = False) -> str | None:
-    parts = []
+    """Who the scheme is for and who applies, in whole sentences ("Voor gemeenten en hun organisaties. De
+    medewerker zelf vraagt het aan."); short: the first two sentences."""
+    groups = []
     if scheme.sectors:
-        parts.append(sector_list(scheme.sectors))
+        groups.append(sector_list(scheme.sectors))
     if scheme.max_employees is not None:
-        parts.append(f"organisaties met minder dan {scheme.max_employees + 1} medewerkers")
-    if scheme.excluded_sectors:
-        excluded = "niet voor " + " of ".join(SECTOR_GROUPS[s] for s in scheme.excluded_sectors)
-        parts.append(excluded + (f", want {scheme.excluded_reason}" if scheme.excluded_reason else ""))
+        groups.append(f"organisaties met minder dan {scheme.max_employees + 1} mensen in dienst")
     if scheme.requires_any:
-        parts.append(" of ".join(SITUATION_LABELS[s] for s in scheme.requires_any))
+        groups.append(" of ".join(SITUATION_LABELS[s] for s in scheme.requires_any))
+    sentences = [f"Dit is voor {', en voor '.join(groups)}."] if groups else []
+    if scheme.excluded_sectors:
+        reason = f", want {scheme.excluded_reason}" if scheme.excluded_reason else ""
+        sentences.append("Niet voor " + " of ".join(SECTOR_GROUPS[s] for s in scheme.excluded_sectors) + reason + ".")
     if scheme.applicants and scheme.applicants != ("werkgever",):
-        parts.append("aanvragen door " + " of ".join(APPLICANT_LABELS[a] for a in scheme.applicants))
-    return "; ".join(parts[:2] if short else parts) or None
+        who = " of ".join(APPLICANT_LABELS[a] for a in scheme.applicants)
+        sentences.append(f"De aanvraag komt van {who}.")
+    return " ".join(sentences[:2] if short else sentences) or None
 
 
-def source_lines(scheme: Scheme) -> list[str]:
-    """What was checked, against which source of which date, and how sure it is."""
-    of_date = f" (stand {scheme.source_date})" if scheme.source_date else " (datum van de bron onbekend)"
-    lines = [f"Bron: {scheme.source}{of_date}. Uit die bron overgenomen op {format_date(scheme.last_checked)}."]
-    if scheme.official_page_read:
-        lines.append(f"De officiële pagina is die dag ook gelezen: {scheme.official_page}")
-    else:
-        lines.append(f"De officiële pagina zelf is niet gelezen. Kijk daar voordat je aanvraagt: {scheme.official_page}")
+def source_line(scheme: Scheme) -> str:
+    """Where the facts come from, in one line: the source and its date, when it was copied, the official page."""
+    of_date = f" (stand {scheme.source_date})" if scheme.source_date else " (datum onbekend)"
+    read = "ook zelf gelezen" if scheme.official_page_read else "niet zelf gelezen"
+    return (f"Bron: {scheme.source}{of_date}, gelezen op {format_date(scheme.last_checked)}. "
+            f"Kijk ook op {scheme.official_page} ({read}).")
+
+
+def sure_line(scheme: Scheme) -> str:
     if scheme.confidence == "H" and not scheme.certain:
-        lines.append("Hoe zeker: Meerdere bronnen zeggen hetzelfde over de regeling zelf. Wat niet zeker is, staat "
-                     "hierboven.")
-    else:
-        lines.append(f"Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}")
-    return lines
+        return "Hoe zeker: Meer bronnen zeggen hetzelfde. Maar niet alles is zeker: zie de voorwaarden."
+    return f"Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}"
+
+
+MORE_WORDS = 100  # issue 30: 'meer uitleg' stays short; the conditions follow on request
 
 
 def describe_scheme(kb: KnowledgeBase, scheme: Scheme, today: date | None = None) -> str:
-    """An honest answer to "wat is X?", "bestaat X nog?" and "meer uitleg"."""
+    """An honest, short answer to "wat is X?", "bestaat X nog?" and "meer uitleg" (at most MORE_WORDS words).
+
+    The conditions, the application periods and what is not sure follow with describe_conditions."""
     today = today or clock.today()
     if scheme.ended:
         return _describe_ended(kb, scheme)
-    lines = [f"{scheme.name}. {sentence(scheme.summary)}", f"Van: {scheme.funder}."]
-    who = who_may_apply(scheme)
+    lines = [f"{scheme.name}. {sentence(scheme.summary)}"]
+    who = who_may_apply(scheme, short=True)
     if who:
-        lines.append(f"Voor wie: {who}.")
+        lines.append(who)
     amount = amount_line(scheme)
     if amount:
         lines.append(f"Bedrag: {amount}")
-    in_status = not scheme.windows and scheme.windows_certain  # window_status already said it
-    periods = sentence(scheme.application_periods) if scheme.application_periods and not in_status else None
-    lines.append("Aanvragen: " + " ".join(filter(None, [window_status(scheme, today), periods])))
+    status = window_status(scheme, today)
+    lines.append("Aanvragen: " + status[0].upper() + status[1:])
+    return "\n".join(explain([*lines, sure_line(scheme)], kb.words) + [source_line(scheme)])
+
+
+def has_conditions(scheme: Scheme) -> bool:
+    return bool(not scheme.ended and (scheme.conditions or scheme.doubts() or scheme.application_periods))
+
+
+def describe_conditions(kb: KnowledgeBase, scheme: Scheme, today: date | None = None) -> str:
+    """The second part of 'meer uitleg': every condition, when to apply, what is not sure, and the sources."""
+    today = today or clock.today()
+    lines = []
     if scheme.conditions:
-        lines.append("Voorwaarden:\n" + "\n".join(
-            f"- {sentence(c.text)} Bron: {c.source}." + ("" if c.certain else " Dit is niet zeker.")
-            for c in scheme.conditions))
+        lines.append(f"Voorwaarden van {short_name(scheme.name)}:\n" + "\n".join(
+            f"- {sentence(c.text)}" + ("" if c.certain else " Dit is niet zeker.") for c in scheme.conditions))
+    in_status = not scheme.windows and scheme.windows_certain  # window_status already said it
+    if scheme.application_periods and not in_status:
+        lines.append(f"Wanneer: {sentence(scheme.application_periods)}")
     doubts = scheme.doubts()
     if doubts:
         lines.append("Niet zeker:\n" + "\n".join(f"- {d}" for d in doubts))
-    lines += source_lines(scheme)
-    return "\n".join(lines)
+    sources = list(dict.fromkeys(c.source for c in scheme.conditions)) or [scheme.source]
+    return "\n".join(explain(lines, kb.words) + [f"Bronnen: {'; '.join(sources)}."])
+
+
+def short_name(name: str) -> str:
+    """'SLIM-regeling (Stimuleringsregeling …)' → 'SLIM-regeling'; 'A&O fonds – Stimuleringsregeling' stays."""
+    return re.split(r" \(", name)[0]
 
 
 def _describe_ended(kb: KnowledgeBase, scheme: Scheme) -> str:
@@ -223,5 +248,5 @@ def _describe_ended(kb: KnowledgeBase, scheme: Scheme) -> str:
     else:
         lines.append("Er is geen directe opvolger.")
     of_date = f" (stand {scheme.source_date})" if scheme.source_date else ""
-    lines.append(f"Bron: {scheme.source}{of_date}. Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}")
-    return "\n".join(lines)
+    return "\n".join(explain(lines, kb.words)
+                     + [f"Bron: {scheme.source}{of_date}. Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}"])

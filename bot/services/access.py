@@ -15,10 +15,10 @@ ROLE_WORDS = {"manager": "leidinggevende", "hr": "HR-adviseur", "employee": "med
 DESCRIPTIONS = {
     "gedeeld": "Je deelde je POP met {wie}.",
     "delen_gestopt": "Je stopte met delen met {wie}.",
-    "geopend": "{wie} opende je POP.",
+    "geopend": "{wie} keek in je POP.",
     "popgesprek": "{wie} begon het POP-gesprek en zag het nummer en de soort van je leerdoelen.",
     "vastgelegd": "{wie} legde een afspraak over leerdoel {nummer} vast.",
-    "gewijzigd": "{wie} wijzigde de afspraak over leerdoel {nummer}.",
+    "gewijzigd": "{wie} paste de afspraak over leerdoel {nummer} aan.",
 }
 
 
@@ -52,7 +52,7 @@ def pop_access(person_id: str) -> list[dict]:
 
 
 def access_lines(person_id: str, most: int = 10) -> list[str]:
-    """The same, as lines for the chat: "- 3 december 2026: Mark (leidinggevende) opende je POP.". The newest
+    """The same, as lines for the chat: "- 3 december 2026: Mark (leidinggevende) keek in je POP.". The newest
     ``most``; the data export has them all."""
     items = pop_access(person_id)
     lines = [f"- {format_date(item['at'].date())}: {item['text']}" for item in items[-most:]]

@@ -86,7 +86,7 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
         if tip:
             doc.sections.append(("Mogelijke financiering",
                                  [f"Betaal je een opleiding zelf? Dan kan dit helpen: {tip}.",
-                                  "Controleer de voorwaarden op de officiële pagina voordat je iets aanvraagt."]))
+                                  "Kijk voor je iets aanvraagt op de pagina van de regeling zelf wat de regels zijn."]))
         doc.footer = "Neem dit document mee naar je POP-gesprek. Het is alleen voor jou, tot je hem zelf deelt."
         return doc
 
@@ -294,8 +294,8 @@ def evaluation_document(person_id: str, year: int | None = None, today: date | N
         doc.sections.append(("Geld", [f"• {line[2:]}" for line in lines if line.startswith(("- Totaal", "- Budget"))]))
         policy = [f"• {line[2:]}" for line in lines if line.startswith(("- Wat er", "- Ondernemingsraad", "- Niet af"))]
         doc.sections.append(("Strategisch opleidingsbeleid", policy or ["(nog niet ingevuld)"]))
-        doc.footer = (("Bespreek de evaluatie met de ondernemingsraad. Verandert daardoor een regeling over de "
-                       "opleiding van het personeel? " + law.OR_RULE + " ") if org.has_works_council else
-                      "Bespreek de evaluatie met de medewerkers. ") + \
+        doc.footer = (("Bespreek de uitkomst met de OR. Verandert daardoor een regeling over de opleiding van het "
+                       "personeel? " + law.OR_RULE + " ") if org.has_works_council else
+                      "Bespreek de uitkomst ook met de medewerkers. ") + \
             "Neem de uitkomst mee in het volgende opleidingsjaarplan."
         return doc

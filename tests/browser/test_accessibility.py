@@ -202,9 +202,10 @@ def test_lists_and_bold_are_rendered_safely(stack, browser):  # noqa: F811
     page.locator(".lk-msg-bot").first.wait_for(timeout=60_000)
     say(page, "**vet?**\n- <img src=x onerror=alert(1)>")
     say(page, "wat is SLIM?")
-    wait_for_bot_text(page, "Voorwaarden:")
+    page.get_by_role("button", name="Voorwaarden van SLIM-regeling").click()
+    wait_for_bot_text(page, "Voorwaarden van SLIM-regeling:")
     items = page.locator(".lk-msg-bot").last.locator("ul.lk-list > li")
-    assert items.count() >= 2 and "Bron:" in items.first.inner_text()
+    assert items.count() >= 2 and "Bronnen:" in page.locator(".lk-msg-bot").last.inner_text()
     mine = page.locator(".lk-msg-user").nth(-2)
     assert mine.locator("strong, ul, img").count() == 0 and "**vet?**" in mine.inner_text()
     assert axe_violations(page) == []

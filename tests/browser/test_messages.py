@@ -66,7 +66,9 @@ def test_funding_suggestions_are_compact_cards_with_meer_uitleg(stack, browser):
     assert axe_violations(page) == []
     page.screenshot(path=str(ARTIFACTS / "widget-funding-cards.png"))
     more.click()
-    wait_for_bot_text(page, "Voorwaarden:")
+    wait_for_bot_text(page, "Officiële pagina")
+    page.get_by_role("button", name=re.compile("^Voorwaarden van")).last.click()
+    wait_for_bot_text(page, "Bronnen:")
     assert page.locator(".lk-msg-bot").last.locator("ul.lk-list > li").count() >= 1
     page.reload()  # the history shows the cards again
     page.locator(".lk-card").first.wait_for(timeout=30_000)

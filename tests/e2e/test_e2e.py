@@ -311,9 +311,13 @@ def test_meer_uitleg_gives_the_conditions_with_their_sources(servers):
     _replies, cards = _funding_conversation(servers, "persona-uitleg", [
         "Wij zijn een bedrijf met 30 medewerkers en willen loopbaanadvies. Welke subsidie past?"])
     assert cards
-    info = texts(say(servers, "persona-uitleg", '/regeling_vraag{"regeling": "slim"}'))[0]
-    assert info.startswith("SLIM-regeling") and "Voorwaarden:" in info and "Bron: " in info
-    assert "niet voor gemeenten" in info
+    (reply,) = say(servers, "persona-uitleg", '/regeling_vraag{"regeling": "slim"}')
+    info = reply["text"]
+    assert info.startswith("SLIM-regeling") and "Bron: " in info and "niet voor gemeenten" in info
+    assert len(info.split()) <= 100
+    (button,) = reply["buttons"]
+    conditions = texts(say(servers, "persona-uitleg", button["payload"]))[0]
+    assert conditions.startswith("Voorwaarden van SLIM-regeling:") and "Bronnen: " in conditions
 
 
 # Messages a person might send that the model is unsure of; at least one must get "bedoel je ...?" buttons.

@@ -32,12 +32,12 @@ def test_sharing_opening_and_agreements_are_listed_for_the_employee(db_url, toda
     assert sharing.share_pop("eva", False, today) == "niet_gedeeld"
 
     texts = [item["text"] for item in access.pop_access("eva")]
-    assert texts == ["Je deelde je POP met Mark (leidinggevende).", "Mark (leidinggevende) opende je POP.",
+    assert texts == ["Je deelde je POP met Mark (leidinggevende).", "Mark (leidinggevende) keek in je POP.",
                      "Mark (leidinggevende) legde een afspraak over leerdoel 1 vast.", "Je deelde je POP met HR.",
-                     "Hanna (HR-adviseur) opende je POP.", "Je stopte met delen met Mark (leidinggevende).",
+                     "Hanna (HR-adviseur) keek in je POP.", "Je stopte met delen met Mark (leidinggevende).",
                      "Je stopte met delen met HR."]
     shown = privacy.summary_text("eva")
-    assert "Wie je POP kreeg of zag:" in shown and "Hanna (HR-adviseur) opende je POP." in shown
+    assert "Wie je POP kreeg of zag:" in shown and "Hanna (HR-adviseur) keek in je POP." in shown
     assert "\n\n" not in shown  # one message in the chat, not split into bubbles
     exported = json.loads(privacy.export("eva"))
     assert [item["event"] for item in exported["pop_access"]] == [

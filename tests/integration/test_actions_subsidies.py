@@ -74,7 +74,11 @@ def test_scheme_questions(db_url):
     assert "bestaat niet meer sinds 1 januari 2014" in messages[0]["info"]
     assert "Subsidieregeling praktijkleren" in messages[0]["info"]
     messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", '/regeling_vraag{"regeling": "slim"}', "regeling_vraag"))
-    assert messages[0]["info"].startswith("SLIM-regeling") and "Voorwaarden:" in messages[0]["info"]
+    assert messages[0]["info"].startswith("SLIM-regeling") and "Bron:" in messages[0]["info"]
+    (button,) = messages[0]["buttons"]
+    assert button["title"] == "Voorwaarden van SLIM-regeling"
+    messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", button["payload"], "regeling_vraag"))
+    assert messages[0]["info"].startswith("Voorwaarden van SLIM-regeling:\n- ") and "Bronnen:" in messages[0]["info"]
     messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", "wat is de zwemregeling?", "regeling_vraag"))
     assert responses(messages) == ["utter_regeling_onbekend"] and "SLIM" in messages[0]["regelingen"]
 

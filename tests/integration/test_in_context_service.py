@@ -98,7 +98,7 @@ def test_an_organisation_answer_with_more_facts_fills_those_questions_too(db_url
                         ranking=[("antwoord", 0.9)], today=today)
     assert turn.accepted and turn.prompt.response == "vraag_org_or"  # the number of employees is not asked
     assert turn.messages[-1].response == "feiten_begrepen"
-    assert "300 medewerkers" in turn.messages[-1].params["feiten"]
+    assert "300 mensen" in turn.messages[-1].params["feiten"]
 
 
 def test_facts_of_the_first_message_fill_the_organisation_questions(db_url, today):
@@ -110,4 +110,4 @@ def test_facts_of_the_first_message_fill_the_organisation_questions(db_url, toda
                          facts=extract("wij zijn een gemeente met 250 medewerkers, help me met het opleidingsbeleid"))
     assert turn.prompt.response == "vraag_org_or"
     assert [m.response for m in turn.messages] == ["feiten_begrepen"]
-    assert turn.messages[0].params["feiten"] == "Je werkt bij een gemeente met ongeveer 250 medewerkers."
+    assert turn.messages[0].params["feiten"] == "Je werkt bij een gemeente met ongeveer 250 mensen."

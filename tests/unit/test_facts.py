@@ -11,8 +11,8 @@ def test_the_issues_first_message():
                     "onze docenten trainen, welke subsidies passen?")
     assert (facts.sector, facts.employees, facts.cao) == ("kunsteducatie", 40, "kunsteducatie")
     assert "groep" in facts.purposes
-    assert sentence(facts) == ("Je werkt bij een organisatie voor kunst- of cultuureducatie met ongeveer 40 "
-                               "medewerkers, onder de Cao Kunsteducatie. Het gaat om een training voor een groep.")
+    assert sentence(facts) == ("Je werkt bij een organisatie voor kunsteducatie met ongeveer 40 mensen, onder de "
+                               "Cao Kunsteducatie. Het gaat om een training voor een groep.")
 
 
 def test_age_and_paying_oneself():

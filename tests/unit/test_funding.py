@@ -83,10 +83,10 @@ def test_at_least_twenty_profiles():
 def test_misfit_reasons_are_explained():
     result = funding.match(KB, Profile("privaat", 400), N())
     reasons = {m.scheme.id: m.reason for m in result.misfits}
-    assert reasons["slim"].endswith("alleen voor organisaties met minder dan 250 medewerkers")
+    assert reasons["slim"].endswith("alleen voor organisaties met minder dan 250 mensen in dienst")
     result = funding.match(KB, Profile("gemeente", 100), N())
     reasons = {m.scheme.id: m.reason for m in result.misfits}
-    assert "gemeenten zijn geen mkb-onderneming" in reasons["slim"]
+    assert "de regeling is voor bedrijven" in reasons["slim"]
     assert "alleen voor de kunst- en cultuureducatie" in reasons["oak"]
 
 
@@ -112,8 +112,8 @@ def test_every_scheme_of_the_fact_sheet_is_there():
     ("wat is het innovatiearrangement?", "innovatiearrangement", ["bestaat niet meer", "Regionaal Investeringsfonds"]),
     ("bestaat Kunstconnectie nog?", "kunstconnectie", ["heeft een nieuwe naam", "Cultuurconnectie"]),
     ("is agentschap SZW er nog?", "agentschap_szw", ["Uitvoering van Beleid SZW"]),
-    ("wat is SLIM?", "slim", ["minder dan 250", "overgenomen op 26 november 2026", "https://",
-                             "niet voor gemeenten"]),
+    ("wat is SLIM?", "slim", ["minder dan 250", "gelezen op 26 november 2026", "https://",
+                             "Niet voor gemeenten"]),
     ("wat is het A&O fonds?", "aeno_stimulering", ["gemeenten", "https://www.aeno.nl"]),
 ])
 def test_questions_about_one_scheme(question, scheme, phrases):
@@ -131,7 +131,7 @@ def test_unknown_scheme():
 def test_advice_text_for_older_employees_is_honest():
     text = advice.advise("privaat", 30, {"oudere"}).text()
     assert "geen aparte regeling" in text and "WVA" in text and "bestaat sinds 2014 niet meer" in text
-    assert "Kijk altijd op de officiële pagina" in text
+    assert "Kijk dus altijd op de pagina van de regeling zelf" in text
 
 
 def test_advice_gemeente_and_kunstencentrum_differ():

@@ -58,11 +58,32 @@ def test_a_funding_answer_is_short(sector, employees, situations):
 
 
 def test_meer_uitleg_gives_conditions_and_sources():
-    scheme = advice.scheme_from_payload('/regeling_vraag{"regeling": "aeno_stimulering"}')
-    text = funding.describe_scheme(KB, scheme, TODAY)
-    assert "Voorwaarden:" in text and "Bron: aeno.nl/subsidie-voorwaarden." in text
-    assert advice.scheme_from_payload('/regeling_vraag{"regeling": "bestaat_niet"}') is None
-    assert advice.scheme_from_payload("/regeling_vraag{kapot") is None
+    scheme, part = advice.scheme_from_payload('/regeling_vraag{"regeling": "aeno_stimulering"}')
+    assert part == "kort"
+    (short,) = advice.scheme_replies(scheme)
+    assert "Bron: aeno.nl/subsidie-voorwaarden" in short.params["info"] and "Voorwaarden" not in short.params["info"]
+    (button,) = short.buttons
+    again, part = advice.scheme_from_payload(button["payload"])
+    assert again is scheme and part == "voorwaarden"
+    (conditions,) = advice.scheme_replies(scheme, part)
+    text = conditions.params["info"]
+    assert text.startswith("Voorwaarden van A&O fonds Gemeenten") and "- Het project is nieuw" in text
+    assert text.splitlines()[-1] == "Bronnen: aeno.nl/subsidie-voorwaarden; aeno.nl/subsidies/subsidie-voor-wie."
+    assert advice.scheme_from_payload('/regeling_vraag{"regeling": "bestaat_niet"}')[0] is None
+    assert advice.scheme_from_payload("/regeling_vraag{kapot")[0] is None
+
+
+@pytest.mark.parametrize("scheme_id", sorted(KB.schemes))
+def test_meer_uitleg_is_short_with_its_sources_on_one_line(scheme_id):
+    """Issue 30: 'meer uitleg' is at most 100 words; its sources are on one line, not one per condition."""
+    text = funding.describe_scheme(KB, KB.get(scheme_id), TODAY)
+    words = re.findall(r"\S*\w\S*", text)
+    assert len(words) <= 100, f"{len(words)} woorden"
+    assert sum(line.startswith("Bron") for line in text.splitlines()) == 1
+    assert "Bron:" not in text.split("Bron:")[1]
+    if funding.has_conditions(KB.get(scheme_id)):
+        more = funding.describe_conditions(KB, KB.get(scheme_id), TODAY).splitlines()
+        assert [line.startswith("Bronnen: ") for line in more].count(True) == 1 and more[-1].startswith("Bronnen")
 
 
 @pytest.mark.parametrize("sector,employees,situations", PROFILES, ids=[str(p) for p in PROFILES])
@@ -93,15 +114,14 @@ def test_the_five_personas_get_fitting_cards():
 # ------------------------------------------------------------------------ application windows
 
 @pytest.mark.parametrize("scheme,today,expected", [
-    ("aeno_stimulering", date(2026, 11, 28), "kan nu, waarschijnlijk tot en met 30 november 2026. De precieze datum"),
-    ("aeno_stimulering", date(2026, 12, 15), "De volgende ronde opent naar verwachting rond 1 januari 2027."),
-    ("aeno_stimulering", date(2027, 4, 10), "De volgende ronde opent naar verwachting rond 1 mei 2027."),
-    ("aeno_stimulering", date(2027, 8, 10), "De volgende ronde opent naar verwachting rond 1 september 2027."),
-    ("praktijkleren", date(2026, 11, 28), "De volgende ronde opent naar verwachting rond 2 juni 2027. De precieze "
-                                          "datum staat nog niet vast."),
+    ("aeno_stimulering", date(2026, 11, 28), "kan nu, waarschijnlijk tot en met 30 november 2026. Dat staat niet vast"),
+    ("aeno_stimulering", date(2026, 12, 15), "De volgende ronde opent waarschijnlijk rond 1 januari 2027."),
+    ("aeno_stimulering", date(2027, 4, 10), "De volgende ronde opent waarschijnlijk rond 1 mei 2027."),
+    ("aeno_stimulering", date(2027, 8, 10), "De volgende ronde opent waarschijnlijk rond 1 september 2027."),
+    ("praktijkleren", date(2026, 11, 28), "De volgende ronde opent waarschijnlijk rond 2 juni 2027."),
     ("praktijkleren", date(2027, 6, 2), "kan nu, waarschijnlijk tot en met 15 september 2027."),
-    ("praktijkleren", date(2027, 9, 18), "De volgende ronde opent naar verwachting rond 2 juni 2028."),
-    ("rif", date(2026, 12, 4), "De volgende ronde opent naar verwachting rond 1 januari 2027."),
+    ("praktijkleren", date(2027, 9, 18), "De volgende ronde opent waarschijnlijk rond 2 juni 2028."),
+    ("rif", date(2026, 12, 4), "De volgende ronde opent waarschijnlijk rond 1 januari 2027."),
     ("ikb_gemeenten", date(2026, 12, 4), "wanneer je het budget kunt inzetten, staat in de regels van je werkgever."),
     ("levenlanglerenkrediet", date(2026, 11, 28), "kan het hele jaar."),
     ("fiscale_vrijstelling", date(2026, 11, 28), "niet nodig."),
@@ -161,9 +181,10 @@ def test_uncertain_amounts_and_dates_are_said_to_be_uncertain():
     card = next(c for c in advice.advise("gemeente", 300, set(), today=TODAY).cards if c.scheme_id == "aeno_stimulering")
     assert "niet bevestigd" in card.amount and "staat niet vast" in card.apply and "Niet alles is zeker" in card.sure
     text = funding.describe_scheme(KB, KB.get("aeno_stimulering"), TODAY)
-    assert "na 2022" in text and "De officiële pagina zelf is niet gelezen" in text
+    assert "(niet zelf gelezen)." in text
+    assert "na 2022" in funding.describe_conditions(KB, KB.get("aeno_stimulering"), TODAY)
     assert "gecontroleerd op" not in text  # the date is when the entry was taken from its source
-    praktijk = funding.describe_scheme(KB, KB.get("praktijkleren"), TODAY)
+    praktijk = funding.describe_conditions(KB, KB.get("praktijkleren"), TODAY)
     assert "Niet zeker:" in praktijk and "2031" in praktijk and "Niet elke voorwaarde komt uit een officiële bron" in praktijk
 
 

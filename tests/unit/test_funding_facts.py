@@ -13,7 +13,10 @@ TODAY = date(2026, 12, 4)
 
 
 def _text(scheme_id: str) -> str:
-    return funding.describe_scheme(KB, KB.get(scheme_id), TODAY)
+    """Both parts of 'meer uitleg': the short answer and the conditions."""
+    scheme = KB.get(scheme_id)
+    more = funding.describe_conditions(KB, scheme, TODAY) if funding.has_conditions(scheme) else ""
+    return funding.describe_scheme(KB, scheme, TODAY) + "\n" + more
 
 
 def test_esf_plus_says_who_pays_what_and_that_its_call_is_old():
@@ -35,7 +38,7 @@ def test_ao_fonds_second_window_ends_31_july_and_15_people_is_not_a_hard_rule():
 
 def test_praktijkleren_dates_are_not_said_without_doubt_and_the_places_are_complete():
     status = funding.window_status(KB.get("praktijkleren"), TODAY)
-    assert "naar verwachting" in status and "niet vast" in status
+    assert "waarschijnlijk rond" in status and "opent op" not in status
     text = _text("praktijkleren")
     for word in ("landbouw", "zorg", "gedrag en maatschappij", "praktijkonderwijs", "toio"):
         assert word in text, word

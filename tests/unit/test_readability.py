@@ -3,7 +3,8 @@
 Readability is measured with Flesch-Douma, the Dutch version of the Flesch reading ease (textstat, language
 "nl"): higher is easier; B1 texts usually score above 60. Short texts score erratically, so every text is held
 to its own score of the day it was measured (tests/unit/readability_baseline.json): it may get easier, never
-harder. A new text of ten words or more scores at least NEW_TEXT_MINIMUM. After making texts easier you may
+harder. A new text of ten words or more scores at least NEW_TEXT_MINIMUM. No text of five
+words or more, also none built in Python (tests/unit/python_texts.py), scores under FLOOR. After making texts easier you may
 record the new scores:
 
     .venv/bin/python -m tests.unit.test_readability
@@ -22,6 +23,7 @@ import textstat
 
 from bot import funding
 from tests.helpers import domain_yaml
+from tests.unit.python_texts import code_sentences, python_texts, scored_text
 
 BASELINE = Path(__file__).with_name("readability_baseline.json")
 NEW_TEXT_MINIMUM = 45.0
@@ -68,9 +70,21 @@ def bot_texts() -> dict[str, str]:
     return texts
 
 
+MIN_WORDS = 5  # issue 30: shorter texts (buttons, labels) score erratically and are not measured
+
+
 def scores() -> dict[str, float]:
     textstat.set_lang("nl")
-    return {key: textstat.flesch_reading_ease(text) for key, text in bot_texts().items() if " " in text}
+    return {key: textstat.flesch_reading_ease(text) for key, text in bot_texts().items()
+            if len(text.split()) >= MIN_WORDS}
+
+
+def python_scores() -> dict[str, float]:
+    """The texts built in Python (tests/unit/python_texts.py), each line as a person sees it."""
+    textstat.set_lang("nl")
+    scored = {key: scored_text(text) for key, text in python_texts().items()}
+    return {key: textstat.flesch_reading_ease(text) for key, text in scored.items()
+            if len(text.split()) >= MIN_WORDS}
 
 
 def test_no_text_gets_harder_to_read():
@@ -84,6 +98,7 @@ def test_no_text_gets_harder_to_read():
            and len(texts[key].split()) >= 10 and score < NEW_TEXT_MINIMUM]
     assert not new, f"Nieuwe teksten onder {NEW_TEXT_MINIMUM}:\n" + "\n".join(new)
     assert statistics.mean(now.values()) >= baseline["average"] - TOLERANCE
+    assert statistics.mean(python_scores().values()) >= baseline["python_average"] - TOLERANCE
 
 
 FLOOR = 50.0  # issue 30: no text of five words or more below this (Flesch-Douma); shorter texts score erratically
@@ -92,8 +107,25 @@ FLOOR = 50.0  # issue 30: no text of five words or more below this (Flesch-Douma
 def test_no_text_of_five_words_or_more_is_hard_to_read():
     textstat.set_lang("nl")
     hard = [f"{key}: {textstat.flesch_reading_ease(text):.1f}: {text[:80]}" for key, text in bot_texts().items()
-            if len(text.split()) >= 5 and textstat.flesch_reading_ease(text) < FLOOR]
+            if len(text.split()) >= MIN_WORDS and textstat.flesch_reading_ease(text) < FLOOR]
     assert not hard, f"Teksten onder {FLOOR}:\n" + "\n".join(hard)
+
+
+def test_texts_built_in_python_are_easy_to_read_too():
+    """Issue 30, item 4: cards, 'meer uitleg', the sharing log and every sentence written in the code."""
+    texts = python_texts()
+    hard = [f"{key}: {score:.1f}: {texts[key][:80]}" for key, score in python_scores().items() if score < FLOOR]
+    assert not hard, f"Teksten uit de code onder {FLOOR}:\n" + "\n".join(hard)
+
+
+def test_the_python_texts_are_really_collected():
+    texts = python_texts()
+    assert len(code_sentences()) > 50 and len(python_scores()) > 200
+    assert any(key.startswith("advies bbl-werkgever") for key in texts)
+    assert any(text.startswith("Waarom: ") for text in texts.values())  # the cards' lines
+    assert "Regels voor geld veranderen vaak." in " ".join(texts.values())
+    assert scored_text("Bron: aeno.nl/x (stand 2022). Gelezen op 1 maart 2026.") == "Bron: (stand 2022). Gelezen op 1 maart 2026."
+    assert scored_text("Bronnen: Burgerlijk Wetboek, artikel 7:611a.") == ""
 
 
 def test_the_measure_tells_easy_from_hard_dutch():
@@ -120,6 +152,7 @@ def test_the_loan_words_of_the_issue_are_allowed():
 if __name__ == "__main__":
     measured = scores()
     BASELINE.write_text(json.dumps({"average": round(statistics.mean(measured.values()), 2),
+                                    "python_average": round(statistics.mean(python_scores().values()), 2),
                                     "texts": {k: round(v, 2) for k, v in sorted(measured.items())}},
                                    ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(measured)} teksten, gemiddeld {statistics.mean(measured.values()):.1f}: {BASELINE}")
