@@ -66,7 +66,7 @@ REQUESTS: tuple[Request, ...] = (
             evidence=r"\b(wijzig|wijzigen|verander|aanpassen|pas .{1,30} aan|corrigeer|klopt niet|moet anders)\b",
             roles=EVERYONE),
     Request("toon_antwoorden", "je antwoorden zien", "Mijn antwoorden zien", "action_toon_antwoorden",
-            evidence=r"\b(wat heb ik (allemaal |tot nu toe )?(ingevuld|ingevult|gezegd)|overzicht|samenvatting|mijn antwoorden|laat .{0,20}zien|wat weet je (al )?van mij|wat staat er al)\b",
+            evidence=r"\b(wat heb ik (allemaal |tot nu toe )?(ingevuld|ingevult|gezegd)|overzicht|samenvatting|mijn antwoorden|laat .{0,20}zien|wat staat er al)\b",
             phrase_ok=True, roles=EVERYONE),
     Request("waarom_vraag", "weten waarom ik dit vraag", "Waarom deze vraag?", "action_waarom_vraag",
             evidence=r"^(waarom|waarvoor)\b|\b(nut van deze vraag|waar is dit voor|wat doe je met dit antwoord|waarom vraag je)\b|"
@@ -105,7 +105,7 @@ REQUESTS: tuple[Request, ...] = (
             topic=r"(overzicht|dashboard|budget|grafiek|speerpunt|leerwens|verdeling|verdeeld|jaarplan|opleidingen|hoe staan we)",
             handoff=True, roles=PLANNERS),
     Request("gegevens_inzien", "je gegevens bekijken", "Mijn gegevens", "action_gegevens_inzien",
-            evidence=r"(gegevens|persoonsgegevens|\bdata\b|wat weet je van mij|opgeslagen|inzage)",
+            evidence=r"(gegevens|persoonsgegevens|\bdata\b|wat weet je (al |allemaal )?van mij|opgeslagen|inzage)",
             topic=r"(gegevens|\bdata\b|over mij|van mij|opgeslagen|bewaar|inzage)",
             handoff=True, roles=EVERYONE),
     Request("gegevens_verwijderen", "je gegevens verwijderen", "Mijn gegevens verwijderen", "action_vraag_verwijderen",
