@@ -174,7 +174,7 @@ def test_funding_advice_uses_stored_answers(servers):
             assert cards[0].startswith("A&O fonds Gemeenten") and "Stichting OAK" not in first
         else:
             assert cards[0].startswith("Stichting OAK") and "A&O fonds Gemeenten" not in first
-        assert "officiële pagina" in texts(replies)[-1]
+        assert "pagina van de regeling zelf" in texts(replies)[-1]
 
 
 def test_funding_question_without_profile_asks_few_questions(servers):
@@ -182,7 +182,7 @@ def test_funding_question_without_profile_asks_few_questions(servers):
     replies = texts(say(servers, sender, "is er subsidie voor een cursus voor oudere medewerkers?"))
     assert replies[-1] == "Wat voor organisatie is het?"
     # the introduction, what was understood, the question; no complaints about empty answers
-    assert len(replies) == 3 and replies[1].startswith("Het gaat om oudere medewerkers."), replies
+    assert len(replies) == 3 and replies[1].startswith("Het gaat om medewerkers die ouder zijn."), replies
     assert texts(say(servers, sender, "privaat bedrijf"))[-1].startswith("Hoeveel mensen werken er bij jullie?")
     advice = "\n\n".join(texts(say(servers, sender, "30")))
     assert "geen aparte regeling" in advice and "SLIM" in advice
@@ -192,7 +192,7 @@ def test_funding_question_without_profile_asks_few_questions(servers):
     ("bestaat de WVA nog?", ["bestaat niet meer sinds 1 januari 2014", "praktijkleren"]),
     ("kan ik nog STAP aanvragen?", ["bestaat niet meer sinds 1 januari 2024"]),
     ("bestaat het innovatiearrangement nog?", ["bestaat niet meer", "Regionaal Investeringsfonds mbo"]),
-    ("wat is SLIM?", ["minder dan 250 medewerkers"]),
+    ("wat is SLIM?", ["minder dan 250 mensen in dienst"]),
 ])
 def test_questions_about_schemes(servers, question, phrases):
     joined = " ".join(texts(say(servers, "fund-vraag", question)))
@@ -302,7 +302,7 @@ def test_five_people_get_a_short_correct_funding_answer(servers, persona, messag
         assert text not in "\n".join(cards), (persona, text, joined)
     for phrase in phrases:
         assert phrase in joined, (persona, phrase, joined)
-    assert all(len(r) <= 600 for r in replies) and "officiële pagina" in replies[-1]
+    assert all(len(r) <= 600 for r in replies) and "pagina van de regeling zelf" in replies[-1]
     assert not re.search(r"\b(the|please|click|you|your)\b", joined, re.I)
     assert ".." not in joined and "gecontroleerd op" not in joined
 
@@ -313,7 +313,7 @@ def test_meer_uitleg_gives_the_conditions_with_their_sources(servers):
     assert cards
     (reply,) = say(servers, "persona-uitleg", '/regeling_vraag{"regeling": "slim"}')
     info = reply["text"]
-    assert info.startswith("SLIM-regeling") and "Bron: " in info and "niet voor gemeenten" in info
+    assert info.startswith("SLIM-regeling") and "Bron: " in info and "Niet voor gemeenten" in info
     assert len(info.split()) <= 100
     (button,) = reply["buttons"]
     conditions = texts(say(servers, "persona-uitleg", button["payload"]))[0]

@@ -84,7 +84,7 @@ def test_facts_in_a_first_message_are_not_asked_again(servers):  # noqa: F811
                                                "CAO Kunsteducatie en willen onze docenten trainen, welke subsidies "
                                                "passen?"))
     joined = "\n".join(replies)
-    assert "40 medewerkers" in joined and "Cao Kunsteducatie" in joined
+    assert "40 mensen" in joined and "Cao Kunsteducatie" in joined
     assert "Wat voor organisatie" not in joined and "Hoeveel mensen werken" not in joined
     assert "regelingen passen het best" in joined and "Stichting OAK" in joined
 
