@@ -152,7 +152,8 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
     if intent is None:
         if form == "vraag" and top in UNKNOWN and words <= MAX_WORDS["faq"]:
             return Decision("request", QUESTION)  # a question to the bot that it cannot place
-        return ANSWERED
+        pointed = _pointed_at(ranking, norm, words)
+        return Decision("unsure", pointed) if pointed else ANSWERED
     if form:
         return Decision("request", intent)
     if intent in PHRASE_OK and intent not in LEAVING and confidence >= 0.8:
@@ -173,6 +174,14 @@ def _backed(intent: str, sure_enough: bool, norm: str, words: int) -> bool:
     if not re.search(EVIDENCE[intent], norm) or words > MAX_WORDS.get(intent, MAX_COMMAND_WORDS):
         return False
     return not intent.startswith("start_") or bool(re.search(_START_VERB, norm))
+
+
+def _pointed_at(ranking: list[tuple[str, float]], norm: str, words: int) -> str | None:
+    """A few words that point at something of the bot ("die pop van mij", "mijn pop") while the NLU is not sure
+    enough: the request it probably means, to ask about instead of storing the words as the answer."""
+    if words > 4 or not (re.match(r"(mijn|m'n|die|dat|deze|onze)\b", norm) or re.search(r"\bvan mij\b", norm)):
+        return None
+    return next((i for i, c in ranking[:2] if i in COMMANDS and c >= 0.3 and re.search(EVIDENCE[i], norm)), None)
 
 
 def _bare(norm: str, words: int) -> bool:

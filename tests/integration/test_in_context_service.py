@@ -111,3 +111,15 @@ def test_facts_of_the_first_message_fill_the_organisation_questions(db_url, toda
     assert turn.prompt.response == "vraag_org_or"
     assert [m.response for m in turn.messages] == ["feiten_begrepen"]
     assert turn.messages[0].params["feiten"] == "Je werkt bij een gemeente met ongeveer 250 mensen."
+
+
+def test_a_few_words_pointing_at_the_pop_are_not_stored_as_the_organisation_name(db_url, today):
+    """Found by trying it: "die pop van mij" at "Bij welke organisatie werk je?" became the organisation's name."""
+    service.start("m", "strategie", today)
+    assert service.current_question("m", "strategie", today) == "org_naam"
+    turn = service.turn("m", "strategie", "die pop van mij",
+                        ranking=[("nlu_fallback", 0.4), ("start_pop", 0.4), ("hervatten", 0.12)], today=today)
+    assert turn.unsure == "start_pop" and not turn.accepted and _log("m") == []
+    assert [b["payload"] for b in turn.messages[0].buttons] == ["/antwoord", "/start_pop"]
+    turn = service.turn("m", "strategie", "Gemeente Zeist", ranking=[("antwoord", 0.7)], today=today)
+    assert turn.accepted and _log("m") == [("org_naam", "Gemeente Zeist")]

@@ -189,3 +189,15 @@ def test_a_polite_why_question_in_u_form_is_a_request_not_the_answer():
     decision = decide("Kunt u mij vertellen waarom u dit vraagt?", [("waarom_vraag", 0.8), ("antwoord", 0.1)])
     assert (decision.kind, decision.intent) == ("request", "waarom_vraag")
     assert decide("Ik weet niet waarom mijn team zo druk is", [("waarom_vraag", 0.5)]).kind == "answer"
+
+
+@pytest.mark.parametrize("text,ranking,expected", [
+    ("die pop van mij", [("nlu_fallback", 0.4), ("start_pop", 0.4)], Decision("unsure", "start_pop")),
+    ("mijn pop", [("start_pop", 0.94)], Decision("unsure", "start_pop")),
+    ("Gemeente Utrecht", [("antwoord", 0.5), ("start_pop", 0.3)], ANSWERED),
+    ("die van de gemeente", [("nlu_fallback", 0.4), ("antwoord", 0.3)], ANSWERED),
+    ("mijn team", [("gedeelde_pops", 0.5), ("antwoord", 0.3)], ANSWERED),
+])
+def test_a_few_words_pointing_at_something_of_the_bot_are_asked_about(text, ranking, expected):
+    """Not stored as the answer, not taken as the request: asked, with both as buttons."""
+    assert decide(text, ranking) == expected
