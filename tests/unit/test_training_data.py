@@ -1,4 +1,4 @@
-"""Issue 30, item 5: each phrase of the training data belongs to one intent only."""
+"""Issue 30, item 5: the training data speaks in more voices, and each phrase belongs to one intent only."""
 
 from __future__ import annotations
 
@@ -36,6 +36,23 @@ def test_each_phrase_belongs_to_one_intent():
             where[_normal(text)].add(intent)
     twice = {text: sorted(intents) for text, intents in where.items() if len(intents) > 1}
     assert not twice, twice
+
+
+def test_the_data_speaks_in_more_voices():
+    """Before issue 30: 15 examples in u-form, 19 questions with '?', 39 of twelve words or more."""
+    texts = [text for texts in examples().values() for text in texts]
+    u_form = [t for t in texts if re.search(r"\b(u|uw)\b", t, re.I)]
+    questions = [t for t in texts if t.rstrip().endswith("?")]
+    long = [t for t in texts if len(t.split()) >= 12]
+    assert len(u_form) >= 30 and len(questions) >= 50 and len(long) >= 45, (len(u_form), len(questions), len(long))
+
+
+def test_the_smallest_intents_have_room_to_learn():
+    """The classifier sees every faq/... as one intent 'faq'; the smallest intents got examples first."""
+    sizes = collections.Counter()
+    for intent, texts in examples().items():
+        sizes[intent.split("/")[0]] += len(texts)
+    assert min(sizes.values()) >= 22, sorted(sizes.items(), key=lambda kv: kv[1])[:5]
 
 
 @pytest.mark.parametrize("text", ["wat weet je van mij", "wat weet je al van mij?", "wat weet je allemaal van mij"])
