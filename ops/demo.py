@@ -10,7 +10,6 @@ import json
 import mimetypes
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from bot.identity import Identity, mint, token_settings
@@ -107,7 +106,3 @@ class DemoServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def widget_path() -> Path:
-    return WIDGET

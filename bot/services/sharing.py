@@ -81,11 +81,6 @@ def visible_pops(session, viewer) -> list:
                            .order_by(Person.display_name)).scalars().all()
 
 
-def visible_pop_ids(viewer_id: str) -> list[int]:
-    with session_scope() as s:
-        return [pop.id for pop in visible_pops(s, s.get(repo.Person, viewer_id))]
-
-
 def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
     """(name, owner id) of the POPs shared with the viewer; None when the viewer may not see any.
 

@@ -38,7 +38,8 @@ def test_simultaneous_answers_of_one_person_are_each_stored_once(db_url, today):
         t.start()
     for t in threads:
         t.join(timeout=60)
-    assert errors == []
+    assert not [t for t in threads if t.is_alive()], "a turn hangs"  # a hang fails, it does not pass
+    assert errors == [] and len(turns) == len(threads)
     with session_scope() as s:
         for person in people:
             rows = s.execute(select(AnswerLog.question, AnswerLog.text).where(AnswerLog.person_id == person)).all()
@@ -82,6 +83,7 @@ def test_many_people_at_once_with_the_other_database_work_of_a_turn(db_url, toda
         t.start()
     for t in threads:
         t.join(timeout=120)
+    assert not [t for t in threads if t.is_alive()], "a turn hangs"
     assert errors == []
     with session_scope() as s:
         for i in range(24):
