@@ -11,10 +11,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, understood
+from actions.common import call, synced_identity, understood
 from bot.dutch import formatting
 from bot.interviews.popgesprek import agreement_line
-from bot.services import interviews as service
 from bot.services import pop_gesprek
 
 
@@ -27,8 +26,7 @@ class ActionShowAgreements(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         agreements = await call(pop_gesprek.mine, person.person_id)
         if not agreements:
             dispatcher.utter_message(response="utter_geen_afspraken")
@@ -48,8 +46,7 @@ class ActionConfirmAgreements(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         count = await call(pop_gesprek.confirm, person.person_id)
         if count == 0:
             agreements = await call(pop_gesprek.mine, person.person_id)

@@ -47,6 +47,16 @@ def identity(tracker: Tracker) -> Identity:
     return person
 
 
+async def synced_identity(tracker: Tracker) -> Identity:
+    """The verified identity of this turn, after storing what its token says (role, organisation, manager):
+    the token decides at every turn, so a manager whose token now says "employee" is an employee now."""
+    from bot.services import interviews
+
+    person = identity(tracker)
+    await call(interviews.sync_identity, person)
+    return person
+
+
 RETRIES = 3
 
 

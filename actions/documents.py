@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, latest_intent, send, send_downloads, understood
+from actions.common import call, identity, latest_intent, send, send_downloads, synced_identity, understood
 from bot.documents import files as exports
 from bot.documents import links
 from bot.services import interviews as service
@@ -48,8 +48,7 @@ class ActionDocument(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         response, missing, files = DOWNLOADS.get(latest_intent(tracker) or "", DOWNLOADS["pop_downloaden"])
         kinds = [kind for kind, _label in files]
         try:
@@ -79,8 +78,7 @@ class ActionOverview(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         if not person.can_plan:
             dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
             return []

@@ -14,7 +14,6 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     INTERVIEW_FOR_INTENT,
     call,
-    identity,
     latest_intent,
     latest_text,
     message_facts,
@@ -23,6 +22,7 @@ from actions.common import (
     send,
     send_all,
     send_downloads,
+    synced_identity,
     understood,
 )
 from bot import requests
@@ -52,8 +52,7 @@ class ActionStartInterview(Action):
             return [SlotSet("interview_open", False)]
         interview = INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop")
         pid = person_id(tracker)
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         if not service.may_start(person, interview):
             dispatcher.utter_message(response=service.refusal(interview))
             return [SlotSet("interview_open", False)]
@@ -88,8 +87,7 @@ class ValidateInterviewForm(FormValidationAction):
         interview = _active(tracker)
         if not interview:
             return {"interview_antwoord": DONE}
-        person = identity(tracker)
-        await call(service.sync_identity, person)  # the token decides, at every turn: role and organisation
+        person = await synced_identity(tracker)  # the token decides, at every turn: role and organisation
         if not service.may_start(person, interview):
             await call(service.pause, person_id(tracker), interview)
             dispatcher.utter_message(response=service.refusal(interview))
@@ -169,8 +167,7 @@ class ActionResumeInterview(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         interview = await call(service.unfinished_interview, pid, person)
         if interview is None:
             dispatcher.utter_message(response="utter_niets_te_hervatten")
@@ -190,8 +187,7 @@ class ActionCorrectAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         in_form = tracker.active_loop_name == "interview_form"
         interview = _active(tracker) if in_form else None
         topic = topic_interview = None
@@ -231,8 +227,7 @@ class ActionShowAnswers(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
         active = _active(tracker) if tracker.active_loop_name == "interview_form" else None
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         interviews = [active] if active else await call(service.started_interviews, pid)
         interviews = [i for i in interviews if service.may_start(person, i)]
         if not interviews:
@@ -269,8 +264,7 @@ class ActionConfirmRestart(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pid = person_id(tracker)
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         interview = _active(tracker) or await call(service.unfinished_interview, pid, person)
         if interview and not service.may_start(person, interview):
             dispatcher.utter_message(response=service.refusal(interview))
@@ -322,8 +316,7 @@ class ActionSharePop(Action):
             return []
         share = latest_intent(tracker) == "pop_delen"
         with_hr = share and re.search(r"\b(hr|p&o|personeelszaken|hr-advis\w*)\b", latest_text(tracker).lower())
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr))
         dispatcher.utter_message(response={
             "geen_pop": "utter_geen_pop", "geen_leidinggevende": "utter_geen_leidinggevende",
@@ -341,8 +334,7 @@ class ActionSharedPops(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        person = identity(tracker)
-        await call(service.sync_identity, person)
+        person = await synced_identity(tracker)
         pops = await call(sharing.shared_pops, person.person_id)
         if person.role == "manager":
             try:
