@@ -20,6 +20,7 @@ from sanic_cors.core import SANIC_CORS_EVALUATED
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
+from bot.dutch.formatting import format_number
 from bot.dutch.parsing import without_control_characters
 from bot.identity import DEV_IDENTITY, Identity, IdentityError, bearer, token_settings, verify
 from bot.settings import get_settings
@@ -49,13 +50,15 @@ SORRY = ("Er ging iets mis bij het verwerken van je bericht. Je eerdere antwoord
          "Probeer het over een paar minuten opnieuw.")
 
 
-def too_long(text: str) -> str | None:
-    """The configurable message limit (LEERKOERS_MAX_MESSAGE_LENGTH): a friendly reply instead of the bot."""
-    maximum = get_settings().max_message_length
-    if len(text) <= maximum:
-        return None
-    limit = f"{maximum:,}".replace(",", ".")
+def too_long_text() -> str:
+    limit = format_number(get_settings().max_message_length)
     return f"Je bericht is te lang. Ik kan berichten tot {limit} tekens lezen. Wil je het korter opschrijven?"
+
+
+def too_long(text: str) -> str | None:
+    """The configurable message limit (LEERKOERS_MAX_MESSAGE_LENGTH): a friendly reply instead of the bot.
+    The widget gets the same limit and text in session_confirm, so it stops at the same number."""
+    return too_long_text() if len(text) > get_settings().max_message_length else None
 
 
 def conversation(events) -> list[dict[str, Any]]:
@@ -261,7 +264,9 @@ class IntranetSocketIO(InputChannel):
             session = await sio.get_session(sid)
             person = Identity.from_dict(session.get("identity")) or DEV_IDENTITY
             await sio.emit("session_confirm", {"session_id": person.person_id, "name": person.name,
-                                               "role": person.role, "dev": person.dev}, room=sid)
+                                               "role": person.role, "dev": person.dev,
+                                               "max_length": get_settings().max_message_length,
+                                               "too_long": too_long_text()}, room=sid)
 
         class _Req:  # purge_if_requested needs the app, as a request would give it
             app = None

@@ -74,3 +74,18 @@ def test_a_message_typed_before_the_connection_is_ready_is_answered(stack, brows
     assert page.locator(".lk-msg-user").count() == 1
     assert not any("geen verbinding" in t for t in page.locator(".lk-msg").all_inner_texts())
     page.close()
+
+
+def test_the_widget_stops_at_the_servers_message_limit_and_says_why(stack, browser):  # noqa: F811
+    """Issue 31, item 2: the field's limit is the server's (LEERKOERS_MAX_MESSAGE_LENGTH, 2.000), not 5000."""
+    _, demo = stack
+    page = _open(browser, demo, tok("lang-eva", name="Eva"))
+    field = page.get_by_label("Je bericht aan Leerkoers")
+    page.locator(".lk-msg-bot").first.wait_for(timeout=60_000)  # the session is confirmed: the limit is known
+    assert field.get_attribute("maxlength") == "2000"
+    field.fill("a" * 1999)
+    field.press("End")
+    field.type("bc")  # the field takes one more character, then stops
+    assert len(field.input_value()) == 2000
+    page.locator(".lk-msg-system", has_text="Ik kan berichten tot 2.000 tekens lezen").wait_for(timeout=5_000)
+    page.close()

@@ -67,3 +67,14 @@ def test_the_employees_fallback_offers_no_manager_tasks():
     payloads = {b["payload"] for b in responses["utter_fallback_medewerker"][0]["buttons"]}
     for payload in payloads:
         assert requests.get(payload.lstrip("/")).allowed("employee"), payload
+
+
+def test_a_request_whose_own_words_are_said_is_offered_first():
+    """Found in CI: "die pop van mij" offered "Mijn gegevens" first (topic word "van mij"), the POP second."""
+    from bot import requests
+
+    ranking = [("gegevens_inzien", 0.45), ("start_pop", 0.35), ("nlu_fallback", 0.4)]
+    offers = requests.likely(ranking, "employee", "die pop van mij")
+    assert [r.intent for r in offers] == ["start_pop", "gegevens_inzien"]
+    ranking = [("gegevens_inzien", 0.45), ("start_pop", 0.35)]
+    assert [r.intent for r in requests.likely(ranking, "employee", "mijn gegevens van de pop")][0] == "gegevens_inzien"

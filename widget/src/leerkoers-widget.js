@@ -32,6 +32,8 @@
   var title = cfg.title || "Leerkoers";
   var server = (cfg.server || "").replace(/\/$/, "");
   var storeKey = "leerkoers:open";
+  // The server's message limit (LEERKOERS_MAX_MESSAGE_LENGTH) and its Dutch text arrive in session_confirm.
+  var limit = { length: 2000, text: "" };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -149,7 +151,7 @@
     var form = el("form", { "class": "lk-form" });
     var label = el("label", { "class": "lk-sr", "for": "lk-input" }, strings.inputLabel);
     var input = el("input", { id: "lk-input", "class": "lk-input", type: "text", autocomplete: "off",
-      placeholder: strings.placeholder, maxlength: "5000" });
+      placeholder: strings.placeholder, maxlength: String(limit.length) });
     var send = el("button", { type: "submit", "class": "lk-send" }, strings.send);
     form.appendChild(label); form.appendChild(input); form.appendChild(send);
     panel.appendChild(header); panel.appendChild(notice); panel.appendChild(log); panel.appendChild(typing);
@@ -311,6 +313,10 @@
         socket.on("disconnect", function () { sessionReady = false; });
         socket.on("session_confirm", function (info) {
           if (info && info.dev) { ui.notice.textContent = strings.devMode; ui.notice.hidden = false; }
+          if (info && info.max_length > 0) {
+            limit.length = info.max_length; limit.text = info.too_long || "";
+            ui.input.setAttribute("maxlength", String(limit.length));
+          }
           sessionReady = true;
           if (!count && !waiting.length) { setTyping(true); socket.emit("user_uttered", { message: "/groet" }); }
           count = 1;
@@ -368,10 +374,17 @@
     ui.launcher.addEventListener("click", function () { if (ui.panel.hidden) open(); else closePanel(); });
     ui.close.addEventListener("click", closePanel);
     ui.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") closePanel(); });
+    var warned = false;
+    ui.input.addEventListener("input", function () {
+      var full = ui.input.value.length >= limit.length;
+      if (full && !warned && limit.text) addMessage("system", limit.text);  // the field stops here: say why
+      warned = full;
+    });
     ui.form.addEventListener("submit", function (e) {
       e.preventDefault();
       var text = ui.input.value;
       if (!text.trim()) return;
+      if (text.length > limit.length && limit.text) { addMessage("system", limit.text); return; }
       ui.input.value = "";
       sendMessage(text);
     });
