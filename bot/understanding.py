@@ -181,7 +181,7 @@ def _pointed_at(ranking: list[tuple[str, float]], norm: str, words: int) -> str 
     enough: the request it probably means, to ask about instead of storing the words as the answer."""
     if words > 4 or not (re.match(r"(mijn|m'n|die|dat|deze|onze)\b", norm) or re.search(r"\bvan mij\b", norm)):
         return None
-    return next((i for i, c in ranking[:2] if i in COMMANDS and c >= 0.3 and re.search(EVIDENCE[i], norm)), None)
+    return next((i for i, c in ranking[:3] if i in COMMANDS and c >= 0.2 and re.search(EVIDENCE[i], norm)), None)
 
 
 def _bare(norm: str, words: int) -> bool:

@@ -118,7 +118,7 @@ def test_a_few_words_pointing_at_the_pop_are_not_stored_as_the_organisation_name
     service.start("m", "strategie", today)
     assert service.current_question("m", "strategie", today) == "org_naam"
     turn = service.turn("m", "strategie", "die pop van mij",
-                        ranking=[("nlu_fallback", 0.4), ("start_pop", 0.4), ("hervatten", 0.12)], today=today)
+                        ranking=[("nlu_fallback", 0.4), ("gegevens_inzien", 0.31), ("start_pop", 0.27)], today=today)
     assert turn.unsure == "start_pop" and not turn.accepted and _log("m") == []
     assert [b["payload"] for b in turn.messages[0].buttons] == ["/antwoord", "/start_pop"]
     turn = service.turn("m", "strategie", "Gemeente Zeist", ranking=[("antwoord", 0.7)], today=today)

@@ -194,6 +194,8 @@ def test_a_polite_why_question_in_u_form_is_a_request_not_the_answer():
 @pytest.mark.parametrize("text,ranking,expected", [
     ("die pop van mij", [("nlu_fallback", 0.4), ("start_pop", 0.4)], Decision("unsure", "start_pop")),
     ("mijn pop", [("start_pop", 0.94)], Decision("unsure", "start_pop")),
+    ("die pop van mij", [("nlu_fallback", 0.4), ("gegevens_inzien", 0.31), ("start_pop", 0.27)],
+     Decision("unsure", "start_pop")),  # the ranking of the model of 4 December 2026
     ("Gemeente Utrecht", [("antwoord", 0.5), ("start_pop", 0.3)], ANSWERED),
     ("die van de gemeente", [("nlu_fallback", 0.4), ("antwoord", 0.3)], ANSWERED),
     ("mijn team", [("gedeelde_pops", 0.5), ("antwoord", 0.3)], ANSWERED),
