@@ -1,7 +1,7 @@
 """Adapters for the employee's side of the POP-gesprek: see the agreements, confirm them.
 
 The manager records them in the ``popgesprek`` interview (bot/interviews/popgesprek.py); who may see what is
-decided in bot/services/pop_gesprek.py from the identity of the token, at every turn.
+decided in bot/services/popgesprek.py from the identity of the token, at every turn.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import call, synced_identity, understood
 from bot.dutch import formatting
 from bot.interviews.popgesprek import agreement_line
-from bot.services import pop_gesprek
+from bot.services import popgesprek
 
 
 class ActionShowAgreements(Action):
@@ -27,7 +27,7 @@ class ActionShowAgreements(Action):
         if not understood(tracker, dispatcher):
             return []
         person = await synced_identity(tracker)
-        agreements = await call(pop_gesprek.mine, person.person_id)
+        agreements = await call(popgesprek.mine, person.person_id)
         if not agreements:
             dispatcher.utter_message(response="utter_geen_afspraken")
             return []
@@ -47,9 +47,9 @@ class ActionConfirmAgreements(Action):
         if not understood(tracker, dispatcher):
             return []
         person = await synced_identity(tracker)
-        count = await call(pop_gesprek.confirm, person.person_id)
+        count = await call(popgesprek.confirm, person.person_id)
         if count == 0:
-            agreements = await call(pop_gesprek.mine, person.person_id)
+            agreements = await call(popgesprek.mine, person.person_id)
             dispatcher.utter_message(response="utter_afspraken_al_bevestigd" if agreements
                                      else "utter_geen_afspraken")
             return []

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, identity
-from bot.services import interviews, pop_gesprek, sharing
+from bot.services import interviews, popgesprek, sharing
 
 
 def _plans(tracker: Tracker) -> bool:
@@ -55,7 +55,7 @@ async def _agreements_waiting(tracker: Tracker) -> bool:
         person = identity(tracker)
     except PermissionError:
         return False
-    agreements = await call(pop_gesprek.mine, person.person_id)
+    agreements = await call(popgesprek.mine, person.person_id)
     return any(a.employee_confirmed_at is None for a in agreements)
 
 

@@ -30,7 +30,7 @@ from bot.documents import links
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
-from bot.services import pop_gesprek, sharing
+from bot.services import popgesprek, sharing
 from bot.understanding import plausible, ranking_of
 
 DONE = "klaar"
@@ -338,12 +338,12 @@ class ActionSharedPops(Action):
         pops = await call(sharing.shared_pops, person.person_id)
         if person.role == "manager":
             try:
-                members = await call(pop_gesprek.team, person.person_id)
-            except pop_gesprek.NotAllowed:  # a manager without an organisation (yet): no team to show
+                members = await call(popgesprek.team, person.person_id)
+            except popgesprek.NotAllowed:  # a manager without an organisation (yet): no team to show
                 members = []
             if members:
                 dispatcher.utter_message(response="utter_team_pop_stand",
-                                         stand="\n".join(pop_gesprek.describe(m) for m in members))
+                                         stand="\n".join(popgesprek.describe(m) for m in members))
         if pops is None:
             dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
         elif not pops:

@@ -1,4 +1,4 @@
-"""The rules of the POP-gesprek's agreements, inside a session the caller opened (bot/services/pop_gesprek.py
+"""The rules of the POP-gesprek's agreements, inside a session the caller opened (bot/services/popgesprek.py
 and the manager's interview, bot/interviews/popgesprek.py).
 
 Who may record: only the employee's own manager (the token's ``manager`` claim), in the same organisation,

@@ -8,11 +8,11 @@ import json
 from sqlalchemy import func, select
 
 from bot.identity import Identity
-from bot.services import access, pop_gesprek, privacy, sharing
+from bot.services import access, popgesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import PopAccess
-from tests.integration.test_pop_gesprek import EVA, HR, MARK, _prepared_and_shared
+from tests.integration.test_popgesprek import EVA, HR, MARK, _prepared_and_shared
 
 NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")
 
@@ -25,7 +25,7 @@ def test_sharing_opening_and_agreements_are_listed_for_the_employee(db_url, toda
 
     assert sharing.share_pop("eva", True, today) == "gedeeld"
     sharing.pop_view("mark", "eva")
-    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar 2027", 125000,
+    popgesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar 2027", 125000,
                        "werkgever", year=today.year)
     assert sharing.share_pop("eva", True, today, with_hr=True) == "gedeeld_met_hr"
     sharing.pop_view("hanna", "eva")

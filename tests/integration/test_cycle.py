@@ -10,7 +10,7 @@ import pytest
 
 from bot.documents import files, overview
 from bot.identity import Identity
-from bot.services import documents, pop_gesprek, privacy, sharing
+from bot.services import documents, popgesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
@@ -86,12 +86,12 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
     assert ("afspraak_kosten", "€ 1.250") in logged and ("afspraak_besluit", "niet nu") in logged
 
     # the employee sees and confirms; the manager's team overview counts it
-    agreements = pop_gesprek.mine("eva", today.year)
+    agreements = popgesprek.mine("eva", today.year)
     assert [(a.position, a.decision, a.cost_cents) for a in agreements] == [(1, "afgesproken", 125000),
                                                                            (2, "niet_nu", None)]
-    assert pop_gesprek.team("mark", today.year)[0].open == 2
-    assert pop_gesprek.confirm("eva", today.year) == 2
-    assert pop_gesprek.team("mark", today.year)[0].agreed == 2
+    assert popgesprek.team("mark", today.year)[0].open == 2
+    assert popgesprek.confirm("eva", today.year) == 2
+    assert popgesprek.team("mark", today.year)[0].agreed == 2
 
     # the agreed activity is a planned activity of the yearly plan, in its budget; "niet nu" is not
     with session_scope() as s:
@@ -149,14 +149,14 @@ def test_a_manager_of_another_team_or_organisation_sees_none_of_it(db_url, today
     _record(today)
     for other in (NORA, MARK_HOUTEN, HR):
         service.sync_identity(other)
-        with pytest.raises(pop_gesprek.NotAllowed):
-            pop_gesprek.record(other.person_id, "eva", 1, "afgesproken", "x", year=today.year)
+        with pytest.raises(popgesprek.NotAllowed):
+            popgesprek.record(other.person_id, "eva", 1, "afgesproken", "x", year=today.year)
     for other in (NORA, MARK_HOUTEN):
         start = service.start(other.person_id, "popgesprek", today)
         assert start.prompt.response == "popgesprek_niemand_gedeeld"
         turn = service.turn(other.person_id, "popgesprek", "Eva de Vries", ranking=ANSWER, today=today)
         assert [m.response for m in turn.messages] == ["popgesprek_wie_onbekend"]
-        assert pop_gesprek.team(other.person_id, today.year) == []
+        assert popgesprek.team(other.person_id, today.year) == []
         assert documents.overview_data(other.person_id, minimum=1)["teams"] == []
     # HR sees the counts per team, never the content of a POP that was not shared with HR
     [team] = documents.overview_data("hanna", minimum=1)["teams"]
@@ -174,19 +174,19 @@ def test_the_round_stops_when_the_employee_stops_sharing(db_url, today):
     sharing.share_pop("eva", False, today)
     assert service.current_question("mark", "popgesprek", today) == "gesprek_medewerker"
     turn = service.turn("mark", "popgesprek", "afgesproken", ranking=ANSWER, today=today)
-    assert not turn.accepted and pop_gesprek.mine("eva", today.year) == []
+    assert not turn.accepted and popgesprek.mine("eva", today.year) == []
 
 
 def test_a_correction_changes_the_agreement_and_asks_the_employee_again(db_url, today):
     _pop_with_two_goals(today)
     _record(today)
-    pop_gesprek.confirm("eva", today.year)
+    popgesprek.confirm("eva", today.year)
     service.start("mark", "popgesprek", today)
     service.turn("mark", "popgesprek", "Eva de Vries", ranking=ANSWER, today=today)
     assert service.correct("mark", "popgesprek", "de kosten") == "afspraak_kosten"
     turn = service.turn("mark", "popgesprek", "€ 900", ranking=ANSWER, today=today)
     assert "afspraak_gewijzigd" in [m.response for m in turn.messages]
-    [first, _] = pop_gesprek.mine("eva", today.year)
+    [first, _] = popgesprek.mine("eva", today.year)
     assert first.cost_cents == 90000 and first.employee_confirmed_at is None
     assert documents.year_plan_rows("mark", today.year)[3][0].cost_cents == 90000
 
@@ -233,7 +233,7 @@ def test_deleting_the_manager_leaves_no_trace_of_them_in_the_employees_agreement
     _pop_with_two_goals(today)
     _record(today)
     privacy.delete_person("mark")
-    [first, _] = pop_gesprek.mine("eva", today.year)
+    [first, _] = popgesprek.mine("eva", today.year)
     assert first.recorded_by == privacy.REMOVED
     with session_scope() as s:
         from bot.storage.models import AgreementLog
@@ -304,7 +304,7 @@ def test_an_agreement_carried_to_next_year_can_still_be_changed(db_url, today):
     _answer("mark", "evaluatie", {"evaluatie_jaar": [str(today.year)], "eval_status": ["verschoven"],
                                   "eval_beleid": ["Niets veranderd"], "eval_or": ["nee"], "eval_meenemen": ["ja"]},
             today)
-    agreement = pop_gesprek.record("mark", "eva", 1, "aangepast", "Training presenteren, kort", "najaar", 60000,
+    agreement = popgesprek.record("mark", "eva", 1, "aangepast", "Training presenteren, kort", "najaar", 60000,
                                    "werkgever", year=today.year)
     assert agreement.activity == "Training presenteren, kort"
     with session_scope() as s:
@@ -362,9 +362,9 @@ def test_a_new_manager_claim_gives_no_access_until_the_employee_shares_again(db_
     service.sync_identity(moved)
     service.sync_identity(NORA)
     assert sharing.shared_pops("nora") == [] and sharing.shared_pops("mark") == []
-    assert pop_gesprek.team("nora")[0].shared is False
-    with pytest.raises(pop_gesprek.NotAllowed):
-        pop_gesprek.record("nora", "eva", 1, "niet_nu", year=today.year)
+    assert popgesprek.team("nora")[0].shared is False
+    with pytest.raises(popgesprek.NotAllowed):
+        popgesprek.record("nora", "eva", 1, "niet_nu", year=today.year)
     assert "Eva de Vries (" not in _plan_text("nora", today.year)
     assert sharing.share_pop("eva", True) == "gedeeld"  # she chooses to share with her new manager
     assert [name for name, _ in sharing.shared_pops("nora")] == ["Eva de Vries"]

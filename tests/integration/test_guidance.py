@@ -68,7 +68,7 @@ def test_without_a_verified_identity_the_greeting_offers_nothing_that_needs_a_ro
 
 def test_the_greeting_tells_an_employee_that_agreements_wait_for_them(monkeypatch, today):
     from bot.services import interviews as service
-    from bot.services import pop_gesprek, sharing
+    from bot.services import popgesprek, sharing
     from tests.helpers import POP
 
     monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
@@ -79,7 +79,7 @@ def test_the_greeting_tells_an_employee_that_agreements_wait_for_them(monkeypatc
     for _key, text in POP[1:]:
         service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)])
     sharing.share_pop("eva", True)
-    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar", 50000, "werkgever")
+    popgesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar", 50000, "werkgever")
 
     def greeting():
         metadata = {"identity": eva.to_dict()}
@@ -91,5 +91,5 @@ def test_the_greeting_tells_an_employee_that_agreements_wait_for_them(monkeypatc
         return [m["response"] for m in dispatcher.messages]
 
     assert greeting() == ["utter_groet_medewerker", "utter_afspraken_wachten"]
-    pop_gesprek.confirm("eva")
+    popgesprek.confirm("eva")
     assert greeting() == ["utter_groet_medewerker"]

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.identity import Identity
-from bot.services import documents, pop_gesprek, privacy, sharing
+from bot.services import documents, popgesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Agreement, AgreementLog
@@ -28,23 +28,23 @@ def _prepared_and_shared(today, person=EVA, share=True):
 def test_the_manager_records_the_employee_confirms_and_the_pop_shows_both(db_url, today):
     service.sync_identity(MARK)
     _prepared_and_shared(today)
-    [member] = pop_gesprek.team("mark", today.year)
+    [member] = popgesprek.team("mark", today.year)
     assert (member.person_id, member.prepared, member.shared, member.agreed, member.open) == \
         ("eva", True, True, 0, 0)
 
-    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar 2027", 125000,
+    popgesprek.record("mark", "eva", 1, "afgesproken", "Training presenteren", "voorjaar 2027", 125000,
                        "werkgever", year=today.year)
-    assert pop_gesprek.team("mark", today.year)[0].open == 1
-    [waiting] = pop_gesprek.mine("eva", today.year)
+    assert popgesprek.team("mark", today.year)[0].open == 1
+    [waiting] = popgesprek.mine("eva", today.year)
     assert waiting.employee_confirmed_at is None and waiting.manager_confirmed_at is not None
-    assert pop_gesprek.confirm("eva", today.year) == 1
-    assert pop_gesprek.team("mark", today.year)[0].agreed == 1
+    assert popgesprek.confirm("eva", today.year) == 1
+    assert popgesprek.team("mark", today.year)[0].agreed == 1
 
     # a change by the manager asks the employee again; the history keeps every step
-    pop_gesprek.record("mark", "eva", 1, "aangepast", "Training presenteren, kort", "najaar 2027", 60000,
+    popgesprek.record("mark", "eva", 1, "aangepast", "Training presenteren, kort", "najaar 2027", 60000,
                        "samen", year=today.year)
-    assert pop_gesprek.mine("eva", today.year)[0].employee_confirmed_at is None
-    pop_gesprek.confirm("eva", today.year)
+    assert popgesprek.mine("eva", today.year)[0].employee_confirmed_at is None
+    popgesprek.confirm("eva", today.year)
     with session_scope() as s:
         events = [(row.person_id, row.event) for row in s.execute(select(AgreementLog).order_by(AgreementLog.id))
                   .scalars()]
@@ -66,23 +66,23 @@ def test_nobody_but_the_own_manager_records_agreements(db_url, today, viewer):
     service.sync_identity(MARK)
     _prepared_and_shared(today)
     service.sync_identity(viewer)
-    with pytest.raises(pop_gesprek.NotAllowed):
-        pop_gesprek.record(viewer.person_id, "eva", 1, "afgesproken", "iets", "morgen", 100, "werkgever",
+    with pytest.raises(popgesprek.NotAllowed):
+        popgesprek.record(viewer.person_id, "eva", 1, "afgesproken", "iets", "morgen", 100, "werkgever",
                            year=today.year)
     if viewer.role == "manager":
-        assert pop_gesprek.team(viewer.person_id, today.year) == []
+        assert popgesprek.team(viewer.person_id, today.year) == []
     else:
-        with pytest.raises(pop_gesprek.NotAllowed):
-            pop_gesprek.team(viewer.person_id, today.year)
-    assert pop_gesprek.mine("eva", today.year) == []
+        with pytest.raises(popgesprek.NotAllowed):
+            popgesprek.team(viewer.person_id, today.year)
+    assert popgesprek.mine("eva", today.year) == []
 
 
 def test_a_pop_that_is_not_shared_stays_closed_to_the_own_manager(db_url, today):
     service.sync_identity(MARK)
     _prepared_and_shared(today, share=False)
-    assert pop_gesprek.team("mark", today.year)[0].shared is False
-    with pytest.raises(pop_gesprek.NotAllowed, match="niet met je gedeeld"):
-        pop_gesprek.record("mark", "eva", 1, "niet_nu", year=today.year)
+    assert popgesprek.team("mark", today.year)[0].shared is False
+    with pytest.raises(popgesprek.NotAllowed, match="niet met je gedeeld"):
+        popgesprek.record("mark", "eva", 1, "niet_nu", year=today.year)
 
 
 def test_agreements_are_exported_and_deleted_with_the_person(db_url, today):
@@ -90,7 +90,7 @@ def test_agreements_are_exported_and_deleted_with_the_person(db_url, today):
 
     service.sync_identity(MARK)
     _prepared_and_shared(today)
-    pop_gesprek.record("mark", "eva", 1, "niet_nu", "wordt gewist", year=today.year)
+    popgesprek.record("mark", "eva", 1, "niet_nu", "wordt gewist", year=today.year)
     [exported] = json.loads(privacy.export("eva"))["pops"]
     assert exported["agreements"][0]["decision"] == "niet_nu" and exported["agreements"][0]["activity"] is None
     privacy.delete_person("eva")
@@ -124,7 +124,7 @@ def test_the_manager_sees_the_state_of_the_own_team_in_the_chat(db_url, today, m
     service.sync_identity(MARK)
     service.sync_identity(piet)
     _prepared_and_shared(today)
-    pop_gesprek.record("mark", "eva", 1, "afgesproken", "Training", "voorjaar", 50000, "werkgever",
+    popgesprek.record("mark", "eva", 1, "afgesproken", "Training", "voorjaar", 50000, "werkgever",
                        year=today.year)
     messages = _ask_team(monkeypatch, MARK)
     [stand] = [m["stand"] for m in messages if m.get("response") == "utter_team_pop_stand"]
