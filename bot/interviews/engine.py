@@ -33,10 +33,10 @@ from bot.interviews.context import RESTART, Ctx, Message, Reply, max_answer_leng
 from bot.interviews.context import buttons as make_buttons
 from bot.interviews.flow import (
     NEXT,
-    _current_activity,
     _current_goal,
     _last_activity,
     _last_goal,
+    current_activity,
     speerpunten,
 )
 from bot.interviews.storing import Storing
@@ -185,7 +185,7 @@ class InterviewEngine(Storing):
                 params["speerpunten"] = "\n".join(f"- {sp.text}" for sp in points)
         elif key in ("act_wat",):
             plan = self.ctx.year_plan()
-            params["nummer"] = len(plan.activities) + (0 if _current_activity(self.ctx) else 1) if plan else 1
+            params["nummer"] = len(plan.activities) + (0 if current_activity(self.ctx) else 1) if plan else 1
         elif key == "doel_tekst":
             params["nummer"] = len(self.ctx.pop().goals) + (0 if _current_goal(self.ctx) else 1)
         elif key == "jaarplan_jaar":

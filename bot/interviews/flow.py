@@ -20,7 +20,7 @@ from bot.storage import repository as repo
 from bot.storage.models import Activity, LearningGoal
 
 
-def _current_activity(ctx: Ctx) -> Activity | None:
+def current_activity(ctx: Ctx) -> Activity | None:
     plan = ctx.year_plan()
     if plan is None:
         return None
@@ -34,7 +34,7 @@ def _last_activity(ctx: Ctx) -> Activity | None:
     plan = ctx.year_plan()
     if plan is None or not plan.activities:
         return None
-    return _current_activity(ctx) or plan.activities[-1]
+    return current_activity(ctx) or plan.activities[-1]
 
 
 def _new_activity(ctx: Ctx) -> Activity:
@@ -45,7 +45,7 @@ def _new_activity(ctx: Ctx) -> Activity:
     return act
 
 
-def _activity_situations(act: Activity) -> set[str]:
+def activity_situations(act: Activity) -> set[str]:
     from bot.funding.advice import situations_from_text
 
     text = " ".join(filter(None, [act.title, act.target_group, act.goal, act.cooperation and act.provider]))
@@ -61,7 +61,7 @@ _NUMBER = re.compile(r"\b(\d{1,5})\s*(medewerkers|mensen|collega'?s|deelnemers|p
                      r"leidinggevenden|managers|teamleiders)?\b")
 
 
-def _activity_participants(act: Activity, employees: int | None) -> int | None:
+def activity_participants(act: Activity, employees: int | None) -> int | None:
     """How many employees an activity reaches, as far as its target group says ("12 docenten", "iedereen")."""
     text = parsing.normalize(act.target_group or "")
     if _WHOLE.search(text):
@@ -123,7 +123,7 @@ def _next_jaarplan(ctx: Ctx) -> str | None:
         return "jaarplan_budget"
     if plan.activities_complete:
         return None
-    act = _current_activity(ctx)
+    act = current_activity(ctx)
     if act is None:
         return "act_wat" if not plan.activities else "act_nog_een"
     for key, attr in ACT_FIELDS.items():

@@ -10,13 +10,13 @@ from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_F
 from bot.interviews.context import MAX_GOALS, Message
 from bot.interviews.fields import read, write
 from bot.interviews.flow import (
-    _activity_participants,
-    _activity_situations,
-    _current_activity,
     _current_goal,
     _last_activity,
     _last_goal,
     _new_activity,
+    activity_participants,
+    activity_situations,
+    current_activity,
     speerpunten,
 )
 from bot.storage import repository as repo
@@ -61,7 +61,7 @@ class Storing:
         if key in ORG_FIELDS:
             return ctx.org is not None and read(ctx.org, ORG_FIELDS[key]) is not None
         if key in ACT_FIELDS:
-            act = _current_activity(ctx)
+            act = current_activity(ctx)
             return act is not None and read(act, ACT_FIELDS[key]) is not None
         if key in GOAL_FIELDS:
             goal = _current_goal(ctx)
@@ -94,7 +94,7 @@ class Storing:
             ctx.year_plan().budget_cents = value
             self._budget_message(messages, after_activity=False)
         elif key in ACT_FIELDS:
-            act = _current_activity(ctx)
+            act = current_activity(ctx)
             if act is None:
                 act = _last_activity(ctx) if self.state.pending_question == key else None
             if act is None:
@@ -166,8 +166,8 @@ class Storing:
         org = self.ctx.org
         if self.state.funding_tip_shown or org is None:
             return
-        names = plan_tip(org.sector, org.employees, _activity_situations(act), act.kind,
-                         _activity_participants(act, org.employees))
+        names = plan_tip(org.sector, org.employees, activity_situations(act), act.kind,
+                         activity_participants(act, org.employees))
         if names:
             self.state.funding_tip_shown = True
             messages.append(Message("subsidie_tip", {"regelingen": names}))

@@ -150,7 +150,7 @@ class YearRow:
 
 def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, int | None, list[YearRow]]:
     from bot.funding.advice import plan_tip
-    from bot.interviews.flow import _activity_participants, _activity_situations
+    from bot.interviews.flow import activity_participants, activity_situations
 
     with session_scope() as s:
         org = _viewer_org(s, person_id)
@@ -168,8 +168,8 @@ def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, i
                                 act.speerpunt_text or "", LABELS_KIND.get(act.kind, ""), act.form or "",
                                 act.provider or "", {"alleen": "alleen", "samen": "samen met anderen"}.get(
                                     act.cooperation or "", ""), act.cost_cents or 0,
-                                plan_tip(org.sector, org.employees, _activity_situations(act), act.kind,
-                                         _activity_participants(act, org.employees)) or ""))
+                                plan_tip(org.sector, org.employees, activity_situations(act), act.kind,
+                                         activity_participants(act, org.employees)) or ""))
         return org.name, plan.year, plan.budget_cents, rows
 
 
