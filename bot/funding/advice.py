@@ -198,12 +198,12 @@ def personal_tip(sector: str | None, activity: str | None) -> str | None:
 
 def scheme_replies(scheme: funding.Scheme, part: str = "kort") -> list[Message]:
     """'Meer uitleg' about one scheme: a short answer with a button for its conditions, or the conditions."""
-    if part == "voorwaarden" and funding.has_conditions(scheme):
-        return [Message("regeling_info", {"info": funding.describe_conditions(funding.load(), scheme)})]
+    kb, more = funding.load(), funding.has_conditions(scheme)
+    if part == "voorwaarden" and more:
+        return [Message("regeling_info", {"info": funding.describe_conditions(kb, scheme)})]
     buttons = [{"title": f"Voorwaarden van {funding.short_name(scheme.name)}",
-                "payload": "/regeling_vraag" + json.dumps({"regeling": scheme.id, "deel": "voorwaarden"})}
-               ] if funding.has_conditions(scheme) else []
-    return [Message("regeling_info", {"info": funding.describe_scheme(funding.load(), scheme)}, buttons)]
+                "payload": "/regeling_vraag" + json.dumps({"regeling": scheme.id, "deel": "voorwaarden"})}] if more else []
+    return [Message("regeling_info", {"info": funding.describe_scheme(kb, scheme)}, buttons)]
 
 
 def known_scheme_names() -> str:

@@ -1,8 +1,9 @@
-"""The Dutch texts about schemes: a short card for advice, and the full explanation ("meer uitleg").
+"""The Dutch texts about schemes: a short card for advice, "meer uitleg" and the scheme's conditions.
 
 A card says in five short lines what a scheme is, why it fits (in whole sentences), how much it gives, whether
-you can apply today and how sure that is. The full explanation adds who may apply, every condition with its source, what is not sure, and what
-was checked against which source and when. Amounts or periods that are not confirmed are said to be so.
+you can apply today and how sure that is. "Meer uitleg" (at most 100 words) adds who may apply and the source on
+one line; its button shows the conditions, when to apply, what is not sure, and their sources on one line.
+Amounts or periods that are not confirmed are said to be so.
 """
 
 from __future__ import annotations

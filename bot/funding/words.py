@@ -25,7 +25,7 @@ def parse_words(data: object) -> dict[str, str]:
     return dict(data)
 
 
-def _pattern(word: str) -> re.Pattern[str]:
+def word_pattern(word: str) -> re.Pattern[str]:
     """The word with a Dutch ending or a compound tail: 'O&O-fonds' also finds 'O&O-fondsen', 'mkb' 'mkb-bedrijf'."""
     return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?:en|s|-[\w]+)?(?![\w-])", re.IGNORECASE)
 
@@ -37,7 +37,7 @@ def explain(texts: list[str], words: dict[str, str]) -> list[str]:
         if any(explanation.lower() in t.lower() for t in out):
             continue
         for number, text in enumerate(out):
-            found = _pattern(word).search(text)
+            found = word_pattern(word).search(text)
             if not found:
                 continue
             if text[found.end():].startswith((" (", ", een ", ": ")) or _inside_brackets(text, found.start()):

@@ -8,7 +8,7 @@ import pytest
 
 from bot import funding
 from bot.funding import advice
-from bot.funding.words import WordsError, _pattern, explain, parse_words
+from bot.funding.words import WordsError, explain, parse_words, word_pattern
 
 KB = funding.load()
 TODAY = date(2026, 12, 4)
@@ -38,7 +38,7 @@ def test_the_words_of_the_review_have_an_explanation_or_are_gone():
 @pytest.mark.parametrize("key,text", _messages(), ids=[key for key, _text in _messages()])
 def test_every_jargon_word_in_a_message_is_explained_there(key, text):
     for word, explanation in KB.words.items():
-        if _pattern(word).search(text.rsplit("\n", 1)[0] if "Bron" in text.rsplit("\n", 1)[-1] else text):
+        if word_pattern(word).search(text.rsplit("\n", 1)[0] if "Bron" in text.rsplit("\n", 1)[-1] else text):
             assert explanation in text, f"{word} zonder uitleg in: {text}"
 
 
