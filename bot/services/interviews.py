@@ -28,6 +28,7 @@ from bot.interviews import (
     Reply,
     engine_for,
 )
+from bot.services.funding import org_profile
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
 from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, decide
@@ -180,9 +181,8 @@ def _request(engine: InterviewEngine, command: str, text: str, faq_response: str
     elif command == "help":
         messages.append(Message("help_interview"))
     elif command in ("subsidie_zoeken", "regeling_vraag"):
-        org = engine.ctx.org
-        messages += funding_replies(text, extract_facts(text), org.sector if org else None,
-                                    org.employees if org else None, command == "regeling_vraag")
+        sector, employees = org_profile(engine.ctx.org)
+        messages += funding_replies(text, extract_facts(text), sector, employees, command == "regeling_vraag")
     elif command == QUESTION:
         messages.append(Message("vraag_onbekend"))
     elif command == "hervatten":

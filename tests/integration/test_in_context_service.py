@@ -123,3 +123,16 @@ def test_a_few_words_pointing_at_the_pop_are_not_stored_as_the_organisation_name
     assert [b["payload"] for b in turn.messages[0].buttons] == ["/antwoord", "/start_pop"]
     turn = service.turn("m", "strategie", "Gemeente Zeist", ranking=[("antwoord", 0.7)], today=today)
     assert turn.accepted and _log("m") == [("org_naam", "Gemeente Zeist")]
+
+
+def test_a_scheme_question_inside_an_interview_keeps_its_conditions_button_and_knows_the_sector(db_url, today):
+    """Tried with make run: inside the POP of someone at 'Gemeente Zeist', funding advice asked for the sector."""
+    _to("e", "pop", POP, today, "pop_functie")
+    turn = service.turn("e", "pop", "wat is slim?", ranking=[("regeling_vraag", 0.95)], today=today)
+    info = turn.messages[0]
+    assert info.response == "regeling_info" and info.buttons[0]["title"] == "Voorwaarden van SLIM-regeling"
+    turn = service.turn("e", "pop", "welke subsidies passen?", ranking=[("subsidie_zoeken", 0.95)], today=today)
+    said = " ".join(str(v) for m in turn.messages for v in m.params.values())
+    cards = [m.params["kaart"] for m in turn.messages if m.response == "subsidie_kaart"]
+    assert "Werk je bij een gemeente" not in said and cards[0].startswith("A&O fonds Gemeenten")
+    assert not any(c.startswith("SLIM") for c in cards)
