@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import secrets
 import signal
 import socket
@@ -20,10 +21,42 @@ from bot.settings import PROJECT_ROOT, Settings, get_settings, process_environme
 BIN = Path(sys.executable).parent
 
 
-def free_port() -> int:
+_HANDED_OUT: set[int] = set()
+
+
+def _first_ephemeral_port() -> int:
+    """The start of the range the system gives to outgoing connections (Linux: 32768)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+def _bindable(port: int) -> bool:
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(count: int = 1) -> int:
+    """A free port (the first of ``count`` in a row) for a server that tests or the demo start.
+
+    Taken below the range of outgoing connections: a server binds its port only after loading its model
+    (Rasa: 20 seconds), and a port from that range can meanwhile be taken by any client connection (to the
+    database, to Redis, a readiness check), after which Sanic logs "Unable to start server" and exits with 0.
+    """
+    high = min(_first_ephemeral_port(), 65536) - count
+    rng = random.Random()
+    for _ in range(500):
+        first = rng.randint(12000, max(high, 12001))
+        ports = range(first, first + count)
+        if not _HANDED_OUT.intersection(ports) and all(_bindable(p) for p in ports):
+            _HANDED_OUT.update(ports)
+            return first
+    raise RuntimeError("geen vrije poort gevonden")
 
 
 def port_in_use(host: str, port: int) -> bool:

@@ -20,6 +20,8 @@
 5. A typed button title counts as a click on that button (rasa_addons/typed_buttons.py).
 6. Nothing a person typed reaches the logs through Rasa's warnings: a message starting with "/" that Rasa cannot
    parse was written in full ("Failed to parse arguments in line '/…'"); the warning now leaves the text out.
+7. A server that cannot open its port exits with code 1. Sanic 21.12 logs "Unable to start server" and returns,
+   so Rasa ended with 0: a supervisor (systemd's Restart=on-failure) saw a clean stop and did not start it again.
 """
 
 from __future__ import annotations
@@ -138,12 +140,39 @@ def keep_messages_out_of_warnings() -> None:
     rasa_io.raise_warning = raise_warning
 
 
+START_FAILED = "Unable to start server"
+_start_failed: list[bool] = []
+
+
+def exit_with_an_error_when_the_server_cannot_start() -> None:
+    """Remember Sanic's "Unable to start server" (a port in use, an address that is not there)."""
+    from sanic.server import runners
+
+    logger = runners.error_logger
+    if getattr(logger, "_leerkoers", False):
+        return
+
+    class _Watching:
+        _leerkoers = True
+
+        def __getattr__(self, name: str):
+            return getattr(logger, name)
+
+        def exception(self, message, *args, **kwargs):
+            if str(message).startswith(START_FAILED):
+                _start_failed.append(True)
+            return logger.exception(message, *args, **kwargs)
+
+    runners.error_logger = _Watching()
+
+
 def main() -> None:
     validate_action_responses_with_one_validator()
     send_only_the_current_turn_to_actions()
     load_models_without_a_training_step()
     typed_buttons.install()
     keep_messages_out_of_warnings()
+    exit_with_an_error_when_the_server_cannot_start()
     if "--logging-config-file" in sys.argv:
         import rasa.utils.io
 
@@ -152,6 +181,9 @@ def main() -> None:
 
     sys.argv[0] = "rasa"
     rasa_main()
+    if _start_failed:
+        sys.stderr.write("De Rasa-server kon niet starten: de poort is bezet of het adres bestaat niet.\n")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

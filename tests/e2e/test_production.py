@@ -58,7 +58,7 @@ def cluster(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("prod")
     name = f"lk_prod_{uuid.uuid4().hex[:8]}"
     forward_port = processes.free_port()
-    base = processes.free_port()
+    base = processes.free_port(count=2)  # one port per Rasa server
     for key, value in {
         "LEERKOERS_MODE": "production", "LEERKOERS_VAR_DIR": str(tmp),
         "LEERKOERS_DATABASE_URL": f"postgresql://postgres@127.0.0.1:{forward_port}/{name}",
@@ -78,25 +78,38 @@ def cluster(tmp_path_factory):
     settings = get_settings()
     create_databases(settings)
     db.upgrade(settings.database_url)
-    log = open(tmp / "cluster.log", "w")
-    cl = processes.start_cluster(settings, log=log)
-    cl.log_path = tmp / "cluster.log"
+    log_path = tmp / "cluster.log"
+    log = open(log_path, "w")
+
+    def clean_up() -> None:
+        log.close()
+        forwarder.cut()
+        db.dispose_all()
+        mp.undo()  # also when the cluster did not start: later tests must not run in production mode
+        drop_databases(name)
+
+    try:
+        cl = processes.start_cluster(settings, log=log)
+    except Exception as error:
+        clean_up()
+        tail = log_path.read_text(errors="replace")[-6000:]
+        raise RuntimeError(f"{error}\n--- the end of cluster.log ---\n{tail}") from error
+    cl.log_path = log_path
     try:
         yield cl, forwarder
     finally:
         cl.stop()
-        log.close()
-        forwarder.cut()
-        db.dispose_all()
-        mp.undo()
-        from sqlalchemy import create_engine, text
+        clean_up()
 
-        admin = create_engine("postgresql://postgres@127.0.0.1:5432/postgres", future=True,
-                              isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            for db_name in (name, f"{name}_tracker"):
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
-        admin.dispose()
+
+def drop_databases(name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine("postgresql://postgres@127.0.0.1:5432/postgres", future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for db_name in (name, f"{name}_tracker"):
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def say(url, sender, text):

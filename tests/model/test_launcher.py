@@ -96,3 +96,24 @@ def test_models_loaded_without_a_training_step_predict_exactly_as_rasa_loads_the
         theirs_faq = theirs.get("response_selector", {}).get("faq", {}).get("response", {})
         assert ours_faq.get("utter_action") == theirs_faq.get("utter_action")
         assert ours_faq.get("confidence", 0) == pytest.approx(theirs_faq.get("confidence", 0), abs=1e-5)
+
+
+def test_a_server_whose_port_is_taken_exits_with_an_error(tmp_path):
+    """Sanic 21.12 gives up on a taken port with exit code 0; a supervisor must see a failure and restart it."""
+    import socket
+
+    from bot.settings import get_settings
+    from ops import processes
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with open(tmp_path / "rasa.log", "w") as log:
+            proc = processes.start_rasa_server(get_settings(), log, port=port)
+            try:
+                code = proc.wait(timeout=240)
+            finally:
+                processes.stop_process(proc)
+    assert code == 1
+    assert "De Rasa-server kon niet starten" in (tmp_path / "rasa.log").read_text()
