@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, Extra, conint, constr, validator
 
 from bot.dutch import parsing
+from bot.interviews import named
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "questions"
 INTERVIEWS = ("strategie", "jaarplan", "pop", "popgesprek", "evaluatie")
@@ -50,8 +51,8 @@ RECORDS = {
 # Records with an `extra` column for an organisation's own questions (stored_in: <record>.extra.<name>)
 EXTRA_RECORDS = ("organisation", "strategic_plan", "activity", "pop", "goal")
 EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
-# Kinds an own question can have; lists, speerpunten and choices need the engine's own code
-EXTRA_KINDS = ("open", "short", "int", "money", "year", "yesno", "period", "kind")
+# Kinds an own question can have; lists and speerpunten need the engine's own code; a choice brings its buttons
+EXTRA_KINDS = ("open", "short", "int", "money", "year", "yesno", "period", "kind", "choice")
 # Questions the engine treats on its own (lists, loops, the plan's year): never a plain attribute
 SPECIAL = {"org_naam", "speerpunten", "jaarplan_jaar", "jaarplan_budget", "act_nog_een", "doel_nog_een",
            "gesprek_medewerker", "evaluatie_jaar"}
@@ -61,6 +62,20 @@ REQUIRED = {"strategie": {"speerpunten"}, "jaarplan": {"jaarplan_jaar", "jaarpla
             "pop": {"doel_tekst", "doel_nog_een"}, "popgesprek": {"gesprek_medewerker", "afspraak_besluit"},
             "evaluatie": {"evaluatie_jaar", "eval_status"}}
 LABELS_KIND = {"strategisch": "strategisch beleid", "loopbaan": "loopbaan", "vakgebied": "vakgebied"}
+
+
+class ButtonSpec(BaseModel, extra=Extra.forbid):
+    title: constr(strip_whitespace=True, min_length=1, max_length=60)  # type: ignore[valid-type]
+    value: constr(strip_whitespace=True, min_length=1, max_length=120)  # type: ignore[valid-type]
+
+
+class VariantSpec(BaseModel, extra=Extra.forbid):
+    """Another text (and buttons) for the question while a condition holds (bot/interviews/named.py)."""
+
+    when: str
+    response: constr(regex=r"^[a-z][a-z_]{1,80}$")  # type: ignore[valid-type]
+    buttons: list[ButtonSpec] | None = None
+    params_from: str | None = None
 
 
 class QuestionSpec(BaseModel, extra=Extra.forbid):
@@ -74,6 +89,13 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     topic_words: list[str] = []
     why: Literal["own"] | None = None
     text: constr(strip_whitespace=True, min_length=3, max_length=500) | None = None  # type: ignore[valid-type]
+    # Buttons: fixed ones, or from a named source (bot/interviews/named.py), with extra ones after them
+    buttons: list[ButtonSpec] | None = None
+    buttons_from: str | None = None
+    extra_buttons: list[ButtonSpec] = []
+    variant: VariantSpec | None = None
+    ask_if: str | None = None  # a named condition (bot/interviews/named.py): asked only while it holds
+    after: list[str] = []  # named hooks run after the answer is stored (bot/interviews/named.py)
 
     @validator("stored_in")
     def _known_place(cls, value: str) -> str:  # noqa: N805 - pydantic validator
@@ -98,10 +120,10 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
                 raise ValueError("'why: own' kan alleen bij de vaste vragen; een eigen vraag krijgt de algemene uitleg")
         return value
 
-    @validator("choices", always=True)
+    @validator("buttons", always=True)
     def _choices_for_choice(cls, value, values):  # noqa: N805 - pydantic validator
-        if values.get("kind") == "choice" and value is None:
-            raise ValueError("een vraag van soort 'choice' heeft 'choices' nodig")
+        if values.get("kind") == "choice" and values.get("choices") is None and not value:
+            raise ValueError("een vraag van soort 'choice' heeft 'choices' of 'buttons' nodig")
         return value
 
 
@@ -123,6 +145,12 @@ class Question:
     topic_words: tuple[str, ...] = ()
     why_own: bool = False
     text: str = ""  # an organisation's own question: its text (built-in questions: utter_vraag_<key>)
+    buttons: tuple[tuple[str, str], ...] = ()  # (title, value)
+    buttons_from: str | None = None
+    extra_buttons: tuple[tuple[str, str], ...] = ()
+    variant: VariantSpec | None = None
+    ask_if: str | None = None
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,9 +211,10 @@ def load(folder: Path | None = None) -> Catalogue:
                 raise CatalogueError(f"{folder / (name + '.yml')}: '{q.key}' en '{places[q.stored_in]}' worden "
                                      f"allebei bewaard in {q.stored_in}")
             places[q.stored_in] = q.key
-            questions[q.key] = Question(q.key, q.label, q.kind, q.optional,
-                                        CHOICES[q.choices] if q.choices else None, q.stored_in,
-                                        tuple(w.lower() for w in q.topic_words), q.why == "own", q.text or "")
+            problem = named.unknown_names(q)
+            if problem:
+                raise CatalogueError(f"{folder / (name + '.yml')}: vraag '{q.key}': {problem}")
+            questions[q.key] = _question(q)
     order, labels = {}, {}
     for name in INTERVIEWS:
         spec = specs[name]
@@ -197,6 +226,19 @@ def load(folder: Path | None = None) -> Catalogue:
         order[name] = [*spec.profile, *(q.key for q in spec.questions)]
         labels[name] = spec.label or name
     return Catalogue(questions, order, labels)
+
+
+def _pairs(buttons) -> tuple[tuple[str, str], ...]:
+    return tuple((b.title, b.value) for b in buttons or ())
+
+
+def _question(q: QuestionSpec) -> Question:
+    choices = CHOICES[q.choices] if q.choices else None
+    if choices is None and q.kind == "choice":  # an own choice: its buttons are the choices
+        choices = {b.value: (b.value, b.title) for b in q.buttons or ()}
+    return Question(q.key, q.label, q.kind, q.optional, choices, q.stored_in, tuple(w.lower() for w in q.topic_words),
+                    q.why == "own", q.text or "", _pairs(q.buttons), q.buttons_from, _pairs(q.extra_buttons),
+                    q.variant, q.ask_if, tuple(q.after))
 
 
 _lock = threading.Lock()

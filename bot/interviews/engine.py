@@ -18,6 +18,7 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
+from bot.interviews import parts
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
     ACT_FIELDS,
@@ -37,18 +38,12 @@ from bot.interviews.flow import (
     _last_activity,
     _last_goal,
     current_activity,
-    speerpunten,
 )
+from bot.interviews.parts import Stored
 from bot.interviews.storing import Storing
 from bot.interviews.summaries import summary
 from bot.storage import repository as repo
 from bot.storage.models import Person
-
-SECTOR_BUTTONS = make_buttons([("Gemeente", "gemeente"), ("Kunst- of cultuureducatie", "kunsteducatie"),
-                          ("Andere publieke organisatie", "andere publieke organisatie"),
-                          ("Private organisatie", "privaat bedrijf")])
-YES_NO_BUTTONS = make_buttons([("Ja", "ja"), ("Nee", "nee")])
-KIND_BUTTONS = make_buttons([("Strategisch beleid", "strategisch"), ("Loopbaan", "loopbaan"), ("Vakgebied", "vakgebied")])
 
 
 class InterviewEngine(Storing):
@@ -80,7 +75,7 @@ class InterviewEngine(Storing):
 
     def _next(self) -> str | None:
         """The first question without an answer (bot/interviews/flow.py)."""
-        return NEXT[self.interview](self.ctx)
+        return NEXT[self.interview](self)
 
     def begin(self) -> None:
         """Called when the person opens the interview (again); the cycle's interviews start a new round here."""
@@ -151,49 +146,16 @@ class InterviewEngine(Storing):
             return Message("opnieuw_zeker_organisatie" if shared else "opnieuw_zeker",
                            {"interview_naam": INTERVIEW_LABELS[self.interview]},
                            make_buttons([("Ja, opnieuw beginnen", "ja"), ("Nee, ga verder", "nee")]))
-        q = Q[key]
-        params: dict = {}
-        buttons: list[dict] = []
-        response = f"vraag_{key}"
-        if q.text:  # the question file brings its own text (docs/interviews.md)
-            response, params = "vraag_eigen", {"vraag": q.text}
-        if key == "org_sector":
-            buttons = SECTOR_BUTTONS
-        elif q.kind == "yesno" or key == "org_or":
-            buttons = YES_NO_BUTTONS
-        elif q.kind == "kind":
-            buttons = KIND_BUTTONS
-        elif key == "act_samen":
-            buttons = make_buttons([("Alleen", "alleen"), ("Samen met andere organisaties", "samen met andere organisaties")])
-        elif key == "strategie_or":
-            buttons = make_buttons([("Ja, de OR is betrokken", "ja"), ("Nog niet, maar dat is gepland", "gepland"),
-                                ("Nee", "nee")])
-        elif key == "speerpunten":
-            points = speerpunten(self.ctx)
-            if points and self.state.pending_question != "speerpunten":
-                response = "vraag_speerpunten_volgende"
-                params["aantal"] = formatting.count(len(points), "speerpunt", "speerpunten")
-                buttons = make_buttons([("Klaar, dat waren ze", "klaar")])
-        elif key == "act_speerpunt":
-            points = speerpunten(self.ctx)
-            buttons = make_buttons([(sp.text[:60], f"speerpunt {i}") for i, sp in enumerate(points, 1)])
-            buttons.append({"title": "Geen speerpunt", "payload": "geen"})
-        elif key == "pop_bijdrage":
-            points = speerpunten(self.ctx)
-            if points:
-                response = "vraag_pop_bijdrage_met_speerpunten"
-                params["speerpunten"] = "\n".join(f"- {sp.text}" for sp in points)
-        elif key in ("act_wat",):
+        return parts.prompt(self, Q[key], self.item_params(key))
+
+    def item_params(self, key: str) -> dict:
+        """The values a question of a repeating group may name: the number of the activity or goal."""
+        if key in ACT_FIELDS:
             plan = self.ctx.year_plan()
-            params["nummer"] = len(plan.activities) + (0 if current_activity(self.ctx) else 1) if plan else 1
-        elif key == "doel_tekst":
-            params["nummer"] = len(self.ctx.pop().goals) + (0 if _current_goal(self.ctx) else 1)
-        elif key == "jaarplan_jaar":
-            buttons = make_buttons([(str(self.today.year), str(self.today.year)),
-                                (str(self.today.year + 1), str(self.today.year + 1))])
-        if q.optional:
-            buttons = buttons + [{"title": "Geen", "payload": "geen"}]
-        return Message(response, params, buttons)
+            return {"nummer": len(plan.activities) + (0 if current_activity(self.ctx) else 1) if plan else 1}
+        if key in GOAL_FIELDS:
+            return {"nummer": len(self.ctx.pop().goals) + (0 if _current_goal(self.ctx) else 1)}
+        return {}
 
     # -- answering --------------------------------------------------------------------------------
     def answer(self, text: str) -> Reply:
@@ -222,11 +184,7 @@ class InterviewEngine(Storing):
             if not parsed.ok:
                 return Reply([Message(parsed.error or "antwoord_onduidelijk")], accepted=False, done=False)
             correcting = correcting or self._has_value(key)
-            self._store(key, parsed.value, messages)
-            if key in ORG_FIELDS:  # "een gemeente met 300 medewerkers" answers two questions
-                more = self.use_facts(extract_facts(text))
-                if more:
-                    messages.append(more)
+            self._store(Stored(key, text, parsed.value, None, not correcting, messages))
             accepted = True
             value = parsed.value
             stored = value.text if hasattr(value, "text") else ("" if value is None else str(value))

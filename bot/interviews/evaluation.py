@@ -11,17 +11,17 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.dutch import formatting, parsing
-from bot.interviews.catalogue import EVAL_FIELDS, LABELS_KIND, YEAR_EVAL_FIELDS
-from bot.interviews.context import RESTART, Message, Reply
-from bot.interviews.context import buttons as make_buttons
+from bot.interviews import parts
+from bot.interviews.catalogue import EVAL_FIELDS, LABELS_KIND, YEAR_EVAL_FIELDS, Q
+from bot.interviews.context import Message, Reply
 from bot.interviews.engine import InterviewEngine
 from bot.interviews.fields import read, write
+from bot.interviews.parts import Stored
 from bot.storage import repository as repo
 from bot.storage.models import Activity
 
 YEAR = "evaluatie_jaar"
 UNFINISHED = ("niet_gedaan", "verschoven")
-ONLY_WHEN_DONE = {"eval_kosten", "eval_effect"}
 
 
 def planned(plan) -> list[Activity]:
@@ -71,7 +71,7 @@ class EvaluationEngine(InterviewEngine):
 
     def _missing_for(self, act: Activity) -> str | None:
         for key, attr in EVAL_FIELDS.items():
-            if key in ONLY_WHEN_DONE and act.eval_status != "gedaan":
+            if not parts.applies(self, Q[key], act):
                 continue
             if read(act, attr) is None:
                 return key
@@ -95,9 +95,7 @@ class EvaluationEngine(InterviewEngine):
         if act is not None:
             return self._missing_for(act)
         for key, attr in YEAR_EVAL_FIELDS.items():
-            if key == "eval_or" and self.ctx.org.has_works_council is False:
-                continue
-            if key == "eval_meenemen" and not unfinished(plan):
+            if not parts.applies(self, Q[key]):
                 continue
             if read(plan, attr) is None:
                 return key
@@ -130,52 +128,35 @@ class EvaluationEngine(InterviewEngine):
                 return Reply([Message("evaluatie_geen_jaarplan", {"jaar": year})], accepted=False, done=False)
         return super().answer(text)
 
-    def _store(self, key: str, value, messages: list[Message]) -> None:
+    def _store(self, stored: Stored) -> None:
+        key, value, messages = stored.key, stored.value, stored.messages
         if key == YEAR:
             self.state.year = self.ctx.year = value
             if not planned(self._plan()):
                 messages.append(Message("evaluatie_geen_activiteiten", {"jaar": value}))
         elif key in EVAL_FIELDS:
-            act = self._target(key)
-            write(act, EVAL_FIELDS[key], value)
-            if key == "eval_status" and value != "gedaan":
-                act.eval_cost_cents = act.eval_effect = None
+            stored.item = self._target(key)
+            write(stored.item, EVAL_FIELDS[key], value)
         elif key in YEAR_EVAL_FIELDS:
-            plan = self._plan()
-            write(plan, YEAR_EVAL_FIELDS[key], value)
-            if key == "eval_meenemen" and value:
-                copies = carry_over(self.session, plan)
-                messages.append(Message("evaluatie_meegenomen", {
-                    "aantal": formatting.count(len(copies), "activiteit", "activiteiten"), "jaar": plan.year + 1}))
+            stored.item = self._plan()
+            write(stored.item, YEAR_EVAL_FIELDS[key], value)
         else:
-            super()._store(key, value, messages)
+            super()._store(stored)
             return
+        self._after(stored)
         self.session.flush()
 
-    def prompt(self) -> Message | None:
-        message = super().prompt()
-        key = self.state.asked_question
-        if message is None or key in (None, RESTART):
-            return message
+    def item_params(self, key: str) -> dict:
         plan = self._plan()
-        if key == YEAR:
-            message.buttons = make_buttons([(str(y), str(y)) for y in (self.today.year, self.today.year - 1)])
-        elif key in EVAL_FIELDS:
+        params = {"jaar": plan.year} if plan is not None else {}
+        if key in EVAL_FIELDS:
             act = self._target(key) or self._last()
-            message.params.update({"nummer": act.position, "activiteit": act.title, "wanneer": act.period or "",
-                                   "kosten": formatting.format_euro(act.cost_cents or 0)})
-            if key == "eval_status":
-                message.buttons = make_buttons([("Gedaan", "gedaan"), ("Niet gedaan", "niet gedaan"),
-                                                ("Verschoven", "verschoven")])
-        elif key == "eval_or":
-            message.buttons = make_buttons([("Ja", "ja"), ("Nog niet, wel gepland", "gepland"), ("Nee", "nee")])
-        elif key == "eval_meenemen":
-            n = len(unfinished(plan))
-            message.params.update({"aantal": formatting.count(n, "activiteit is", "activiteiten zijn"),
-                                   "volgend_jaar": plan.year + 1})
-        if plan is not None:
-            message.params.setdefault("jaar", plan.year)
-        return message
+            params.update({"nummer": act.position, "activiteit": act.title, "wanneer": act.period or "",
+                           "kosten": formatting.format_euro(act.cost_cents or 0)})
+        elif plan is not None and key in YEAR_EVAL_FIELDS:
+            params.update({"aantal": formatting.count(len(unfinished(plan)), "activiteit is", "activiteiten zijn"),
+                           "volgend_jaar": plan.year + 1})
+        return params
 
     def restart(self) -> None:
         """Start the evaluation over: the answers of this evaluation are cleared, the plan itself stays."""

@@ -13,6 +13,7 @@ from bot.interviews.catalogue import (
     ORG_FIELDS,
     PLAN_FIELDS,
     POP_FIELDS,
+    Q,
 )
 from bot.interviews.context import Ctx
 from bot.interviews.fields import read
@@ -82,7 +83,8 @@ def _last_goal(ctx: Ctx) -> LearningGoal | None:
     return _current_goal(ctx) or (goals[-1] if goals else None)
 
 
-def _next_strategie(ctx: Ctx) -> str | None:
+def _next_strategie(engine) -> str | None:
+    ctx = engine.ctx
     profile = _next_profile(ctx, full=True)
     if profile:
         return profile
@@ -94,7 +96,7 @@ def _next_strategie(ctx: Ctx) -> str | None:
             if not plan.speerpunten_complete:
                 return key
             continue
-        if key == "strategie_or" and not ctx.org.has_works_council:
+        if not applies(engine, Q[key]):
             continue
         if read(plan, PLAN_FIELDS[key]) is None:
             return key
@@ -112,7 +114,8 @@ def _next_profile(ctx: Ctx, full: bool) -> str | None:
     return None
 
 
-def _next_jaarplan(ctx: Ctx) -> str | None:
+def _next_jaarplan(engine) -> str | None:
+    ctx = engine.ctx
     profile = _next_profile(ctx, full=True)
     if profile:
         return profile
@@ -127,14 +130,15 @@ def _next_jaarplan(ctx: Ctx) -> str | None:
     if act is None:
         return "act_wat" if not plan.activities else "act_nog_een"
     for key, attr in ACT_FIELDS.items():
-        if key == "act_speerpunt" and not speerpunten(ctx):
+        if not applies(engine, Q[key], act):
             continue
         if read(act, attr) is None:
             return key
     return None  # unreachable: a complete activity is marked complete when its cost is stored
 
 
-def _next_pop(ctx: Ctx) -> str | None:
+def _next_pop(engine) -> str | None:
+    ctx = engine.ctx
     profile = _next_profile(ctx, full=False)
     if profile:
         return profile
@@ -152,7 +156,7 @@ def _next_pop(ctx: Ctx) -> str | None:
     return None
 
 
-NEXT: dict[str, Callable[[Ctx], str | None]] = {
+NEXT: dict[str, Callable[..., str | None]] = {
     "strategie": _next_strategie, "jaarplan": _next_jaarplan, "pop": _next_pop,
 }
 
@@ -160,3 +164,9 @@ NEXT: dict[str, Callable[[Ctx], str | None]] = {
 def speerpunten(ctx: Ctx) -> list:
     plan = ctx.plan()
     return list(plan.speerpunten) if plan else []
+
+
+def applies(engine, q, item=None) -> bool:
+    from bot.interviews.parts import applies as condition_holds  # parts reads speerpunten() from here
+
+    return condition_holds(engine, q, item)

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from bot.dutch import formatting, parsing
 from bot.interviews import agreements as rules
-from bot.interviews.catalogue import AGREEMENT_FIELDS, LABELS_KIND
-from bot.interviews.context import RESTART, Message, Reply
-from bot.interviews.context import buttons as make_buttons
+from bot.interviews import parts
+from bot.interviews.catalogue import AGREEMENT_FIELDS, LABELS_KIND, Q
+from bot.interviews.context import Message, Reply
 from bot.interviews.engine import InterviewEngine
 from bot.interviews.fields import read, write
-from bot.interviews.flow import speerpunten
+from bot.interviews.parts import Stored
 from bot.storage import repository as repo
 from bot.storage.models import Agreement, Person
 
 CHOOSE = "gesprek_medewerker"
-NOT_FOR_NOT_NOW = {"afspraak_activiteit", "afspraak_wanneer", "afspraak_kosten", "afspraak_betaalt",
-                   "afspraak_speerpunt"}
 
 
 class PopGesprekEngine(InterviewEngine):
@@ -79,9 +77,7 @@ class PopGesprekEngine(InterviewEngine):
 
     def _missing(self, agreement: Agreement | None) -> str | None:
         for key, attr in AGREEMENT_FIELDS.items():
-            if agreement is not None and agreement.decision == "niet_nu" and key in NOT_FOR_NOT_NOW:
-                continue
-            if key == "afspraak_speerpunt" and not speerpunten(self.ctx):
+            if not parts.applies(self, Q[key], agreement):
                 continue
             if agreement is None or read(agreement, attr) is None:
                 return key
@@ -137,7 +133,8 @@ class PopGesprekEngine(InterviewEngine):
                 return Reply([Message("popgesprek_wie_onbekend")], accepted=False, done=False)
         return super().answer(text)
 
-    def _store(self, key: str, value, messages: list[Message]) -> None:
+    def _store(self, stored: Stored) -> None:
+        key, value, messages = stored.key, stored.value, stored.messages
         if key == CHOOSE:
             member = self._member(str(value))
             self.state.subject_id = member.id
@@ -155,9 +152,11 @@ class PopGesprekEngine(InterviewEngine):
             agreement = Agreement(position=goal.position, goal_text=goal.text, recorded_by=self.person.id,
                                   complete=False)
             pop.agreements.append(agreement)
-        if key == "afspraak_speerpunt":
+        if Q[key].kind == "speerpunt":
             value = value.text if hasattr(value, "text") else ""
         write(agreement, AGREEMENT_FIELDS[key], value)
+        stored.item = agreement
+        self._after(stored)
         if agreement.complete and self._missing(agreement) is not None:
             agreement.complete = False  # "niet nu" became "afgesproken": the activity, when, ... are asked now
             self.state.pending_question = None
@@ -186,15 +185,13 @@ class PopGesprekEngine(InterviewEngine):
 
     def prompt(self) -> Message | None:
         message = super().prompt()
-        key = self.state.asked_question
-        if message is None or key in (None, RESTART):
-            return message
+        if message is not None and self.state.asked_question == CHOOSE and not message.buttons:
+            return Message("popgesprek_niemand_gedeeld")
+        return message
+
+    def item_params(self, key: str) -> dict:
         if key == CHOOSE:
-            members = self.choices()
-            message.buttons = make_buttons([(p.display_name or p.id, p.display_name or p.id) for p in members])
-            if not members:
-                return Message("popgesprek_niemand_gedeeld")
-            return message
+            return {}
         pop = self._subject_pop()
         current = self._current()
         target = self._target(key) or self._last(key)
@@ -202,20 +199,8 @@ class PopGesprekEngine(InterviewEngine):
                                                None)
         # the goal by its number and kind, never its text: the manager reads that in the shared POP, so nothing
         # of the employee's own words stays in the manager's conversation (issue 29, item 4)
-        message.params.update({"naam": pop.person.display_name or pop.person.id,
-                               "nummer": goal.position if goal else "",
-                               "soort": _kind(goal)})
-        if key == "afspraak_besluit":
-            message.buttons = make_buttons([("Afgesproken", "afgesproken"), ("Afgesproken met aanpassingen", "aangepast"),
-                                            ("Niet nu", "niet nu")])
-        elif key == "afspraak_betaalt":
-            message.buttons = make_buttons([("Werkgever", "werkgever"), ("Medewerker", "medewerker"),
-                                            ("Samen", "samen"), ("Subsidie of fonds", "subsidie")])
-        elif key == "afspraak_speerpunt":
-            points = speerpunten(self.ctx)
-            message.buttons = make_buttons([(sp.text[:60], f"speerpunt {i}") for i, sp in enumerate(points, 1)])
-            message.buttons.append({"title": "Geen speerpunt", "payload": "geen"})
-        return message
+        return {"naam": pop.person.display_name or pop.person.id, "nummer": goal.position if goal else "",
+                "soort": _kind(goal)}
 
     def restart(self) -> None:
         """Start over: choose the team member again. Recorded agreements stay (a change is a correction)."""

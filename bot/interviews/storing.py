@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.dutch import formatting, parsing
-from bot.dutch.activity_text import split_activity
 from bot.dutch.facts import Facts
-from bot.interviews.answers import DONE_WORDS, parse_answer, split_list
+from bot.interviews import parts
+from bot.interviews.answers import DONE_WORDS, split_list
 from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews.context import MAX_GOALS, Message
 from bot.interviews.fields import read, write
@@ -17,8 +17,8 @@ from bot.interviews.flow import (
     activity_participants,
     activity_situations,
     current_activity,
-    speerpunten,
 )
+from bot.interviews.parts import HOOKS, Stored
 from bot.storage import repository as repo
 from bot.storage.models import Activity, LearningGoal, Speerpunt
 
@@ -68,8 +68,13 @@ class Storing:
             return goal is not None and read(goal, GOAL_FIELDS[key]) is not None
         return False
 
-    def _store(self, key: str, value, messages: list[Message]) -> None:  # noqa: C901 - one table of cases
-        ctx = self.ctx
+    def _after(self, stored: Stored) -> None:
+        """The question's own hooks (``after:`` in its file), with the record the answer went to."""
+        for hook in Q[stored.key].after:
+            HOOKS[hook](self, stored)
+
+    def _store(self, stored: Stored) -> None:  # noqa: C901 - one table of places
+        ctx, key, value, messages = self.ctx, stored.key, stored.value, stored.messages
         if key == "org_naam":
             if self.organisation_fixed:
                 return  # never asked then; and never moved by what someone types
@@ -82,34 +87,33 @@ class Storing:
                 messages.append(understood)
         elif key in ORG_FIELDS:
             write(ctx.org, ORG_FIELDS[key], value)
+            stored.item = ctx.org
         elif key in PLAN_FIELDS:
-            plan = repo.get_or_create_strategic_plan(self.session, ctx.org)
-            write(plan, PLAN_FIELDS[key], value)
-            if key == "strategie_or":
-                messages.append(Message("tip_or_instemming" if value == "ja" else "tip_or_betrekken"))
+            stored.item = repo.get_or_create_strategic_plan(self.session, ctx.org)
+            write(stored.item, PLAN_FIELDS[key], value)
         elif key == "jaarplan_jaar":
             repo.get_or_create_year_plan(self.session, ctx.org, value)
             self.state.year = ctx.year = value
         elif key == "jaarplan_budget":
-            ctx.year_plan().budget_cents = value
-            self._budget_message(messages, after_activity=False)
+            stored.item = ctx.year_plan()
+            stored.item.budget_cents = value
         elif key in ACT_FIELDS:
             act = current_activity(ctx)
             if act is None:
                 act = _last_activity(ctx) if self.state.pending_question == key else None
             if act is None:
                 act = _new_activity(ctx)
-            if key == "act_speerpunt":
+            stored.item = act
+            if Q[key].kind == "speerpunt":
                 act.speerpunt_id = value.id if value else None
                 act.speerpunt_text = value.text if value else ""
-            elif key == "act_wat" and not self._has_value(key):
-                self._store_activity_parts(act, value, messages)
             else:
                 write(act, ACT_FIELDS[key], value)
+            self._after(stored)
             if not act.complete and all(read(act, a) is not None for k, a in ACT_FIELDS.items()
-                                        if k != "act_speerpunt" or speerpunten(ctx)):
+                                        if parts.applies(self, Q[k], act)):
                 act.complete = True
-                self._budget_message(messages, after_activity=True)
+                parts.budget_message(ctx.year_plan(), messages, after_activity=True)
                 self._plan_tip(messages, act)
         elif key == "act_nog_een":
             if value:
@@ -127,8 +131,8 @@ class Storing:
                 goal = LearningGoal(position=len(pop.goals) + 1)
                 pop.goals.append(goal)
             write(goal, GOAL_FIELDS[key], value)
-            if key == "doel_tekst":
-                self._smart_check(goal, value, messages)
+            stored.item = goal
+            self._after(stored)
             if all(read(goal, a) is not None for a in GOAL_FIELDS.values()) and not goal.complete:
                 goal.complete = True
                 messages.append(Message("leerdoel_opgeslagen", {"nummer": goal.position}))
@@ -144,20 +148,9 @@ class Storing:
                 pop.goals_complete = True
         else:
             raise KeyError(key)
+        if key not in ACT_FIELDS and key not in GOAL_FIELDS:
+            self._after(stored)
         self.session.flush()
-
-    def _store_activity_parts(self, act: Activity, text: str, messages: list[Message]) -> None:
-        """An activity described in one message fills every question it answers; the rest is asked."""
-        parts = split_activity(text)
-        act.title = parts.pop("act_wat")
-        filled = []
-        for key, part in sorted(parts.items(), key=lambda item: list(ACT_FIELDS).index(item[0])):
-            parsed = parse_answer(Q[key], part, self.ctx)
-            if parsed.ok and read(act, ACT_FIELDS[key]) is None:
-                write(act, ACT_FIELDS[key], parsed.value)
-                filled.append(Q[key].label.lower())
-        if filled:
-            messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))
 
     def _plan_tip(self, messages: list[Message], act: Activity) -> None:
         """Employer money for a plan activity, when its conditions are known to hold; once per interview."""
@@ -183,33 +176,6 @@ class Storing:
         if names:
             self.state.funding_tip_shown = True
             messages.append(Message("subsidie_tip_pop", {"regelingen": names}))
-
-    def _smart_check(self, goal: LearningGoal, text: str, messages: list[Message]) -> None:
-        """A gentle SMART check: fill deadline and result from the goal text when they are in it."""
-        if parsing.has_deadline(text):
-            goal.deadline = parsing.parse_period(text) or "zie leerdoel"
-        if parsing.has_measurable_result(text):
-            goal.result = "zie leerdoel"
-        # the tip says only what will be asked: both questions, or the one that is still open
-        if goal.deadline is None and goal.result is None:
-            messages.append(Message("smart_tip"))
-        elif goal.deadline is None:
-            messages.append(Message("smart_tip_wanneer"))
-        elif goal.result is None:
-            messages.append(Message("smart_tip_resultaat"))
-
-    def _budget_message(self, messages: list[Message], after_activity: bool) -> None:
-        plan = self.ctx.year_plan()
-        total = sum(a.cost_cents or 0 for a in plan.activities if a.cost_cents is not None)
-        budget = plan.budget_cents or 0
-        params = {"totaal": formatting.format_euro(total), "budget": formatting.format_euro(budget),
-                  "rest": formatting.format_euro(budget - total), "over": formatting.format_euro(total - budget)}
-        if not after_activity:
-            messages.append(Message("budget_opgeslagen", params))
-        elif total > budget:
-            messages.append(Message("budget_overschreden", params))
-        else:
-            messages.append(Message("budget_stand", params))
 
     # -- corrections and restart ------------------------------------------------------------------
     def _has_value_any(self, key: str) -> bool:

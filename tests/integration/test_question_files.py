@@ -114,7 +114,36 @@ def test_an_own_question_needs_text_a_simple_kind_and_a_known_record(own_forms, 
         catalogue.load(own_forms)
 
 
+def test_an_own_question_with_buttons_reads_a_click_and_a_typed_title(db_url, today, own_forms):
+    """An organisation's own choice: its buttons are its choices; free text that is none of them is asked again."""
+    def change(data):
+        keys = [q["key"] for q in data["questions"]]
+        data["questions"].insert(keys.index("pop_team") + 1, {
+            "key": "pop_werkplek", "label": "Waar je vooral werkt", "kind": "choice", "stored_in": "pop.extra.werkplek",
+            "text": "Waar werk je het meest?", "buttons": [{"title": "Op kantoor", "value": "kantoor"},
+                                                          {"title": "Thuis", "value": "thuis"},
+                                                          {"title": "Op locatie bij inwoners", "value": "locatie"}]})
+
+    _edit(own_forms, "pop", change)
+    service.start("eva", "pop", today)
+    turn = None
+    for _key, text in POP[:3]:
+        turn = service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)], today=today)
+    assert turn.prompt.params["vraag"] == "Waar werk je het meest?"
+    assert [b["title"] for b in turn.prompt.buttons] == ["Op kantoor", "Thuis", "Op locatie bij inwoners"]
+    wrong = service.turn("eva", "pop", "bij de koffieautomaat", ranking=[("antwoord", 0.9)], today=today)
+    assert not wrong.accepted and wrong.messages[0].response == "kies_een_optie"
+    typed = service.turn("eva", "pop", "op locatie bij inwoners", ranking=[("antwoord", 0.9)], today=today)
+    assert typed.accepted and typed.prompt.response != "vraag_eigen"
+    with session_scope() as s:
+        assert s.execute(select(Pop).where(Pop.person_id == "eva")).scalar_one().extra == {"werkplek": "locatie"}
+
+
 @pytest.mark.parametrize("change, message", [
+    (lambda d: d["questions"][0].update(buttons_from="afdelingen"), "onbekende bron 'afdelingen'"),
+    (lambda d: d["questions"][0].update(ask_if="als_het_regent"), "onbekende voorwaarde 'als_het_regent'"),
+    (lambda d: d["questions"][0].update(after=["mail_de_baas"]), "onbekende stap na het antwoord 'mail_de_baas'"),
+    (lambda d: d["questions"][0].update(buttons=[{"title": "Ja"}]), "value"),
     (lambda d: d["questions"][0].update(kind="essay"), "kind"),
     (lambda d: d["questions"][0].update(stored_in="pop.salary"), "onbekende plek"),
     (lambda d: d["questions"].append(dict(d["questions"][0], key="pop_functie_twee")), "allebei bewaard"),

@@ -10,7 +10,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dutch.choices import match_button
 from bot.funding import advice
-from bot.interviews.engine import KIND_BUTTONS, SECTOR_BUTTONS, YES_NO_BUTTONS
+from bot.interviews import catalogue, parts
+from bot.interviews.context import buttons as make_buttons
 from rasa_addons.typed_buttons import typed_button_payload
 from tests.helpers import domain_yaml
 
@@ -25,8 +26,20 @@ def domain_button_sets() -> list[tuple[str, list[dict]]]:
     return sets
 
 
-BUTTON_SETS = domain_button_sets() + [("SECTOR_BUTTONS", SECTOR_BUTTONS), ("KIND_BUTTONS", KIND_BUTTONS),
-                                      ("YES_NO_BUTTONS", YES_NO_BUTTONS)]
+def question_button_sets() -> list[tuple[str, list[dict]]]:
+    """(question, its buttons) for every question file's fixed buttons, and the buttons a kind of question gets."""
+    sets = [("ja/nee", make_buttons(list(parts.YES_NO))), ("soort leren", make_buttons(list(parts.KINDS)))]
+    for q in catalogue.load().questions.values():
+        if q.buttons:
+            sets.append((q.key, make_buttons(list(q.buttons) + list(q.extra_buttons))))
+        if q.variant and q.variant.buttons:
+            sets.append((q.key + " (variant)", make_buttons([(b.title, b.value) for b in q.variant.buttons])))
+    return sets
+
+
+YES_NO_BUTTONS = make_buttons(list(parts.YES_NO))
+SECTOR_BUTTONS = make_buttons(list(catalogue.load().questions["org_sector"].buttons))
+BUTTON_SETS = domain_button_sets() + question_button_sets()
 
 
 def _no_accents(text: str) -> str:
@@ -50,6 +63,7 @@ def typed_versions(title: str) -> list[str]:
 def test_the_data_defines_buttons_to_check():
     names = {name for name, _ in BUTTON_SETS}
     assert {"utter_ask_subsidie_sector", "utter_help", "utter_help_medewerker", "utter_fallback"} <= names
+    assert {"org_sector", "strategie_or", "afspraak_besluit", "eval_status", "ja/nee"} <= names
 
 
 @pytest.mark.parametrize("response, buttons", BUTTON_SETS, ids=[name for name, _ in BUTTON_SETS])
@@ -92,3 +106,11 @@ def test_only_the_buttons_since_the_last_message_count():
     tracker = _tracker_after([{"title": "Ja", "payload": "/bevestigen"}])
     tracker.update(UserUttered("nee", {"name": "ontkennen", "confidence": 1.0}))
     assert typed_button_payload("ja", tracker) is None
+
+
+def test_every_name_a_question_file_may_use_has_its_part():
+    from bot.interviews import named
+
+    assert set(named.SOURCES) == set(parts.SOURCES)
+    assert set(named.CONDITIONS) == set(parts.CONDITIONS)
+    assert set(named.HOOKS) == set(parts.HOOKS)

@@ -1,0 +1,51 @@
+"""The names a question file may use for what only code can do (docs/interviews.md, "Knoppen, voorwaarden en
+haakjes"): sources of buttons, conditions and hooks after an answer is stored.
+
+Only the names live here, so that loading a question file can check them without importing the engine; the
+parts themselves are in bot/interviews/parts.py, under the same names (a unit test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+# buttons_from / params_from: buttons (and the values the question's text may use) made from stored data
+SOURCES = {
+    "speerpunten": "de speerpunten van de organisatie, genummerd",
+    "years_ahead": "dit jaar en volgend jaar",
+    "years_back": "dit jaar en vorig jaar",
+    "team_members": "de teamleden die hun POP met jou deelden",
+}
+# ask_if and variant.when: a question is asked only while its condition holds
+CONDITIONS = {
+    "speerpunten_known": "de organisatie heeft speerpunten",
+    "adding_speerpunten": "er zijn al speerpunten en de lijst wordt aangevuld (niet opnieuw ingevuld)",
+    "works_council": "de organisatie heeft een ondernemingsraad",
+    "works_council_not_denied": "het is niet bekend dat de organisatie geen ondernemingsraad heeft",
+    "activity_done": "de activiteit is uitgevoerd",
+    "not_postponed": "het besluit over het leerdoel is niet 'niet nu'",
+    "unfinished_activities": "er zijn activiteiten die niet zijn afgerond",
+}
+# after: what happens once the answer is stored
+HOOKS = {
+    "profile_facts": "een antwoord dat ook andere vragen over de organisatie beantwoordt, vult die in",
+    "or_tip": "een tip over de ondernemingsraad",
+    "budget_saved": "het budget en wat er nog over is",
+    "smart_check": "een korte SMART-check van het leerdoel",
+    "activity_parts": "een activiteit in één bericht vult alle vragen die het beantwoordt",
+    "forget_result_unless_done": "kosten en effect vervallen als de activiteit niet is uitgevoerd",
+    "carry_over": "niet afgeronde activiteiten gaan naar het jaarplan van volgend jaar",
+}
+
+
+def unknown_names(q) -> str | None:
+    """What in a question's specification names something that does not exist (in Dutch), or None."""
+    wrong = []
+    for source in filter(None, [q.buttons_from, q.variant.params_from if q.variant else None]):
+        if source not in SOURCES:
+            wrong.append(f"onbekende bron '{source}' (kies uit {', '.join(SOURCES)})")
+    for condition in filter(None, [q.ask_if, q.variant.when if q.variant else None]):
+        if condition not in CONDITIONS:
+            wrong.append(f"onbekende voorwaarde '{condition}' (kies uit {', '.join(CONDITIONS)})")
+    for hook in q.after:
+        if hook not in HOOKS:
+            wrong.append(f"onbekende stap na het antwoord '{hook}' (kies uit {', '.join(HOOKS)})")
+    return "; ".join(wrong) or None

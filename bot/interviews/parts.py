@@ -1,0 +1,211 @@
+"""What a question file names and only code can do (bot/interviews/named.py lists the names).
+
+Sources make buttons (and the values a question's text may use) from stored data; conditions say whether a
+question is asked; hooks run after an answer is stored. Each gets the engine of the person's interview and,
+for a question of a repeating group, the record of the item the question is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.dutch import formatting, parsing
+from bot.interviews.context import Message
+from bot.interviews.context import buttons as make_buttons
+from bot.interviews.flow import speerpunten
+
+
+@dataclass
+class Stored:
+    """An answer just stored: what was typed, the value read from it, the record it went to."""
+
+    key: str
+    text: str
+    value: Any
+    item: Any
+    first: bool  # not a correction of an earlier answer
+    messages: list[Message] = field(default_factory=list)
+
+
+# -- sources: (buttons, params) --------------------------------------------------------------------------
+def _speerpunten(engine) -> tuple[list[dict], dict]:
+    points = speerpunten(engine.ctx)
+    return (make_buttons([(sp.text[:60], f"speerpunt {i}") for i, sp in enumerate(points, 1)]),
+            {"speerpunten": "\n".join(f"- {sp.text}" for sp in points),
+             "aantal": formatting.count(len(points), "speerpunt", "speerpunten")})
+
+
+def _years(engine, step: int) -> tuple[list[dict], dict]:
+    years = [engine.today.year, engine.today.year + step]
+    return make_buttons([(str(y), str(y)) for y in years]), {}
+
+
+def _team_members(engine) -> tuple[list[dict], dict]:
+    names = [p.display_name or p.id for p in engine.choices()]
+    return make_buttons([(name, name) for name in names]), {}
+
+
+SOURCES: dict[str, Callable[[Any], tuple[list[dict], dict]]] = {
+    "speerpunten": _speerpunten,
+    "years_ahead": lambda engine: _years(engine, 1),
+    "years_back": lambda engine: _years(engine, -1),
+    "team_members": _team_members,
+}
+
+
+# -- conditions ------------------------------------------------------------------------------------------
+def _unfinished(engine, _key, _item) -> bool:
+    from bot.interviews.evaluation import unfinished
+
+    return bool(unfinished(engine.ctx.year_plan()))
+
+
+CONDITIONS: dict[str, Callable[[Any, str, Any], bool]] = {
+    "speerpunten_known": lambda engine, _key, _item: bool(speerpunten(engine.ctx)),
+    "adding_speerpunten": lambda engine, key, _item: bool(speerpunten(engine.ctx))
+    and engine.state.pending_question != key,
+    "works_council": lambda engine, _key, _item: bool(engine.ctx.org and engine.ctx.org.has_works_council),
+    "works_council_not_denied": lambda engine, _key, _item: not (engine.ctx.org is not None
+                                                                 and engine.ctx.org.has_works_council is False),
+    "activity_done": lambda _engine, _key, item: item is not None and item.eval_status == "gedaan",
+    "not_postponed": lambda _engine, _key, item: item is None or item.decision != "niet_nu",
+    "unfinished_activities": _unfinished,
+}
+
+
+def applies(engine, q, item=None) -> bool:
+    """Whether question ``q`` is asked now (its ``ask_if``)."""
+    return q.ask_if is None or CONDITIONS[q.ask_if](engine, q.key, item)
+
+
+# -- hooks after an answer is stored ---------------------------------------------------------------------
+def _profile_facts(engine, stored: Stored) -> None:
+    from bot.dutch.facts import extract
+
+    more = engine.use_facts(extract(stored.text))  # "een gemeente met 300 medewerkers" answers two questions
+    if more:
+        stored.messages.append(more)
+
+
+def _or_tip(_engine, stored: Stored) -> None:
+    stored.messages.append(Message("tip_or_instemming" if stored.value == "ja" else "tip_or_betrekken"))
+
+
+def budget_message(plan, messages: list[Message], after_activity: bool) -> None:
+    """The yearly plan's budget: what is planned against it, what is left or how much it is over."""
+    total = sum(a.cost_cents or 0 for a in plan.activities if a.cost_cents is not None)
+    budget = plan.budget_cents or 0
+    params = {"totaal": formatting.format_euro(total), "budget": formatting.format_euro(budget),
+              "rest": formatting.format_euro(budget - total), "over": formatting.format_euro(total - budget)}
+    if not after_activity:
+        messages.append(Message("budget_opgeslagen", params))
+    elif total > budget:
+        messages.append(Message("budget_overschreden", params))
+    else:
+        messages.append(Message("budget_stand", params))
+
+
+def _smart_check(_engine, stored: Stored) -> None:
+    """A gentle SMART check: fill deadline and result from the goal text when they are in it."""
+    goal, text = stored.item, stored.value
+    if parsing.has_deadline(text):
+        goal.deadline = parsing.parse_period(text) or "zie leerdoel"
+    if parsing.has_measurable_result(text):
+        goal.result = "zie leerdoel"
+    # the tip says only what will be asked: both questions, or the one that is still open
+    if goal.deadline is None and goal.result is None:
+        stored.messages.append(Message("smart_tip"))
+    elif goal.deadline is None:
+        stored.messages.append(Message("smart_tip_wanneer"))
+    elif goal.result is None:
+        stored.messages.append(Message("smart_tip_resultaat"))
+
+
+def _activity_parts(engine, stored: Stored) -> None:
+    """An activity described in one message fills every question it answers; the rest is asked."""
+    from bot.dutch.activity_text import split_activity
+    from bot.interviews.answers import parse_answer
+    from bot.interviews.catalogue import Q, current
+    from bot.interviews.fields import read, write
+
+    if not stored.first:
+        return
+    act = stored.item
+    parts = split_activity(stored.value)
+    record, _, own = Q[stored.key].stored_in.partition(".")
+    setattr(act, own, parts.pop(stored.key, stored.value))
+    filled = []
+    order = list(current().fields(record))
+    for key, part in sorted(parts.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99):
+        attribute = Q[key].stored_in.partition(".")[2]
+        parsed = parse_answer(Q[key], part, engine.ctx)
+        if parsed.ok and read(act, attribute) is None:
+            write(act, attribute, parsed.value)
+            filled.append(Q[key].label.lower())
+    if filled:
+        stored.messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))
+
+
+def _forget_result_unless_done(_engine, stored: Stored) -> None:
+    if stored.value != "gedaan":
+        stored.item.eval_cost_cents = stored.item.eval_effect = None
+
+
+def _carry_over(engine, stored: Stored) -> None:
+    from bot.interviews.evaluation import carry_over
+
+    if stored.value:
+        plan = engine.ctx.year_plan()
+        copies = carry_over(engine.session, plan)
+        stored.messages.append(Message("evaluatie_meegenomen", {
+            "aantal": formatting.count(len(copies), "activiteit", "activiteiten"), "jaar": plan.year + 1}))
+
+
+HOOKS: dict[str, Callable[[Any, Stored], None]] = {
+    "profile_facts": _profile_facts,
+    "or_tip": _or_tip,
+    "budget_saved": lambda engine, _stored: budget_message(engine.ctx.year_plan(), _stored.messages, False),
+    "smart_check": _smart_check,
+    "activity_parts": _activity_parts,
+    "forget_result_unless_done": _forget_result_unless_done,
+    "carry_over": _carry_over,
+}
+
+
+# -- the prompt ------------------------------------------------------------------------------------------
+def prompt(engine, q, params: dict) -> Message:
+    """The message that asks ``q``: its text, its buttons and the values its text uses."""
+    response = f"vraag_{q.key}"
+    if q.text:  # the question file brings its own text (docs/interviews.md)
+        response, params = "vraag_eigen", {**params, "vraag": q.text}
+    buttons = _default_buttons(q)
+    if q.buttons:
+        buttons = make_buttons(list(q.buttons))
+    if q.buttons_from:
+        buttons, more = SOURCES[q.buttons_from](engine)
+        params.update(more)
+    buttons = buttons + make_buttons(list(q.extra_buttons))
+    variant = q.variant
+    if variant is not None and CONDITIONS[variant.when](engine, q.key, None):
+        response = variant.response
+        if variant.buttons is not None:
+            buttons = make_buttons([(b.title, b.value) for b in variant.buttons])
+        if variant.params_from:
+            params.update(SOURCES[variant.params_from](engine)[1])
+    if q.optional:
+        buttons = buttons + [{"title": "Geen", "payload": "geen"}]
+    return Message(response, params, buttons)
+
+
+YES_NO = (("Ja", "ja"), ("Nee", "nee"))
+KINDS = (("Strategisch beleid", "strategisch"), ("Loopbaan", "loopbaan"), ("Vakgebied", "vakgebied"))
+
+
+def _default_buttons(q) -> list[dict]:
+    if q.kind == "yesno":
+        return make_buttons(list(YES_NO))
+    if q.kind == "kind":
+        return make_buttons(list(KINDS))
+    return []
