@@ -100,7 +100,11 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     @validator("stored_in")
     def _known_place(cls, value: str) -> str:  # noqa: N805 - pydantic validator
         record, _, attribute = value.partition(".")
-        if attribute.startswith("extra."):
+        if record == "item":  # a question of an own repeating group: a field of its item (groups.py)
+            if not EXTRA_NAME.match(attribute):
+                raise ValueError(f"onbekende plek '{value}'; een vraag in een groep gaat naar item.<naam> met <naam> "
+                                 "kleine letters")
+        elif attribute.startswith("extra."):
             if record not in EXTRA_RECORDS or not EXTRA_NAME.match(attribute[len("extra."):]):
                 raise ValueError(f"onbekende plek '{value}'; een eigen vraag gaat naar <plek>.extra.<naam> met "
                                  f"<plek> een van {', '.join(EXTRA_RECORDS)} en <naam> kleine letters")
@@ -111,7 +115,7 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     @validator("text", always=True)
     def _own_question_has_text(cls, value, values):  # noqa: N805 - pydantic validator
         place = values.get("stored_in") or ""
-        if ".extra." in place:
+        if ".extra." in place or place.startswith("item."):
             if not value:
                 raise ValueError("een eigen vraag (bewaard in .extra.) heeft 'text' nodig: de vraag zoals de bot hem stelt")
             if values.get("kind") not in EXTRA_KINDS:
@@ -127,11 +131,40 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
         return value
 
 
+class GroupSpec(BaseModel, extra=Extra.forbid):
+    """An organisation's own repeating group: its questions asked per item, "nog een?" after each (groups.py)."""
+
+    group: constr(regex=r"^[a-z][a-z0-9_]{1,40}$")  # type: ignore[valid-type]
+    label: constr(min_length=1, max_length=120)  # type: ignore[valid-type]
+    start: constr(strip_whitespace=True, min_length=3, max_length=500)  # type: ignore[valid-type]
+    more: constr(strip_whitespace=True, min_length=3, max_length=500)  # type: ignore[valid-type]
+    maximum: conint(ge=1, le=20) = 5  # type: ignore[valid-type]
+    questions: list[QuestionSpec]
+
+    @validator("questions")
+    def _items_only(cls, value):  # noqa: N805 - pydantic validator
+        if not value:
+            raise ValueError("een groep heeft minstens één vraag")
+        for q in value:
+            if not q.stored_in.startswith("item."):
+                raise ValueError(f"'{q.key}': een vraag in een groep wordt bewaard in item.<naam>")
+        return value
+
+
 class InterviewSpec(BaseModel, extra=Extra.forbid):
     interview: Literal[INTERVIEWS] | None = None  # type: ignore[valid-type]
     label: str | None = None
     profile: list[str] = []
-    questions: list[QuestionSpec]
+    questions: list[QuestionSpec | GroupSpec]
+
+    @validator("questions")
+    def _groups_in_the_pop(cls, value, values):  # noqa: N805 - pydantic validator
+        for q in value:
+            if isinstance(q, GroupSpec) and values.get("interview") != "pop":
+                raise ValueError(f"groep '{q.group}': een eigen groep kan (nu) alleen in de POP")
+            if isinstance(q, QuestionSpec) and q.stored_in.startswith("item."):
+                raise ValueError(f"'{q.key}': item.<naam> kan alleen in een groep")
+        return value
 
 
 @dataclass(frozen=True)
@@ -151,6 +184,19 @@ class Question:
     variant: VariantSpec | None = None
     ask_if: str | None = None
     after: tuple[str, ...] = ()
+    group: str | None = None  # the own repeating group it belongs to (groups.py)
+    loop: str | None = None  # "start" or "more": the yes/no question before an item of that group
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    label: str
+    record: str  # where the items are kept: <record>.extra.<name>
+    start: str  # key of the yes/no question before the first item
+    more: str  # key of the yes/no question after each item
+    keys: tuple[str, ...]  # its questions, in asking order
+    maximum: int
 
 
 @dataclass(frozen=True)
@@ -158,6 +204,7 @@ class Catalogue:
     questions: dict[str, Question]
     order: dict[str, list[str]]  # per interview: profile questions, then its own, in asking order
     labels: dict[str, str]
+    groups: dict[str, Group]
 
     def fields(self, record: str) -> dict[str, str]:
         """Question key -> attribute, for the plain questions stored on ``record``, in asking order."""
@@ -179,7 +226,7 @@ class Catalogue:
             fields: dict[str, dict[str, str]] = {}
             for q in self.questions.values():
                 record, _, attribute = q.stored_in.partition(".")
-                if q.key not in SPECIAL:
+                if q.key not in SPECIAL and q.group is None:
                     fields.setdefault(record, {})[q.key] = attribute
             cache = {"fields": fields, "topics": {k: q.topic_words for k, q in self.questions.items()}}
             object.__setattr__(self, "_cache", cache)
@@ -203,42 +250,66 @@ def load(folder: Path | None = None) -> Catalogue:
             raise CatalogueError(f"{path}: {exc}") from exc
     questions: dict[str, Question] = {}
     places: dict[str, str] = {}
+    groups: dict[str, Group] = {}
+    keys_of: dict[str, list[str]] = {}
     for name, spec in specs.items():
-        for q in spec.questions:
-            if q.key in questions:
-                raise CatalogueError(f"{folder / (name + '.yml')}: vraag '{q.key}' staat er twee keer in")
-            if q.stored_in in places:
-                raise CatalogueError(f"{folder / (name + '.yml')}: '{q.key}' en '{places[q.stored_in]}' worden "
-                                     f"allebei bewaard in {q.stored_in}")
-            places[q.stored_in] = q.key
-            problem = named.unknown_names(q)
-            if problem:
-                raise CatalogueError(f"{folder / (name + '.yml')}: vraag '{q.key}': {problem}")
-            questions[q.key] = _question(q)
+        keys_of[name] = []
+        for entry in spec.questions:
+            members = entry.questions if isinstance(entry, GroupSpec) else [entry]
+            if isinstance(entry, GroupSpec):
+                group = _group(entry, spec.interview or name)
+                if group.name in groups:
+                    raise CatalogueError(f"{folder / (name + '.yml')}: groep '{group.name}' staat er twee keer in")
+                groups[group.name] = group
+                for loop, key, text in (("start", group.start, entry.start), ("more", group.more, entry.more)):
+                    questions[key] = Question(key, entry.label if loop == "start" else f"Nog een: {entry.label}",
+                                              "yesno", stored_in=f"group.{group.name}.{loop}", text=text,
+                                              group=group.name, loop=loop)
+                keys_of[name].append(group.start)
+            for q in members:
+                where = f"{entry.group}.{q.stored_in}" if isinstance(entry, GroupSpec) else q.stored_in
+                if q.key in questions:
+                    raise CatalogueError(f"{folder / (name + '.yml')}: vraag '{q.key}' staat er twee keer in")
+                if where in places:
+                    raise CatalogueError(f"{folder / (name + '.yml')}: '{q.key}' en '{places[where]}' worden "
+                                         f"allebei bewaard in {q.stored_in}")
+                places[where] = q.key
+                problem = named.unknown_names(q)
+                if problem:
+                    raise CatalogueError(f"{folder / (name + '.yml')}: vraag '{q.key}': {problem}")
+                questions[q.key] = _question(q, entry.group if isinstance(entry, GroupSpec) else None)
+                keys_of[name].append(q.key)
+            if isinstance(entry, GroupSpec):
+                keys_of[name].append(groups[entry.group].more)
     order, labels = {}, {}
     for name in INTERVIEWS:
         spec = specs[name]
         unknown = [k for k in spec.profile if k not in questions]
-        missing = REQUIRED[name] - {q.key for q in spec.questions}
+        missing = REQUIRED[name] - set(keys_of[name])
         if unknown or missing:
             raise CatalogueError(f"{folder / (name + '.yml')}: onbekend in profile: {unknown}; ontbreekt: "
                                  f"{sorted(missing)}")
-        order[name] = [*spec.profile, *(q.key for q in spec.questions)]
+        order[name] = [*spec.profile, *keys_of[name]]
         labels[name] = spec.label or name
-    return Catalogue(questions, order, labels)
+    return Catalogue(questions, order, labels, groups)
 
 
 def _pairs(buttons) -> tuple[tuple[str, str], ...]:
     return tuple((b.title, b.value) for b in buttons or ())
 
 
-def _question(q: QuestionSpec) -> Question:
+def _group(spec: GroupSpec, record: str) -> Group:
+    return Group(spec.group, spec.label, record, f"{spec.group}_start", f"{spec.group}_nog_een",
+                 tuple(q.key for q in spec.questions), spec.maximum)
+
+
+def _question(q: QuestionSpec, group: str | None = None) -> Question:
     choices = CHOICES[q.choices] if q.choices else None
     if choices is None and q.kind == "choice":  # an own choice: its buttons are the choices
         choices = {b.value: (b.value, b.title) for b in q.buttons or ()}
     return Question(q.key, q.label, q.kind, q.optional, choices, q.stored_in, tuple(w.lower() for w in q.topic_words),
                     q.why == "own", q.text or "", _pairs(q.buttons), q.buttons_from, _pairs(q.extra_buttons),
-                    q.variant, q.ask_if, tuple(q.after))
+                    q.variant, q.ask_if, tuple(q.after), group)
 
 
 _lock = threading.Lock()

@@ -18,7 +18,7 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
-from bot.interviews import parts
+from bot.interviews import groups, parts
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
     ACT_FIELDS,
@@ -155,6 +155,9 @@ class InterviewEngine(Storing):
             return {"nummer": len(plan.activities) + (0 if current_activity(self.ctx) else 1) if plan else 1}
         if key in GOAL_FIELDS:
             return {"nummer": len(self.ctx.pop().goals) + (0 if _current_goal(self.ctx) else 1)}
+        group = groups.group_of(key)
+        if group is not None:
+            return {"nummer": groups.number(self.ctx.pop(), group)}
         return {}
 
     # -- answering --------------------------------------------------------------------------------
@@ -209,7 +212,7 @@ class InterviewEngine(Storing):
         order = INTERVIEW_QUESTIONS[self.interview]
         idx = order.index(current) if current in order else len(order)
         for key in reversed(order[:idx]):
-            if key in ("act_nog_een", "doel_nog_een") or key == "org_naam" and self.organisation_fixed:
+            if key in ("act_nog_een", "doel_nog_een") or Q[key].loop or key == "org_naam" and self.organisation_fixed:
                 continue
             if key == "speerpunten" and self.ctx.plan() and self.ctx.plan().speerpunten:
                 return self.correct("speerpunten")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from bot.dutch import parsing
+from bot.interviews import groups
 from bot.interviews.catalogue import (
     ACT_FIELDS,
     GOAL_FIELDS,
@@ -144,6 +145,12 @@ def _next_pop(engine) -> str | None:
         return profile
     pop = ctx.pop()
     for key in INTERVIEW_QUESTIONS["pop"]:  # the POP's own questions, and the learning goals where they stand
+        group = groups.group_of(key)
+        if group is not None:  # an organisation's own repeating group: handled once, at its first question
+            found = groups.next_key(pop, group) if key == group.start else None
+            if found:
+                return found
+            continue
         if key in POP_FIELDS and read(pop, POP_FIELDS[key]) is None:
             return key
         if key == "doel_tekst" and not pop.goals_complete:

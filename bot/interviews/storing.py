@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts
-from bot.interviews import parts
+from bot.interviews import groups, parts
 from bot.interviews.answers import DONE_WORDS, split_list
 from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
 from bot.interviews.context import MAX_GOALS, Message
@@ -53,6 +53,9 @@ class Storing:
 
     def _has_value(self, key: str) -> bool:
         ctx = self.ctx
+        group = groups.group_of(key)
+        if group is not None:
+            return groups.has_value(ctx.pop(), group, key)
         if key in PLAN_FIELDS:
             plan = ctx.plan()
             return plan is not None and read(plan, PLAN_FIELDS[key]) is not None
@@ -75,6 +78,12 @@ class Storing:
 
     def _store(self, stored: Stored) -> None:  # noqa: C901 - one table of places
         ctx, key, value, messages = self.ctx, stored.key, stored.value, stored.messages
+        group = groups.group_of(key)
+        if group is not None:
+            stored.item = groups.store(ctx.pop(), group, key, value, self.state.pending_question == key)
+            self._after(stored)
+            self.session.flush()
+            return
         if key == "org_naam":
             if self.organisation_fixed:
                 return  # never asked then; and never moved by what someone types

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from bot.dutch import formatting, parsing
+from bot.interviews import groups
 from bot.interviews.catalogue import (
     ACT_FIELDS,
     GOAL_FIELDS,
+    INTERVIEW_QUESTIONS,
     LABELS_KIND,
     ORG_FIELDS,
     PLAN_FIELDS,
     POP_FIELDS,
     Q,
+    current,
 )
 from bot.interviews.context import Ctx
 from bot.interviews.fields import EXTRA, read
@@ -42,6 +45,8 @@ def shown(key: str, value):
         return formatting.format_euro(value)
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if Q[key].buttons:  # a choice: its button's title
+        return next((title for title, choice in Q[key].buttons if choice == value), value)
     return value
 
 
@@ -49,6 +54,12 @@ def own_questions(record, fields: dict[str, str]) -> list[tuple[str, object]]:
     """The answers to an organisation's own questions (stored in ``extra``): label and value, asked ones only."""
     return [(Q[key].label, shown(key, read(record, attr))) for key, attr in fields.items()
             if attr.startswith(EXTRA) and read(record, attr) is not None]
+
+
+def own_groups(interview: str) -> list:
+    """The organisation's own repeating groups of an interview, in asking order (groups.py)."""
+    found = current().groups
+    return [found[Q[key].group] for key in INTERVIEW_QUESTIONS[interview] if Q[key].loop == "start"]
 
 
 def _profile_lines(ctx: Ctx) -> list[str]:
@@ -145,6 +156,10 @@ def _summary_pop(ctx: Ctx) -> str:
             extra.append(f"hoe: {said(goal.activity)}")
         extra += [f"{label.lower()}: {said(value) if value else 'geen'}" for label, value in own_questions(goal, GOAL_FIELDS)]
         lines.append(f"- Leerdoel {goal.position}: {said(goal.text)}" + (f" ({'; '.join(extra)})" if extra else ""))
+    for group in own_groups("pop"):
+        found = groups.described(pop, group, lambda key, value: shown(key, value) if Q[key].buttons
+                                 else said(shown(key, value)))
+        lines.append(f"- {group.label}: " + (" / ".join(found) if found else "geen"))
     if "pop_steun" in POP_FIELDS:
         lines.append(_line(Q["pop_steun"].label, pop.support_needed))
     return "\n".join(lines)

@@ -15,9 +15,9 @@ from bot import clock
 from bot.dutch import law
 from bot.dutch.formatting import format_date, format_number
 from bot.dutch.parsing import SECTOR_LABELS
-from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
+from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q, groups
 from bot.interviews import agreements as rules
-from bot.interviews.summaries import own_questions
+from bot.interviews.summaries import own_groups, own_questions, shown
 from bot.services.sharing import visible_pops
 from bot.settings import get_settings
 from bot.storage import repository as repo
@@ -61,6 +61,7 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
             value = getattr(pop, POP_FIELDS[key])
             doc.sections.append((Q[key].label, [value or "(nog niet ingevuld)"]))
         doc.sections += [(label, [str(value or "geen")]) for label, value in own_questions(pop, POP_FIELDS)]
+        doc.sections += [(group.label, groups.described(pop, group, shown) or ["geen"]) for group in own_groups("pop")]
         plan = org.strategic_plan if org else None
         if plan and plan.speerpunten:
             doc.sections.append(("Speerpunten van de organisatie", [f"• {sp.text}" for sp in plan.speerpunten]))

@@ -178,3 +178,97 @@ def test_own_answers_are_in_the_data_export(db_url, today, own_forms):
     service.turn("eva", "pop", "Ahmed", ranking=[("antwoord", 0.9)], today=today)
     exported = json.loads(privacy.export("eva"))
     assert exported["pops"][0]["extra"] == {"mentor": "Ahmed"}
+
+
+CERTIFICATES = {
+    "group": "certificaten", "label": "Certificaten", "maximum": 3,
+    "start": "Heb je het afgelopen jaar een certificaat of diploma gehaald?",
+    "more": "Heb je nog een certificaat of diploma gehaald?",
+    "questions": [
+        {"key": "cert_naam", "label": "Certificaat", "kind": "short", "stored_in": "item.naam",
+         "text": "Welk certificaat of diploma was dat?", "topic_words": ["certificaat"]},
+        {"key": "cert_niveau", "label": "Niveau", "kind": "choice", "stored_in": "item.niveau",
+         "text": "Op welk niveau was het?",
+         "buttons": [{"title": "Mbo", "value": "mbo"}, {"title": "Hbo", "value": "hbo"},
+                     {"title": "Wo", "value": "wo"}, {"title": "Geen niveau", "value": "geen niveau"}]},
+    ]}
+
+
+def add_certificates(data) -> None:
+    """docs/interviews.md, third example: a repeating group with buttons, after the learning goals."""
+    keys = [q.get("key") for q in data["questions"]]
+    data["questions"].insert(keys.index("pop_steun"), CERTIFICATES)
+
+
+def test_an_organisation_adds_a_repeating_group_with_buttons(db_url, today, own_forms):
+    _edit(own_forms, "pop", add_certificates)
+    service.start("eva", "pop", today)
+    turn = None
+    for key, text in POP:
+        if key == "pop_steun":
+            break
+        turn = service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)], today=today)
+        assert turn.accepted, (key, turn)
+    asked = []
+
+    def say(text):
+        nonlocal turn
+        turn = service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)], today=today)
+        assert turn.accepted, (text, turn)
+        asked.append(turn.prompt.params.get("vraag") if turn.prompt else None)
+
+    assert turn.prompt.params["vraag"] == CERTIFICATES["start"]
+    assert [b["title"] for b in turn.prompt.buttons] == ["Ja", "Nee"]
+    say("ja")
+    say("Projectmatig werken (IPMA-D)")
+    assert [b["title"] for b in turn.prompt.buttons] == ["Mbo", "Hbo", "Wo", "Geen niveau"]
+    say("hbo")
+    assert turn.prompt.params["vraag"] == CERTIFICATES["more"]
+    say("ja")
+    say("BHV")
+    wrong = service.turn("eva", "pop", "ergens in het midden", ranking=[("antwoord", 0.9)], today=today)
+    assert not wrong.accepted and wrong.messages[0].response == "kies_een_optie"  # nothing lost: asked again
+    say("Geen niveau")
+    say("nee")
+    assert turn.prompt.response == "vraag_pop_steun"
+    say("Tijd van mijn leidinggevende")
+    summary = service.summary("eva", "pop", today)
+    assert ("- Certificaten: 1. certificaat: „Projectmatig werken (IPMA-D)”; niveau: Hbo / "
+            "2. certificaat: „BHV”; niveau: Geen niveau") in summary
+    with session_scope() as s:
+        pop = s.execute(select(Pop).where(Pop.person_id == "eva")).scalar_one()
+        assert pop.extra["certificaten"] == {"items": [{"naam": "Projectmatig werken (IPMA-D)", "niveau": "hbo"},
+                                                       {"naam": "BHV", "niveau": "geen niveau"}], "klaar": True}
+        logged = list(s.execute(select(AnswerLog.question).where(AnswerLog.person_id == "eva")
+                                .where(AnswerLog.question.like("cert%"))).scalars())
+    assert logged == ["certificaten_start", "cert_naam", "cert_niveau", "certificaten_nog_een", "cert_naam",
+                      "cert_niveau", "certificaten_nog_een"]
+    from bot.services import documents
+
+    doc = documents.pop_document("eva", today=today)
+    assert ("Certificaten", ["1. certificaat: Projectmatig werken (IPMA-D); niveau: Hbo",
+                             "2. certificaat: BHV; niveau: Geen niveau"]) in doc.sections
+
+
+def test_no_items_in_a_group_is_an_answer_too(db_url, today, own_forms):
+    _edit(own_forms, "pop", add_certificates)
+    service.start("eva", "pop", today)
+    for key, text in POP:
+        if key == "pop_steun":
+            turn = service.turn("eva", "pop", "nee", ranking=[("antwoord", 0.9)], today=today)
+            assert turn.accepted and turn.prompt.response == "vraag_pop_steun"
+        turn = service.turn("eva", "pop", text, ranking=[("antwoord", 0.9)], today=today)
+        assert turn.accepted, (key, turn)
+    assert turn.done and "- Certificaten: geen" in service.summary("eva", "pop", today)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["questions"].append(dict(CERTIFICATES, questions=[])), "minstens één vraag"),
+    (lambda d: d["questions"].append(dict(CERTIFICATES, questions=[dict(CERTIFICATES["questions"][0],
+                                                                        stored_in="pop.extra.naam")])), "item"),
+    (lambda d: d["questions"].append({**CERTIFICATES["questions"][0]}), "alleen in een groep"),
+])
+def test_a_wrong_group_is_refused(own_forms, change, message):
+    _edit(own_forms, "pop", change)
+    with pytest.raises(catalogue.CatalogueError, match=message):
+        catalogue.load(own_forms)
