@@ -53,9 +53,17 @@ EXTRA_RECORDS = ("organisation", "strategic_plan", "activity", "pop", "goal")
 EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 # Kinds an own question can have; lists and speerpunten need the engine's own code; a choice brings its buttons
 EXTRA_KINDS = ("open", "short", "int", "money", "year", "yesno", "period", "kind", "choice")
-# Questions the engine treats on its own (lists, loops, the plan's year): never a plain attribute
-SPECIAL = {"org_naam", "speerpunten", "jaarplan_jaar", "jaarplan_budget", "act_nog_een", "doel_nog_een",
-           "gesprek_medewerker", "evaluatie_jaar"}
+# Places the engine treats on its own (a list, the loops' "nog een?", the plan's year, the chosen team member):
+# never a plain attribute. The engine finds their questions by place (key_at), never by key.
+ORGANISATION_NAME = "organisation.name"
+SPEERPUNTEN = "strategic_plan.speerpunten"
+PLAN_YEAR = "year_plan.year"
+BUDGET = "year_plan.budget_cents"
+ACTIVITIES_DONE = "year_plan.activities_complete"
+GOALS_DONE = "pop.goals_complete"
+SUBJECT = "interview_state.subject_id"
+CHOSEN_YEAR = "interview_state.year"
+SPECIAL_PLACES = {ORGANISATION_NAME, SPEERPUNTEN, PLAN_YEAR, BUDGET, ACTIVITIES_DONE, GOALS_DONE, SUBJECT, CHOSEN_YEAR}
 # Questions the engine needs by key (loops and their logic); a form may relabel them but not leave them out
 REQUIRED = {"strategie": {"speerpunten"}, "jaarplan": {"jaarplan_jaar", "jaarplan_budget", "act_wat", "act_kosten",
                                                        "act_nog_een"},
@@ -205,6 +213,7 @@ class Catalogue:
     order: dict[str, list[str]]  # per interview: profile questions, then its own, in asking order
     labels: dict[str, str]
     groups: dict[str, Group]
+    places: dict[str, str]  # stored_in -> key, for the questions outside a group
 
     def fields(self, record: str) -> dict[str, str]:
         """Question key -> attribute, for the plain questions stored on ``record``, in asking order."""
@@ -226,7 +235,7 @@ class Catalogue:
             fields: dict[str, dict[str, str]] = {}
             for q in self.questions.values():
                 record, _, attribute = q.stored_in.partition(".")
-                if q.key not in SPECIAL and q.group is None:
+                if q.stored_in not in SPECIAL_PLACES and q.group is None:
                     fields.setdefault(record, {})[q.key] = attribute
             cache = {"fields": fields, "topics": {k: q.topic_words for k, q in self.questions.items()}}
             object.__setattr__(self, "_cache", cache)
@@ -291,7 +300,7 @@ def load(folder: Path | None = None) -> Catalogue:
                                  f"{sorted(missing)}")
         order[name] = [*spec.profile, *keys_of[name]]
         labels[name] = spec.label or name
-    return Catalogue(questions, order, labels, groups)
+    return Catalogue(questions, order, labels, groups, places)
 
 
 def _pairs(buttons) -> tuple[tuple[str, str], ...]:
@@ -331,6 +340,11 @@ def current() -> Catalogue:
             _loaded[folder] = load(folder)
         _last[0] = (settings, _loaded[folder])
         return _loaded[folder]
+
+
+def key_at(place: str) -> str:
+    """The key of the question whose answer is kept at ``place`` (``organisation.name``)."""
+    return current().places[place]
 
 
 class _View(Mapping):

@@ -22,13 +22,19 @@ from bot.interviews import groups, parts
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
     ACT_FIELDS,
+    ACTIVITIES_DONE,
+    BUDGET,
     GOAL_FIELDS,
+    GOALS_DONE,
     INTERVIEW_LABELS,
     INTERVIEW_QUESTIONS,
     ORG_FIELDS,
+    ORGANISATION_NAME,
     PLAN_FIELDS,
+    SPEERPUNTEN,
     TOPIC_WORDS,
     Q,
+    key_at,
 )
 from bot.interviews.context import RESTART, Ctx, Message, Reply, max_answer_length
 from bot.interviews.context import buttons as make_buttons
@@ -85,9 +91,9 @@ class InterviewEngine(Storing):
             return _last_activity(self.ctx) is not None
         if key in GOAL_FIELDS:
             return _last_goal(self.ctx) is not None
-        if key in PLAN_FIELDS or key == "speerpunten":
+        if key in PLAN_FIELDS or key == key_at(SPEERPUNTEN):
             return self.ctx.org is not None
-        if key == "jaarplan_budget":
+        if key == key_at(BUDGET):
             return self.ctx.year_plan() is not None
         if key in ORG_FIELDS:
             return self.ctx.org is not None
@@ -95,7 +101,7 @@ class InterviewEngine(Storing):
 
     def accepts_closed(self, text: str) -> bool:
         key = self.current_key()
-        if key is None or key == RESTART or key == "speerpunten":
+        if key is None or key == RESTART or key == key_at(SPEERPUNTEN):
             return False
         q = Q[key]
         if q.kind in ("open", "short"):
@@ -180,7 +186,7 @@ class InterviewEngine(Storing):
         q = Q[key]
         messages: list[Message] = []
         correcting = self.state.pending_question == key
-        if key == "speerpunten":
+        if key == key_at(SPEERPUNTEN):
             accepted = self._answerspeerpunten(text, messages)
         else:
             parsed = parse_answer(q, text, self.ctx)
@@ -192,7 +198,7 @@ class InterviewEngine(Storing):
             value = parsed.value
             stored = value.text if hasattr(value, "text") else ("" if value is None else str(value))
             repo.log_answer(self.session, self.person.id, self.interview, key, text, stored, correcting)
-        if accepted and self.state.pending_question == key and (key != "speerpunten"
+        if accepted and self.state.pending_question == key and (key != key_at(SPEERPUNTEN)
                                                                 or self.ctx.plan().speerpunten_complete):
             self.state.pending_question = None
             messages.append(Message("correctie_opgeslagen"))
@@ -212,10 +218,10 @@ class InterviewEngine(Storing):
         order = INTERVIEW_QUESTIONS[self.interview]
         idx = order.index(current) if current in order else len(order)
         for key in reversed(order[:idx]):
-            if key in ("act_nog_een", "doel_nog_een") or Q[key].loop or key == "org_naam" and self.organisation_fixed:
+            if key in (key_at(ACTIVITIES_DONE), key_at(GOALS_DONE)) or Q[key].loop or key == key_at(ORGANISATION_NAME) and self.organisation_fixed:
                 continue
-            if key == "speerpunten" and self.ctx.plan() and self.ctx.plan().speerpunten:
-                return self.correct("speerpunten")
+            if key == key_at(SPEERPUNTEN) and self.ctx.plan() and self.ctx.plan().speerpunten:
+                return self.correct(key_at(SPEERPUNTEN))
             if self._has_value_any(key):
                 return self.correct(key)
         return None
@@ -240,11 +246,11 @@ class InterviewEngine(Storing):
         self.state.asked_question = None  # the person's own request: the next prompt sets it
         if key not in INTERVIEW_QUESTIONS[self.interview] or not self._has_value_any(key):
             return None
-        if key == "org_naam" and self.organisation_fixed:
+        if key == key_at(ORGANISATION_NAME) and self.organisation_fixed:
             return None
-        if key == "speerpunten":
+        if key == key_at(SPEERPUNTEN):
             plan = self.ctx.plan()
-            repo.log_answer(self.session, self.person.id, self.interview, "speerpunten", "(lijst opnieuw invullen)",
+            repo.log_answer(self.session, self.person.id, self.interview, key_at(SPEERPUNTEN), "(lijst opnieuw invullen)",
                             " | ".join(sp.text for sp in plan.speerpunten), True)
             plan.speerpunten.clear()
             plan.speerpunten_complete = False

@@ -12,7 +12,15 @@ from sqlalchemy import select
 
 from bot.dutch import formatting, parsing
 from bot.interviews import parts
-from bot.interviews.catalogue import EVAL_FIELDS, LABELS_KIND, YEAR_EVAL_FIELDS, Q
+from bot.interviews.catalogue import (
+    CHOSEN_YEAR,
+    EVAL_FIELDS,
+    LABELS_KIND,
+    ORGANISATION_NAME,
+    YEAR_EVAL_FIELDS,
+    Q,
+    key_at,
+)
 from bot.interviews.context import Message, Reply
 from bot.interviews.engine import InterviewEngine
 from bot.interviews.fields import read, write
@@ -20,7 +28,6 @@ from bot.interviews.parts import Stored
 from bot.storage import repository as repo
 from bot.storage.models import Activity
 
-YEAR = "evaluatie_jaar"
 UNFINISHED = ("niet_gedaan", "verschoven")
 
 
@@ -87,10 +94,10 @@ class EvaluationEngine(InterviewEngine):
 
     def _next(self) -> str | None:
         if self.ctx.org is None:
-            return "org_naam"
+            return key_at(ORGANISATION_NAME)
         plan = self._plan()
         if plan is None:
-            return YEAR
+            return key_at(CHOSEN_YEAR)
         act = self._current()
         if act is not None:
             return self._missing_for(act)
@@ -109,7 +116,7 @@ class EvaluationEngine(InterviewEngine):
         return super()._is_applicable(key)
 
     def _has_value(self, key: str) -> bool:
-        if key == YEAR:
+        if key == key_at(CHOSEN_YEAR):
             return self._plan() is not None
         if key in EVAL_FIELDS:
             act = self._target(key) or self._last()
@@ -122,7 +129,7 @@ class EvaluationEngine(InterviewEngine):
 
     def answer(self, text: str) -> Reply:
         key = self.current_key()
-        if key == YEAR and self.state.asked_question in (None, YEAR) and self.ctx.org is not None:
+        if key == key_at(CHOSEN_YEAR) and self.state.asked_question in (None, key_at(CHOSEN_YEAR)) and self.ctx.org is not None:
             year = parsing.parse_year(text or "", self.today)
             if year is not None and repo.get_year_plan(self.session, self.ctx.org, year) is None:
                 return Reply([Message("evaluatie_geen_jaarplan", {"jaar": year})], accepted=False, done=False)
@@ -130,7 +137,7 @@ class EvaluationEngine(InterviewEngine):
 
     def _store(self, stored: Stored) -> None:
         key, value, messages = stored.key, stored.value, stored.messages
-        if key == YEAR:
+        if key == key_at(CHOSEN_YEAR):
             self.state.year = self.ctx.year = value
             if not planned(self._plan()):
                 messages.append(Message("evaluatie_geen_activiteiten", {"jaar": value}))

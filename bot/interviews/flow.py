@@ -9,12 +9,19 @@ from bot.dutch import parsing
 from bot.interviews import groups
 from bot.interviews.catalogue import (
     ACT_FIELDS,
+    ACTIVITIES_DONE,
+    BUDGET,
     GOAL_FIELDS,
+    GOALS_DONE,
     INTERVIEW_QUESTIONS,
     ORG_FIELDS,
+    ORGANISATION_NAME,
     PLAN_FIELDS,
+    PLAN_YEAR,
     POP_FIELDS,
+    SPEERPUNTEN,
     Q,
+    key_at,
 )
 from bot.interviews.context import Ctx
 from bot.interviews.fields import read
@@ -91,9 +98,9 @@ def _next_strategie(engine) -> str | None:
         return profile
     plan = repo.get_or_create_strategic_plan(ctx.session, ctx.org)
     for key in INTERVIEW_QUESTIONS["strategie"]:
-        if key not in PLAN_FIELDS and key != "speerpunten":
+        if key not in PLAN_FIELDS and key != key_at(SPEERPUNTEN):
             continue  # the organisation profile, asked above
-        if key == "speerpunten":
+        if key == key_at(SPEERPUNTEN):
             if not plan.speerpunten_complete:
                 return key
             continue
@@ -106,7 +113,7 @@ def _next_strategie(engine) -> str | None:
 
 def _next_profile(ctx: Ctx, full: bool) -> str | None:
     if ctx.org is None:
-        return "org_naam"
+        return key_at(ORGANISATION_NAME)
     if not full:
         return None
     for key, attr in ORG_FIELDS.items():
@@ -122,14 +129,14 @@ def _next_jaarplan(engine) -> str | None:
         return profile
     plan = ctx.year_plan()
     if plan is None:
-        return "jaarplan_jaar"
+        return key_at(PLAN_YEAR)
     if plan.budget_cents is None:
-        return "jaarplan_budget"
+        return key_at(BUDGET)
     if plan.activities_complete:
         return None
     act = current_activity(ctx)
     if act is None:
-        return "act_wat" if not plan.activities else "act_nog_een"
+        return next(iter(ACT_FIELDS)) if not plan.activities else key_at(ACTIVITIES_DONE)
     for key, attr in ACT_FIELDS.items():
         if not applies(engine, Q[key], act):
             continue
@@ -153,10 +160,10 @@ def _next_pop(engine) -> str | None:
             continue
         if key in POP_FIELDS and read(pop, POP_FIELDS[key]) is None:
             return key
-        if key == "doel_tekst" and not pop.goals_complete:
+        if key == next(iter(GOAL_FIELDS)) and not pop.goals_complete:
             goal = _current_goal(ctx)
             if goal is None:
-                return "doel_tekst" if not pop.goals else "doel_nog_een"
+                return key if not pop.goals else key_at(GOALS_DONE)
             for goal_key, attr in GOAL_FIELDS.items():
                 if read(goal, attr) is None:
                     return goal_key

@@ -48,7 +48,7 @@ def _team_members(engine) -> tuple[list[dict], dict]:
 
 
 SOURCES: dict[str, Callable[[Any], tuple[list[dict], dict]]] = {
-    "speerpunten": _speerpunten,
+    "organisation_speerpunten": _speerpunten,
     "years_ahead": lambda engine: _years(engine, 1),
     "years_back": lambda engine: _years(engine, -1),
     "team_members": _team_members,

@@ -11,15 +11,13 @@ from __future__ import annotations
 from bot.dutch import formatting, parsing
 from bot.interviews import agreements as rules
 from bot.interviews import parts
-from bot.interviews.catalogue import AGREEMENT_FIELDS, LABELS_KIND, Q
+from bot.interviews.catalogue import AGREEMENT_FIELDS, LABELS_KIND, SUBJECT, Q, key_at
 from bot.interviews.context import Message, Reply
 from bot.interviews.engine import InterviewEngine
 from bot.interviews.fields import read, write
 from bot.interviews.parts import Stored
 from bot.storage import repository as repo
 from bot.storage.models import Agreement, Person
-
-CHOOSE = "gesprek_medewerker"
 
 
 class PopGesprekEngine(InterviewEngine):
@@ -91,17 +89,17 @@ class PopGesprekEngine(InterviewEngine):
 
     def _next(self) -> str | None:
         if self._subject_pop() is None:
-            return CHOOSE
+            return key_at(SUBJECT)
         current = self._current()
         return None if current is None else self._missing(current[1])
 
     def _is_applicable(self, key: str) -> bool:
-        if key == CHOOSE:
+        if key == key_at(SUBJECT):
             return True
         return self._subject_pop() is not None and self._target(key) is not None
 
     def _has_value(self, key: str) -> bool:
-        if key == CHOOSE:
+        if key == key_at(SUBJECT):
             return self._subject_pop() is not None
         agreement = self._target(key) or self._last(key)
         return agreement is not None and read(agreement, AGREEMENT_FIELDS[key]) is not None
@@ -110,7 +108,7 @@ class PopGesprekEngine(InterviewEngine):
 
     def accepts_closed(self, text: str) -> bool:
         key = self.current_key()
-        if key == CHOOSE:
+        if key == key_at(SUBJECT):
             return self._member(text) is not None
         return super().accepts_closed(text)
 
@@ -127,7 +125,7 @@ class PopGesprekEngine(InterviewEngine):
         return found[0] if len(found) == 1 else None
 
     def answer(self, text: str) -> Reply:
-        if self.current_key() == CHOOSE and (text or "").strip() and self.state.asked_question in (None, CHOOSE):
+        if self.current_key() == key_at(SUBJECT) and (text or "").strip() and self.state.asked_question in (None, key_at(SUBJECT)):
             member = self._member(text)
             if member is None:
                 return Reply([Message("popgesprek_wie_onbekend")], accepted=False, done=False)
@@ -135,7 +133,7 @@ class PopGesprekEngine(InterviewEngine):
 
     def _store(self, stored: Stored) -> None:
         key, value, messages = stored.key, stored.value, stored.messages
-        if key == CHOOSE:
+        if key == key_at(SUBJECT):
             member = self._member(str(value))
             self.state.subject_id = member.id
             self.state.pending_question = None
@@ -185,12 +183,12 @@ class PopGesprekEngine(InterviewEngine):
 
     def prompt(self) -> Message | None:
         message = super().prompt()
-        if message is not None and self.state.asked_question == CHOOSE and not message.buttons:
+        if message is not None and self.state.asked_question == key_at(SUBJECT) and not message.buttons:
             return Message("popgesprek_niemand_gedeeld")
         return message
 
     def item_params(self, key: str) -> dict:
-        if key == CHOOSE:
+        if key == key_at(SUBJECT):
             return {}
         pop = self._subject_pop()
         current = self._current()

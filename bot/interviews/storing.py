@@ -6,7 +6,21 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts
 from bot.interviews import groups, parts
 from bot.interviews.answers import DONE_WORDS, split_list
-from bot.interviews.catalogue import ACT_FIELDS, GOAL_FIELDS, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q
+from bot.interviews.catalogue import (
+    ACT_FIELDS,
+    ACTIVITIES_DONE,
+    BUDGET,
+    GOAL_FIELDS,
+    GOALS_DONE,
+    ORG_FIELDS,
+    ORGANISATION_NAME,
+    PLAN_FIELDS,
+    PLAN_YEAR,
+    POP_FIELDS,
+    SPEERPUNTEN,
+    Q,
+    key_at,
+)
 from bot.interviews.context import MAX_GOALS, Message
 from bot.interviews.fields import read, write
 from bot.interviews.flow import (
@@ -34,7 +48,7 @@ class Storing:
                 messages.append(Message("speerpunt_minstens_een"))
                 return False
             plan.speerpunten_complete = True
-            repo.log_answer(self.session, self.person.id, self.interview, "speerpunten", text,
+            repo.log_answer(self.session, self.person.id, self.interview, key_at(SPEERPUNTEN), text,
                             " | ".join(sp.text for sp in plan.speerpunten))
             return True
         items = split_list(text)
@@ -84,7 +98,7 @@ class Storing:
             self._after(stored)
             self.session.flush()
             return
-        if key == "org_naam":
+        if key == key_at(ORGANISATION_NAME):
             if self.organisation_fixed:
                 return  # never asked then; and never moved by what someone types
             org = repo.get_or_create_organisation(self.session, value)
@@ -100,10 +114,10 @@ class Storing:
         elif key in PLAN_FIELDS:
             stored.item = repo.get_or_create_strategic_plan(self.session, ctx.org)
             write(stored.item, PLAN_FIELDS[key], value)
-        elif key == "jaarplan_jaar":
+        elif key == key_at(PLAN_YEAR):
             repo.get_or_create_year_plan(self.session, ctx.org, value)
             self.state.year = ctx.year = value
-        elif key == "jaarplan_budget":
+        elif key == key_at(BUDGET):
             stored.item = ctx.year_plan()
             stored.item.budget_cents = value
         elif key in ACT_FIELDS:
@@ -124,7 +138,7 @@ class Storing:
                 act.complete = True
                 parts.budget_message(ctx.year_plan(), messages, after_activity=True)
                 self._plan_tip(messages, act)
-        elif key == "act_nog_een":
+        elif key == key_at(ACTIVITIES_DONE):
             if value:
                 _new_activity(ctx)
             else:
@@ -149,7 +163,7 @@ class Storing:
                 if len(ctx.pop().goals) >= MAX_GOALS:
                     ctx.pop().goals_complete = True
                     messages.append(Message("leerdoelen_maximum", {"maximum": MAX_GOALS}))
-        elif key == "doel_nog_een":
+        elif key == key_at(GOALS_DONE):
             pop = ctx.pop()
             if value:
                 pop.goals.append(LearningGoal(position=len(pop.goals) + 1))
@@ -189,13 +203,13 @@ class Storing:
     # -- corrections and restart ------------------------------------------------------------------
     def _has_value_any(self, key: str) -> bool:
         ctx = self.ctx
-        if key == "org_naam":
+        if key == key_at(ORGANISATION_NAME):
             return ctx.org is not None
-        if key == "speerpunten":
+        if key == key_at(SPEERPUNTEN):
             return ctx.plan() is not None and bool(ctx.plan().speerpunten)
-        if key == "jaarplan_jaar":
+        if key == key_at(PLAN_YEAR):
             return ctx.year_plan() is not None
-        if key == "jaarplan_budget":
+        if key == key_at(BUDGET):
             return ctx.year_plan() is not None and ctx.year_plan().budget_cents is not None
         if key in ACT_FIELDS:
             act = _last_activity(ctx)
