@@ -1,0 +1,157 @@
+"""The form of a question file (bot/interviews/questions/*.yml), checked when it is loaded (catalogue.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Extra, conint, constr, validator
+
+from bot.dutch import parsing
+
+INTERVIEWS = ("strategie", "jaarplan", "pop", "popgesprek", "evaluatie")
+KINDS = ("open", "short", "choice", "int", "money", "year", "yesno", "period", "kind", "speerpunt", "list")
+CHOICES = {"sector": parsing.SECTOR_CHOICES, "works_council": parsing.WORKS_COUNCIL_CHOICES,
+           "cooperation": parsing.COOPERATION_CHOICES, "decision": parsing.DECISION_CHOICES,
+           "payer": parsing.PAYER_CHOICES, "evaluation": parsing.EVALUATION_CHOICES}
+# Where an answer can be stored: the record and its attributes (bot/storage/models.py)
+RECORDS = {
+    "organisation": ("name", "sector", "employees", "has_works_council"),
+    "strategic_plan": ("future_vision", "speerpunten", "competences", "role_of_learning", "support_base",
+                       "works_council_involved"),
+    "year_plan": ("year", "budget_cents", "activities_complete"),
+    "activity": ("title", "target_group", "kind", "speerpunt_text", "goal", "form", "period", "provider",
+                 "cooperation", "cost_cents"),
+    "pop": ("function", "team", "looking_back", "contribution", "strengths", "development_points",
+            "ambition_short", "ambition_long", "wish_strategisch", "wish_loopbaan", "wish_vakgebied",
+            "support_needed", "goals_complete"),
+    "goal": ("text", "deadline", "result", "kind", "activity"),
+    "agreement": ("decision", "activity", "period", "cost_cents", "payer", "speerpunt_text"),
+    "activity_evaluation": ("eval_status", "eval_cost_cents", "eval_effect"),  # on the activity
+    "year_evaluation": ("eval_policy_changes", "eval_works_council", "eval_carry_over"),  # on the year plan
+    "interview_state": ("subject_id", "year"),
+}
+# Records with an `extra` column for an organisation's own questions (stored_in: <record>.extra.<name>)
+EXTRA_RECORDS = ("organisation", "strategic_plan", "activity", "pop", "goal")
+EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+# Kinds an own question can have; lists and speerpunten need the engine's own code; a choice brings its buttons
+EXTRA_KINDS = ("open", "short", "int", "money", "year", "yesno", "period", "kind", "choice")
+# Places the engine treats on its own (a list, the loops' "nog een?", the plan's year, the chosen team member):
+# never a plain attribute. The engine finds their questions by place (key_at), never by key.
+ORGANISATION_NAME = "organisation.name"
+SPEERPUNTEN = "strategic_plan.speerpunten"
+PLAN_YEAR = "year_plan.year"
+BUDGET = "year_plan.budget_cents"
+ACTIVITIES_DONE = "year_plan.activities_complete"
+GOALS_DONE = "pop.goals_complete"
+SUBJECT = "interview_state.subject_id"
+CHOSEN_YEAR = "interview_state.year"
+SPECIAL_PLACES = {ORGANISATION_NAME, SPEERPUNTEN, PLAN_YEAR, BUDGET, ACTIVITIES_DONE, GOALS_DONE, SUBJECT, CHOSEN_YEAR}
+# Questions the engine needs by key (loops and their logic); a form may relabel them but not leave them out
+REQUIRED = {"strategie": {"speerpunten"}, "jaarplan": {"jaarplan_jaar", "jaarplan_budget", "act_wat", "act_kosten",
+                                                       "act_nog_een"},
+            "pop": {"doel_tekst", "doel_nog_een"}, "popgesprek": {"gesprek_medewerker", "afspraak_besluit"},
+            "evaluatie": {"evaluatie_jaar", "eval_status"}}
+
+
+class ButtonSpec(BaseModel, extra=Extra.forbid):
+    title: constr(strip_whitespace=True, min_length=1, max_length=60)  # type: ignore[valid-type]
+    value: constr(strip_whitespace=True, min_length=1, max_length=120)  # type: ignore[valid-type]
+
+
+class VariantSpec(BaseModel, extra=Extra.forbid):
+    """Another text (and buttons) for the question while a condition holds (bot/interviews/named.py)."""
+
+    when: str
+    response: constr(regex=r"^[a-z][a-z_]{1,80}$")  # type: ignore[valid-type]
+    buttons: list[ButtonSpec] | None = None
+    params_from: str | None = None
+
+
+class QuestionSpec(BaseModel, extra=Extra.forbid):
+    key: constr(regex=r"^[a-z][a-z_]{1,60}$")  # type: ignore[valid-type]
+    label: constr(min_length=1, max_length=120)  # type: ignore[valid-type]
+    kind: Literal[KINDS]  # type: ignore[valid-type]
+    min_words: conint(ge=0, le=50) | None = None  # type: ignore[valid-type]  # older files; not used any more
+    optional: bool = False
+    choices: Literal[tuple(CHOICES)] | None = None  # type: ignore[valid-type]
+    stored_in: str
+    topic_words: list[str] = []
+    why: Literal["own"] | None = None
+    text: constr(strip_whitespace=True, min_length=3, max_length=500) | None = None  # type: ignore[valid-type]
+    # Buttons: fixed ones, or from a named source (bot/interviews/named.py), with extra ones after them
+    buttons: list[ButtonSpec] | None = None
+    buttons_from: str | None = None
+    extra_buttons: list[ButtonSpec] = []
+    variant: VariantSpec | None = None
+    ask_if: str | None = None  # a named condition (bot/interviews/named.py): asked only while it holds
+    after: list[str] = []  # named hooks run after the answer is stored (bot/interviews/named.py)
+
+    @validator("stored_in")
+    def _known_place(cls, value: str) -> str:  # noqa: N805 - pydantic validator
+        record, _, attribute = value.partition(".")
+        if record == "item":  # a question of an own repeating group: a field of its item (groups.py)
+            if not EXTRA_NAME.match(attribute):
+                raise ValueError(f"onbekende plek '{value}'; een vraag in een groep gaat naar item.<naam> met <naam> "
+                                 "kleine letters")
+        elif attribute.startswith("extra."):
+            if record not in EXTRA_RECORDS or not EXTRA_NAME.match(attribute[len("extra."):]):
+                raise ValueError(f"onbekende plek '{value}'; een eigen vraag gaat naar <plek>.extra.<naam> met "
+                                 f"<plek> een van {', '.join(EXTRA_RECORDS)} en <naam> kleine letters")
+        elif attribute not in RECORDS.get(record, ()):
+            raise ValueError(f"onbekende plek '{value}'; kies uit {', '.join(sorted(RECORDS))} (bot/storage/models.py)")
+        return value
+
+    @validator("text", always=True)
+    def _own_question_has_text(cls, value, values):  # noqa: N805 - pydantic validator
+        place = values.get("stored_in") or ""
+        if ".extra." in place or place.startswith("item."):
+            if not value:
+                raise ValueError("een eigen vraag (bewaard in .extra.) heeft 'text' nodig: de vraag zoals de bot hem stelt")
+            if values.get("kind") not in EXTRA_KINDS:
+                raise ValueError(f"een eigen vraag heeft een van deze soorten: {', '.join(EXTRA_KINDS)}")
+            if values.get("why") == "own":
+                raise ValueError("'why: own' kan alleen bij de vaste vragen; een eigen vraag krijgt de algemene uitleg")
+        return value
+
+    @validator("buttons", always=True)
+    def _choices_for_choice(cls, value, values):  # noqa: N805 - pydantic validator
+        if values.get("kind") == "choice" and values.get("choices") is None and not value:
+            raise ValueError("een vraag van soort 'choice' heeft 'choices' of 'buttons' nodig")
+        return value
+
+
+class GroupSpec(BaseModel, extra=Extra.forbid):
+    """An organisation's own repeating group: its questions asked per item, "nog een?" after each (groups.py)."""
+
+    group: constr(regex=r"^[a-z][a-z0-9_]{1,40}$")  # type: ignore[valid-type]
+    label: constr(min_length=1, max_length=120)  # type: ignore[valid-type]
+    start: constr(strip_whitespace=True, min_length=3, max_length=500)  # type: ignore[valid-type]
+    more: constr(strip_whitespace=True, min_length=3, max_length=500)  # type: ignore[valid-type]
+    maximum: conint(ge=1, le=20) = 5  # type: ignore[valid-type]
+    questions: list[QuestionSpec]
+
+    @validator("questions")
+    def _items_only(cls, value):  # noqa: N805 - pydantic validator
+        if not value:
+            raise ValueError("een groep heeft minstens één vraag")
+        for q in value:
+            if not q.stored_in.startswith("item."):
+                raise ValueError(f"'{q.key}': een vraag in een groep wordt bewaard in item.<naam>")
+        return value
+
+
+class InterviewSpec(BaseModel, extra=Extra.forbid):
+    interview: Literal[INTERVIEWS] | None = None  # type: ignore[valid-type]
+    label: str | None = None
+    profile: list[str] = []
+    questions: list[QuestionSpec | GroupSpec]
+
+    @validator("questions")
+    def _groups_in_the_pop(cls, value, values):  # noqa: N805 - pydantic validator
+        for q in value:
+            if isinstance(q, GroupSpec) and values.get("interview") != "pop":
+                raise ValueError(f"groep '{q.group}': een eigen groep kan (nu) alleen in de POP")
+            if isinstance(q, QuestionSpec) and q.stored_in.startswith("item."):
+                raise ValueError(f"'{q.key}': item.<naam> kan alleen in een groep")
+        return value
