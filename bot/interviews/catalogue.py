@@ -23,10 +23,12 @@ from bot.interviews.specs import (  # noqa: F401 - the places are read from here
     BUDGET,
     CHOICES,
     CHOSEN_YEAR,
+    DONE_PLACES,
     GOALS_DONE,
     INTERVIEWS,
     ORGANISATION_NAME,
     PLAN_YEAR,
+    REPEATED,
     REQUIRED,
     SPECIAL_PLACES,
     SPEERPUNTEN,
@@ -58,6 +60,7 @@ class Question:
     buttons_from: str | None = None
     extra_buttons: tuple[tuple[str, str], ...] = ()
     variant: VariantSpec | None = None
+    params_from: str | None = None
     ask_if: str | None = None
     after: tuple[str, ...] = ()
     group: str | None = None  # the own repeating group it belongs to (groups.py)
@@ -66,13 +69,17 @@ class Question:
 
 @dataclass(frozen=True)
 class Group:
+    """Questions asked once per item: an organisation's own group (``items`` None: kept in ``<record>.extra``,
+    groups.py), or the questions stored on a repeated record (goal, activity, ...: items.py)."""
+
     name: str
     label: str
-    record: str  # where the items are kept: <record>.extra.<name>
-    start: str  # key of the yes/no question before the first item
-    more: str  # key of the yes/no question after each item
+    record: str  # own group: the record whose extra column keeps the items; built-in: the repeated record
+    start: str | None  # own group: key of the yes/no question before the first item
+    more: str | None  # key of the yes/no question after each item; None: the items come from the database
     keys: tuple[str, ...]  # its questions, in asking order
-    maximum: int
+    maximum: int | None
+    items: str | None = None  # built-in: the named source of its items (bot/interviews/items.py)
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,11 @@ class Catalogue:
     labels: dict[str, str]
     groups: dict[str, Group]
     places: dict[str, str]  # stored_in -> key, for the questions outside a group
+    steps: dict[str, list]  # per interview: question keys and groups, in asking order
+
+    def group_of(self, key: str) -> Group | None:
+        """The repeating group a question belongs to (also its "nog een?" question), or None."""
+        return self._derived["group_of"].get(key)
 
     def fields(self, record: str) -> dict[str, str]:
         """Question key -> attribute, for the plain questions stored on ``record``, in asking order."""
@@ -105,7 +117,10 @@ class Catalogue:
                 record, _, attribute = q.stored_in.partition(".")
                 if q.stored_in not in SPECIAL_PLACES and q.group is None:
                     fields.setdefault(record, {})[q.key] = attribute
-            cache = {"fields": fields, "topics": {k: q.topic_words for k, q in self.questions.items()}}
+            group_of = {key: group for steps in self.steps.values() for group in steps if isinstance(group, Group)
+                        for key in (*group.keys, group.start, group.more) if key}
+            cache = {"fields": fields, "topics": {k: q.topic_words for k, q in self.questions.items()},
+                     "group_of": group_of}
             object.__setattr__(self, "_cache", cache)
         return cache
 
@@ -168,7 +183,35 @@ def load(folder: Path | None = None) -> Catalogue:
                                  f"{sorted(missing)}")
         order[name] = [*spec.profile, *keys_of[name]]
         labels[name] = spec.label or name
-    return Catalogue(questions, order, labels, groups, places)
+    steps = {name: _steps(order[name], questions, groups) for name in INTERVIEWS}
+    return Catalogue(questions, order, labels, groups, places, steps)
+
+
+def _steps(order: list[str], questions: dict[str, Question], own: dict[str, Group]) -> list:
+    """The interview as the engine walks it: single questions, and each repeating group once, where it starts."""
+    steps: list = []  # keys, own groups, and for a built-in group its record name wrapped in a tuple
+    built: dict[str, dict] = {}
+    for key in order:
+        q = questions[key]
+        if q.group:
+            if q.loop == "start":
+                steps.append(own[q.group])
+            continue
+        record = q.stored_in.partition(".")[0]
+        repeated = record if record in REPEATED else DONE_PLACES.get(q.stored_in)
+        if repeated is None:
+            steps.append(key)
+            continue
+        if repeated not in built:
+            built[repeated] = {"keys": [], "more": None}
+            steps.append((repeated,))
+        if repeated == record:
+            built[repeated]["keys"].append(key)
+        else:
+            built[repeated]["more"] = key
+    made = {name: Group(name, name, name, None, parts["more"], tuple(parts["keys"]), None, REPEATED[name])
+            for name, parts in built.items()}
+    return [made[step[0]] if isinstance(step, tuple) else step for step in steps]
 
 
 def _pairs(buttons) -> tuple[tuple[str, str], ...]:
@@ -186,7 +229,7 @@ def _question(q: QuestionSpec, group: str | None = None) -> Question:
         choices = {b.value: (b.value, b.title) for b in q.buttons or ()}
     return Question(q.key, q.label, q.kind, q.optional, choices, q.stored_in, tuple(w.lower() for w in q.topic_words),
                     q.why == "own", q.text or "", _pairs(q.buttons), q.buttons_from, _pairs(q.extra_buttons),
-                    q.variant, q.ask_if, tuple(q.after), group)
+                    q.variant, q.params_from, q.ask_if, tuple(q.after), group)
 
 
 _lock = threading.Lock()

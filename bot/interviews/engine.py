@@ -1,9 +1,10 @@
 """The interview engine: the next question, an answer, corrections, restart; over the stored answers.
 
-The next question is always derived from what is stored: the first question without an answer,
-or a question the person asked to correct. That makes resuming (also after a restart) trivial.
-Texts of questions and replies live in the Rasa domain as responses named ``utter_<response>``;
-this module only returns response names and parameters.
+One engine for every interview: what it asks, in which order, with which buttons, when, where an answer goes
+and what follows it is in the interview's question file (catalogue.py), walked by navigation.py. The next
+question is always derived from what is stored: the first question without an answer, or a question the person
+asked to correct. That makes resuming (also after a restart) trivial. Texts of questions and replies live in the
+Rasa domain as responses named ``utter_<response>``; this module only returns response names and parameters.
 """
 
 from __future__ import annotations
@@ -18,47 +19,33 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
-from bot.interviews import groups, parts
+from bot.interviews import groups, navigation, parts, places
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
-    ACT_FIELDS,
-    ACTIVITIES_DONE,
-    BUDGET,
-    GOAL_FIELDS,
-    GOALS_DONE,
     INTERVIEW_LABELS,
     INTERVIEW_QUESTIONS,
-    ORG_FIELDS,
+    INTERVIEWS,
     ORGANISATION_NAME,
-    PLAN_FIELDS,
     SPEERPUNTEN,
+    SUBJECT,
     TOPIC_WORDS,
     Q,
-    key_at,
+    current,
 )
 from bot.interviews.context import RESTART, Ctx, Message, Reply, max_answer_length
 from bot.interviews.context import buttons as make_buttons
-from bot.interviews.flow import (
-    NEXT,
-    _current_goal,
-    _last_activity,
-    _last_goal,
-    current_activity,
-)
-from bot.interviews.parts import Stored
-from bot.interviews.storing import Storing
-from bot.interviews.summaries import summary
+from bot.interviews.fields import write
+from bot.interviews.items import ITEMS
+from bot.interviews.parts import HOOKS, Stored
 from bot.storage import repository as repo
 from bot.storage.models import Person
 
 
-class InterviewEngine(Storing):
-    """The engine of the strategy, the yearly plan and the POP; the cycle's interviews subclass it."""
-
-    interviews: tuple[str, ...] = tuple(NEXT)
+class InterviewEngine:
+    """The engine of every interview: the strategy, the yearly plan, the POP, the POP-gesprek, the evaluation."""
 
     def __init__(self, session: Session, person: Person, interview: str, today: date | None = None):
-        if interview not in self.interviews:
+        if interview not in INTERVIEWS:
             raise ValueError(f"onbekend interview: {interview}")
         self.today = today or clock.today()
         self.session = session
@@ -75,36 +62,31 @@ class InterviewEngine(Storing):
         pending = self.state.pending_question
         if pending == RESTART:
             return RESTART
-        if pending and self._is_applicable(pending):
+        if pending and navigation.applicable(self, pending):
             return pending
-        return self._next()
-
-    def _next(self) -> str | None:
-        """The first question without an answer (bot/interviews/flow.py)."""
-        return NEXT[self.interview](self)
+        return navigation.next_key(self)
 
     def begin(self) -> None:
-        """Called when the person opens the interview (again); the cycle's interviews start a new round here."""
+        """Called when the person opens the interview (again): the cycle's interviews start a new round here."""
+        hook = parts.ON_BEGIN.get(self.interview)
+        if hook is not None:
+            hook(self)
 
-    def _is_applicable(self, key: str) -> bool:
-        if key in ACT_FIELDS:
-            return _last_activity(self.ctx) is not None
-        if key in GOAL_FIELDS:
-            return _last_goal(self.ctx) is not None
-        if key in PLAN_FIELDS or key == key_at(SPEERPUNTEN):
-            return self.ctx.org is not None
-        if key == key_at(BUDGET):
-            return self.ctx.year_plan() is not None
-        if key in ORG_FIELDS:
-            return self.ctx.org is not None
-        return True
+    def choices(self) -> list[Person]:
+        from bot.interviews.popgesprek import choices
+
+        return choices(self)
 
     def accepts_closed(self, text: str) -> bool:
         key = self.current_key()
-        if key is None or key == RESTART or key == key_at(SPEERPUNTEN):
+        if key is None or key == RESTART:
             return False
         q = Q[key]
-        if q.kind in ("open", "short"):
+        if q.stored_in == SUBJECT:
+            from bot.interviews.popgesprek import member
+
+            return member(self, text) is not None
+        if q.kind in ("open", "short", "list"):
             return False
         return parse_answer(q, text, self.ctx).ok
 
@@ -152,19 +134,7 @@ class InterviewEngine(Storing):
             return Message("opnieuw_zeker_organisatie" if shared else "opnieuw_zeker",
                            {"interview_naam": INTERVIEW_LABELS[self.interview]},
                            make_buttons([("Ja, opnieuw beginnen", "ja"), ("Nee, ga verder", "nee")]))
-        return parts.prompt(self, Q[key], self.item_params(key))
-
-    def item_params(self, key: str) -> dict:
-        """The values a question of a repeating group may name: the number of the activity or goal."""
-        if key in ACT_FIELDS:
-            plan = self.ctx.year_plan()
-            return {"nummer": len(plan.activities) + (0 if current_activity(self.ctx) else 1) if plan else 1}
-        if key in GOAL_FIELDS:
-            return {"nummer": len(self.ctx.pop().goals) + (0 if _current_goal(self.ctx) else 1)}
-        group = groups.group_of(key)
-        if group is not None:
-            return {"nummer": groups.number(self.ctx.pop(), group)}
-        return {}
+        return parts.prompt(self, Q[key], navigation.item_params(self, key))
 
     # -- answering --------------------------------------------------------------------------------
     def answer(self, text: str) -> Reply:
@@ -186,19 +156,22 @@ class InterviewEngine(Storing):
         q = Q[key]
         messages: list[Message] = []
         correcting = self.state.pending_question == key
-        if key == key_at(SPEERPUNTEN):
-            accepted = self._answerspeerpunten(text, messages)
+        if q.stored_in == SPEERPUNTEN:
+            accepted = places.add_speerpunten(self, key, text, messages)
         else:
             parsed = parse_answer(q, text, self.ctx)
             if not parsed.ok:
                 return Reply([Message(parsed.error or "antwoord_onduidelijk")], accepted=False, done=False)
-            correcting = correcting or self._has_value(key)
-            self._store(Stored(key, text, parsed.value, None, not correcting, messages))
+            value, problem = places.check(self, q.stored_in, parsed.value, text)
+            if problem is not None:
+                return Reply([problem], accepted=False, done=False)
+            correcting = correcting or navigation.answered(self, key)
+            self._store(Stored(key, text, value, None, not correcting, messages))
             accepted = True
-            value = parsed.value
-            stored = value.text if hasattr(value, "text") else ("" if value is None else str(value))
+            shown = parsed.value
+            stored = shown.text if hasattr(shown, "text") else ("" if shown is None else str(shown))
             repo.log_answer(self.session, self.person.id, self.interview, key, text, stored, correcting)
-        if accepted and self.state.pending_question == key and (key != key_at(SPEERPUNTEN)
+        if accepted and self.state.pending_question == key and (q.stored_in != SPEERPUNTEN
                                                                 or self.ctx.plan().speerpunten_complete):
             self.state.pending_question = None
             messages.append(Message("correctie_opgeslagen"))
@@ -211,18 +184,51 @@ class InterviewEngine(Storing):
             self.state.status = "done"
         return Reply(messages, accepted=accepted, done=done)
 
+    def _store(self, stored: Stored) -> None:
+        """Keep an accepted answer where its question file says, then run what follows it."""
+        key, value = stored.key, stored.value
+        group = current().group_of(key)
+        if group is None:
+            stored.item = places.store(self, Q[key].stored_in, value, stored.messages)
+            self._after(stored)
+        elif group.items is None:
+            stored.item = groups.store(self.ctx.pop(), group, key, value, self.state.pending_question == key)
+            self._after(stored)
+        elif key == group.more:
+            ITEMS[group.items].close(self, value)
+        else:
+            source = ITEMS[group.items]
+            record = source.record(self, navigation.target(self, group, key, create=True), create=True)
+            if Q[key].kind == "speerpunt":
+                write(record, navigation.attribute(key), value.text if value else "")
+                if hasattr(record, "speerpunt_id"):
+                    record.speerpunt_id = value.id if value else None
+            else:
+                write(record, navigation.attribute(key), value)
+            stored.item = record
+            self._after(stored)
+            source.finished(self, record, key, navigation.missing(self, group, record) is None, stored.messages)
+        self.session.flush()
+
+    def _after(self, stored: Stored) -> None:
+        """The question's own hooks (``after:`` in its file), with the record the answer went to."""
+        for hook in Q[stored.key].after:
+            HOOKS[hook](self, stored)
+
+    # -- corrections and restart ------------------------------------------------------------------
     def go_back(self) -> str | None:
         """Step back to the previous question of this interview (one that has an answer)."""
         self.state.asked_question = None  # the person's own request: the next prompt sets it
-        current = self.current_key()
+        now = self.current_key()
         order = INTERVIEW_QUESTIONS[self.interview]
-        idx = order.index(current) if current in order else len(order)
+        idx = order.index(now) if now in order else len(order)
         for key in reversed(order[:idx]):
-            if key in (key_at(ACTIVITIES_DONE), key_at(GOALS_DONE)) or Q[key].loop or key == key_at(ORGANISATION_NAME) and self.organisation_fixed:
+            group = current().group_of(key)
+            if group is not None and key in (group.start, group.more):
+                continue  # "nog een?" is not an answer to go back to
+            if Q[key].stored_in == ORGANISATION_NAME and self.organisation_fixed:
                 continue
-            if key == key_at(SPEERPUNTEN) and self.ctx.plan() and self.ctx.plan().speerpunten:
-                return self.correct(key_at(SPEERPUNTEN))
-            if self._has_value_any(key):
+            if navigation.has_answer(self, key):
                 return self.correct(key)
         return None
 
@@ -244,42 +250,23 @@ class InterviewEngine(Storing):
 
     def correct(self, key: str) -> str | None:
         self.state.asked_question = None  # the person's own request: the next prompt sets it
-        if key not in INTERVIEW_QUESTIONS[self.interview] or not self._has_value_any(key):
+        if key not in INTERVIEW_QUESTIONS[self.interview] or not navigation.has_answer(self, key):
             return None
-        if key == key_at(ORGANISATION_NAME) and self.organisation_fixed:
+        if Q[key].stored_in == ORGANISATION_NAME and self.organisation_fixed:
             return None
-        if key == key_at(SPEERPUNTEN):
-            plan = self.ctx.plan()
-            repo.log_answer(self.session, self.person.id, self.interview, key_at(SPEERPUNTEN), "(lijst opnieuw invullen)",
-                            " | ".join(sp.text for sp in plan.speerpunten), True)
-            plan.speerpunten.clear()
-            plan.speerpunten_complete = False
+        if Q[key].stored_in == SPEERPUNTEN:
+            places.clear_speerpunten(self, key)
         self.state.pending_question = key
         self.state.status = "active"
         self.session.flush()
         return key
 
     def restart(self) -> None:
+        """Start over; what goes is the interview's own (parts.ON_RESTART), every earlier answer stays logged."""
         self.state.asked_question = None  # the person's own request: the next prompt sets it
         self.state.funding_tip_shown = False  # a new interview may show its tip again
-        ctx = self.ctx
         repo.log_answer(self.session, self.person.id, self.interview, "opnieuw_beginnen", "(opnieuw begonnen)")
-        if self.interview == "strategie" and ctx.plan() is not None:
-            ctx.org.strategic_plan = None
-        elif self.interview == "jaarplan" and ctx.year_plan() is not None:
-            plan = ctx.year_plan()
-            agreed = [a for a in plan.activities if a.agreement_id is not None]
-            if agreed:  # activities agreed in POP-gesprekken stay: they belong to the employees' agreements
-                for act in [a for a in plan.activities if a.agreement_id is None]:
-                    plan.activities.remove(act)
-                plan.budget_cents, plan.activities_complete = None, False
-            else:
-                self.session.delete(plan)
-            self.state.year = ctx.year = None
-        elif self.interview == "pop":
-            pop = repo.get_pop(self.session, self.person, ctx.year)
-            if pop is not None:
-                self.session.delete(pop)
+        parts.ON_RESTART[self.interview](self)
         self.state.pending_question = None
         self.state.status = "active"
         self.session.flush()
@@ -306,4 +293,4 @@ class InterviewEngine(Storing):
 
     # -- summaries --------------------------------------------------------------------------------
     def summary(self) -> str:
-        return summary(self.ctx)
+        return parts.SUMMARIES[self.interview](self)

@@ -13,6 +13,7 @@ SOURCES = {
     "years_ahead": "dit jaar en volgend jaar",
     "years_back": "dit jaar en vorig jaar",
     "team_members": "de teamleden die hun POP met jou deelden",
+    "unfinished_count": "hoeveel activiteiten niet zijn afgerond, en het volgende jaar",
 }
 # ask_if and variant.when: a question is asked only while its condition holds
 CONDITIONS = {
@@ -23,6 +24,7 @@ CONDITIONS = {
     "activity_done": "de activiteit is uitgevoerd",
     "not_postponed": "het besluit over het leerdoel is niet 'niet nu'",
     "unfinished_activities": "er zijn activiteiten die niet zijn afgerond",
+    "nobody_to_choose": "geen teamlid deelde een POP met leerdoelen met jou",
 }
 # after: what happens once the answer is stored
 HOOKS = {
@@ -33,13 +35,14 @@ HOOKS = {
     "activity_parts": "een activiteit in één bericht vult alle vragen die het beantwoordt",
     "forget_result_unless_done": "kosten en effect vervallen als de activiteit niet is uitgevoerd",
     "carry_over": "niet afgeronde activiteiten gaan naar het jaarplan van volgend jaar",
+    "plan_without_activities": "een melding als het gekozen jaarplan geen activiteiten heeft",
 }
 
 
 def unknown_names(q) -> str | None:
     """What in a question's specification names something that does not exist (in Dutch), or None."""
     wrong = []
-    for source in filter(None, [q.buttons_from, q.variant.params_from if q.variant else None]):
+    for source in filter(None, [q.buttons_from, q.params_from, q.variant.params_from if q.variant else None]):
         if source not in SOURCES:
             wrong.append(f"onbekende bron '{source}' (kies uit {', '.join(SOURCES)})")
     for condition in filter(None, [q.ask_if, q.variant.when if q.variant else None]):

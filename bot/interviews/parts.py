@@ -47,11 +47,20 @@ def _team_members(engine) -> tuple[list[dict], dict]:
     return make_buttons([(name, name) for name in names]), {}
 
 
+def _unfinished_count(engine) -> tuple[list[dict], dict]:
+    from bot.interviews.evaluation import unfinished
+
+    plan = engine.ctx.year_plan()
+    return [], {"aantal": formatting.count(len(unfinished(plan)), "activiteit is", "activiteiten zijn"),
+                "volgend_jaar": plan.year + 1}
+
+
 SOURCES: dict[str, Callable[[Any], tuple[list[dict], dict]]] = {
     "organisation_speerpunten": _speerpunten,
     "years_ahead": lambda engine: _years(engine, 1),
     "years_back": lambda engine: _years(engine, -1),
     "team_members": _team_members,
+    "unfinished_count": _unfinished_count,
 }
 
 
@@ -72,6 +81,7 @@ CONDITIONS: dict[str, Callable[[Any, str, Any], bool]] = {
     "activity_done": lambda _engine, _key, item: item is not None and item.eval_status == "gedaan",
     "not_postponed": lambda _engine, _key, item: item is None or item.decision != "niet_nu",
     "unfinished_activities": _unfinished,
+    "nobody_to_choose": lambda engine, _key, _item: not engine.choices(),
 }
 
 
@@ -163,6 +173,13 @@ def _carry_over(engine, stored: Stored) -> None:
             "aantal": formatting.count(len(copies), "activiteit", "activiteiten"), "jaar": plan.year + 1}))
 
 
+def _plan_without_activities(engine, stored: Stored) -> None:
+    from bot.interviews.evaluation import planned
+
+    if not planned(engine.ctx.year_plan()):
+        stored.messages.append(Message("evaluatie_geen_activiteiten", {"jaar": stored.value}))
+
+
 HOOKS: dict[str, Callable[[Any, Stored], None]] = {
     "profile_facts": _profile_facts,
     "or_tip": _or_tip,
@@ -171,7 +188,97 @@ HOOKS: dict[str, Callable[[Any, Stored], None]] = {
     "activity_parts": _activity_parts,
     "forget_result_unless_done": _forget_result_unless_done,
     "carry_over": _carry_over,
+    "plan_without_activities": _plan_without_activities,
 }
+
+
+# -- per interview: a new round when it is opened again, and what "opnieuw beginnen" clears -------------------
+def _new_round_of_popgesprek(engine) -> None:
+    from bot.interviews.popgesprek import subject_pop
+
+    if engine.state.status == "done" or subject_pop(engine) is None:
+        engine.state.subject_id = None  # a new round: choose the team member
+        engine.state.pending_question = None
+
+
+def _new_evaluation(engine) -> None:
+    if engine.state.status == "done":
+        engine.state.year = engine.ctx.year = None  # a new evaluation: which year?
+
+
+ON_BEGIN: dict[str, Callable[[Any], None]] = {"popgesprek": _new_round_of_popgesprek, "evaluatie": _new_evaluation}
+
+
+def _clear_strategy(engine) -> None:
+    if engine.ctx.plan() is not None:
+        engine.ctx.org.strategic_plan = None
+
+
+def _clear_year_plan(engine) -> None:
+    plan = engine.ctx.year_plan()
+    if plan is None:
+        return
+    agreed = [a for a in plan.activities if a.agreement_id is not None]
+    if agreed:  # activities agreed in POP-gesprekken stay: they belong to the employees' agreements
+        for act in [a for a in plan.activities if a.agreement_id is None]:
+            plan.activities.remove(act)
+        plan.budget_cents, plan.activities_complete = None, False
+    else:
+        engine.session.delete(plan)
+    engine.state.year = engine.ctx.year = None
+
+
+def _clear_pop(engine) -> None:
+    from bot.storage import repository as repo
+
+    pop = repo.get_pop(engine.session, engine.person, engine.ctx.year)
+    if pop is not None:
+        engine.session.delete(pop)
+
+
+def _choose_again(engine) -> None:
+    """The POP-gesprek: choose the team member again. Recorded agreements stay (a change is a correction)."""
+    engine.state.subject_id = None
+
+
+def _clear_evaluation(engine) -> None:
+    """The answers of this evaluation are cleared; the plan itself stays."""
+    from bot.interviews.evaluation import planned
+
+    plan = engine.ctx.year_plan()
+    for act in planned(plan):
+        act.eval_status = act.eval_cost_cents = act.eval_effect = None
+    if plan is not None:
+        plan.eval_policy_changes = plan.eval_works_council = plan.eval_carry_over = None
+    engine.state.year = engine.ctx.year = None
+
+
+ON_RESTART: dict[str, Callable[[Any], None]] = {
+    "strategie": _clear_strategy, "jaarplan": _clear_year_plan, "pop": _clear_pop, "popgesprek": _choose_again,
+    "evaluatie": _clear_evaluation,
+}
+
+
+def _summary(engine) -> str:
+    from bot.interviews.summaries import summary
+
+    return summary(engine.ctx)
+
+
+def _summary_popgesprek(engine) -> str:
+    from bot.interviews.popgesprek import summary
+
+    return summary(engine)
+
+
+def _summary_evaluation(engine) -> str:
+    from bot.interviews.evaluation import summary
+
+    return summary(engine)
+
+
+SUMMARIES: dict[str, Callable[[Any], str]] = {"strategie": _summary, "jaarplan": _summary, "pop": _summary,
+                                              "popgesprek": _summary_popgesprek, "evaluatie": _summary_evaluation}
 
 
 # -- the prompt ------------------------------------------------------------------------------------------
@@ -186,6 +293,8 @@ def prompt(engine, q, params: dict) -> Message:
     if q.buttons_from:
         buttons, more = SOURCES[q.buttons_from](engine)
         params.update(more)
+    if q.params_from:
+        params.update(SOURCES[q.params_from](engine)[1])
     buttons = buttons + make_buttons(list(q.extra_buttons))
     variant = q.variant
     if variant is not None and CONDITIONS[variant.when](engine, q.key, None):

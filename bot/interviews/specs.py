@@ -46,6 +46,11 @@ ACTIVITIES_DONE = "year_plan.activities_complete"
 GOALS_DONE = "pop.goals_complete"
 SUBJECT = "interview_state.subject_id"
 CHOSEN_YEAR = "interview_state.year"
+# Records asked about once per item: their questions form a repeating group, with where the items come from
+# (bot/interviews/items.py) and the place of the "nog een?" question that closes the list
+REPEATED = {"goal": "learning_goals", "activity": "plan_activities", "agreement": "shared_goals",
+            "activity_evaluation": "evaluated_activities"}
+DONE_PLACES = {"pop.goals_complete": "goal", "year_plan.activities_complete": "activity"}
 SPECIAL_PLACES = {ORGANISATION_NAME, SPEERPUNTEN, PLAN_YEAR, BUDGET, ACTIVITIES_DONE, GOALS_DONE, SUBJECT, CHOSEN_YEAR}
 # Questions the engine needs by key (loops and their logic); a form may relabel them but not leave them out
 REQUIRED = {"strategie": {"speerpunten"}, "jaarplan": {"jaarplan_jaar", "jaarplan_budget", "act_wat", "act_kosten",
@@ -83,6 +88,7 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     buttons: list[ButtonSpec] | None = None
     buttons_from: str | None = None
     extra_buttons: list[ButtonSpec] = []
+    params_from: str | None = None  # values for the question's text, from a named source
     variant: VariantSpec | None = None
     ask_if: str | None = None  # a named condition (bot/interviews/named.py): asked only while it holds
     after: list[str] = []  # named hooks run after the answer is stored (bot/interviews/named.py)

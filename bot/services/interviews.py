@@ -26,7 +26,6 @@ from bot.interviews import (
     Message,
     Q,
     Reply,
-    engine_for,
 )
 from bot.services.funding import org_profile
 from bot.storage import repository as repo
@@ -68,7 +67,7 @@ def _locked(person_id: str) -> Iterator[Session]:
 def _engine(session, person_id: str, interview: str, today: date | None = None,
             role: str | None = None) -> InterviewEngine:
     person = repo.get_or_create_person(session, person_id, role=role)
-    return engine_for(interview)(session, person, interview, today)
+    return InterviewEngine(session, person, interview, today)
 
 
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,

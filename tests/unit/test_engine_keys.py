@@ -10,7 +10,8 @@ import pytest
 
 from bot.interviews import catalogue
 
-ENGINE = ["engine", "storing", "flow", "parts", "groups", "popgesprek", "evaluation", "named", "answers"]
+ENGINE = ["engine", "navigation", "places", "items", "flow", "parts", "groups", "popgesprek", "evaluation", "named",
+          "answers"]
 FOLDER = Path(catalogue.__file__).parent
 
 
@@ -33,3 +34,15 @@ def test_no_question_key_in_engine_code(module):
     found = sorted({node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
                     and isinstance(node.value, str) and node.value in keys and id(node) not in skip})
     assert found == [], f"bot/interviews/{module}.py names question keys: {found}"
+
+
+def test_one_engine_for_every_interview():
+    """No engine of its own per interview and no mixin: the differences are in the question files."""
+    from bot.interviews.engine import InterviewEngine
+
+    assert InterviewEngine.__bases__ == (object,)
+    for path in Path(FOLDER).glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        subclasses = [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+                      and any(getattr(base, "id", "") == "InterviewEngine" for base in node.bases)]
+        assert subclasses == [], f"{path.name}: {subclasses}"

@@ -1,0 +1,156 @@
+"""Where a single question's answer is kept (``stored_in``), read and written for the engine.
+
+Most places are an attribute of a record (``pop.team``, ``strategic_plan.competences``) or an organisation's own
+field in a record's ``extra`` column. A few places mean more than an attribute, always the same, whatever the
+question that asks for them is called: the organisation's name links the person to an organisation, the list of
+speerpunten is filled item by item until "klaar", a plan's year opens that yearly plan, the chosen year and the
+chosen team member belong to the person's interview.
+"""
+
+from __future__ import annotations
+
+from bot.dutch import formatting, parsing
+from bot.dutch.facts import Facts
+from bot.interviews import popgesprek
+from bot.interviews.answers import DONE_WORDS, split_list
+from bot.interviews.catalogue import (
+    CHOSEN_YEAR,
+    ORGANISATION_NAME,
+    PLAN_YEAR,
+    SPEERPUNTEN,
+    SUBJECT,
+)
+from bot.interviews.context import Message
+from bot.interviews.fields import read, write
+from bot.storage import repository as repo
+from bot.storage.models import Speerpunt
+
+
+def record(engine, place: str, create: bool = False):
+    """The record a place is on, or None when it is not there (yet)."""
+    ctx = engine.ctx
+    name = place.partition(".")[0]
+    if name == "organisation":
+        return ctx.org
+    if name == "strategic_plan":
+        if ctx.org is None:
+            return None
+        return repo.get_or_create_strategic_plan(engine.session, ctx.org) if create else ctx.plan()
+    if name in ("year_plan", "year_evaluation"):
+        return ctx.year_plan()
+    if name == "pop":
+        return ctx.pop()
+    if name == "interview_state":
+        return engine.state
+    raise KeyError(place)
+
+
+def available(engine, place: str) -> bool:
+    """Whether the question can be asked now: the organisation's name first, a plan's questions once it has
+    a plan, the yearly plan's once its year is chosen."""
+    name = place.partition(".")[0]
+    if place in (ORGANISATION_NAME, CHOSEN_YEAR, SUBJECT) or name in ("pop", "interview_state"):
+        return True
+    if place == PLAN_YEAR or name in ("organisation", "strategic_plan"):
+        return engine.ctx.org is not None
+    return engine.ctx.year_plan() is not None
+
+
+def answered(engine, place: str) -> bool:
+    """Whether the interview can go past the question: it has its answer (the list of speerpunten: complete)."""
+    if place == ORGANISATION_NAME:
+        return engine.ctx.org is not None
+    if place == SPEERPUNTEN:
+        plan = engine.ctx.plan()
+        return plan is not None and bool(plan.speerpunten_complete)
+    if place in (PLAN_YEAR, CHOSEN_YEAR):
+        return engine.ctx.year_plan() is not None
+    if place == SUBJECT:
+        return popgesprek.subject_pop(engine) is not None
+    found = record(engine, place)
+    return found is not None and read(found, place.partition(".")[2]) is not None
+
+
+def has_answer(engine, place: str) -> bool:
+    """Whether there is an answer to correct (the list of speerpunten: at least one)."""
+    if place == SPEERPUNTEN:
+        plan = engine.ctx.plan()
+        return plan is not None and bool(plan.speerpunten)
+    return answered(engine, place)
+
+
+def check(engine, place: str, value, text: str) -> tuple[object, Message | None]:
+    """The value to store, or the message that says why it cannot be (a name outside the team, a year without
+    a yearly plan)."""
+    if place == SUBJECT:
+        person = popgesprek.member(engine, str(value))
+        return person, None if person is not None else Message("popgesprek_wie_onbekend")
+    if place == CHOSEN_YEAR and engine.ctx.org is not None:
+        if repo.get_year_plan(engine.session, engine.ctx.org, value) is None:
+            return value, Message("evaluatie_geen_jaarplan", {"jaar": value})
+    return value, None
+
+
+def store(engine, place: str, value, messages: list[Message]):
+    """Keep ``value`` at ``place``; returns the record it went to."""
+    ctx = engine.ctx
+    if place == ORGANISATION_NAME:
+        if engine.organisation_fixed:
+            return None  # never asked then; and never moved by what someone types
+        org = repo.get_or_create_organisation(engine.session, value)
+        engine.person.organisation = org
+        if org.strategic_plan and org.strategic_plan.speerpunten:
+            messages.append(Message("organisatie_bekend", {"organisatie": org.name}))
+        understood = engine.use_facts(Facts())  # a name that says the sector: "Gemeente Oostmeer"
+        if understood:
+            messages.append(understood)
+        return org
+    if place == PLAN_YEAR:
+        plan = repo.get_or_create_year_plan(engine.session, ctx.org, value)
+        engine.state.year = ctx.year = value
+        return plan
+    if place == CHOSEN_YEAR:
+        engine.state.year = ctx.year = value
+        return ctx.year_plan()
+    if place == SUBJECT:
+        popgesprek.choose(engine, value, messages)
+        return None
+    found = record(engine, place, create=True)
+    write(found, place.partition(".")[2], value)
+    return found
+
+
+def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> bool:
+    """One or more speerpunten, or "klaar" when the list is complete; False when nothing could be kept."""
+    plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
+    norm = parsing.normalize(text).strip(" .!")
+    if norm in DONE_WORDS or parsing.parse_yes_no(text) is False:
+        if not plan.speerpunten:
+            messages.append(Message("speerpunt_minstens_een"))
+            return False
+        plan.speerpunten_complete = True
+        repo.log_answer(engine.session, engine.person.id, engine.interview, key, text,
+                        " | ".join(sp.text for sp in plan.speerpunten))
+        return True
+    items = split_list(text)
+    if not items or any(parsing.word_count(i) == 0 for i in items):
+        messages.append(Message("antwoord_leeg"))
+        return False
+    for item in items:
+        plan.speerpunten.append(Speerpunt(position=len(plan.speerpunten) + 1, text=item[:500]))
+        repo.log_answer(engine.session, engine.person.id, engine.interview, "speerpunt", item, item)
+    engine.session.flush()
+    messages.append(Message("speerpunten_opgeslagen", {"aantal": formatting.count(len(items), "speerpunt",
+                                                                                   "speerpunten"),
+                                                       "lijst": "; ".join(items)})
+                    if len(items) > 1 else Message("speerpunt_opgeslagen"))
+    return True
+
+
+def clear_speerpunten(engine, key: str) -> None:
+    """"Wijzig de speerpunten": the list is filled in again (the old one stays in the answer log)."""
+    plan = engine.ctx.plan()
+    repo.log_answer(engine.session, engine.person.id, engine.interview, key, "(lijst opnieuw invullen)",
+                    " | ".join(sp.text for sp in plan.speerpunten), True)
+    plan.speerpunten.clear()
+    plan.speerpunten_complete = False
