@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from bot.settings import get_settings  # noqa: E402
 from bot.storage import db  # noqa: E402
 from ops import processes  # noqa: E402
-from rasa_addons.intranet import SORRY, TOO_FAST  # noqa: E402
+from rasa_addons.channel_common import SORRY  # noqa: E402
+from rasa_addons.rate_limit import TOO_FAST  # noqa: E402
 from tests.helpers import POP  # noqa: E402
 
 FAILURE_REPLIES = {SORRY, TOO_FAST}

@@ -58,7 +58,7 @@ def add_file_routes(webhook: Blueprint) -> None:
     from bot.documents import files as exports
     from bot.documents import links, overview
     from bot.services import documents, privacy, sharing
-    from rasa_addons.intranet import conversation
+    from rasa_addons.channel_common import conversation
 
     @webhook.route("/bestand/<token>", methods=["GET", "OPTIONS"])
     async def download(request: Request, token: str) -> HTTPResponse:

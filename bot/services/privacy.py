@@ -110,7 +110,7 @@ def delete_person(person_id: str) -> None:
     """Remove the person's answers, POP and interview state; the organisation's plans stay.
 
     The conversation history in Rasa's tracker store is removed by the Rasa server right after this turn
-    (see rasa_addons/intranet.py), because this turn's own events are written after the actions run.
+    (see rasa_addons/channel_common.py), because this turn's own events are written after the actions run.
     """
     with session_scope() as s:
         forget(s, person_id)

@@ -1,10 +1,10 @@
-"""The widget's history (rasa_addons/intranet.conversation): what a reloaded widget shows."""
+"""The widget's history (rasa_addons/channel_common.conversation): what a reloaded widget shows."""
 
 from __future__ import annotations
 
 from rasa.shared.core.events import BotUttered, UserUttered
 
-from rasa_addons.intranet import conversation
+from rasa_addons.channel_common import conversation
 
 
 def test_download_buttons_are_not_shown_again_as_empty_bubbles():

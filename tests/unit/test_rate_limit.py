@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from rasa_addons import intranet, rate_limit
+from rasa_addons import rate_limit, rest_channel, socketio_channel
 
 
 def test_a_redis_that_is_away_does_not_open_the_limit(monkeypatch):
@@ -24,6 +24,6 @@ def test_one_limiter_for_rest_socketio_history_downloads_and_connections(monkeyp
     monkeypatch.setattr(rate_limit, "_SHARED", [])
     first, second = rate_limit.shared_limiter(), rate_limit.shared_limiter()
     assert first is second
-    rest = intranet.IntranetRestInput().blueprint(lambda _m: None)
-    socket = intranet.IntranetSocketIO().blueprint(lambda _m: None)
+    rest = rest_channel.IntranetRestInput().blueprint(lambda _m: None)
+    socket = socketio_channel.IntranetSocketIO().blueprint(lambda _m: None)
     assert rest and socket and rate_limit.shared_limiter() is first
