@@ -14,27 +14,23 @@ from sqlalchemy.orm import Session
 
 from bot import requests
 from bot.dutch.facts import Facts
-from bot.dutch.facts import extract as extract_facts
-from bot.funding.advice import funding_replies
 from bot.identity import Identity
 from bot.interviews import (
     INTERVIEW_LABELS,
     INTERVIEW_QUESTIONS,
     RESTART,
-    WHY_KEYS,
     InterviewEngine,
     Message,
     Q,
     Reply,
 )
-from bot.services.funding import org_profile
+from bot.services.during_interview import carry_out
+from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, decide
+from bot.understanding import ANSWER, ANSWERED, HANDOFF, decide
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
-PLANNING = ("strategie", "jaarplan", "evaluatie")  # the organisation's plans: managers and HR only
-MANAGERS = ("popgesprek",)  # a manager with their own team
 
 
 @dataclass
@@ -139,7 +135,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
                 engine.pause()
             return Turn([], engine.prompt(), accepted=False, done=False, extra={"handoff": decision.intent},
                         request=decision.intent)
-        messages, extra = _request(engine, decision.intent, text, faq_response, topic, can_plan)
+        messages, extra = carry_out(engine, decision.intent, text, faq_response, topic, can_plan)
         s.flush()
         prompt = None if extra else engine.prompt()
     if extra.get("switched"):
@@ -148,55 +144,6 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         return Turn(messages, started.prompt, accepted=False, done=started.done, summary=started.summary,
                     extra=extra, request=decision.intent)
     return Turn(messages, prompt, accepted=False, done=False, extra=extra, request=decision.intent)
-
-
-def _request(engine: InterviewEngine, command: str, text: str, faq_response: str | None, topic: str | None,
-             can_plan: bool) -> tuple[list[Message], dict]:
-    """Carry out a request made during an interview; the interview stays at its question."""
-    messages: list[Message] = []
-    extra: dict = {}
-    interview = engine.interview
-    if command == "stoppen":
-        engine.pause()
-        messages.append(Message("gepauzeerd"))
-        extra["paused"] = True
-    elif command == "terug":
-        key = engine.go_back()
-        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
-                        else Message("correctie_niets"))
-    elif command == "wijzig_antwoord":
-        key = engine.find_topic(topic or text)
-        key = engine.correct(key) if key else None
-        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
-                        else Message("correctie_onbekend"))
-    elif command == "toon_antwoorden":
-        messages.append(Message("antwoorden_tot_nu", {"samenvatting": engine.summary(),
-                                                      "interview_naam": INTERVIEW_NAMES[interview]}))
-    elif command == "waarom_vraag":
-        key = engine.current_key()
-        messages.append(Message(f"waarom_{key}" if key in WHY_KEYS else f"waarom_{interview}"))
-    elif command == "faq":
-        messages.append(Message(faq_response.removeprefix("utter_")))
-    elif command == "help":
-        messages.append(Message("help_interview"))
-    elif command in ("subsidie_zoeken", "regeling_vraag"):
-        sector, employees = org_profile(engine.ctx.org)
-        messages += funding_replies(text, extract_facts(text), sector, employees, command == "regeling_vraag")
-    elif command == QUESTION:
-        messages.append(Message("vraag_onbekend"))
-    elif command == "hervatten":
-        pass  # already here: the question is asked again
-    elif command == "opnieuw_beginnen":
-        engine.ask_restart()
-    elif command.startswith("start_"):
-        other = command.removeprefix("start_")
-        if (other in PLANNING + MANAGERS and not can_plan
-                or other in MANAGERS and not role_may_start(engine.person.role, other)):
-            messages.append(Message(refusal(other).removeprefix("utter_")))
-        elif other != interview:
-            engine.pause()
-            extra["switched"] = other
-    return messages, extra
 
 
 def prompt(person_id: str, interview: str, today: date | None = None) -> Message | None:
@@ -285,22 +232,6 @@ def ask_restart(person_id: str, interview: str) -> Message | None:
         engine.ask_restart()
         s.flush()
         return engine.prompt()
-
-
-def may_start(person: Identity, interview: str) -> bool:
-    return role_may_start(person.role, interview)
-
-
-def role_may_start(role: str | None, interview: str) -> bool:
-    """The POP for everyone; the plans and their evaluation for managers and HR; the POP-gesprek for managers."""
-    if interview in MANAGERS:
-        return role == "manager"
-    return interview not in PLANNING or role in ("manager", "hr")
-
-
-def refusal(interview: str) -> str:
-    """The response that says someone may not open ``interview``."""
-    return "utter_alleen_eigen_leidinggevende" if interview in MANAGERS else "utter_alleen_voor_leidinggevenden"
 
 
 def sync_identity(person: Identity) -> None:

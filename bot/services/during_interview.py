@@ -1,0 +1,62 @@
+"""A request made while a question of an interview is open ("waarom vraag je dit?", "wijzig mijn antwoord over
+...", "welke subsidies passen?"): carried out on the person's engine, inside the transaction of
+bot/services/interviews.turn. The interview stays at its question.
+"""
+
+from __future__ import annotations
+
+from bot.dutch.facts import extract as extract_facts
+from bot.funding.advice import funding_replies
+from bot.interviews import INTERVIEW_LABELS, WHY_KEYS, InterviewEngine, Message, Q
+from bot.services.funding import org_profile
+from bot.services.roles import MANAGERS, PLANNING, refusal, role_may_start
+from bot.understanding import QUESTION
+
+
+def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: str | None, topic: str | None,
+             can_plan: bool) -> tuple[list[Message], dict]:
+    """Carry out a request made during an interview; the interview stays at its question."""
+    messages: list[Message] = []
+    extra: dict = {}
+    interview = engine.interview
+    if command == "stoppen":
+        engine.pause()
+        messages.append(Message("gepauzeerd"))
+        extra["paused"] = True
+    elif command == "terug":
+        key = engine.go_back()
+        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
+                        else Message("correctie_niets"))
+    elif command == "wijzig_antwoord":
+        key = engine.find_topic(topic or text)
+        key = engine.correct(key) if key else None
+        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
+                        else Message("correctie_onbekend"))
+    elif command == "toon_antwoorden":
+        messages.append(Message("antwoorden_tot_nu", {"samenvatting": engine.summary(),
+                                                      "interview_naam": INTERVIEW_LABELS[interview]}))
+    elif command == "waarom_vraag":
+        key = engine.current_key()
+        messages.append(Message(f"waarom_{key}" if key in WHY_KEYS else f"waarom_{interview}"))
+    elif command == "faq":
+        messages.append(Message(faq_response.removeprefix("utter_")))
+    elif command == "help":
+        messages.append(Message("help_interview"))
+    elif command in ("subsidie_zoeken", "regeling_vraag"):
+        sector, employees = org_profile(engine.ctx.org)
+        messages += funding_replies(text, extract_facts(text), sector, employees, command == "regeling_vraag")
+    elif command == QUESTION:
+        messages.append(Message("vraag_onbekend"))
+    elif command == "hervatten":
+        pass  # already here: the question is asked again
+    elif command == "opnieuw_beginnen":
+        engine.ask_restart()
+    elif command.startswith("start_"):
+        other = command.removeprefix("start_")
+        if (other in PLANNING + MANAGERS and not can_plan
+                or other in MANAGERS and not role_may_start(engine.person.role, other)):
+            messages.append(Message(refusal(other).removeprefix("utter_")))
+        elif other != interview:
+            engine.pause()
+            extra["switched"] = other
+    return messages, extra
