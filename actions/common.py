@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.dutch.facts import Facts, extract
 from bot.identity import Identity, token_settings
 from bot.interviews import Message
+from bot.vocabulary import plans
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -152,7 +153,7 @@ def not_understood(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
     elif offers:
         dispatcher.utter_message(response="utter_bedoel_je_twee", buttons=requests.offer_buttons(offers))
     else:
-        dispatcher.utter_message(response="utter_fallback" if role in ("manager", "hr") else "utter_fallback_medewerker")
+        dispatcher.utter_message(response="utter_fallback" if plans(role) else "utter_fallback_medewerker")
 
 
 def message_facts(tracker: Tracker) -> Facts:

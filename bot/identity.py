@@ -18,11 +18,11 @@ from pathlib import Path
 
 import jwt
 
-from bot import clock
+from bot import clock, vocabulary
 
-ROLES = ("employee", "manager", "hr")
+ROLES = tuple(vocabulary.ROLES)
 MAX_TOKEN_HOURS = 12  # a token that is valid for longer is refused: the intranet makes short ones
-ROLE_LABELS = {"employee": "medewerker", "manager": "leidinggevende", "hr": "HR-adviseur"}
+ROLE_LABELS = {r.key: r.label for r in vocabulary.ROLES.values()}
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Identity:
     @property
     def can_plan(self) -> bool:
         """Managers and HR work on the organisation's plans."""
-        return self.role in ("manager", "hr")
+        return vocabulary.plans(self.role)
 
 
 DEV_IDENTITY = Identity("ontwikkelaar", "Testgebruiker (ontwikkelmodus)", "manager", "Demo-organisatie", dev=True)

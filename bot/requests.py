@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass
 
 from bot.dutch.parsing import normalize
+from bot.vocabulary import PLANNERS, ROLES
 
-EVERYONE = ("employee", "manager", "hr")
-PLANNERS = ("manager", "hr")  # the organisation's plans, the overview and shared POPs
+EVERYONE = tuple(ROLES)
+# the organisation's plans, the overview and shared POPs: "manager or HR" (bot/vocabulary.py)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import time
 
 from bot.settings import PROJECT_ROOT, get_settings
 from bot.storage import db
+from bot.vocabulary import ROLES
 from ops import processes
 from ops.cli_admin import (
     _apply_retention,
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     tok = sub.add_parser("token", help="een testtoken maken, zoals het intranet dat doet")
     tok.add_argument("--id", required=True, help="vaste id van de persoon")
     tok.add_argument("--naam", default=None)
-    tok.add_argument("--rol", choices=["employee", "manager", "hr"], default="employee")
+    tok.add_argument("--rol", choices=list(ROLES), default="employee")
     tok.add_argument("--organisatie", required=True, help="naam van de organisatie (verplicht)")
     tok.add_argument("--organisatie-id", default=None, help="vaste id van de organisatie (standaard: de naam)")
     tok.add_argument("--geldig", type=int, default=60, help="minuten geldig (standaard 60)")

@@ -13,19 +13,10 @@ from dataclasses import dataclass, field
 
 from bot.dutch.formatting import format_number
 from bot.dutch.parsing import SECTOR_LABELS, normalize, parse_int
+from bot.vocabulary import SECTORS
 
-# Words for a type of organisation inside a sentence (whole words; "kunst" alone is too vague here).
-SECTOR_WORDS: dict[str, str] = {
-    "gemeente": r"gemeente|gemeentelijke?|cao gemeenten|veiligheidsregio|omgevingsdienst|"
-                r"gemeenschappelijke regeling",
-    "kunsteducatie": r"kunsteducatie|cultuureducatie|kunstencentrum|kunstcentrum|muziekschool|"
-                     r"centrum voor de kunsten|centrum voor kunsten|cultuurhuis|dansschool|kunstschool",
-    "overig_publiek": r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie|[a-z]*zorginstelling|"
-                      r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit",
-    # compounds count: installatiebedrijf, bouwonderneming, kinderopvangorganisatie
-    "privaat": r"[a-z]*bedrijf|[a-z]*bedrijven|[a-z]*onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak|"
-               r"kinderopvang[a-z]*|[a-z]+winkel",
-}
+# Words for a type of organisation inside a sentence (whole words; "kunst" alone is too vague here): vocabulary.py
+SECTOR_WORDS: dict[str, str] = {s.key: s.pattern for s in SECTORS.values()}
 CAO_WORDS: dict[str, str] = {
     "gemeenten": r"cao gemeenten|cao van de gemeenten|car-uwo",
     "kunsteducatie": r"cao kunsteducatie|cao kunst-? en cultuureducatie",
@@ -144,8 +135,7 @@ def merge(first: Facts, then: Facts) -> Facts:
                  purposes=first.purposes | then.purposes)
 
 
-SECTOR_PHRASES = {"gemeente": "een gemeente", "kunsteducatie": "een organisatie voor kunsteducatie",
-                  "overig_publiek": "een andere publieke organisatie", "privaat": "een bedrijf"}
+SECTOR_PHRASES = {s.key: s.phrase for s in SECTORS.values()}
 PURPOSE_PHRASES = {"groep": "een training voor een groep", "loopbaanadvies": "advies over loopbaan of ontwikkeling",
                    "werkleerplaats": "leerwerkplekken, zoals in de bbl", "mbo_samenwerking": "samenwerking met een mbo-school",
                    "hbo_samenwerking": "samenwerking met een hogeschool",

@@ -10,6 +10,7 @@ import unicodedata
 from datetime import date
 
 from bot import clock
+from bot.vocabulary import KINDS_OF_LEARNING, SECTORS
 
 _UNITS = {
     "nul": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
@@ -210,6 +211,8 @@ def parse_yes_no(text: str) -> bool | None:
 
 def match_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
     """Pick the choice whose synonyms occur in the text (first synonym match wins, longest first)."""
+    if text.strip() in choices:  # a button's payload is the choice's key
+        return text.strip()
     t = _fold(normalize(text))
     best: tuple[int, str] | None = None
     for key, synonyms in choices.items():
@@ -221,29 +224,9 @@ def match_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
     return best[1] if best else None
 
 
-KIND_OF_LEARNING_CHOICES: dict[str, tuple[str, ...]] = {
-    "strategisch": ("strategisch", "strategie", "strategisch beleid", "organisatiedoel", "wet", "cao"),
-    "loopbaan": ("loopbaan", "carriere", "carrière", "doorgroei", "eigen ontwikkeling", "loopbaanbeleid"),
-    "vakgebied": ("vakgebied", "vak", "bijblijven", "bij blijven", "vakkennis", "up to date", "vakmanschap"),
-}
-
-SECTOR_CHOICES: dict[str, tuple[str, ...]] = {
-    "gemeente": ("gemeente", "gemeentelijk", "municipality", "veiligheidsregio", "omgevingsdienst",
-                 "gemeenschappelijke regeling", "shared service"),
-    "kunsteducatie": ("kunsteducatie", "cultuureducatie", "kunstencentrum", "muziekschool", "centrum voor de kunsten",
-                      "kunst", "cultuur"),
-    "overig_publiek": ("overig publiek", "andere overheid", "overheid", "publiek", "provincie", "waterschap", "rijk",
-                       "onderwijs", "zorg"),
-    "privaat": ("privaat", "private", "prive", "privé", "bedrijf", "mkb", "onderneming", "commercieel", "particulier", "bv",
-                "b.v."),
-}
-
-SECTOR_LABELS = {
-    "gemeente": "gemeente of gemeentelijke organisatie",
-    "kunsteducatie": "kunst- of cultuureducatie",
-    "overig_publiek": "andere publieke organisatie",
-    "privaat": "private organisatie",
-}
+KIND_OF_LEARNING_CHOICES: dict[str, tuple[str, ...]] = {k.key: k.words for k in KINDS_OF_LEARNING.values()}
+SECTOR_CHOICES: dict[str, tuple[str, ...]] = {s.key: s.words for s in SECTORS.values()}
+SECTOR_LABELS = {s.key: s.label for s in SECTORS.values()}
 
 COOPERATION_CHOICES: dict[str, tuple[str, ...]] = {
     "alleen": ("alleen", "zelf", "intern", "eigen organisatie", "niet samen"),

@@ -14,6 +14,7 @@ from bot.dutch.facts import sentence as facts_sentence
 from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
 from bot.funding.words import explain
 from bot.messages import Message
+from bot.vocabulary import SECTORS
 
 # What the money is for, as buttons and as words people type.
 DOEL_CHOICES: dict[str, tuple[str, ...]] = {
@@ -68,8 +69,7 @@ def parse_employees(text: str) -> int | None:
 # Purposes that are activity types of the schemes rather than situations.
 ACTIVITY_PURPOSES = {"loopbaanadvies": "loopbaanadvies", "groep": "groepstraining"}
 PURPOSES = set(funding.SITUATIONS) | set(ACTIVITY_PURPOSES)
-SECTOR_WORK = {"gemeente": "bij een gemeente", "kunsteducatie": "in de kunst- of cultuureducatie",
-               "overig_publiek": "bij een andere publieke organisatie", "privaat": "bij een bedrijf"}
+SECTOR_WORK = {s.key: s.work for s in SECTORS.values()}
 CARDS = 3  # a funding answer shows the best three; the rest are named
 TIP_ACTIVITIES = {"groepstraining", "cursus", "opleiding", "werkleerplaats"}  # employer money for a plan activity
 EMPLOYER_MONEY = ("subsidie", "fonds")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme
+from bot.vocabulary import SECTORS
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,7 @@ class MatchResult:
     ended: list[Scheme]
 
 
-SECTOR_GROUPS = {"gemeente": "gemeenten en hun organisaties", "kunsteducatie": "de kunst- en cultuureducatie",
-                 "overig_publiek": "andere publieke organisaties", "privaat": "private organisaties"}
+SECTOR_GROUPS = {s.key: s.group for s in SECTORS.values()}
 
 
 def sector_list(sectors: tuple[str, ...]) -> str:

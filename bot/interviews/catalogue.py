@@ -38,11 +38,12 @@ from bot.interviews.specs import (  # noqa: F401 - the places are read from here
     QuestionSpec,
     VariantSpec,
 )
+from bot.vocabulary import KINDS_OF_LEARNING
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "questions"
 # Files added after organisations made their own copies: taken from the built-in folder when a copy lacks them
 OPTIONAL_FILES = ("popgesprek", "evaluatie")
-LABELS_KIND = {"strategisch": "strategisch beleid", "loopbaan": "loopbaan", "vakgebied": "vakgebied"}
+LABELS_KIND = {k.key: k.label for k in KINDS_OF_LEARNING.values()}
 
 
 @dataclass(frozen=True)

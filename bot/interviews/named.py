@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # buttons_from / params_from: buttons (and the values the question's text may use) made from stored data
 SOURCES = {
+    "sectors": "de soorten organisaties (bot/vocabulary.py)",
     "organisation_speerpunten": "de speerpunten van de organisatie, genummerd",
     "years_ahead": "dit jaar en volgend jaar",
     "years_back": "dit jaar en vorig jaar",

@@ -15,6 +15,7 @@ from bot.dutch import formatting, parsing
 from bot.interviews.context import Message
 from bot.interviews.context import buttons as make_buttons
 from bot.interviews.flow import speerpunten
+from bot.vocabulary import KINDS_OF_LEARNING, SECTORS
 
 
 @dataclass
@@ -56,6 +57,7 @@ def _unfinished_count(engine) -> tuple[list[dict], dict]:
 
 
 SOURCES: dict[str, Callable[[Any], tuple[list[dict], dict]]] = {
+    "sectors": lambda _engine: (make_buttons([(s.button, s.key) for s in SECTORS.values()]), {}),
     "organisation_speerpunten": _speerpunten,
     "years_ahead": lambda engine: _years(engine, 1),
     "years_back": lambda engine: _years(engine, -1),
@@ -309,7 +311,7 @@ def prompt(engine, q, params: dict) -> Message:
 
 
 YES_NO = (("Ja", "ja"), ("Nee", "nee"))
-KINDS = (("Strategisch beleid", "strategisch"), ("Loopbaan", "loopbaan"), ("Vakgebied", "vakgebied"))
+KINDS = tuple((k.button, k.key) for k in KINDS_OF_LEARNING.values())
 
 
 def _default_buttons(q) -> list[dict]:

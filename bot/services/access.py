@@ -10,8 +10,8 @@ from sqlalchemy import select
 from bot.dutch.formatting import format_date
 from bot.storage.db import session_scope
 from bot.storage.models import Agreement, AgreementLog, Person, Pop, PopAccess
+from bot.vocabulary import ROLES
 
-ROLE_WORDS = {"manager": "leidinggevende", "hr": "HR-adviseur", "employee": "medewerker"}
 DESCRIPTIONS = {
     "gedeeld": "Je deelde je POP met {wie}.",
     "delen_gestopt": "Je stopte met delen met {wie}.",
@@ -32,7 +32,7 @@ def _who(s, name: str | None, role: str | None, viewer_id: str) -> str:
     name, role = (now.display_name or name, now.role or role) if now else (name, role)
     if not name:
         return "je leidinggevende" if role == "manager" else "iemand anders"
-    return f"{name} ({ROLE_WORDS[role]})" if role in ROLE_WORDS else name
+    return f"{name} ({ROLES[role].label})" if role in ROLES else name
 
 
 def pop_access(person_id: str) -> list[dict]:

@@ -23,6 +23,7 @@ from bot.settings import get_settings
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
 from bot.storage.models import KINDS_OF_LEARNING, Activity, Agreement, LearningGoal, Person, YearPlan
+from bot.vocabulary import plans
 
 KIND_ORDER = KINDS_OF_LEARNING
 
@@ -100,7 +101,7 @@ def _viewer_org(s, person_id: str):
     person = s.get(Person, person_id)
     if person is None or person.organisation is None:
         raise NotFound("Er is geen organisatie bekend.")
-    if person.role not in ("manager", "hr"):
+    if not plans(person.role):
         raise PermissionError("Alleen voor leidinggevenden en HR-adviseurs.")
     return person.organisation
 
@@ -192,7 +193,7 @@ def overview_data(viewer_id: str, minimum: int | None = None) -> dict:
     minimum = minimum or get_settings().overview_min_group
     with session_scope() as s:
         viewer = s.get(Person, viewer_id)
-        if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation is None:
+        if viewer is None or not plans(viewer.role) or viewer.organisation is None:
             raise PermissionError("Alleen voor leidinggevenden en HR-adviseurs van een organisatie.")
         org = viewer.organisation
         plan = s.execute(select(YearPlan).where(YearPlan.organisation_id == org.id)

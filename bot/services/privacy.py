@@ -28,6 +28,7 @@ from bot.storage.models import (
     Pop,
     PopAccess,
 )
+from bot.vocabulary import ROLES
 
 
 def summary(person_id: str) -> dict:
@@ -52,7 +53,7 @@ def summary(person_id: str) -> dict:
         }
 
 
-ROLE_NAMES = {"employee": "medewerker", "manager": "leidinggevende", "hr": "HR-adviseur"}  # the roles in words
+ROLE_NAMES = {r.key: r.label for r in ROLES.values()}  # the roles in words
 
 
 def summary_text(person_id: str) -> str:

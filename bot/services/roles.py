@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.identity import Identity
+from bot.vocabulary import plans
 
 PLANNING = ("strategie", "jaarplan", "evaluatie")  # the organisation's plans: managers and HR only
 MANAGERS = ("popgesprek",)  # a manager with their own team
@@ -16,7 +17,7 @@ def role_may_start(role: str | None, interview: str) -> bool:
     """The POP for everyone; the plans and their evaluation for managers and HR; the POP-gesprek for managers."""
     if interview in MANAGERS:
         return role == "manager"
-    return interview not in PLANNING or role in ("manager", "hr")
+    return interview not in PLANNING or plans(role)
 
 
 def refusal(interview: str) -> str:

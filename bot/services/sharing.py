@@ -10,6 +10,7 @@ from datetime import date
 from bot.interviews import InterviewEngine
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
+from bot.vocabulary import plans
 
 SHARE_RESULTS = ("geen_pop", "geen_leidinggevende", "gedeeld", "gedeeld_met_hr", "niet_gedeeld")
 
@@ -71,7 +72,7 @@ def visible_pops(session, viewer) -> list:
 
     from bot.storage.models import Person, Pop
 
-    if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation_id is None:
+    if viewer is None or not plans(viewer.role) or viewer.organisation_id is None:
         return []
     rule = and_(Person.manager_id == viewer.id, Pop.shared_with_manager.is_(True), Pop.shared_with_manager_id == viewer.id)
     if viewer.role == "hr":
@@ -89,7 +90,7 @@ def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
     """
     with session_scope() as s:
         viewer = s.get(repo.Person, viewer_id)
-        if viewer is None or viewer.role not in ("manager", "hr") or viewer.organisation_id is None:
+        if viewer is None or not plans(viewer.role) or viewer.organisation_id is None:
             return None
         return [(pop.person.display_name or pop.person.id, pop.person.id) for pop in visible_pops(s, viewer)]
 

@@ -23,13 +23,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
-from bot import clock
+from bot import clock, vocabulary
 
 Base = declarative_base()
 
-SECTORS = ("gemeente", "kunsteducatie", "overig_publiek", "privaat")
-ROLES = ("employee", "manager", "hr")
-KINDS_OF_LEARNING = ("strategisch", "loopbaan", "vakgebied")
+SECTORS = tuple(vocabulary.SECTORS)
+ROLES = tuple(vocabulary.ROLES)
+KINDS_OF_LEARNING = tuple(vocabulary.KINDS_OF_LEARNING)
 
 
 def utcnow() -> datetime:

@@ -28,7 +28,8 @@ def domain_button_sets() -> list[tuple[str, list[dict]]]:
 
 def question_button_sets() -> list[tuple[str, list[dict]]]:
     """(question, its buttons) for every question file's fixed buttons, and the buttons a kind of question gets."""
-    sets = [("ja/nee", make_buttons(list(parts.YES_NO))), ("soort leren", make_buttons(list(parts.KINDS)))]
+    sets = [("ja/nee", make_buttons(list(parts.YES_NO))), ("soort leren", make_buttons(list(parts.KINDS))),
+            ("soort organisatie", parts.SOURCES["sectors"](None)[0])]
     for q in catalogue.load().questions.values():
         if q.buttons:
             sets.append((q.key, make_buttons(list(q.buttons) + list(q.extra_buttons))))
@@ -38,7 +39,7 @@ def question_button_sets() -> list[tuple[str, list[dict]]]:
 
 
 YES_NO_BUTTONS = make_buttons(list(parts.YES_NO))
-SECTOR_BUTTONS = make_buttons(list(catalogue.load().questions["org_sector"].buttons))
+SECTOR_BUTTONS = parts.SOURCES["sectors"](None)[0]
 BUTTON_SETS = domain_button_sets() + question_button_sets()
 
 
@@ -63,7 +64,7 @@ def typed_versions(title: str) -> list[str]:
 def test_the_data_defines_buttons_to_check():
     names = {name for name, _ in BUTTON_SETS}
     assert {"utter_ask_subsidie_sector", "utter_help", "utter_help_medewerker", "utter_fallback"} <= names
-    assert {"org_sector", "strategie_or", "afspraak_besluit", "eval_status", "ja/nee"} <= names
+    assert {"soort organisatie", "strategie_or", "afspraak_besluit", "eval_status", "ja/nee"} <= names
 
 
 @pytest.mark.parametrize("response, buttons", BUTTON_SETS, ids=[name for name, _ in BUTTON_SETS])

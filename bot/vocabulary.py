@@ -1,0 +1,88 @@
+"""Each word Leerkoers uses for a kind of thing, defined once: sectors, kinds of learning and roles.
+
+A term has its key (stored in the database, used in the knowledge base), its label in a sentence, the title of its
+button, and the words people type for it. Every other module imports these; none spells them out again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sector:
+    key: str
+    label: str  # "Soort organisatie: gemeente of gemeentelijke organisatie"
+    button: str  # the button's title; its payload is the key
+    phrase: str  # "Je werkt bij {phrase} met ongeveer 300 medewerkers."
+    group: str  # "niet voor {group}"
+    work: str  # "voor wie werkt {work}"
+    words: tuple[str, ...]  # what people choose it with (whole message or part of it)
+    pattern: str  # words for it inside a longer sentence (regular expression, whole words)
+
+
+SECTORS: dict[str, Sector] = {s.key: s for s in (
+    Sector("gemeente", "gemeente of gemeentelijke organisatie", "Gemeente", "een gemeente",
+           "gemeenten en hun organisaties", "bij een gemeente",
+           ("gemeente", "gemeentelijk", "municipality", "veiligheidsregio", "omgevingsdienst",
+            "gemeenschappelijke regeling", "shared service"),
+           r"gemeente|gemeentelijke?|cao gemeenten|veiligheidsregio|omgevingsdienst|gemeenschappelijke regeling"),
+    Sector("kunsteducatie", "kunst- of cultuureducatie", "Kunst- of cultuureducatie",
+           "een organisatie voor kunsteducatie", "de kunst- en cultuureducatie", "in de kunst- of cultuureducatie",
+           ("kunsteducatie", "cultuureducatie", "kunstencentrum", "muziekschool", "centrum voor de kunsten", "kunst",
+            "cultuur"),
+           r"kunsteducatie|cultuureducatie|kunstencentrum|kunstcentrum|muziekschool|"
+           r"centrum voor de kunsten|centrum voor kunsten|cultuurhuis|dansschool|kunstschool"),
+    Sector("overig_publiek", "andere publieke organisatie", "Andere publieke organisatie",
+           "een andere publieke organisatie", "andere publieke organisaties", "bij een andere publieke organisatie",
+           ("overig publiek", "andere publieke organisatie", "andere overheid", "overheid", "publiek", "provincie",
+            "waterschap", "rijk", "onderwijs", "zorg"),
+           r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie|[a-z]*zorginstelling|"
+           r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit"),
+    # compounds count in a sentence: installatiebedrijf, bouwonderneming, kinderopvangorganisatie
+    Sector("privaat", "private organisatie", "Private organisatie", "een bedrijf", "private organisaties",
+           "bij een bedrijf",
+           ("privaat", "private", "prive", "privé", "bedrijf", "mkb", "onderneming", "commercieel", "particulier", "bv",
+            "b.v."),
+           r"[a-z]*bedrijf|[a-z]*bedrijven|[a-z]*onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak|"
+           r"kinderopvang[a-z]*|[a-z]+winkel"),
+)}
+
+
+@dataclass(frozen=True)
+class KindOfLearning:
+    key: str
+    label: str  # "soort: strategisch beleid"
+    button: str
+    words: tuple[str, ...]
+
+
+# The three kinds of learning of the handreiking: what the organisation needs, the person's career, the craft
+KINDS_OF_LEARNING: dict[str, KindOfLearning] = {k.key: k for k in (
+    KindOfLearning("strategisch", "strategisch beleid", "Strategisch beleid",
+                   ("strategisch", "strategie", "strategisch beleid", "organisatiedoel", "wet", "cao")),
+    KindOfLearning("loopbaan", "loopbaan", "Loopbaan",
+                   ("loopbaan", "carriere", "carrière", "doorgroei", "eigen ontwikkeling", "loopbaanbeleid")),
+    KindOfLearning("vakgebied", "vakgebied", "Vakgebied",
+                   ("vakgebied", "vak", "bijblijven", "bij blijven", "vakkennis", "up to date", "vakmanschap")),
+)}
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str  # as the intranet's token names it (after the claim mapping)
+    label: str  # "Mark (leidinggevende) keek in je POP."
+    plans: bool  # may make the organisation's plans, see the overview and POPs shared with them
+
+
+ROLES: dict[str, Role] = {r.key: r for r in (
+    Role("employee", "medewerker", False),
+    Role("manager", "leidinggevende", True),
+    Role("hr", "HR-adviseur", True),
+)}
+PLANNERS = tuple(key for key, role in ROLES.items() if role.plans)  # "manager or HR"
+
+
+def plans(role: str | None) -> bool:
+    """Whether someone with this role may work on the organisation's plans ("manager or HR")."""
+    return role in PLANNERS
