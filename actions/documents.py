@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, identity, latest_intent, send, send_downloads, synced_identity, understood
-from bot.documents import files as exports
 from bot.documents import links
+from bot.services import files as exports
 from bot.services import interviews as service
 from bot.services import privacy
 from bot.settings import get_settings

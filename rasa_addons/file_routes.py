@@ -55,9 +55,10 @@ async def check_viewer(request: Request, claims: dict) -> tuple[HTTPResponse | N
 
 
 def add_file_routes(webhook: Blueprint) -> None:
-    from bot.documents import files as exports
     from bot.documents import links, overview
+    from bot.documents.files import FILES
     from bot.services import documents, privacy, sharing
+    from bot.services import files as exports
     from rasa_addons.channel_common import conversation
 
     @webhook.route("/bestand/<token>", methods=["GET", "OPTIONS"])
@@ -84,7 +85,7 @@ def add_file_routes(webhook: Blueprint) -> None:
                 history = conversation(tracker.events) if tracker else []
                 body = await asyncio.to_thread(privacy.export, person_id, history)
                 filename, content_type = "mijn-gegevens-leerkoers.json", "application/json; charset=utf-8"
-            elif kind in exports.FILES:
+            elif kind in FILES:
                 body, filename, content_type = await asyncio.to_thread(exports.build, kind, person_id)
             else:
                 return response.text("Onbekend bestand.", status=404)

@@ -1,6 +1,7 @@
 """Documents for the cycle: the POP (PDF, DOCX), the strategic plan (PDF, DOCX), the yearly plan (XLSX, CSV).
 
-The content comes from bot/services/documents.py (one unit of work each); this module only writes the files.
+This module only writes the files, from the content it is given (bot/documents/content.py); reading that
+content is bot/services/documents.py's work, and bot/services/files.py brings the two together.
 Dutch dates and money.
 """
 
@@ -9,18 +10,9 @@ from __future__ import annotations
 import csv
 import io
 
+from bot.documents.content import Document, NotFound, YearRow  # noqa: F401 - NotFound: part of this interface
 from bot.dutch.formatting import format_euro
 from bot.dutch.parsing import without_control_characters
-from bot.services.documents import (  # noqa: F401 - Document and NotFound are part of this module's interface
-    KIND_ORDER,
-    Document,
-    NotFound,
-    YearRow,
-    evaluation_document,
-    pop_document,
-    strategy_document,
-    year_plan_rows,
-)
 
 YEAR_HEADERS = ["Nr", "Activiteit", "Voor wie", "Wanneer", "Doel en inhoud", "Speerpunt", "Soort leren", "Vorm",
                 "Door wie", "Alleen of samen", "Kosten (€)", "Mogelijke financiering"]
@@ -54,11 +46,10 @@ def _clean(doc: Document) -> Document:
                     table, c(doc.footer))
 
 
-def year_plan_xlsx(person_id: str, year: int | None = None) -> bytes:
+def year_plan_xlsx(org_name: str, plan_year: int, budget: int | None, rows: list[YearRow]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    org_name, plan_year, budget, rows = year_plan_rows(person_id, year)
     money = '"€" #,##0.00'
     wb = Workbook()
     ws = wb.active
@@ -107,9 +98,8 @@ def _csv_euro(cents: int) -> str:
     return format_euro(cents).replace("€ ", "") if cents % 100 else format_euro(cents).replace("€ ", "") + ",00"
 
 
-def year_plan_csv(person_id: str, year: int | None = None) -> bytes:
+def year_plan_csv(org_name: str, plan_year: int, budget: int | None, rows: list[YearRow]) -> bytes:
     """Semicolon-separated with Dutch decimal commas, as Dutch Excel expects."""
-    org_name, plan_year, budget, rows = year_plan_rows(person_id, year)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(YEAR_HEADERS)
@@ -197,25 +187,16 @@ def to_docx(doc: Document) -> bytes:
     return out.getvalue()
 
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FILES = {
-    # kind: (builder, file name, content type)
-    "pop_pdf": (lambda pid, **kw: to_pdf(pop_document(pid, **kw)), "POP.pdf", "application/pdf"),
-    "pop_docx": (lambda pid, **kw: to_docx(pop_document(pid, **kw)), "POP.docx",
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "strategie_pdf": (lambda pid, **kw: to_pdf(strategy_document(pid, **kw)), "Strategisch-opleidingsbeleid.pdf",
-                      "application/pdf"),
-    "strategie_docx": (lambda pid, **kw: to_docx(strategy_document(pid, **kw)), "Strategisch-opleidingsbeleid.docx",
-                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "evaluatie_pdf": (lambda pid, **kw: to_pdf(evaluation_document(pid, **kw)), "Evaluatie-opleidingsjaarplan.pdf",
-                      "application/pdf"),
-    "evaluatie_docx": (lambda pid, **kw: to_docx(evaluation_document(pid, **kw)), "Evaluatie-opleidingsjaarplan.docx",
-                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "jaarplan_xlsx": (lambda pid, **kw: year_plan_xlsx(pid), "Opleidingsjaarplan.xlsx",
+    # kind: (content, writer, file name, content type); the content is read by bot/services/files.py
+    "pop_pdf": ("pop", to_pdf, "POP.pdf", "application/pdf"),
+    "pop_docx": ("pop", to_docx, "POP.docx", DOCX),
+    "strategie_pdf": ("strategie", to_pdf, "Strategisch-opleidingsbeleid.pdf", "application/pdf"),
+    "strategie_docx": ("strategie", to_docx, "Strategisch-opleidingsbeleid.docx", DOCX),
+    "evaluatie_pdf": ("evaluatie", to_pdf, "Evaluatie-opleidingsjaarplan.pdf", "application/pdf"),
+    "evaluatie_docx": ("evaluatie", to_docx, "Evaluatie-opleidingsjaarplan.docx", DOCX),
+    "jaarplan_xlsx": ("jaarplan", year_plan_xlsx, "Opleidingsjaarplan.xlsx",
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "jaarplan_csv": (lambda pid, **kw: year_plan_csv(pid), "Opleidingsjaarplan.csv", "text/csv; charset=utf-8"),
+    "jaarplan_csv": ("jaarplan", year_plan_csv, "Opleidingsjaarplan.csv", "text/csv; charset=utf-8"),
 }
-
-
-def build(kind: str, person_id: str) -> tuple[bytes, str, str]:
-    builder, filename, content_type = FILES[kind]
-    return builder(person_id), filename, content_type

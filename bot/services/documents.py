@@ -1,17 +1,18 @@
 """What the documents show, read from the database for one viewer: the POP, the strategic plan, the yearly plan
 and the manager overview.
 
-Each function is one unit of work; bot/documents/files.py turns the result into PDF, DOCX, XLSX or CSV.
+Each function is one unit of work and returns plain data (bot/documents/content.py); bot/services/files.py
+hands it to bot/documents/files.py, which turns it into PDF, DOCX, XLSX or CSV.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 
 from bot import clock
+from bot.documents.content import Document, NotFound, YearRow  # noqa: F401 - NotFound: for the callers
 from bot.dutch import law
 from bot.dutch.formatting import format_date, format_number
 from bot.dutch.parsing import SECTOR_LABELS
@@ -26,19 +27,6 @@ from bot.storage.models import KINDS_OF_LEARNING, Activity, Agreement, LearningG
 from bot.vocabulary import plans
 
 KIND_ORDER = KINDS_OF_LEARNING
-
-
-@dataclass
-class Document:
-    title: str
-    subtitle: str
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)  # heading, paragraphs/bullets
-    table: tuple[list[str], list[list[str]]] | None = None
-    footer: str = ""
-
-
-class NotFound(LookupError):
-    """There is nothing to export (yet)."""
 
 
 def pop_document(person_id: str, year: int | None = None, today: date | None = None) -> Document:
@@ -132,22 +120,6 @@ def strategy_document(person_id: str, today: date | None = None) -> Document:
                 .get(plan.works_council_involved or "", "-"),
                 law.OR_RULE, law.OR_NULLITY]))
         return doc
-
-
-@dataclass
-class YearRow:
-    position: int
-    title: str
-    target_group: str
-    period: str
-    goal: str
-    speerpunt: str
-    kind: str
-    form: str
-    provider: str
-    cooperation: str
-    cost_cents: int
-    funding: str
 
 
 def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, int | None, list[YearRow]]:

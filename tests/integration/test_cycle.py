@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from bot.documents import files, overview
+from bot.documents import overview
 from bot.identity import Identity
-from bot.services import documents, popgesprek, privacy, sharing
+from bot.services import documents, files, popgesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage import repository as repo
 from bot.storage.db import session_scope

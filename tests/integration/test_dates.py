@@ -14,11 +14,11 @@ import time_machine
 from sqlalchemy import create_engine, text
 
 from bot import clock
-from bot.documents import files as exports
 from bot.dutch.formatting import format_date
 from bot.dutch.parsing import parse_year
 from bot.funding import knowledge_base, presenting
 from bot.identity import Identity, IdentityError, TokenSettings, mint, verify
+from bot.services import files as exports
 from bot.services import interviews as service
 from bot.services import privacy, sharing
 from tests.helpers import JAARPLAN, POP, STRATEGIE

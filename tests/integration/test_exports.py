@@ -9,10 +9,10 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from bot.documents import files as exports
 from bot.documents import links, overview
 from bot.identity import Identity
 from bot.services import documents, privacy, sharing
+from bot.services import files as exports
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, InterviewState, LearningGoal, Organisation, Person, Pop, YearPlan
