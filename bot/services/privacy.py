@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import bindparam, create_engine, delete, func, select, text, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import delete, func, select, update
 
 from bot import clock
 from bot.dutch.formatting import format_date
@@ -29,6 +25,7 @@ from bot.storage.models import (
     PopAccess,
 )
 from bot.vocabulary import ROLES
+from rasa_addons import conversation_store
 
 
 def summary(person_id: str) -> dict:
@@ -169,81 +166,19 @@ def take_pending_deletion(person_id: str) -> bool:
         return True
 
 
-def tracker_url(tracker_db: str) -> str:
-    return tracker_db if "://" in tracker_db else f"sqlite:///{tracker_db}"
-
-
-@contextmanager
-def events_table(tracker_db: str) -> Iterator[Connection | None]:
-    """A transaction on Rasa's SQL tracker store (table 'events'); None when there is no such table yet.
-
-    ``tracker_db`` is a database URL (SQLite or PostgreSQL, see ``Settings.tracker_url``) or a SQLite path.
-    A SQLite file that does not exist is not created.
-    """
-    url = tracker_url(tracker_db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        yield None
-        return
-    engine = create_engine(url, future=True, hide_parameters=True)
-    try:
-        with engine.begin() as conn:
-            yield conn if engine.dialect.has_table(conn, "events") else None
-    finally:
-        engine.dispose()
-
-
-def _delete_events(tracker_db: str, where: str, params: dict) -> int:
-    with events_table(tracker_db) as conn:
-        return 0 if conn is None else conn.execute(text(f"DELETE FROM events WHERE {where}"), params).rowcount
-
-
 def purge_conversation(tracker_db: str, sender_id: str) -> int:
-    """Delete one conversation from the tracker store."""
-    return _delete_events(tracker_db, "sender_id = :s", {"s": sender_id})
+    """Delete one conversation from Rasa's conversation store (rasa_addons/conversation_store.py)."""
+    return conversation_store.delete_conversation(tracker_db, sender_id)
 
 
 def purge_old_conversations(tracker_db: str, days: int) -> int:
     """The retention period: remove conversation events older than `days` days."""
-    return _delete_events(tracker_db, "timestamp < :t", {"t": clock.timestamp() - days * 86400})
-
-
-COPIED_POP_ACTION = "utter_gedeelde_pop"
+    return conversation_store.delete_before(tracker_db, clock.timestamp() - days * 86400)
 
 
 def purge_copied_pop_texts(tracker_db: str) -> int:
-    """Remove the POP texts that older versions copied into managers' conversations.
-
-    Before 28 November 2026 a shared POP was sent to the manager as a bot message ("POP van Eva:" and the
-    whole text), so it stayed in the manager's history after "stop met delen" or deletion. Now the manager
-    gets a short-lived link; the old messages are removed here (idempotent, at every start and retention run).
-    """
-    with events_table(tracker_db) as conn:
-        if conn is None:
-            return 0
-        rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND (data LIKE :p "
-                                 "OR data LIKE :q)"), {"p": f"%{COPIED_POP_ACTION}%", "q": "%Leerdoel %"}).all()
-        stale = [row.id for row in rows if _is_copied_pop(row.data)]
-        for start in range(0, len(stale), 500):
-            conn.execute(text("DELETE FROM events WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
-                         {"ids": stale[start:start + 500]})
-        return len(stale)
-
-
-def _is_copied_pop(data: str) -> bool:
-    try:
-        event = json.loads(data)
-    except ValueError:
-        return False
-    message = event.get("text") or ""
-    utter = (event.get("metadata") or {}).get("utter_action")
-    if utter == COPIED_POP_ACTION:
-        return message.startswith("POP van ") and "/bestand/" not in message
-    # Before 4 December 2026 the POP-gesprek quoted the employee's learning goals in the manager's conversation:
-    # "Leerdoel 1 van Eva: '…'" and summary lines "- Leerdoel 1: <goal> — <agreement>" (issue 29, item 4).
-    if utter == "utter_vraag_afspraak_besluit":
-        return re.match(r"Leerdoel \d+ van .+?: '", message) is not None
-    return ("- Medewerker: " in message and utter in ("utter_samenvatting_popgesprek", "utter_antwoorden_tot_nu")
-            and re.search(r"^- Leerdoel \d+: .+( — | \(nog niet klaar\)$)", message, re.M) is not None)
+    """Remove the POP texts that older versions copied into managers' conversations (conversation_store.py)."""
+    return conversation_store.delete_copied_pop_texts(tracker_db)
 
 
 def purge_export_files(folder: Path, person_id: str | None = None, max_age_hours: float = 24) -> int:

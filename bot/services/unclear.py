@@ -10,21 +10,17 @@ e-mail addresses and long numbers are replaced.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from bot import clock
 from bot.dutch.choices import fold
-from bot.services.privacy import events_table
 from bot.storage.db import session_scope
 from bot.storage.models import Person
+from rasa_addons import conversation_store
 
-# The bot's answers that say it did not understand, or that ask what the person meant.
-UNCLEAR_RESPONSES = {"utter_fallback", "utter_fallback_medewerker", "utter_bedoel_je", "utter_bedoel_je_twee",
-                     "utter_antwoord_of_verzoek", "utter_default", "utter_vraag_onbekend"}
 SIMILAR = 0.8  # difflib ratio at which two messages count as the same question
 
 
@@ -50,26 +46,7 @@ def anonymise(message: str, names: set[str]) -> str:
 
 def unclear_messages(tracker_db: str, days: int) -> list[str]:
     """The messages of the last ``days`` days that got 'niet begrepen' or 'bedoel je ...?', oldest first."""
-    since = clock.timestamp() - days * 86400
-    with events_table(tracker_db) as conn:
-        if conn is None:
-            return []
-        rows = conn.execute(text("SELECT sender_id, type_name, data FROM events WHERE timestamp >= :t "
-                                 "AND type_name IN ('user', 'bot') ORDER BY sender_id, id"), {"t": since}).all()
-    found: list[str] = []
-    last: dict[str, str | None] = {}
-    for sender, kind, data in rows:
-        try:
-            event = json.loads(data or "{}")
-        except ValueError:
-            continue
-        if kind == "user":
-            typed = (event.get("text") or "").strip()
-            last[sender] = None if not typed or typed.startswith("/") else typed
-        elif last.get(sender) and (event.get("metadata") or {}).get("utter_action") in UNCLEAR_RESPONSES:
-            found.append(last[sender])
-            last[sender] = None  # one entry per message, however many replies it got
-    return found
+    return conversation_store.unclear_messages(tracker_db, clock.timestamp() - days * 86400)
 
 
 def grouped(messages: list[str], names: set[str] | None = None) -> list[Group]:

@@ -1,0 +1,124 @@
+"""Rasa's conversation store (its SQL tracker store, table ``events``), as only Rasa's add-ons should know it:
+deleting a person's conversation, the retention period, old copies of POP texts, and the messages the bot did
+not understand. Plain SQL on Rasa's table; the callers (bot/services/privacy.py, bot/services/unclear.py) never
+see the table, its columns or the names of Rasa's responses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import bindparam, create_engine, text
+from sqlalchemy.engine import Connection
+
+
+def tracker_url(tracker_db: str) -> str:
+    return tracker_db if "://" in tracker_db else f"sqlite:///{tracker_db}"
+
+
+@contextmanager
+def events_table(tracker_db: str) -> Iterator[Connection | None]:
+    """A transaction on Rasa's SQL tracker store (table 'events'); None when there is no such table yet.
+
+    ``tracker_db`` is a database URL (SQLite or PostgreSQL, see ``Settings.tracker_url``) or a SQLite path.
+    A SQLite file that does not exist is not created.
+    """
+    url = tracker_url(tracker_db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        yield None
+        return
+    engine = create_engine(url, future=True, hide_parameters=True)
+    try:
+        with engine.begin() as conn:
+            yield conn if engine.dialect.has_table(conn, "events") else None
+    finally:
+        engine.dispose()
+
+
+def _delete_events(tracker_db: str, where: str, params: dict) -> int:
+    with events_table(tracker_db) as conn:
+        return 0 if conn is None else conn.execute(text(f"DELETE FROM events WHERE {where}"), params).rowcount
+
+
+def delete_conversation(tracker_db: str, sender_id: str) -> int:
+    """Delete one conversation."""
+    return _delete_events(tracker_db, "sender_id = :s", {"s": sender_id})
+
+
+def delete_before(tracker_db: str, timestamp: float) -> int:
+    """Delete the events older than ``timestamp`` (seconds since the epoch)."""
+    return _delete_events(tracker_db, "timestamp < :t", {"t": timestamp})
+
+
+COPIED_POP_ACTION = "utter_gedeelde_pop"
+
+
+def delete_copied_pop_texts(tracker_db: str) -> int:
+    """Remove the POP texts that older versions copied into managers' conversations.
+
+    Before 28 November 2026 a shared POP was sent to the manager as a bot message ("POP van Eva:" and the
+    whole text), so it stayed in the manager's history after "stop met delen" or deletion. Now the manager
+    gets a short-lived link; the old messages are removed here (idempotent, at every start and retention run).
+    """
+    with events_table(tracker_db) as conn:
+        if conn is None:
+            return 0
+        rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND (data LIKE :p "
+                                 "OR data LIKE :q)"), {"p": f"%{COPIED_POP_ACTION}%", "q": "%Leerdoel %"}).all()
+        stale = [row.id for row in rows if _is_copied_pop(row.data)]
+        for start in range(0, len(stale), 500):
+            conn.execute(text("DELETE FROM events WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+                         {"ids": stale[start:start + 500]})
+        return len(stale)
+
+
+def _is_copied_pop(data: str) -> bool:
+    try:
+        event = json.loads(data)
+    except ValueError:
+        return False
+    message = event.get("text") or ""
+    utter = (event.get("metadata") or {}).get("utter_action")
+    if utter == COPIED_POP_ACTION:
+        return message.startswith("POP van ") and "/bestand/" not in message
+    # Before 4 December 2026 the POP-gesprek quoted the employee's learning goals in the manager's conversation:
+    # "Leerdoel 1 van Eva: '…'" and summary lines "- Leerdoel 1: <goal> — <agreement>" (issue 29, item 4).
+    if utter == "utter_vraag_afspraak_besluit":
+        return re.match(r"Leerdoel \d+ van .+?: '", message) is not None
+    return ("- Medewerker: " in message and utter in ("utter_samenvatting_popgesprek", "utter_antwoorden_tot_nu")
+            and re.search(r"^- Leerdoel \d+: .+( — | \(nog niet klaar\)$)", message, re.M) is not None)
+
+
+
+
+# The bot's answers that say it did not understand, or that ask what the person meant.
+UNCLEAR_RESPONSES = {"utter_fallback", "utter_fallback_medewerker", "utter_bedoel_je", "utter_bedoel_je_twee",
+                     "utter_antwoord_of_verzoek", "utter_default", "utter_vraag_onbekend"}
+
+
+def unclear_messages(tracker_db: str, since: float) -> list[str]:
+    """What people typed since ``since`` that the bot answered with 'niet begrepen' or 'bedoel je ...?', oldest
+    first, without who typed it."""
+    with events_table(tracker_db) as conn:
+        if conn is None:
+            return []
+        rows = conn.execute(text("SELECT sender_id, type_name, data FROM events WHERE timestamp >= :t "
+                                 "AND type_name IN ('user', 'bot') ORDER BY sender_id, id"), {"t": since}).all()
+    found: list[str] = []
+    last: dict[str, str | None] = {}
+    for sender, kind, data in rows:
+        try:
+            event = json.loads(data or "{}")
+        except ValueError:
+            continue
+        if kind == "user":
+            typed = (event.get("text") or "").strip()
+            last[sender] = None if not typed or typed.startswith("/") else typed
+        elif last.get(sender) and (event.get("metadata") or {}).get("utter_action") in UNCLEAR_RESPONSES:
+            found.append(last[sender])
+            last[sender] = None  # one entry per message, however many replies it got
+    return found
