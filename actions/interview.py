@@ -54,7 +54,7 @@ class ActionStartInterview(Action):
         pid = person_id(tracker)
         person = await synced_identity(tracker)
         if not service.may_start(person, interview):
-            dispatcher.utter_message(response=service.refusal(interview))
+            dispatcher.utter_message(response="utter_" + service.refusal(interview))
             return [SlotSet("interview_open", False)]
         previous = _active(tracker)
         if previous and previous != interview and tracker.active_loop_name == "interview_form":
@@ -90,13 +90,13 @@ class ValidateInterviewForm(FormValidationAction):
         person = await synced_identity(tracker)  # the token decides, at every turn: role and organisation
         if not service.may_start(person, interview):
             await call(service.pause, person_id(tracker), interview)
-            dispatcher.utter_message(response=service.refusal(interview))
+            dispatcher.utter_message(response="utter_" + service.refusal(interview))
             return {"interview_antwoord": DONE, "interview_open": False}
         message = tracker.latest_message or {}
         ranking = ranking_of(message)
         faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
         turn = await call(service.turn, person_id(tracker), interview, str(slot_value), ranking=ranking,
-                          can_plan=person.can_plan, faq_response=faq.get("utter_action"))
+                          can_plan=person.can_plan, faq_response=(faq.get("utter_action") or "").removeprefix("utter_") or None)
         handoff = turn.extra.get("handoff")
         if handoff:
             return await self._handoff(handoff, dispatcher, tracker, domain, turn)
@@ -267,7 +267,7 @@ class ActionConfirmRestart(Action):
         person = await synced_identity(tracker)
         interview = _active(tracker) or await call(service.unfinished_interview, pid, person)
         if interview and not service.may_start(person, interview):
-            dispatcher.utter_message(response=service.refusal(interview))
+            dispatcher.utter_message(response="utter_" + service.refusal(interview))
             return [SlotSet("interview_open", False)]
         if not interview:
             dispatcher.utter_message(response="utter_geen_interview_actief")

@@ -39,7 +39,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         key = engine.current_key()
         messages.append(Message(f"waarom_{key}" if key in WHY_KEYS else f"waarom_{interview}"))
     elif command == "faq":
-        messages.append(Message(faq_response.removeprefix("utter_")))
+        messages.append(Message(faq_response))
     elif command == "help":
         messages.append(Message("help_interview"))
     elif command in ("subsidie_zoeken", "regeling_vraag"):
@@ -55,7 +55,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         other = command.removeprefix("start_")
         if (other in PLANNING + MANAGERS and not can_plan
                 or other in MANAGERS and not role_may_start(engine.person.role, other)):
-            messages.append(Message(refusal(other).removeprefix("utter_")))
+            messages.append(Message(refusal(other)))
         elif other != interview:
             engine.pause()
             extra["switched"] = other

@@ -21,5 +21,5 @@ def role_may_start(role: str | None, interview: str) -> bool:
 
 
 def refusal(interview: str) -> str:
-    """The response that says someone may not open ``interview``."""
-    return "utter_alleen_eigen_leidinggevende" if interview in MANAGERS else "utter_alleen_voor_leidinggevenden"
+    """The message that says someone may not open ``interview``."""
+    return "alleen_eigen_leidinggevende" if interview in MANAGERS else "alleen_voor_leidinggevenden"

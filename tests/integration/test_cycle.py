@@ -224,8 +224,8 @@ def test_over_budget_is_said_when_the_agreement_is_recorded(db_url, today):
 
 
 def test_hr_is_told_who_records_the_agreements(db_url, today):
-    assert service.refusal("popgesprek") == "utter_alleen_eigen_leidinggevende"
-    assert service.refusal("evaluatie") == "utter_alleen_voor_leidinggevenden"
+    assert service.refusal("popgesprek") == "alleen_eigen_leidinggevende"
+    assert service.refusal("evaluatie") == "alleen_voor_leidinggevenden"
     assert not service.role_may_start("hr", "popgesprek") and service.role_may_start("manager", "popgesprek")
 
 

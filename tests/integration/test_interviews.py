@@ -213,7 +213,7 @@ def test_commands_during_an_interview(db_url, today):
     service.answer("e", "pop", "Gemeente Zeist", today)
     turn = service.turn("e", "pop", "waarom vraag je dit?", ranking=[("waarom_vraag", 0.99)], today=today)
     assert turn.messages[0].response == "waarom_pop" and turn.prompt.response == "vraag_pop_functie"
-    turn = service.turn("e", "pop", "wat is een POP?", ranking=[("faq", 0.9)], faq_response="utter_faq/pop", today=today)
+    turn = service.turn("e", "pop", "wat is een POP?", ranking=[("faq", 0.9)], faq_response="faq/pop", today=today)
     assert turn.messages[0].response == "faq/pop"
     turn = service.turn("e", "pop", "wat heb ik ingevuld?", today=today)
     assert "Gemeente Zeist" in turn.messages[0].params["samenvatting"]
@@ -222,7 +222,7 @@ def test_commands_during_an_interview(db_url, today):
     with session_scope() as s:
         assert repo.get_state(s, "e", "pop").status == "paused"
     # an answer that the NLU mistook for a question is still an answer
-    turn = service.turn("e", "pop", "Adviseur", ranking=[("faq", 0.7)], faq_response="utter_faq/pop", today=today)
+    turn = service.turn("e", "pop", "Adviseur", ranking=[("faq", 0.7)], faq_response="faq/pop", today=today)
     assert turn.accepted and turn.prompt.response == "vraag_pop_team"
 
 

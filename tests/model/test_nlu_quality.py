@@ -118,7 +118,7 @@ def test_long_free_text_answers_are_stored_as_answers_not_read_as_commands(db_ur
         for _, answer in POP[:3]:  # organisation, function, team: the next question is the open 'terugblik'
             service.answer(person, "pop", answer)
         faq = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-        turn = service.turn(person, "pop", text, ranking=ranking_of(parse), faq_response=faq.get("utter_action"))
+        turn = service.turn(person, "pop", text, ranking=ranking_of(parse), faq_response=(faq.get("utter_action") or "").removeprefix("utter_") or None)
         assert turn.accepted and not turn.extra, (text, parse.get("intent"))
         with session_scope() as s:
             stored = s.execute(select(AnswerLog.text).where(AnswerLog.person_id == person,
