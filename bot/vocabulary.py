@@ -86,3 +86,54 @@ PLANNERS = tuple(key for key, role in ROLES.items() if role.plans)  # "manager o
 def plans(role: str | None) -> bool:
     """Whether someone with this role may work on the organisation's plans ("manager or HR")."""
     return role in PLANNERS
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """What money for learning is for: a situation of the funding knowledge base, or a kind of activity."""
+
+    key: str
+    said: str  # repeating what the person asked about: "Je vroeg naar {said}."
+    label: str  # a scheme fits: "past bij {label}" (situations only)
+    words: tuple[str, ...]  # what people choose it with
+    pattern: str | None  # words for it inside a longer sentence (regular expression); None: only chosen
+    activity: str | None = None  # the schemes' activity type it asks for ("groepstraining"); None: a situation
+
+
+PURPOSES: dict[str, Purpose] = {p.key: p for p in (
+    Purpose("groep", "een training voor een groep", "", ("groep", "team", "hele organisatie", "afdeling",
+                                                          "medewerkers opleiden", "training"),
+            r"groepstraining|teamtraining|het hele team|hele organisatie|incompany|training voor (het |ons |onze )?"
+            r"(team|teams|afdeling|medewerkers|docenten|personeel)|(medewerkers|docenten|personeel|team) "
+            r"(te )?(trainen|opleiden|scholen)|groep medewerkers", activity="groepstraining"),
+    Purpose("loopbaanadvies", "advies over loopbaan of ontwikkeling", "",
+            ("loopbaanadvies", "ontwikkeladvies", "loopbaangesprek", "loopbaancoach"),
+            r"loopbaanadvies|ontwikkeladvies|loopbaangesprek|loopbaancoach|loopbaanbegeleiding|"
+            r"loopbaanscan|ontwikkelgesprekken? met een adviseur", activity="loopbaanadvies"),
+    Purpose("werkleerplaats", "leerwerkplekken, zoals in de bbl", "leerwerkplekken, zoals in de bbl",
+            ("leerwerkplek", "werkleerplaats", "bbl", "stagiair", "leerling", "praktijkleren"),
+            r"\bbbl\b|bbl-|leerwerkplek|werkleerplaats|praktijkleren|leerbaan|leerbanen|stagiair|"
+            r"mbo-studenten|mbo studenten|leerling(en)? in dienst"),
+    Purpose("mbo_samenwerking", "samenwerking met een mbo-school", "samenwerking met een mbo-school",
+            ("mbo", "roc", "mbo-school"),
+            r"\broc\b|mbo-school|mbo school|samen met (het|een) mbo|samenwerking met (het|een) mbo"),
+    Purpose("hbo_samenwerking", "samenwerking met een hogeschool", "samenwerking met een hogeschool",
+            ("hbo", "hogeschool"), r"hogeschool|samen met (het|een) hbo"),
+    Purpose("laagopgeleid", "medewerkers met weinig opleiding", "mensen met weinig opleiding of een laag loon",
+            ("laagopgeleid", "lage opleiding", "laaggeletterd", "basisvaardigheden", "mbo-2", "laag inkomen"),
+            r"laagopgeleid|laag opgeleid|lage opleiding|weinig opleiding|laaggeletterd|"
+            r"basisvaardigheden|zonder startkwalificatie|taalvaardigheid"),
+    Purpose("ontslag_dreiging", "werk naar werk", "mensen die hun baan kunnen verliezen",
+            ("ontslag", "boventallig", "van werk naar werk", "baan verliezen", "reorganisatie"),
+            r"ontslag|boventallig|van werk naar werk|baan (dreigen te )?verliezen|reorganisatie"),
+    Purpose("individueel", "een opleiding die je zelf betaalt", "iemand die een opleiding zelf betaalt",
+            ("zelf betalen", "betaal zelf", "ik betaal", "eigen opleiding", "mijn opleiding", "voor mezelf",
+             "eigen rekening"), None),  # read from who pays (bot/dutch/facts.py), not from a word
+    Purpose("ontwikkelpad", "een ontwikkelpad", "een erkende opleiding in een ontwikkelpad",
+            ("ontwikkelpad", "zorg en welzijn", "kinderopvang", "techniek", "groen", "bouw", "energie"),
+            r"ontwikkelpad|kinderopvang|zorg en welzijn|techniek|energietransitie"),
+    Purpose("oudere", "medewerkers die ouder zijn", "medewerkers die ouder zijn",
+            ("oudere", "ouderen", "55+", "60+", "senior medewerker", "oudere medewerkers"),
+            r"oudere medewerkers|oudere werknemers|ouderen|55\+|60\+"),
+)}
+SITUATIONS = tuple(key for key, p in PURPOSES.items() if p.activity is None)  # those of the knowledge base

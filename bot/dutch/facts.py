@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.dutch.formatting import format_number
 from bot.dutch.parsing import SECTOR_LABELS, normalize, parse_int
-from bot.vocabulary import SECTORS
+from bot.vocabulary import PURPOSES, SECTORS
 
 # Words for a type of organisation inside a sentence (whole words; "kunst" alone is too vague here): vocabulary.py
 SECTOR_WORDS: dict[str, str] = {s.key: s.pattern for s in SECTORS.values()}
@@ -27,24 +27,9 @@ _PEOPLE = (r"medewerkers|werknemers|mensen|man|personeelsleden|collega'?s|docent
            r"ambtenaren|personen|krachten|banen")
 _ABOUT = r"(?:ongeveer|zo'?n|circa|ca\.?|rond(?:om)?|bijna|ruim|meer dan|minder dan|een kleine|plusminus|\+/-)?"
 
-# What the money is for. Situations are those of the funding knowledge base; "groep" and "loopbaanadvies"
-# are purposes that the matcher scores through the schemes' activity types.
-PURPOSE_WORDS: dict[str, str] = {
-    "groep": r"groepstraining|teamtraining|het hele team|hele organisatie|incompany|training voor (het |ons |onze )?"
-             r"(team|teams|afdeling|medewerkers|docenten|personeel)|(medewerkers|docenten|personeel|team) "
-             r"(te )?(trainen|opleiden|scholen)|groep medewerkers",
-    "loopbaanadvies": r"loopbaanadvies|ontwikkeladvies|loopbaangesprek|loopbaancoach|loopbaanbegeleiding|"
-                      r"loopbaanscan|ontwikkelgesprekken? met een adviseur",
-    "werkleerplaats": r"\bbbl\b|bbl-|leerwerkplek|werkleerplaats|praktijkleren|leerbaan|leerbanen|stagiair|"
-                      r"mbo-studenten|mbo studenten|leerling(en)? in dienst",
-    "mbo_samenwerking": r"\broc\b|mbo-school|mbo school|samen met (het|een) mbo|samenwerking met (het|een) mbo",
-    "hbo_samenwerking": r"hogeschool|samen met (het|een) hbo",
-    "laagopgeleid": r"laagopgeleid|laag opgeleid|lage opleiding|weinig opleiding|laaggeletterd|"
-                    r"basisvaardigheden|zonder startkwalificatie|taalvaardigheid",
-    "ontslag_dreiging": r"ontslag|boventallig|van werk naar werk|baan (dreigen te )?verliezen|reorganisatie",
-    "oudere": r"oudere medewerkers|oudere werknemers|ouderen|55\+|60\+",
-    "ontwikkelpad": r"ontwikkelpad|kinderopvang|zorg en welzijn|techniek|energietransitie",
-}
+# What the money is for (bot/vocabulary.py). Situations are those of the funding knowledge base; "groep" and
+# "loopbaanadvies" are purposes that the matcher scores through the schemes' activity types.
+PURPOSE_WORDS: dict[str, str] = {p.key: p.pattern for p in PURPOSES.values() if p.pattern}
 _SELF_PAYS = (r"\b(betaal|betaalt|betalen)\b.{0,25}\bzelf\b|\bzelf\b.{0,30}\b(betaal|betalen|bekostigen)\b|"
               r"eigen rekening|uit eigen zak|eigen geld|\bik betaal\b|particulier")
 _EMPLOYER_PAYS = r"(werkgever|baas|organisatie) betaalt|betaald door (mijn |de )?(werkgever|baas)|op kosten van"
@@ -136,12 +121,7 @@ def merge(first: Facts, then: Facts) -> Facts:
 
 
 SECTOR_PHRASES = {s.key: s.phrase for s in SECTORS.values()}
-PURPOSE_PHRASES = {"groep": "een training voor een groep", "loopbaanadvies": "advies over loopbaan of ontwikkeling",
-                   "werkleerplaats": "leerwerkplekken, zoals in de bbl", "mbo_samenwerking": "samenwerking met een mbo-school",
-                   "hbo_samenwerking": "samenwerking met een hogeschool",
-                   "laagopgeleid": "medewerkers met weinig opleiding", "ontslag_dreiging": "werk naar werk",
-                   "oudere": "medewerkers die ouder zijn", "ontwikkelpad": "een ontwikkelpad",
-                   "individueel": "een opleiding die je zelf betaalt"}
+PURPOSE_PHRASES = {p.key: p.said for p in PURPOSES.values()}
 
 
 def sentence(facts: Facts) -> str | None:

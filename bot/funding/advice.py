@@ -14,21 +14,11 @@ from bot.dutch.facts import sentence as facts_sentence
 from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
 from bot.funding.words import explain
 from bot.messages import Message
-from bot.vocabulary import SECTORS
+from bot.vocabulary import PURPOSES, SECTORS
 
 # What the money is for, as buttons and as words people type.
 DOEL_CHOICES: dict[str, tuple[str, ...]] = {
-    "groep": ("groep", "team", "hele organisatie", "afdeling", "medewerkers opleiden", "training"),
-    "loopbaanadvies": ("loopbaanadvies", "ontwikkeladvies", "loopbaangesprek", "loopbaancoach"),
-    "werkleerplaats": ("leerwerkplek", "werkleerplaats", "bbl", "stagiair", "leerling", "praktijkleren"),
-    "mbo_samenwerking": ("mbo", "roc", "mbo-school"),
-    "hbo_samenwerking": ("hbo", "hogeschool"),
-    "laagopgeleid": ("laagopgeleid", "lage opleiding", "laaggeletterd", "basisvaardigheden", "mbo-2", "laag inkomen"),
-    "ontslag_dreiging": ("ontslag", "boventallig", "van werk naar werk", "baan verliezen", "reorganisatie"),
-    "individueel": ("zelf betalen", "betaal zelf", "ik betaal", "eigen opleiding", "mijn opleiding", "voor mezelf",
-                    "eigen rekening"),
-    "oudere": ("oudere", "ouderen", "55+", "60+", "senior medewerker", "oudere medewerkers"),
-    "ontwikkelpad": ("ontwikkelpad", "zorg en welzijn", "kinderopvang", "techniek", "groen", "bouw", "energie"),
+    **{p.key: p.words for p in PURPOSES.values()},
     "onbekend": ("weet ik niet", "weet niet", "nog niet", "geen idee", "alles", "maakt niet uit"),
 }
 
@@ -67,7 +57,7 @@ def parse_employees(text: str) -> int | None:
 
 
 # Purposes that are activity types of the schemes rather than situations.
-ACTIVITY_PURPOSES = {"loopbaanadvies": "loopbaanadvies", "groep": "groepstraining"}
+ACTIVITY_PURPOSES = {p.key: p.activity for p in PURPOSES.values() if p.activity}
 PURPOSES = set(funding.SITUATIONS) | set(ACTIVITY_PURPOSES)
 SECTOR_WORK = {s.key: s.work for s in SECTORS.values()}
 CARDS = 3  # a funding answer shows the best three; the rest are named

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from bot import clock
+from bot import clock, vocabulary
 from bot.dutch.parsing import SECTOR_LABELS, normalize
 from bot.funding.words import WordsError, parse_words
 from bot.storage.models import KINDS_OF_LEARNING
@@ -25,21 +25,11 @@ STATUSES = ("open", "beëindigd", "hernoemd", "geen_regeling")
 KINDS = ("subsidie", "fonds", "fiscaal", "lening", "wet", "cao", "advies")
 SECTORS = tuple(SECTOR_LABELS)
 APPLICANTS = ("werkgever", "school", "individu", "regio", "fonds", "samenwerkingsverband")
-SITUATIONS = ("werkleerplaats", "mbo_samenwerking", "hbo_samenwerking", "laagopgeleid", "ontslag_dreiging",
-              "individueel", "ontwikkelpad", "oudere")
+SITUATIONS = vocabulary.SITUATIONS
 LEARNING = KINDS_OF_LEARNING
 CONFIDENCE = ("H", "M", "L")
 
-SITUATION_LABELS = {
-    "werkleerplaats": "leerwerkplekken, zoals in de bbl",
-    "mbo_samenwerking": "samenwerking met een mbo-school",
-    "hbo_samenwerking": "samenwerking met een hogeschool",
-    "laagopgeleid": "mensen met weinig opleiding of een laag loon",
-    "ontslag_dreiging": "mensen die hun baan kunnen verliezen",
-    "individueel": "iemand die een opleiding zelf betaalt",
-    "ontwikkelpad": "een erkende opleiding in een ontwikkelpad",
-    "oudere": "medewerkers die ouder zijn",
-}
+SITUATION_LABELS = {key: vocabulary.PURPOSES[key].label for key in SITUATIONS}
 APPLICANT_LABELS = {
     "werkgever": "de werkgever", "school": "de school", "individu": "de medewerker zelf",
     "regio": "de gemeenten in de regio", "fonds": "een O&O-fonds", "samenwerkingsverband": "een samenwerkingsverband",

@@ -1,4 +1,5 @@
-"""Issue 31, item 2: each word for a kind of thing is defined once (bot/vocabulary.py) and everything imports it."""
+"""Issue 31, item 2: each word for a kind of thing is defined once (bot/vocabulary.py) and everything imports it:
+sectors, kinds of learning, roles and the "manager or HR" rule, what funding is for."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from bot.interviews import parts
 
 ROOT = Path(vocabulary.__file__).resolve().parents[1]
 SETS = {"sectors": set(vocabulary.SECTORS), "kinds of learning": set(vocabulary.KINDS_OF_LEARNING),
-        "roles": set(vocabulary.ROLES), "manager or HR": set(vocabulary.PLANNERS)}
+        "roles": set(vocabulary.ROLES), "manager or HR": set(vocabulary.PLANNERS),
+        "funding purposes": set(vocabulary.PURPOSES), "funding situations": set(vocabulary.SITUATIONS)}
 
 
 def _spelled_out(tree: ast.AST) -> list[str]:
