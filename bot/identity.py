@@ -4,15 +4,21 @@ The intranet signs a token with the person's id, display name, role and organisa
 that and nothing else: the conversation id is the person id from the verified token.
 
 Settings (environment):
+  LEERKOERS_JWT_JWKS_URL          the identity provider's signing keys (JWKS), fetched and cached; a token with
+                                  a new key id makes Leerkoers fetch them again (key rotation without restart)
   LEERKOERS_JWT_SECRET            shared secret, HS256
   LEERKOERS_JWT_PUBLIC_KEY_FILE   PEM public key, RS256 (the intranet keeps the private key)
+  LEERKOERS_JWT_ALGORITHM         the one algorithm tokens may use (never taken from the token)
   LEERKOERS_JWT_ISSUER            expected "iss" (default "intranet")
   LEERKOERS_JWT_AUDIENCE          expected "aud" (default "leerkoers")
-Without a secret or key Leerkoers runs in development mode with a clearly marked test identity.
+  LEERKOERS_JWT_CLAIMS_FILE       how the provider names its claims (bot/claims.py)
+Without keys, a secret or a key file Leerkoers runs in development mode with a clearly marked test identity.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -59,12 +65,18 @@ class IdentityError(Exception):
     """The token is missing or not valid. The message is Dutch and safe to show."""
 
 
+logger = logging.getLogger(__name__)
+JWKS_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")
+
+
 @dataclass(frozen=True)
 class TokenSettings:
     algorithm: str | None  # None: development mode
     key: str | None
     issuer: str
     audience: str
+    jwks_url: str = ""  # the keys come from here (key: None)
+    jwks_cooldown: int = 10
 
     @property
     def enabled(self) -> bool:
@@ -75,12 +87,43 @@ def token_settings() -> TokenSettings:
     from bot.settings import get_settings
 
     settings = get_settings()
-    issuer, audience = settings.jwt_issuer, settings.jwt_audience
+    issuer, audience, algorithm = settings.jwt_issuer, settings.jwt_audience, settings.jwt_algorithm
+    if settings.jwt_jwks_url:
+        if algorithm and algorithm not in JWKS_ALGORITHMS:
+            raise IdentityError(f"LEERKOERS_JWT_ALGORITHM {algorithm} past niet bij sleutels van een "
+                                f"identiteitsprovider; kies uit {', '.join(JWKS_ALGORITHMS)}.")
+        return TokenSettings(algorithm or "RS256", None, issuer, audience, settings.jwt_jwks_url,
+                             settings.jwt_jwks_cooldown)
     if settings.jwt_public_key_file:
-        return TokenSettings("RS256", Path(settings.jwt_public_key_file).read_text(encoding="utf-8"), issuer, audience)
+        return TokenSettings(algorithm or "RS256", Path(settings.jwt_public_key_file).read_text(encoding="utf-8"),
+                             issuer, audience)
     if settings.jwt_secret:
         return TokenSettings("HS256", settings.jwt_secret, issuer, audience)
     return TokenSettings(None, None, issuer, audience)
+
+
+_clients: dict[tuple[str, int], jwt.PyJWKClient] = {}
+_clients_lock = threading.Lock()
+
+
+def _provider_key(token: str, settings: TokenSettings):
+    """The provider's key that signed ``token`` (by its key id), from the cached JWKS document; a key id that
+    is not in it makes the client fetch the document again, at most once per cooldown."""
+    with _clients_lock:
+        client = _clients.get((settings.jwks_url, settings.jwks_cooldown))
+        if client is None:
+            client = _clients[(settings.jwks_url, settings.jwks_cooldown)] = jwt.PyJWKClient(
+                settings.jwks_url, cache_jwk_set=True, lifespan=3600, timeout=5,
+                cooldown_duration=settings.jwks_cooldown)
+    try:
+        return client.get_signing_key_from_jwt(token).key
+    except jwt.PyJWKClientConnectionError as exc:
+        logger.error("De sleutels van de identiteitsprovider zijn niet te bereiken (%s); aanmeldingen worden "
+                     "geweigerd tot ze er weer zijn.", settings.jwks_url)
+        raise IdentityError("Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een paar minuten "
+                            "opnieuw.") from exc
+    except jwt.PyJWTError as exc:  # no key id, or one the provider does not have
+        raise IdentityError("Je aanmelding is niet geldig. Ververs de pagina of log opnieuw in.") from exc
 
 
 def verify(token: str | None, settings: TokenSettings | None = None) -> Identity:
@@ -89,29 +132,44 @@ def verify(token: str | None, settings: TokenSettings | None = None) -> Identity
         return DEV_IDENTITY
     if not token:
         raise IdentityError("Je bent niet aangemeld. Log in op het intranet en open de chat opnieuw.")
+    key = _provider_key(token, settings) if settings.jwks_url else settings.key
     try:
-        claims = jwt.decode(token, settings.key, algorithms=[settings.algorithm], audience=settings.audience,
-                            issuer=settings.issuer, options={"require": ["exp", "sub", "iss", "aud"]},
-                            leeway=30)
+        claims = jwt.decode(token, key, algorithms=[settings.algorithm], audience=settings.audience,
+                            issuer=settings.issuer, options={"require": ["exp", "iss", "aud"]}, leeway=30)
     except jwt.ExpiredSignatureError as exc:
         raise IdentityError("Je sessie is verlopen. Ververs de pagina om opnieuw aan te melden.") from exc
     except jwt.PyJWTError as exc:
         raise IdentityError("Je aanmelding is niet geldig. Ververs de pagina of log opnieuw in.") from exc
     if int(claims["exp"]) - clock.timestamp() > MAX_TOKEN_HOURS * 3600:
         raise IdentityError("Je aanmelding is niet geldig: die is te lang geldig. Ververs de pagina.")
-    role = claims.get("role")
+    return _identity(claims, claim_map())
+
+
+def claim_map():
+    from bot.claims import current
+
+    return current()
+
+
+def _text(value) -> str:
+    return "" if value is None or isinstance(value, (dict, list)) else str(value).strip()
+
+
+def _identity(claims: dict, names) -> Identity:
+    """Our identity from the provider's claims, read where the claims file says (bot/claims.py)."""
+    role = names.role_of(claims)
     if role not in ROLES:
         raise IdentityError("Je aanmelding is niet geldig: onbekende rol.")
-    sub = str(claims["sub"]).strip()
+    sub = _text(names.person_id.read(claims))
     if not sub or len(sub) > 128:
         raise IdentityError("Je aanmelding is niet geldig.")
-    org_id = str(claims.get("org_id") or "").strip()
+    org_id = _text(names.organisation_id.read(claims))
     if not org_id or len(org_id) > 128:
         raise IdentityError("Je aanmelding is niet geldig: je organisatie ontbreekt. Neem contact op met de "
                             "beheerder van het intranet.")
-    org_name = str(claims.get("org") or org_id).strip()[:200]
-    manager = str(claims.get("manager") or "").strip()[:128] or None
-    return Identity(sub, str(claims.get("name") or sub)[:200], role, org_name, organisation_id=org_id,
+    org_name = (_text(names.organisation.read(claims)) or org_id)[:200]
+    manager = _text(names.manager.read(claims))[:128] or None
+    return Identity(sub, (_text(names.name.read(claims)) or sub)[:200], role, org_name, organisation_id=org_id,
                     manager_id=manager if manager != sub else None)
 
 

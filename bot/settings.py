@@ -82,6 +82,10 @@ class Settings:
     jwt_public_key_file: str = ""  # RS256 tokens: the intranet's public key
     jwt_issuer: str = "intranet"
     jwt_audience: str = "leerkoers"
+    jwt_jwks_url: str = ""  # the identity provider's signing keys (JWKS); rotation needs no restart
+    jwt_algorithm: str = ""  # the one algorithm a token may use; empty: RS256 for keys, HS256 for a secret
+    jwt_jwks_cooldown: int = 10  # seconds between two fetches of the keys for an unknown key id
+    jwt_claims_file: str = ""  # how the provider names its claims (deploy/claims/*.yml); empty: our own names
     link_secret: str = ""  # signs download links; empty: a random one kept in the var folder
     public_url: str = ""  # the address people reach Leerkoers at (links); empty: the Rasa server's own
     funding_file: str = ""  # the knowledge base of schemes; empty: bot/data/funding.yml
@@ -232,6 +236,10 @@ def _build() -> Settings:
         jwt_public_key_file=_env("LEERKOERS_JWT_PUBLIC_KEY_FILE", ""),
         jwt_issuer=_env("LEERKOERS_JWT_ISSUER", "intranet"),
         jwt_audience=_env("LEERKOERS_JWT_AUDIENCE", "leerkoers"),
+        jwt_jwks_url=_env("LEERKOERS_JWT_JWKS_URL", ""),
+        jwt_algorithm=_env("LEERKOERS_JWT_ALGORITHM", "").upper(),
+        jwt_jwks_cooldown=_env_int("LEERKOERS_JWT_JWKS_COOLDOWN", 10, 0, 3600),
+        jwt_claims_file=_env("LEERKOERS_JWT_CLAIMS_FILE", ""),
         link_secret=_env_raw("LEERKOERS_LINK_SECRET"),
         public_url=_env("LEERKOERS_PUBLIC_URL", "").rstrip("/"),
         funding_file=_env("LEERKOERS_FUNDING_FILE", ""),

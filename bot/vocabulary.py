@@ -81,6 +81,8 @@ ROLES: dict[str, Role] = {r.key: r for r in (
     Role("hr", "HR-adviseur", True),
 )}
 PLANNERS = tuple(key for key, role in ROLES.items() if role.plans)  # "manager or HR"
+# A token whose roles map to more than one of ours: the one that may do most counts
+ROLE_PRECEDENCE = tuple(reversed(ROLES))
 
 
 def plans(role: str | None) -> bool:

@@ -40,7 +40,7 @@ async def check_viewer(request: Request, claims: dict) -> tuple[HTTPResponse | N
         sent = bearer(request.headers.get("Authorization"))
         if sent is not None:
             try:
-                viewer = verify(sent)
+                viewer = await asyncio.to_thread(verify, sent)
             except IdentityError as exc:
                 return response.text(str(exc), status=401), None
             if viewer.person_id != person_id:

@@ -59,7 +59,7 @@ class IntranetRestInput(InputChannel):
             settings = token_settings()
             if settings.enabled:
                 try:
-                    person = verify(bearer(request.headers.get("Authorization")), settings)
+                    person = await asyncio.to_thread(verify, bearer(request.headers.get("Authorization")), settings)
                 except IdentityError as exc:
                     return response.json({"error": str(exc)}, status=401)
             else:

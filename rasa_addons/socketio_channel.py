@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -80,8 +81,9 @@ class IntranetSocketIO(InputChannel):
         self.sio = sio
         limiter = shared_limiter()
 
-        def _person(token: str | None) -> Identity:
-            return verify(token)  # development identity when tokens are off
+        async def _person(token: str | None) -> Identity:
+            # development identity when tokens are off; the provider's keys may have to be fetched: off the loop
+            return await asyncio.to_thread(verify, token)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -93,7 +95,7 @@ class IntranetSocketIO(InputChannel):
             if request.method == "OPTIONS":
                 return response.empty()
             try:
-                person = _person(bearer(request.headers.get("Authorization")))
+                person = await _person(bearer(request.headers.get("Authorization")))
             except IdentityError as exc:
                 return response.json({"error": str(exc)}, status=401)
             if not await limiter.allow(person.person_id):
@@ -107,7 +109,7 @@ class IntranetSocketIO(InputChannel):
         async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
             token = (auth or {}).get("token") if isinstance(auth, dict) else None
             try:
-                person = _person(token)
+                person = await _person(token)
             except IdentityError as exc:
                 logger.info("socket.io connection refused: %s", type(exc).__name__)
                 raise SocketRefused(str(exc)) from exc
@@ -141,7 +143,7 @@ class IntranetSocketIO(InputChannel):
                 return
             if not person.dev:  # the token is checked at every message: an expired one ends the connection
                 try:
-                    verify(session.get("token"))
+                    await asyncio.to_thread(verify, session.get("token"))
                 except IdentityError as exc:
                     await sio.emit(self.bot_message_evt, {"text": str(exc)}, room=sid)
                     await sio.disconnect(sid)
