@@ -29,6 +29,7 @@ from ops.cli_admin import (
     cmd_serve,
     cmd_unclear,
 )
+from ops.cli_people import add_parser as people_parser
 
 
 def _check_ports(settings) -> bool:
@@ -256,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     tok.add_argument("--geldig", type=int, default=60, help="minuten geldig (standaard 60)")
     tok.add_argument("--private-key", default=None, help="PEM-bestand voor RS256")
     tok.set_defaults(func=cmd_token)
+    people_parser(sub)
     rasa = sub.add_parser("rasa", help="een rasa-commando uitvoeren met de instellingen van Leerkoers")
     rasa.add_argument("rasa_args", nargs=argparse.REMAINDER)
     rasa.set_defaults(func=cmd_rasa)

@@ -24,6 +24,7 @@ from bot.interviews import (
     Q,
     Reply,
 )
+from bot.services import org_chart
 from bot.services.during_interview import carry_out
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
 from bot.storage import repository as repo
@@ -239,8 +240,14 @@ def sync_identity(person: Identity) -> None:
     with session_scope() as s:
         row = repo.get_or_create_person(s, person.person_id, role=person.role,
                                         display_name=person.name or None)
-        if not person.dev and row.manager_id != person.manager_id:
-            row.manager_id = person.manager_id  # the token decides who the manager is, at every turn
+        if not person.dev:  # at every turn: the token's manager claim, else the HR import's chart
+            if person.manager_id:
+                manager, source = person.manager_id, "token"
+            else:
+                manager = org_chart.manager_of(s, person.organisation_id, person.person_id)
+                source = "hr" if manager else None
+            if (row.manager_id, row.manager_from) != (manager, source):
+                row.manager_id, row.manager_from = manager, source
         if person.dev:
             return  # development mode: the interview asks for the organisation
         if person.organisation_id:

@@ -19,6 +19,7 @@ from bot.storage.models import (
     AnswerLog,
     DeletionRecord,
     InterviewState,
+    OrgChartEntry,
     PendingDeletion,
     Person,
     Pop,
@@ -81,7 +82,13 @@ def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
         data["conversation"] = [{"from": m["from"], "text": m["text"]} for m in conversation or []]
         if person:
             data["person"] = {"name": person.display_name, "role": person.role,
-                              "organisation": person.organisation.name if person.organisation else None}
+                              "organisation": person.organisation.name if person.organisation else None,
+                              "manager": person.manager_id, "manager_from": person.manager_from}
+        data["org_chart"] = [{"organisation": e.organisation_key, "name": e.name, "team": e.team,
+                              "manager": e.manager_id, "role": e.role,
+                              "imported_at": e.imported_at.isoformat(timespec="seconds")}
+                             for e in s.execute(select(OrgChartEntry).where(OrgChartEntry.person_id == person_id))
+                             .scalars()]
         data["answers"] = [{"interview": a.interview, "question": a.question, "text": a.text, "value": a.value,
                             "correction": a.is_correction, "at": a.created_at.isoformat(timespec="seconds")}
                            for a in s.execute(select(AnswerLog).where(AnswerLog.person_id == person_id)
@@ -137,6 +144,7 @@ def forget(s, person_id: str) -> None:
     s.execute(update(PopAccess).where(PopAccess.viewer_id == person_id).values(viewer_id=REMOVED, viewer_name=None))
     for pop in s.execute(select(Pop).where(Pop.person_id == person_id)).scalars():
         s.delete(pop)
+    s.execute(delete(OrgChartEntry).where(OrgChartEntry.person_id == person_id))  # the HR import's line
     person = s.get(Person, person_id)
     if person is not None:
         s.delete(person)

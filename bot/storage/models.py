@@ -65,7 +65,8 @@ class Person(Base):
     display_name = Column(String(200))
     role = Column(String(20), nullable=False, default="employee")
     organisation_id = Column(Integer, ForeignKey("organisations.id", ondelete="SET NULL"))
-    manager_id = Column(String(128))  # the person's own manager ("manager" claim of the token)
+    manager_id = Column(String(128))  # the person's own manager: the token's "manager" claim, or the HR import
+    manager_from = Column(String(10))  # "token" or "hr": where manager_id came from (a claim in the token wins)
     created_at = Column(DateTime, nullable=False, default=utcnow)
 
     organisation = relationship("Organisation", back_populates="persons")
@@ -344,3 +345,23 @@ class UsedLink(Base):
 
     link_id = Column(String(64), primary_key=True)
     expires_at = Column(DateTime, nullable=False, index=True)
+
+
+class OrgChartEntry(Base):
+    """One line of the organisation chart imported from the HR system (`leerkoers medewerkers importeer`).
+
+    Used for the manager of a person whose token has no ``manager`` claim. ``organisation_key`` is the
+    organisation's id as the tokens name it (``org_id``).
+    """
+
+    __tablename__ = "org_chart"
+    __table_args__ = (UniqueConstraint("organisation_key", "person_id", name="uq_org_chart_person"),)
+
+    id = Column(Integer, primary_key=True)
+    organisation_key = Column(String(128), nullable=False)
+    person_id = Column(String(128), nullable=False, index=True)
+    name = Column(String(200), nullable=False)
+    team = Column(String(200))
+    manager_id = Column(String(128))
+    role = Column(String(20), nullable=False)
+    imported_at = Column(DateTime, nullable=False, default=utcnow)
