@@ -93,6 +93,8 @@ def runtime_env(settings: Settings, extra: dict[str, str] | None = None) -> dict
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         # Sanic reads SANIC_* settings: a chat message is small; bigger bodies are refused before any parsing
         "SANIC_REQUEST_MAX_SIZE": str(256 * 1024),
+        # no access log: the addresses of requests hold download links, and a client like rasa-webchat its token
+        "SANIC_ACCESS_LOG": "False",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONWARNINGS": "ignore",
     })

@@ -13,6 +13,8 @@ The REST reply uses Rasa's REST shapes: `{"text", "buttons"}`, a card as `"custo
 buttons, and a download as `{"custom": {"type": "file_download", ...}}` per file; RasaHQ's widget with
 `rest-enabled` understands those too.
 
+A client that cannot show cards or downloads (rasa-webchat: it connects with the token in the address) gets them
+as text: a card as its title with its lines under it, a download as a Markdown link.
 Rasa's own SocketIOOutput sends custom JSON with a bug (`emit(**json)`) and would send a card as a second event.
 """
 
@@ -76,19 +78,42 @@ class RestOutput(CollectingOutputChannel):
 
 
 class WidgetOutput(SocketIOOutput):
-    """The socket.io events of one turn (see the module's docstring); counts what it sent."""
+    """The socket.io events of one turn (see the module's docstring); counts what it sent.
 
-    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
+    ``plain``: for a client that shows only text and text with buttons (rasa-webchat): a card becomes its title
+    with its lines under it, a download a link in the text (Markdown). Such a client shows buttons only under
+    the last message, so the turn is held and sent by ``flush``, with every button of the turn under its last
+    message ("Meer uitleg" of each suggestion stays reachable).
+    """
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str, plain: bool = False) -> None:
         super().__init__(sio, bot_message_evt)
         self.sent = 0
+        self.plain = plain
+        self._held: list[tuple[str, dict]] = []
 
     async def _send_message(self, socket_id: str, response: Any) -> None:
         self.sent += 1
+        if self.plain:
+            self._held.append((socket_id, dict(response)))
+            return
         await super()._send_message(socket_id, response)
+
+    async def flush(self) -> None:
+        """Send what a plain client's turn held, the turn's buttons under its last message."""
+        held, self._held = self._held, []
+        replies = [reply for _, event in held for reply in event.pop("quick_replies", [])]
+        if held and replies:
+            held[-1][1]["quick_replies"] = replies
+        for socket_id, event in held:
+            await super()._send_message(socket_id, event)
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         message = dict(message)
         card, files = card_of(message), downloads_of(message)
+        if self.plain and (card is not None and message.get("text") or files is not None):
+            await self._send_plain(recipient_id, message, card, files)
+            return
         if card is not None and message.get("text"):
             event: dict[str, Any] = {"text": message["text"], "card": card}
             if message.get("buttons"):
@@ -104,3 +129,20 @@ class WidgetOutput(SocketIOOutput):
                 await self._send_message(recipient_id, file_download(f))
             return
         await super().send_response(recipient_id, message)
+
+    async def _send_plain(self, recipient_id: str, message: dict[str, Any], card: dict | None,
+                          files: list[dict] | None) -> None:
+        if card is not None:  # the card's own text says the same in one line: its lines read better
+            lines = [f"**{card['title']}**", ""] + [f"- {label}: {value}" for label, value in card["fields"]]
+            event: dict[str, Any] = {"text": "\n".join(lines)}
+            if message.get("buttons"):
+                event["quick_replies"] = [{"content_type": "text", "title": b["title"], "payload": b["payload"]}
+                                          for b in message["buttons"]]
+            await self._send_message(recipient_id, event)
+            return
+        if message.get("text"):
+            await self._send_message(recipient_id, {"text": message["text"]})
+        for f in files or []:
+            text = (f"{f['label']}: dit bestand opent alleen in de chat van Leerkoers op het intranet."
+                    if f.get("needs_token") else f"[{f['label']}]({f['url']})")
+            await self._send_message(recipient_id, {"text": text})

@@ -54,6 +54,14 @@ class _SocketBlueprint(SocketBlueprint):
         app.register_middleware(cors_by_engineio, "request")
 
 
+def query_token(environ: dict) -> str | None:
+    """The token in the connection's address (``?token=...``), for clients that cannot send ``auth``."""
+    from urllib.parse import parse_qs
+
+    found = parse_qs(str(environ.get("QUERY_STRING") or "")).get("token")
+    return found[0].strip() or None if found else None
+
+
 class IntranetSocketIO(InputChannel):
     """socket.io for the chat widget. The token comes with the connection: `io(url, {auth: {token}})`."""
 
@@ -108,6 +116,9 @@ class IntranetSocketIO(InputChannel):
         @sio.on("connect")
         async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
             token = (auth or {}).get("token") if isinstance(auth, dict) else None
+            plain = token is None and query_token(environ) is not None
+            if plain:  # a client that cannot send auth (rasa-webchat): the token in the address, plain messages
+                token = query_token(environ)
             try:
                 person = await _person(token)
             except IdentityError as exc:
@@ -115,7 +126,7 @@ class IntranetSocketIO(InputChannel):
                 raise SocketRefused(str(exc)) from exc
             if not await limiter.allow(person.person_id):
                 raise SocketRefused(TOO_FAST)
-            await sio.save_session(sid, {"identity": person.to_dict(), "token": token})
+            await sio.save_session(sid, {"identity": person.to_dict(), "token": token, "plain": plain})
             await sio.enter_room(sid, person.person_id)
             return True
 
@@ -156,12 +167,13 @@ class IntranetSocketIO(InputChannel):
             if long_reply:
                 await sio.emit(self.bot_message_evt, {"text": long_reply}, room=sid)
                 return
-            output = WidgetOutput(sio, self.bot_message_evt)
+            output = WidgetOutput(sio, self.bot_message_evt, plain=bool(session.get("plain")))
             try:
                 await on_new_message(UserMessage(text, output, person.person_id, input_channel=self.name(),
                                                  metadata=identity_metadata(person)))
             except Exception:  # noqa: BLE001 - never show a stack trace; say it in Dutch
                 logger.exception("message could not be handled")
+            await output.flush()
             if not output.sent:
                 await sio.emit(self.bot_message_evt, {"text": SORRY}, room=sid)
             if _Req.app is not None:

@@ -77,3 +77,55 @@ def test_a_link_to_another_persons_pop_says_it_needs_the_viewers_token():
         {"label": "POP van Eva", "url": "https://x/bestand/a", "needs_token": True}]}})
     assert events[1] == {"type": "file_download", "file_url": "https://x/bestand/a", "file_name": "POP van Eva",
                          "needs_token": True}
+
+
+class PlainRecorder(WidgetOutput):
+    """A plain client's output (rasa-webchat): what reaches the socket after the turn's flush."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "bot_uttered", plain=True)
+        self.emitted: list[dict] = []
+
+
+def plain_turn(*messages: dict) -> list[dict]:
+    out = PlainRecorder()
+
+    async def turn() -> None:
+        from rasa.core.channels.socketio import SocketIOOutput
+
+        async def emit(self, socket_id, response):  # what SocketIOOutput would emit
+            self.emitted.append(response)
+
+        original = SocketIOOutput._send_message
+        SocketIOOutput._send_message = emit
+        try:
+            for message in messages:
+                await out.send_response("p1", message)
+            assert out.emitted == []  # held until the turn is complete
+            await out.flush()
+        finally:
+            SocketIOOutput._send_message = original
+
+    asyncio.run(turn())
+    return out.emitted
+
+
+def test_a_plain_client_gets_cards_as_text_and_every_button_under_the_last_message():
+    other = {"title": "Meer uitleg: STAP", "payload": '/regeling_vraag{"regeling": "stap"}'}
+    events = plain_turn({"text": "Deze passen:"},
+                        {"text": "SLIM-regeling Waarom: Voor het mkb.", "buttons": [BUTTON], "custom": CARD},
+                        {"text": "STAP", "buttons": [other], "custom": {**CARD, "title": "STAP"}},
+                        {"text": "Kijk altijd op de pagina van de regeling."})
+    assert events[0] == {"text": "Deze passen:"}
+    assert events[1] == {"text": "**SLIM-regeling**\n\n- Waarom: Voor het mkb.\n- Aanvragen: Nu."}
+    assert events[3] == {"text": "Kijk altijd op de pagina van de regeling.",
+                         "quick_replies": [{"content_type": "text", **BUTTON}, {"content_type": "text", **other}]}
+    assert all(set(e) <= {"text", "quick_replies"} for e in events)  # the shapes rasa-webchat shows
+
+
+def test_a_plain_client_gets_downloads_as_links_and_says_which_need_our_widget():
+    events = plain_turn({"text": "Hier is je POP.", "attachment": {"type": "downloads", "files": [
+        {"label": "PDF", "url": "https://x/bestand/a"},
+        {"label": "Jaarplan", "url": "https://x/bestand/b", "needs_token": True}]}})
+    assert events[:2] == [{"text": "Hier is je POP."}, {"text": "[PDF](https://x/bestand/a)"}]
+    assert "opent alleen in de chat van Leerkoers" in events[2]["text"] and "https://x" not in events[2]["text"]
