@@ -111,6 +111,15 @@ def request_form(text: str) -> str | None:
     return None
 
 
+_TO_THE_BOT = re.compile(r"^(kun|kunt|kan|wil|wilt|weet|heb|hebt|zou|zoudt|mag|moet|moet)\s+(je|jij|u)\b")
+
+
+def asks_the_bot(text: str) -> bool:
+    """The last sentence is a question to the bot itself: "kun je ...?", "weet u ...?", "wilt u ...?"."""
+    last = _last_sentence(text)
+    return last.rstrip().endswith("?") and _TO_THE_BOT.search(last) is not None
+
+
 @dataclass(frozen=True)
 class Decision:
     """``kind`` is "answer", "request" or "unsure" (ask with buttons); ``intent`` names the request."""
@@ -145,7 +154,8 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
     ranking = [(i, c) for i, c in ranking if i != f"start_{interview}"]
     top, confidence = ranking[0] if ranking else (None, 0.0)
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
-        return ANSWERED
+        # "Kunt u mij vertellen welke competenties nodig zijn?" reads like an answer to the NLU, but asks the bot
+        return Decision("request", QUESTION) if asks_the_bot(stripped) else ANSWERED
     # The request: the best guess of the NLU, or with the form of a request also a runner-up it is unsure of.
     candidates = ranking[:1] if not form else [(i, c) for i, c in ranking[:3] if c >= 0.15]
     intent = next((i for i, c in candidates if _backed(i, bool(form) or c >= MIN_CONFIDENCE, norm, words)), None)

@@ -203,3 +203,17 @@ def test_a_polite_why_question_in_u_form_is_a_request_not_the_answer():
 def test_a_few_words_pointing_at_something_of_the_bot_are_asked_about(text, ranking, expected):
     """Not stored as the answer, not taken as the request: asked, with both as buttons."""
     assert decide(text, ranking) == expected
+
+
+@pytest.mark.parametrize("text", ["kunt u mij vertellen welke competenties nodig zijn?",
+                                  "Kun je een voorbeeld geven van een speerpunt?", "weet u wat ik hier moet invullen?",
+                                  "Ik twijfel nog. Wil je me helpen met dit antwoord?"])
+def test_a_question_to_the_bot_is_not_stored_as_the_answer(text):
+    """Found with make run: the NLU read "kunt u mij vertellen ...?" as an answer, and it was stored."""
+    assert decide(text, [("antwoord", 0.95), ("faq", 0.03)]) == Decision("request", "vraag")
+
+
+@pytest.mark.parametrize("text", ["Hoe geef ik beter feedback?", "Wat is goed leiderschap? Daar wil ik meer over leren.",
+                                  "Kunnen we als team sneller beslissen?", "Mag ik zelf mijn rooster maken?"])
+def test_a_question_that_is_an_answer_stays_an_answer(text):
+    assert decide(text, [("antwoord", 0.95), ("faq", 0.03)]) == ANSWERED
