@@ -148,14 +148,21 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         return Decision("request", EXACT[t])
     if closed_answer or not ranking:
         return ANSWERED
+    decision = _decide(stripped, ranking, interview)
+    if decision == ANSWERED and asks_the_bot(stripped):
+        # "Kunt u mij vertellen welke competenties nodig zijn?" can read like an answer, but asks the bot
+        return Decision("request", QUESTION)
+    return decision
+
+
+def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | None) -> Decision:
     norm = normalize(stripped)
     words = word_count(stripped)
     form = request_form(stripped)
     ranking = [(i, c) for i, c in ranking if i != f"start_{interview}"]
     top, confidence = ranking[0] if ranking else (None, 0.0)
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
-        # "Kunt u mij vertellen welke competenties nodig zijn?" reads like an answer to the NLU, but asks the bot
-        return Decision("request", QUESTION) if asks_the_bot(stripped) else ANSWERED
+        return ANSWERED
     # The request: the best guess of the NLU, or with the form of a request also a runner-up it is unsure of.
     candidates = ranking[:1] if not form else [(i, c) for i, c in ranking[:3] if c >= 0.15]
     intent = next((i for i, c in candidates if _backed(i, bool(form) or c >= MIN_CONFIDENCE, norm, words)), None)

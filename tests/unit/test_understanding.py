@@ -208,9 +208,11 @@ def test_a_few_words_pointing_at_something_of_the_bot_are_asked_about(text, rank
 @pytest.mark.parametrize("text", ["kunt u mij vertellen welke competenties nodig zijn?",
                                   "Kun je een voorbeeld geven van een speerpunt?", "weet u wat ik hier moet invullen?",
                                   "Ik twijfel nog. Wil je me helpen met dit antwoord?"])
-def test_a_question_to_the_bot_is_not_stored_as_the_answer(text):
+@pytest.mark.parametrize("ranking", [[("antwoord", 0.95), ("faq", 0.03)], [("nlu_fallback", 0.4), ("antwoord", 0.35)],
+                                     [("antwoord", 0.3), ("gegevens_inzien", 0.2)]])
+def test_a_question_to_the_bot_is_not_stored_as_the_answer(text, ranking):
     """Found with make run: the NLU read "kunt u mij vertellen ...?" as an answer, and it was stored."""
-    assert decide(text, [("antwoord", 0.95), ("faq", 0.03)]) == Decision("request", "vraag")
+    assert decide(text, ranking) == Decision("request", "vraag")
 
 
 @pytest.mark.parametrize("text", ["Hoe geef ik beter feedback?", "Wat is goed leiderschap? Daar wil ik meer over leren.",
