@@ -282,6 +282,15 @@ def says_nothing(text: str) -> bool:
     return not content
 
 
+_DONT_KNOW = re.compile(r"^(ik )?(weet|wet) (ik |het |ik het |het ik )?(nog |echt |even )?(niet|nie)( precies| zeker| goed)?$|"
+                        r"^(geen|gn) (flauw )?idee$|^(nog )?onbekend$|^(nog )?onduidelijk$|^twijfel$|^geen flauw benul$")
+
+
+def dont_know(text: str) -> bool:
+    """"weet ik niet", "weet ik nog niet", "geen idee": no choice at all (never "nee" or "niet nu")."""
+    return _DONT_KNOW.match(normalize(text).strip(" .!?,")) is not None
+
+
 def is_skip(text: str) -> bool:
     return normalize(text).strip(" .!") in SKIP_WORDS
 

@@ -31,6 +31,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     if q.kind == "list":
         return Parsed(True, t)
     if q.kind == "choice":
+        if parsing.dont_know(t):  # "weet ik niet" is no "nee" and no "niet gedaan": ask again
+            return Parsed(False, error="keuze_weet_niet")
         value = parsing.match_choice(t, q.choices or {})
         return Parsed(value is not None, value, None if value else "kies_een_optie")
     if q.kind == "kind":

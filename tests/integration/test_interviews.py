@@ -1,5 +1,6 @@
 """The interview engine and its storage, through the service layer (one unit of work per call)."""
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.services import interviews as service
@@ -275,3 +276,21 @@ def test_speerpunten_separated_by_commas_are_stored_apart(db_url, today):
                      "Meer samenwerken in de regio, zodat inwoners sneller geholpen worden"]
     said = [m for m in replies if m.response == "speerpunten_opgeslagen"]
     assert said[0].params["aantal"] == "3 speerpunten" and "Duurzame inzetbaarheid" in said[0].params["lijst"]
+
+
+@pytest.mark.parametrize("text", ["weet ik niet", "Weet ik nog niet.", "geen idee"])
+def test_dont_know_at_a_choice_is_asked_again_and_never_stored_as_no(db_url, today, text):
+    """Found with make run: "weet ik nog niet" at the OR question was stored as "gepland", "weet ik niet" as "nee"
+    (and at the evaluation as "niet gedaan"): a choice nobody made."""
+    service.start("m", "strategie", today)
+    turn = None
+    for key, answer in STRATEGIE:
+        if key == "strategie_or":
+            break
+        turn = service.turn("m", "strategie", answer, ranking=[("antwoord", 0.9)], today=today)
+    assert turn.prompt.response == "vraag_strategie_or"
+    again = service.turn("m", "strategie", text, ranking=[("antwoord", 0.9)], today=today)
+    assert not again.accepted and again.messages[0].response == "keuze_weet_niet"
+    assert again.prompt.response == "vraag_strategie_or"
+    with session_scope() as s:
+        assert s.execute(select(AnswerLog).where(AnswerLog.question == "strategie_or")).first() is None

@@ -101,3 +101,13 @@ def test_the_decision_button_in_plain_words_and_its_old_title_both_mean_adjusted
 
     for text in ("Afgesproken met aanpassingen", "aangepast afgesproken", "met aanpassingen"):
         assert match_choice(text, DECISION_CHOICES) == "aangepast", text
+
+
+@pytest.mark.parametrize("text, expected", [("weet ik niet", True), ("Weet ik nog niet.", True), ("geen idee", True),
+                                            ("ik weet het niet precies", True), ("nog niet", False),
+                                            ("niet betrokken", False), ("nee", False), ("niet gedaan", False),
+                                            ("Ik weet niet of het budget genoeg is voor iedereen", False)])
+def test_dont_know_is_no_choice(text, expected):
+    from bot.dutch.parsing import dont_know
+
+    assert dont_know(text) is expected
