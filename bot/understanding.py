@@ -146,6 +146,9 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
     t = normalize(stripped).strip(" .!?")
     if t in EXACT:
         return Decision("request", EXACT[t])
+    own = requests.get(f"start_{interview}") if interview else None
+    if own is not None and t == normalize(own.button):
+        return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
     if closed_answer or not ranking:
         return ANSWERED
     decision = _decide(stripped, ranking, interview)

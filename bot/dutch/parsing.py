@@ -269,7 +269,7 @@ SKIP_WORDS = {"geen", "niets", "nvt", "n.v.t.", "niet van toepassing", "weet ik 
 
 # Words that carry no content of their own: an answer made only of these says nothing ("ja", "weet niet",
 # "ok hoor", "iets"). "Teamleider worden", "Coaching" and "Excel" say something.
-_EMPTY_WORDS = {"ja", "nee", "ok", "oke", "okay", "okee", "hoor", "weet", "niet", "ik", "het", "geen", "idee",
+_EMPTY_WORDS = {"ja", "nee", "ok", "oke", "okay", "okee", "hoor", "weet", "niet", "nie", "ik", "het", "geen", "idee",
                 "misschien", "tja", "hmm", "hm", "eh", "uh", "iets", "dingen", "ding", "van", "alles", "niks",
                 "niets", "nvt", "wat", "dat", "dit", "de", "een", "en", "of", "zo", "ook", "nog", "goed", "prima",
                 "zeker", "mwah", "jawel", "nou", "euh", "test", "bla", "blabla", "xxx", "etc", "enzo", "gewoon"}

@@ -111,3 +111,9 @@ def test_dont_know_is_no_choice(text, expected):
     from bot.dutch.parsing import dont_know
 
     assert dont_know(text) is expected
+
+
+def test_a_typo_of_weet_niet_says_nothing():
+    from bot.dutch.parsing import says_nothing
+
+    assert says_nothing("ik weet nie") and not says_nothing("ik weet nu wat ik wil")

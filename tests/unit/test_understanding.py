@@ -219,3 +219,10 @@ def test_a_question_to_the_bot_is_not_stored_as_the_answer(text, ranking):
                                   "Kunnen we als team sneller beslissen?", "Mag ik zelf mijn rooster maken?"])
 def test_a_question_that_is_an_answer_stays_an_answer(text):
     assert decide(text, [("antwoord", 0.95), ("faq", 0.03)]) == ANSWERED
+
+
+@pytest.mark.parametrize("text", ["POP voorbereiden", "pop voorbereiden."])
+def test_the_typed_menu_button_of_the_open_interview_asks_the_question_again(text):
+    """Found with make run: "POP voorbereiden" typed during the POP was stored as the answer to the open question."""
+    assert decide(text, [("start_pop", 0.9)], interview="pop") == Decision("request", "hervatten")
+    assert decide("Het POP voorbereiden samen met mijn team", [("antwoord", 0.9)], interview="pop") == ANSWERED
