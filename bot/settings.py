@@ -90,6 +90,7 @@ class Settings:
     public_url: str = ""  # the address people reach Leerkoers at (links); empty: the Rasa server's own
     funding_file: str = ""  # the knowledge base of schemes; empty: bot/data/funding.yml
     funding_max_age_days: int = 180
+    funding_max_source_age_days: int = 365  # amounts and windows from an older source are said as not sure
     overview_min_group: int = 3  # the manager overview shows no group smaller than this
     rate_limit: int = 120  # messages per minute per person
     chat_id: str = "terminal-gebruiker"  # the person of `make chat`
@@ -244,6 +245,7 @@ def _build() -> Settings:
         public_url=_env("LEERKOERS_PUBLIC_URL", "").rstrip("/"),
         funding_file=_env("LEERKOERS_FUNDING_FILE", ""),
         funding_max_age_days=_env_int("LEERKOERS_FUNDING_MAX_AGE_DAYS", 180, 1, 3650),
+        funding_max_source_age_days=_env_int("LEERKOERS_FUNDING_MAX_SOURCE_AGE_DAYS", 365, 1, 3650),
         overview_min_group=_env_int("LEERKOERS_OVERVIEW_MIN_GROUP", 3, 1, 1000),
         rate_limit=_env_int("LEERKOERS_RATE_LIMIT", 120, 1),
         chat_id=_env("LEERKOERS_CHAT_ID", "terminal-gebruiker"),

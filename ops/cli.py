@@ -151,8 +151,9 @@ def cmd_env(_args) -> int:
 def cmd_funding_check(args) -> int:
     """For the file's maintainer: schemes checked too long ago, schemes whose facts are not sure, and schemes whose
     official page was not read. With --streng the exit code is 1 when something is too old."""
-    from bot import funding
+    from bot import clock, funding
     from bot.dutch.formatting import count, format_date
+    from bot.funding import maintenance
 
     try:
         kb = funding.load(args.file)
@@ -180,7 +181,15 @@ def cmd_funding_check(args) -> int:
     if unread:
         print(f"\n{count(len(unread), 'regeling is', 'regelingen zijn')} niet op de officiële pagina nagekeken: "
               + ", ".join(s.id for s in unread))
-    if not stale:
+    broken = maintenance.findings(kb, clock.today(), get_settings().funding_max_source_age_days)
+    if broken:
+        print(f"\n{count(len(broken), 'regel', 'regels')} van de kennisbank niet gevolgd (zie docs/content.md):")
+        for finding in broken:
+            print(f"- {finding.scheme_id}: {finding.problem}")
+    else:
+        print("\nElke voorwaarde heeft een officiële bron of heet onzeker; geen bedrag of periode uit een te oude bron "
+              "staat als zeker.")
+    if not stale and not broken:
         return 0
     return 1 if args.streng else 0
 
@@ -228,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--max-dagen", type=int, default=None,
                        help="maximale leeftijd van last_checked (standaard LEERKOERS_FUNDING_MAX_AGE_DAYS of 180)")
     check.add_argument("--bestand", dest="file", default=None, help="een ander kennisbankbestand")
-    check.add_argument("--streng", action="store_true", help="afsluiten met code 1 als er iets te oud is")
+    check.add_argument("--streng", action="store_true", help="afsluiten met code 1 als er iets te oud is of een regel niet gevolgd")
     check.set_defaults(func=cmd_funding_check)
     fundsub.add_parser("nlu", help="data/nlu/regelingen.yml opnieuw maken (namen en aliassen voor de NLU)"
                        ).set_defaults(func=cmd_funding_nlu)
