@@ -45,7 +45,9 @@ SECTORS: dict[str, Sector] = {s.key: s for s in (
            ("privaat", "private", "prive", "privé", "bedrijf", "mkb", "onderneming", "commercieel", "particulier", "bv",
             "b.v."),
            r"[a-z]*bedrijf|[a-z]*bedrijven|[a-z]*onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak|"
-           r"kinderopvang[a-z]*|[a-z]+winkel"),
+           r"kinderopvang[a-z]*|[a-z]+winkel|winkel|restaurant|horeca|hotel|caf[eé]|bakkerij|slagerij|kapsalon|"
+           r"garage|fabriek|webshop|supermarkt|advocatenkantoor|accountantskantoor|adviesbureau|ingenieursbureau|"
+           r"bouwbedrijf|zzp|zzp'er|eenmanszaak|vof|familiebedrijf|start-?up"),
 )}
 
 

@@ -83,6 +83,7 @@ class Scheme:
     requires_any: tuple[str, ...] = ()
     cao: str | None = None
     activity_types: tuple[str, ...] = ()
+    not_for: tuple[str, ...] = ()  # activity types the scheme says it does not pay for ("losse cursussen")
     target_groups: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     amount_text: str | None = None
@@ -332,6 +333,7 @@ def parse_scheme(entry: dict) -> Scheme:
         requires_any=_list(elig, sid, "requires_any", SITUATIONS, "eligibility."),
         cao=elig.get("cao"),
         activity_types=_list(funds, sid, "activity_types", None, "funds."),
+        not_for=_list(funds, sid, "not_for", None, "funds."),
         target_groups=_list(funds, sid, "target_groups", SITUATIONS, "funds."),
         kinds=_list(funds, sid, "kinds", LEARNING, "funds."),
         amount_text=amounts.get("text"), amount_certain=_bool(amounts, sid, "certain", True, "amounts."),

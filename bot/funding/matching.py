@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme
-from bot.vocabulary import SECTORS
+from bot.vocabulary import PURPOSES, SECTORS
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,8 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
     if (scheme.min_participants is not None and need.participants is not None
             and need.participants < scheme.min_participants and not scheme.participant_exceptions):
         return f"alleen voor projecten die minstens {scheme.min_participants} medewerkers bereiken"
+    if need.activities and need.activities <= set(scheme.not_for):
+        return f"de regeling betaalt geen {_activities(need.activities)}"
     if scheme.requires_any and not set(scheme.requires_any) & need.situations:
         wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
         return f"alleen voor {wanted}"
@@ -104,6 +106,12 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
         kinds = " of ".join(scheme.kinds)
         return f"alleen voor leren in de soort {kinds}"
     return None
+
+
+def _activities(activities: frozenset[str]) -> str:
+    """'training voor een groep' for the activity a purpose asks for (vocabulary.PURPOSES), else its own name."""
+    said = {p.activity: p.said.removeprefix("een ") for p in PURPOSES.values() if p.activity}
+    return " of ".join(sorted(said.get(a, a.replace("_", " ")) for a in activities))
 
 
 def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:

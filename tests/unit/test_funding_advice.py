@@ -111,6 +111,23 @@ def test_the_five_personas_get_fitting_cards():
     assert ids(company)[0] == "slim" and "loopbaanadvies" in company.cards[0].why
 
 
+def test_a_scheme_is_not_offered_for_what_its_source_says_it_does_not_pay():
+    """Found trying issue 30 as a new user: a centre for arts education asking for group training got SLIM with
+    only 'minder dan 250 mensen' as its reason, while SLIM pays no courses (stcrt-2024-41822)."""
+    arts = advice.advise("kunsteducatie", 40, {"groep"}, today=TODAY)
+    assert "slim" not in [c.scheme_id for c in arts.cards]
+    assert "SLIM-regeling past niet: de regeling betaalt geen training voor een groep." in arts.notes
+    company = advice.advise("privaat", 30, {"groep", "loopbaanadvies"}, today=TODAY)
+    assert "slim" in [c.scheme_id for c in company.cards]  # it does pay one of the two
+
+
+@pytest.mark.parametrize("answer", ["een restaurant", "wij zijn een hotel", "een bakkerij", "onze kapsalon",
+                                    "een café", "ik ben zzp'er"])
+def test_a_kind_of_business_is_a_private_organisation(answer):
+    """Found trying issue 30 as a new user: 'een restaurant' at 'Wat voor organisatie is het?' got 'Dat ken ik niet'."""
+    assert advice.parse_sector(answer) == "privaat"
+
+
 # ------------------------------------------------------------------------ application windows
 
 @pytest.mark.parametrize("scheme,today,expected", [
