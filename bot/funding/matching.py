@@ -92,7 +92,7 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
             and need.participants < scheme.min_participants and not scheme.participant_exceptions):
         return f"alleen voor projecten die minstens {scheme.min_participants} medewerkers bereiken"
     if need.activities and need.activities <= set(scheme.not_for):
-        return f"de regeling betaalt geen {_activities(need.activities)}"
+        return f"de regeling betaalt geen {_activities(sorted(need.activities))}"
     if scheme.requires_any and not set(scheme.requires_any) & need.situations:
         wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
         return f"alleen voor {wanted}"
@@ -108,10 +108,20 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
     return None
 
 
-def _activities(activities: frozenset[str]) -> str:
-    """'training voor een groep' for the activity a purpose asks for (vocabulary.PURPOSES), else its own name."""
-    said = {p.activity: p.said.removeprefix("een ") for p in PURPOSES.values() if p.activity}
-    return " of ".join(sorted(said.get(a, a.replace("_", " ")) for a in activities))
+# How a card names what a scheme pays for, where the type's own name is not plain Dutch
+ACTIVITY_SAID = {"doorlichting": "een plan voor leren", "loopbaanadvies": "loopbaanadvies", "leren_op_werk": "leren op het werk", "project": "projecten",
+                 "cursus": "cursussen", "opleiding": "opleidingen", "werkleerplaats": "leerwerkplekken",
+                 "evc": "het erkennen van wat iemand al kan", "basisvaardigheden": "lessen in basisvaardigheden",
+                 "vakopleiding": "vakopleidingen"}
+# Purposes that say nothing about what the money pays for
+NO_PURPOSE = {"individueel", "oudere"}
+
+
+def _activities(activities, joiner: str = " of ") -> str:
+    """'training voor een groep' for the activity a purpose asks for (vocabulary.PURPOSES), else a plain name."""
+    said = {p.activity: p.said.removeprefix("een ") for p in PURPOSES.values() if p.activity} | ACTIVITY_SAID
+    names = [said.get(a, a.replace("_", " ")) for a in activities]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
 
 def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
@@ -125,6 +135,9 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
     for situation in sorted(set(scheme.target_groups) & need.situations):
         score += 2.5
         reasons.append(f"past bij {SITUATION_LABELS[situation]}")
+    asked = need.activities or need.situations - NO_PURPOSE
+    if asked and not reasons and scheme.activity_types and scheme.kind not in ("fiscaal", "wet", "advies"):
+        reasons.append(f"betaalt vooral {_activities(scheme.activity_types)}")  # not what was asked: say what it does
     if scheme.sectors and profile.sector in scheme.sectors:
         score += 3
         reasons.append(f"bedoeld voor {sector_list(scheme.sectors)}")

@@ -121,6 +121,15 @@ def test_a_scheme_is_not_offered_for_what_its_source_says_it_does_not_pay():
     assert "slim" in [c.scheme_id for c in company.cards]  # it does pay one of the two
 
 
+def test_a_card_for_another_purpose_says_what_the_scheme_does_pay():
+    """Found trying issue 30 as a new user: an employer with bbl places got SLIM 'because' it has fewer than 250
+    people, as if SLIM paid for bbl places."""
+    bbl = advice.advise("privaat", 25, {"werkleerplaats"}, today=TODAY)
+    slim = next(c for c in bbl.cards if c.scheme_id == "slim")
+    assert slim.why.startswith("De subsidie betaalt vooral een plan voor leren, loopbaanadvies of leren op het werk.")
+    assert bbl.cards[0].scheme_id == "praktijkleren"
+
+
 @pytest.mark.parametrize("answer", ["een restaurant", "wij zijn een hotel", "een bakkerij", "onze kapsalon",
                                     "een café", "ik ben zzp'er"])
 def test_a_kind_of_business_is_a_private_organisation(answer):
