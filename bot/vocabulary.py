@@ -133,6 +133,8 @@ PURPOSES: dict[str, Purpose] = {p.key: p for p in (
     Purpose("individueel", "een opleiding die je zelf betaalt", "iemand die een opleiding zelf betaalt",
             ("zelf betalen", "betaal zelf", "ik betaal", "eigen opleiding", "mijn opleiding", "voor mezelf",
              "eigen rekening"), None),  # read from who pays (bot/dutch/facts.py), not from a word
+    # read from the words of a course without a degree (bot/funding/advice.situations_from_text), not a pattern
+    Purpose("cursus", "een losse cursus", "", ("losse cursus", "cursus"), None, activity="cursus"),
     Purpose("ontwikkelpad", "een ontwikkelpad", "een erkende opleiding in een ontwikkelpad",
             ("ontwikkelpad", "zorg en welzijn", "kinderopvang", "techniek", "groen", "bouw", "energie"),
             r"ontwikkelpad|kinderopvang|zorg en welzijn|techniek|energietransitie"),

@@ -28,12 +28,14 @@ def situations_from_text(text: str) -> set[str]:
     t = normalize(text)
     found = set(extract_facts(text).purposes)
     for key, words in DOEL_CHOICES.items():
-        if key in ("groep", "onbekend"):
+        if key in ("groep", "onbekend", "cursus"):
             continue
         if any(re.search(rf"(?<![a-z]){re.escape(w)}", t) for w in words):
             found.add(key)
     if re.search(r"\b(mbo|hbo)\b", t) and re.search(r"samen|school|onderwijs", t):
         found.add("mbo_samenwerking" if "mbo" in t else "hbo_samenwerking")
+    if _SHORT_COURSE.search(t) and not _DEGREE.search(t) and "groep" not in found:  # not a study (hbo, wo, bol)
+        found.add("cursus")
     return found
 
 
@@ -66,6 +68,7 @@ EMPLOYER_MONEY = ("subsidie", "fonds")
 _COURSE = re.compile(r"opleiding|studie|diploma|certificaat|\bmbo\b|\bhbo\b|bachelor|master|associate degree|"
                      r"post-?hbo|cursus|training|leergang|\bwo\b|universiteit|hogeschool")
 # the levenlanglerenkrediet: hbo or wo (also part-time, dual or a module) or full-time mbo (bol); not bbl, not a course
+_SHORT_COURSE = re.compile(r"cursus|workshop|\btraining")
 _DEGREE = re.compile(r"\bhbo\b|bachelor|master|associate degree|post-?hbo|\bwo\b|universiteit|hogeschool|\bbol\b|"
                      r"voltijd\s*mbo|mbo\s*voltijd")
 

@@ -92,7 +92,8 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
             and need.participants < scheme.min_participants and not scheme.participant_exceptions):
         return f"alleen voor projecten die minstens {scheme.min_participants} medewerkers bereiken"
     if need.activities and need.activities <= set(scheme.not_for):
-        return f"de regeling betaalt geen {_activities(sorted(need.activities))}"
+        pays = f", wel {_activities(scheme.activity_types)}" if scheme.activity_types else ""
+        return f"de regeling betaalt geen {_activities(sorted(need.activities))}{pays}"
     if scheme.requires_any and not set(scheme.requires_any) & need.situations:
         wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
         return f"alleen voor {wanted}"
@@ -131,7 +132,7 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
     to_check = [c.text for c in scheme.conditions]
     for activity in sorted(set(scheme.activity_types) & need.activities):
         score += 2.5
-        reasons.append(f"betaalt {activity.replace('_', ' ')}")
+        reasons.append(f"betaalt {ACTIVITY_SAID.get(activity, activity.replace('_', ' '))}")
     for situation in sorted(set(scheme.target_groups) & need.situations):
         score += 2.5
         reasons.append(f"past bij {SITUATION_LABELS[situation]}")

@@ -142,7 +142,10 @@ def test_advice_gemeente_and_kunstencentrum_differ():
 
 
 def test_situations_from_text():
-    assert advice.situations_from_text("is er subsidie voor een cursus voor oudere medewerkers?") == {"oudere"}
+    assert advice.situations_from_text("is er subsidie voor een cursus voor oudere medewerkers?") == {"oudere", "cursus"}
+    assert advice.situations_from_text("ik betaal zelf een cursus fotografie") == {"cursus", "individueel"}
+    assert "cursus" not in advice.situations_from_text("ik betaal zelf een hbo-opleiding met een training erin")
+    assert "cursus" not in advice.situations_from_text("wij willen een training voor ons team")
     assert advice.situations_from_text("we willen samen met het ROC een project") == {"mbo_samenwerking"}
     assert advice.parse_doel("Weet ik nog niet") == set()
     assert advice.parse_doel("blabla") is None

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from bot import funding
+from bot.dutch.facts import extract as extract_facts
 from bot.funding import advice
 from bot.funding.presenting import window_status
 
@@ -116,9 +117,26 @@ def test_a_scheme_is_not_offered_for_what_its_source_says_it_does_not_pay():
     only 'minder dan 250 mensen' as its reason, while SLIM pays no courses (stcrt-2024-41822)."""
     arts = advice.advise("kunsteducatie", 40, {"groep"}, today=TODAY)
     assert "slim" not in [c.scheme_id for c in arts.cards]
-    assert "SLIM-regeling past niet: de regeling betaalt geen training voor een groep." in arts.notes
+    assert ("SLIM-regeling past niet: de regeling betaalt geen training voor een groep, wel een plan voor leren, "
+            "loopbaanadvies of leren op het werk.") in arts.notes
     company = advice.advise("privaat", 30, {"groep", "loopbaanadvies"}, today=TODAY)
     assert "slim" in [c.scheme_id for c in company.cards]  # it does pay one of the two
+
+
+@pytest.mark.parametrize("text", ["ik wil zelf een cursus fotografie betalen, is daar iets voor?",
+                                  "Kunt u mij vertellen of er subsidie is voor mijn eigen cursus Excel die ik zelf betaal?"])
+def test_a_person_paying_a_course_is_not_offered_the_loan_for_studies(text):
+    """Found trying issue 30's persona 'a person paying a course': the levenlanglerenkrediet (hbo, wo or mbo-bol
+    only) was the first card for a photography course."""
+    replies = advice.funding_replies(text, extract_facts(text), None, None, False)
+    said = "\n".join(str(v) for m in replies for v in m.params.values())
+    assert "Levenlanglerenkrediet\n" not in said and "Levenlanglerenkrediet past niet: de regeling betaalt geen " \
+        "cursussen" in said
+    assert "Vraag het dus eerst aan je werkgever." in said  # the employer can pay it without loonheffing
+    study = "ik betaal zelf een hbo-opleiding in deeltijd, kan ik ergens geld voor krijgen?"
+    cards = [m.params["kaart"] for m in advice.funding_replies(study, extract_facts(study), None, None, False)
+             if "kaart" in m.params]
+    assert cards[0].startswith("Levenlanglerenkrediet\n")
 
 
 def test_a_card_for_another_purpose_says_what_the_scheme_does_pay():
