@@ -38,14 +38,14 @@ class ActionFundingStart(Action):
         understood = sentence(facts)
         if understood:
             dispatcher.utter_message(response="utter_feiten_begrepen", feiten=understood)
-        return start_events(facts, known_sector, known_employees)
+        return start_events(facts, advice.message_purposes(latest_text(tracker), facts), known_sector, known_employees)
 
 
-def start_events(facts: Facts, known_sector: str | None, known_employees: int | None) -> list[EventType]:
+def start_events(facts: Facts, purposes: set[str], known_sector: str | None,
+                 known_employees: int | None) -> list[EventType]:
     individual = facts.payer == "zelf"
     sector = (facts.sector or known_sector or NOT_NEEDED) if individual else facts.sector or known_sector
     employees = NOT_NEEDED if individual else facts.employees or known_employees
-    purposes = set(facts.purposes)
     return [SlotSet("subsidie_sector", sector),
             SlotSet("subsidie_medewerkers", str(employees) if employees else None),
             SlotSet("subsidie_doel", ",".join(sorted(purposes)) if purposes else None),

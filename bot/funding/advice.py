@@ -68,7 +68,7 @@ EMPLOYER_MONEY = ("subsidie", "fonds")
 _COURSE = re.compile(r"opleiding|studie|diploma|certificaat|\bmbo\b|\bhbo\b|bachelor|master|associate degree|"
                      r"post-?hbo|cursus|training|leergang|\bwo\b|universiteit|hogeschool")
 # the levenlanglerenkrediet: hbo or wo (also part-time, dual or a module) or full-time mbo (bol); not bbl, not a course
-_SHORT_COURSE = re.compile(r"cursus|workshop|\btraining")
+_SHORT_COURSE = re.compile(r"cursus|workshop")  # "training": for an employer mostly one for a group
 _DEGREE = re.compile(r"\bhbo\b|bachelor|master|associate degree|post-?hbo|\bwo\b|universiteit|hogeschool|\bbol\b|"
                      r"voltijd\s*mbo|mbo\s*voltijd")
 
@@ -220,6 +220,17 @@ def scheme_from_payload(text: str) -> tuple[funding.Scheme | None, str]:
     return (funding.load().get(scheme_id) if isinstance(scheme_id, str) else None), part
 
 
+def message_purposes(text: str, facts: Facts) -> set[str]:
+    """What one message says the money is for: its facts, the words of the buttons, and who pays. The same for a
+    funding question inside an interview and for the funding form outside it."""
+    found = situations_from_text(text)
+    if facts.payer == "zelf":
+        found.add("individueel")
+        if re.search(r"\btraining", normalize(text)) and not _DEGREE.search(normalize(text)):
+            found.add("cursus")  # a training someone pays themselves is a course, not a study
+    return set(facts.purposes) | found
+
+
 def funding_replies(text: str, facts: Facts, sector: str | None, employees: int | None,
                     scheme_question: bool) -> list[Message]:
     """What the bot answers to a funding question, inside or outside an interview.
@@ -241,7 +252,7 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
     understood = facts_sentence(facts)
     if understood:
         replies.append(Message("feiten_begrepen", {"feiten": understood}))
-    situations = facts.purposes | situations_from_text(text) | ({"individueel"} if individual else set())
+    situations = message_purposes(text, facts)
     result = advise(facts.sector or sector,
                     None if individual else facts.employees or employees, situations, age=facts.age)
     return replies + result.messages()

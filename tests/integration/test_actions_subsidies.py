@@ -26,14 +26,29 @@ def test_start_uses_the_stored_profile(db_url, today):
 def test_start_without_profile_reads_the_question(db_url):
     trk = tracker("x", "is er subsidie voor een cursus voor oudere medewerkers?", "subsidie_zoeken")
     _, slots = run(sub.ActionFundingStart(), trk)
-    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": "oudere",
+    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": "cursus,oudere",
                      "subsidie_leeftijd": None}
+
+
+def test_a_person_paying_a_course_gets_advice_without_the_loan_for_studies(db_url):
+    """Found trying issue 30 with make run: the funding form read only the facts of the message, so 'een cursus
+    fotografie' that someone pays themselves got the levenlanglerenkrediet (hbo, wo, mbo-bol only) first."""
+    trk = tracker("z", "ik wil zelf een cursus fotografie betalen, is daar iets voor?", "subsidie_zoeken")
+    _, slots = run(sub.ActionFundingStart(), trk)
+    assert slots["subsidie_doel"] == "cursus,individueel" and slots["subsidie_sector"] == sub.NOT_NEEDED
+    messages, _ = run(sub.ActionFundingAdvice(), tracker("z", "", slots=slots))
+    cards = [m["kaart"] for m in messages if m["response"] == "utter_subsidie_kaart"]
+    assert cards and not any(c.startswith("Levenlanglerenkrediet") for c in cards)
+    said = " ".join(m.get("advies", "") for m in messages)
+    assert "Levenlanglerenkrediet past niet: de regeling betaalt geen cursussen" in said
 
 
 def test_form_validation(db_url):
     messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "wij zijn een muziekschool"))
     assert slots == {"subsidie_sector": "kunsteducatie"} and messages == []
     messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "een bakkerij?"))
+    assert slots == {"subsidie_sector": "privaat"} and messages == []  # a kind of business is a company
+    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "een blauwe?"))
     assert responses(messages) == ["utter_geen_sector"] and slots == {"subsidie_sector": None}
     messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_medewerkers", "zo'n veertig"))
     assert slots == {"subsidie_medewerkers": "40"}
