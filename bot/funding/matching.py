@@ -91,9 +91,6 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
     if (scheme.min_participants is not None and need.participants is not None
             and need.participants < scheme.min_participants and not scheme.participant_exceptions):
         return f"alleen voor projecten die minstens {scheme.min_participants} medewerkers bereiken"
-    if need.activities and need.activities <= set(scheme.not_for):
-        pays = f", wel {_activities(scheme.activity_types)}" if scheme.activity_types else ""
-        return f"de regeling betaalt geen {_activities(sorted(need.activities))}{pays}"
     if scheme.requires_any and not set(scheme.requires_any) & need.situations:
         wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
         return f"alleen voor {wanted}"
@@ -103,6 +100,9 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
         return "alleen als de werkgever aanvraagt of betaalt, niet als je de opleiding zelf betaalt"
     if scheme.max_age is not None and profile.age is not None and profile.age > scheme.max_age:
         return f"alleen voor mensen jonger dan {scheme.max_age + 1} jaar"
+    if need.activities and need.activities <= set(scheme.not_for):
+        pays = f", wel {_activities(scheme.activity_types)}" if scheme.activity_types else ""
+        return f"de regeling betaalt geen {_activities(sorted(need.activities))}{pays}"
     if need.kind_of_learning and scheme.kinds and need.kind_of_learning not in scheme.kinds:
         kinds = " of ".join(scheme.kinds)
         return f"alleen voor leren in de soort {kinds}"
