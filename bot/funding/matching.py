@@ -114,8 +114,6 @@ ACTIVITY_SAID = {"doorlichting": "een plan voor leren", "loopbaanadvies": "loopb
                  "cursus": "cursussen", "opleiding": "opleidingen", "werkleerplaats": "leerwerkplekken",
                  "evc": "het erkennen van wat iemand al kan", "basisvaardigheden": "lessen in basisvaardigheden",
                  "vakopleiding": "vakopleidingen"}
-# Purposes that say nothing about what the money pays for
-NO_PURPOSE = {"individueel", "oudere"}
 
 
 def _activities(activities, joiner: str = " of ") -> str:
@@ -136,9 +134,8 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
     for situation in sorted(set(scheme.target_groups) & need.situations):
         score += 2.5
         reasons.append(f"past bij {SITUATION_LABELS[situation]}")
-    asked = need.activities or need.situations - NO_PURPOSE
-    if asked and not reasons and scheme.activity_types and scheme.kind not in ("fiscaal", "wet", "advies"):
-        reasons.append(f"betaalt vooral {_activities(scheme.activity_types)}")  # not what was asked: say what it does
+    if not reasons and scheme.activity_types and scheme.kind not in ("fiscaal", "wet", "advies"):
+        reasons.append(f"betaalt vooral {_activities(scheme.activity_types)}")  # nothing asked matched: what it pays
     if scheme.sectors and profile.sector in scheme.sectors:
         score += 3
         reasons.append(f"bedoeld voor {sector_list(scheme.sectors)}")
