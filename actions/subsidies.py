@@ -19,6 +19,7 @@ from bot.understanding import decide, plausible, ranking_of
 STOPPED = "gestopt"
 NOT_UNDERSTOOD = "niet_begrepen"
 NOT_NEEDED = "nvt"  # someone who pays a course themselves: the organisation does not matter
+UNKNOWN_PURPOSE = "onbekend"  # 'weet ik nog niet': every scheme may fit (not 'a training for a group')
 SLOTS = ("subsidie_sector", "subsidie_medewerkers", "subsidie_doel")
 
 
@@ -100,11 +101,11 @@ class ValidateFundingForm(FormValidationAction):
     async def validate_subsidie_doel(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> dict[str, Any]:
         def known(text: str) -> bool:
-            return bool(text) and all(p in advice.PURPOSES for p in text.split(","))
+            return text == UNKNOWN_PURPOSE or bool(text) and all(p in advice.PURPOSES for p in text.split(","))
 
         def parse(text: str) -> str | None:
             situations = advice.parse_doel(text)
-            return None if situations is None else (",".join(sorted(situations)) or "groep")
+            return None if situations is None else (",".join(sorted(situations)) or UNKNOWN_PURPOSE)
 
         return self._check("subsidie_doel", value, tracker, dispatcher, known, parse, "utter_geen_doel")
 

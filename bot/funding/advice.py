@@ -45,8 +45,10 @@ def parse_doel(text: str) -> set[str] | None:
     if found:
         return found
     choice = match_choice(text, DOEL_CHOICES)
-    if choice in ("groep", "onbekend"):
-        return set()
+    if choice == "groep":
+        return {"groep"}
+    if choice == "onbekend":
+        return set()  # not known yet: every scheme may fit
     return None
 
 

@@ -57,7 +57,20 @@ def test_form_validation(db_url):
     _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "leerwerkplek"))
     assert slots == {"subsidie_doel": "werkleerplaats"}
     _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "weet ik niet"))
+    assert slots == {"subsidie_doel": "onbekend"}
+    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "Opleiding voor een team of groep"))
     assert slots == {"subsidie_doel": "groep"}
+
+
+def test_not_knowing_what_the_money_is_for_is_not_a_training_for_a_group(db_url):
+    """'Weet ik nog niet' was stored as 'groep', so a company of 30 that did not know yet heard that SLIM does not
+    pay a training for a group."""
+    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "Weet ik nog niet"))
+    trk = tracker("b30", "", slots={"subsidie_sector": "privaat", "subsidie_medewerkers": "30", **slots})
+    messages, _ = run(sub.ActionFundingAdvice(), trk)
+    cards = [m["kaart"] for m in messages if m["response"] == "utter_subsidie_kaart"]
+    assert cards[0].startswith("SLIM-regeling"), cards
+    assert "betaalt geen" not in " ".join(m.get("advies", "") for m in messages)
     _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "stop", intent="stoppen"))
     assert slots["subsidie_doel"] == "gestopt"
 

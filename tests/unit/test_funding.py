@@ -148,6 +148,7 @@ def test_situations_from_text():
     assert "cursus" not in advice.situations_from_text("wij willen een training voor ons team")
     assert advice.situations_from_text("we willen samen met het ROC een project") == {"mbo_samenwerking"}
     assert advice.parse_doel("Weet ik nog niet") == set()
+    assert advice.parse_doel("groep") == {"groep"}
     assert advice.parse_doel("blabla") is None
 
 
