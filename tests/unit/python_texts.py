@@ -33,6 +33,8 @@ PERSONAS = {  # the five new users of issue 30's "done when", and more
     "bbl-werkgever": ("wij hebben drie bbl-leerlingen, is daar subsidie voor?", None, None),
     "zelf betalen": ("ik betaal zelf een hbo-opleiding in deeltijd, kan ik ergens geld voor krijgen?", None, None),
     "oudere": ("is er subsidie voor scholing van oudere medewerkers van 60?", None, 30),
+    "cursus zelf": ("ik wil zelf een cursus fotografie betalen, is daar iets voor?", None, None),
+    "bedrijf weet niet": ("welke subsidies zijn er voor een bedrijf met 30 mensen?", "privaat", 30),
 }
 SAMPLE = {"wie": "Mark (leidinggevende)", "nummer": "2"}
 CODE_DIRS = ("bot", "actions", "rasa_addons")
