@@ -244,10 +244,20 @@ def _describe_ended(kb: KnowledgeBase, scheme: Scheme) -> str:
                      f"{successor.name}. {sentence(successor.summary)}")
         lines.append(f"Officiële pagina: {successor.official_page}")
     elif scheme.alternatives:
-        alts = [kb.get(a).name for a in scheme.alternatives]
-        lines.append("Er is geen directe opvolger. Kijk eens naar: " + ", ".join(alts) + ".")
+        lines.append("Er is geen directe opvolger. Kijk eens naar:")
+        lines += [f"- {_alternative(scheme, kb.get(a))}" for a in scheme.alternatives]
     else:
         lines.append("Er is geen directe opvolger.")
     of_date = f" (stand {scheme.source_date})" if scheme.source_date else ""
     return "\n".join(explain(lines, kb.words)
                      + [f"Bron: {scheme.source}{of_date}. Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}"])
+
+
+def _alternative(ended: Scheme, other: Scheme) -> str:
+    """An alternative for an ended scheme, with who applies when that is not who applied for the ended one: a
+    former STAP user reads that the employer applies for the scheme for ontwikkelpaden."""
+    if "individu" in ended.applicants and "individu" not in other.applicants:
+        who = " of ".join(APPLICANT_LABELS[a].replace("de werkgever", "je werkgever") for a in other.applicants)
+        return f"{other.name}. Die vraag je niet zelf aan: {who or 'een organisatie'} kan dat doen."
+    return f"{other.name}."
+

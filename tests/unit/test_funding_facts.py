@@ -87,6 +87,14 @@ def test_the_stap_successor_has_its_own_name_and_says_the_employer_applies():
     assert "niet de medewerker zelf" in scheme.summary
 
 
+def test_a_former_stap_user_reads_that_the_employer_applies_for_the_successor():
+    """The issue: 'a former STAP user must be told "je werkgever kan…"'; the answer named the scheme only."""
+    text = funding.describe_scheme(KB, KB.get("stap"), TODAY)
+    assert ("Scholingssubsidie voor ontwikkelpaden (2025–2027). Die vraag je niet zelf aan: je werkgever kan dat "
+            "doen.") in text
+    assert "- Levenlanglerenkrediet." in text  # a loan the person applies for: nothing added
+
+
 def test_every_card_says_how_sure_it_is():
     for situation in (set(), {"werkleerplaats"}, {"individueel"}):
         for card in advice.advise("gemeente", 300, situation, today=TODAY).cards:
