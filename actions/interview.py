@@ -25,7 +25,6 @@ from actions.common import (
     synced_identity,
     understood,
 )
-from bot import requests
 from bot.documents import links
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
@@ -117,13 +116,25 @@ class ValidateInterviewForm(FormValidationAction):
             dispatcher.utter_message(response="utter_verwijderen_zeker")
             return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
                     "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
-        await action_named(requests.get(intent).action)().run(dispatcher, tracker, domain)
+        await action_named(HANDOFF_ACTIONS[intent])().run(dispatcher, tracker, domain)
         send(dispatcher, turn.prompt)
         return {"interview_antwoord": None}
 
 
+# The action that answers a request made during an interview (bot/requests.py: handoff), the same one its rule in
+# data/rules runs outside an interview (tests/unit/test_requests.py keeps them equal). 'gegevens_verwijderen' asks
+# for a confirmation first (above).
+HANDOFF_ACTIONS = {
+    "pop_downloaden": "action_document", "jaarplan_downloaden": "action_document",
+    "strategie_downloaden": "action_document", "evaluatie_downloaden": "action_document",
+    "overzicht_bekijken": "action_overzicht", "gegevens_inzien": "action_gegevens_inzien",
+    "pop_delen": "action_pop_delen", "pop_niet_delen": "action_pop_delen", "gedeelde_pops": "action_gedeelde_pops",
+    "afspraken_bekijken": "action_afspraken", "afspraken_bevestigen": "action_afspraken_bevestigen",
+}
+
+
 def action_named(name: str) -> type[Action]:
-    """The action class the registry of requests (bot/requests.py) names for a request."""
+    """The action class with this name (HANDOFF_ACTIONS)."""
     from actions import agreements, documents, subsidies
 
     for module in (documents, agreements, subsidies, sys.modules[__name__]):

@@ -26,3 +26,19 @@ def test_no_import_of_the_services(package):
     wrong = {path.name: sorted(m for m in _imports(path) if m.startswith("bot.services"))
              for path in sorted((ROOT / package).rglob("*.py"))}
     assert {name: found for name, found in wrong.items() if found} == {}
+
+
+def test_the_core_imports_no_rasa_and_names_no_rasa_action():
+    """bot/ is plain Python: it speaks in response names ('regeling_info'); the Rasa layer adds 'utter_' and knows
+    which action carries out a request (actions/interview.py, data/rules)."""
+    rasa, names = [], []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        rasa += [f"{path.name}: {m}" for m in _imports(path) if m.split(".")[0] in ("rasa", "rasa_sdk", "actions")]
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(
+            n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.body
+            and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        names += [f"{path.name}: {n.value}" for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                  and isinstance(n.value, str) and id(n) not in docstrings
+                  and n.value.startswith(("action_", "utter_"))]
+    assert not rasa and not names, rasa + names
