@@ -165,3 +165,18 @@ def test_no_technical_words_reach_users():
 
     texts = [v["text"] for responses in domain()["responses"].values() for v in responses if "text" in v]
     assert not [t for t in texts if re.search(r"\b(JSON|CSV|Q[1-4])\b", t)]
+
+
+def test_the_grammar_found_in_the_review_of_issue_30_is_gone_everywhere():
+    """'elk POP' (elke POP), 'tot je het zelf deelt' (hem: de POP), 'een kwartier' beside '15 minuten', the stiff
+    'nog welkom' and the button 'Aangepast afgesproken', in the domain and in the texts built in Python. The help
+    text for employees still said 'tot je het zelf deelt' after the first round."""
+    from tests.unit.python_texts import python_texts
+
+    texts = [v["text"] for responses in domain()["responses"].values() for v in responses if "text" in v]
+    texts += [b["title"] for responses in domain()["responses"].values() for v in responses
+              for b in v.get("buttons", [])]
+    texts += list(python_texts().values())
+    wrong = re.compile(r"\belk POP\b|\bje het (zelf )?deelt\b|POP[^.]{0,60}\bhet\b[^.]{0,20}\bdeelt\b|"
+                       r"\been kwartier\b|\bnog welkom\b|Aangepast afgesproken", re.I)
+    assert not [t[:120] for t in texts if wrong.search(t)]
