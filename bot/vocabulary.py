@@ -47,7 +47,7 @@ SECTORS: dict[str, Sector] = {s.key: s for s in (
            r"[a-z]*bedrijf|[a-z]*bedrijven|[a-z]*onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak|"
            r"kinderopvang[a-z]*|[a-z]+winkel|winkel|restaurant|horeca|hotel|caf[eé]|bakkerij|slagerij|kapsalon|"
            r"garage|fabriek|webshop|supermarkt|advocatenkantoor|accountantskantoor|adviesbureau|ingenieursbureau|"
-           r"bouwbedrijf|zzp|zzp'er|eenmanszaak|vof|familiebedrijf|start-?up"),
+           r"vof|familiebedrijf|start-?up"),
 )}
 
 

@@ -149,7 +149,7 @@ def test_a_card_for_another_purpose_says_what_the_scheme_does_pay():
 
 
 @pytest.mark.parametrize("answer", ["een restaurant", "wij zijn een hotel", "een bakkerij", "onze kapsalon",
-                                    "een café", "ik ben zzp'er"])
+                                    "een café", "een garage"])
 def test_a_kind_of_business_is_a_private_organisation(answer):
     """Found trying issue 30 as a new user: 'een restaurant' at 'Wat voor organisatie is het?' got 'Dat ken ik niet'."""
     assert advice.parse_sector(answer) == "privaat"
