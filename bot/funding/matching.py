@@ -110,7 +110,8 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
 
 
 # How a card names what a scheme pays for, where the type's own name is not plain Dutch
-ACTIVITY_SAID = {"doorlichting": "een plan voor leren", "loopbaanadvies": "loopbaanadvies", "leren_op_werk": "leren op het werk", "project": "projecten",
+ACTIVITY_SAID = {"doorlichting": "een plan voor leren", "loopbaanadvies": "loopbaanadvies",
+                 "groepstraining": "groepstrainingen", "leren_op_werk": "leren op het werk", "project": "projecten",
                  "cursus": "cursussen", "opleiding": "opleidingen", "werkleerplaats": "leerwerkplekken",
                  "evc": "het erkennen van wat iemand al kan", "basisvaardigheden": "lessen in basisvaardigheden",
                  "vakopleiding": "vakopleidingen"}

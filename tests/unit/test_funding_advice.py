@@ -117,7 +117,7 @@ def test_a_scheme_is_not_offered_for_what_its_source_says_it_does_not_pay():
     only 'minder dan 250 mensen' as its reason, while SLIM pays no courses (stcrt-2024-41822)."""
     arts = advice.advise("kunsteducatie", 40, {"groep"}, today=TODAY)
     assert "slim" not in [c.scheme_id for c in arts.cards]
-    assert ("SLIM-regeling past niet: de regeling betaalt geen training voor een groep, wel een plan voor leren, "
+    assert ("SLIM-regeling past niet: de regeling betaalt geen groepstrainingen, wel een plan voor leren, "
             "loopbaanadvies of leren op het werk.") in arts.notes
     company = advice.advise("privaat", 30, {"groep", "loopbaanadvies"}, today=TODAY)
     assert "slim" in [c.scheme_id for c in company.cards]  # it does pay one of the two
