@@ -209,6 +209,25 @@ def parse_yes_no(text: str) -> bool | None:
     return None
 
 
+_HAS = re.compile(r"\b(hebben|heb|hebt|heeft|is|zijn)\s+(er\s+)?(wel|nog|ook)?\s*(een|eentje|twee|drie|meerdere)\b|^wel\b")
+_OTHER_BODY = re.compile(r"\bpvt\b|personeelsvertegenwoordiging|medezeggenschapsraad|\bmr\b|personeelsvergadering")
+_HAS_NOT = re.compile(r"\b(hebben|heb|hebt|heeft|is|zijn)\s+(er\s+)?(nog\s+|ook\s+)?geen\b|^geen\b")
+
+
+def parse_yes_no_sentence(text: str) -> bool | None:
+    """An answer to a question of an interview such as 'Is er een OR?' or 'Nog een leerdoel?', also as a sentence:
+    'wij hebben wel een OR, maar die is nog niet betrokken' is yes, 'we hebben geen OR, wel een PVT' is no.
+    Only for such questions: a confirmation (deleting, sharing) asks for the plain word."""
+    plain = parse_yes_no(text)
+    if plain is not None:
+        return plain
+    t = normalize(text).strip(" .!?")
+    if _OTHER_BODY.search(t) and not re.search(r"\bor\b|ondernemingsraad", t):
+        return None  # 'we hebben een PVT' says nothing about an OR
+    has, has_not = bool(_HAS.search(t)), bool(_HAS_NOT.search(t))
+    return has if has != has_not else None
+
+
 def match_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
     """Pick the choice whose synonyms occur in the text (first synonym match wins, longest first)."""
     if text.strip() in choices:  # a button's payload is the choice's key

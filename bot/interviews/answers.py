@@ -48,7 +48,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
         value = parsing.parse_year(t, ctx.today)
         return Parsed(value is not None, value, None if value else "geen_jaar")
     if q.kind == "yesno":
-        value = parsing.parse_yes_no(t)
+        value = parsing.parse_yes_no_sentence(t)
         return Parsed(value is not None, value, None if value is not None else "ja_of_nee")
     if q.kind == "period":
         value = parsing.parse_period(t)

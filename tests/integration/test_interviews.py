@@ -294,3 +294,27 @@ def test_dont_know_at_a_choice_is_asked_again_and_never_stored_as_no(db_url, tod
     assert again.prompt.response == "vraag_strategie_or"
     with session_scope() as s:
         assert s.execute(select(AnswerLog).where(AnswerLog.question == "strategie_or")).first() is None
+
+
+@pytest.mark.parametrize("text,stored", [("wij hebben wel een OR maar die is nog niet betrokken", True),
+                                         ("Nee, we hebben geen OR, wel een PVT", False),
+                                         ("er is geen ondernemingsraad bij ons", False)])
+def test_a_sentence_that_says_yes_or_no_at_the_or_question_is_that_answer(db_url, today, text, stored):
+    """Found with make run: 'wij hebben wel een OR maar die is nog niet betrokken' got 'Antwoord met ja of nee.'"""
+    service.start("m", "strategie", today)
+    for _key, answer in STRATEGIE[:2]:
+        service.turn("m", "strategie", answer, ranking=[("antwoord", 0.9)], today=today)
+    turn = service.turn("m", "strategie", text, ranking=[("antwoord", 0.9)], today=today)
+    assert turn.accepted
+    with session_scope() as s:
+        assert s.execute(select(Organisation.has_works_council)).scalar_one() is stored
+
+
+def test_another_body_is_no_answer_to_the_or_question(db_url, today):
+    service.start("m", "strategie", today)
+    for _key, answer in STRATEGIE[:2]:
+        service.turn("m", "strategie", answer, ranking=[("antwoord", 0.9)], today=today)
+    turn = service.turn("m", "strategie", "we hebben een personeelsvertegenwoordiging", ranking=[("antwoord", 0.9)],
+                        today=today)
+    assert not turn.accepted and turn.messages[0].response == "ja_of_nee"
+    assert turn.prompt.response == "vraag_org_or"

@@ -117,3 +117,18 @@ def test_a_typo_of_weet_niet_says_nothing():
     from bot.dutch.parsing import says_nothing
 
     assert says_nothing("ik weet nie") and not says_nothing("ik weet nu wat ik wil")
+
+
+@pytest.mark.parametrize("text,meaning", [
+    ("wij hebben wel een OR maar die is nog niet betrokken", True), ("er is een OR", True),
+    ("ik heb er nog een", True), ("we hebben geen OR, wel een PVT", False), ("Er is geen ondernemingsraad.", False),
+    ("geen OR", False), ("ik heb er geen meer", False), ("nee", False), ("ja hoor", True),
+    ("we hebben een personeelsvertegenwoordiging", None), ("Dat weet ik niet", None), ("de OR is er sinds 2010", None),
+    ("Wij willen de komende jaren digitaler werken", None),
+])
+def test_yes_or_no_said_in_a_sentence(text, meaning):
+    assert parsing.parse_yes_no_sentence(text) is meaning
+
+
+def test_a_confirmation_still_needs_the_plain_word():
+    assert parsing.parse_yes_no("ik heb een vraag") is None and parsing.parse_yes_no("er is een fout") is None
