@@ -139,6 +139,15 @@ def parse_money_cents(text: str) -> int | None:
     return int(round(value * 100))
 
 
+_ONLY_AN_AMOUNT = re.compile(r"(?:ongeveer|zo'n|circa|ca\.?|rond)?\s*(?:(?:€|eur|euro)\s*[\d.,]+\s*(?:k|duizend)?(?:,-)?|"
+                            r"[\d.,]+\s*(?:k|duizend)?\s*(?:euro|eur|€))(?:\s*(?:per|p\.)\s*\w+)?")
+
+
+def only_an_amount(text: str) -> bool:
+    """'3000 euro', '€ 2.500', '2,5k euro': an amount and nothing else (for a question that asks for a name)."""
+    return bool(_ONLY_AN_AMOUNT.fullmatch(normalize(text).strip(" .!?")))
+
+
 def parse_int(text: str, minimum: int = 0, maximum: int = 10_000_000) -> int | None:
     value = parse_number(text)
     if value is None or value != int(value) or not minimum <= value <= maximum:

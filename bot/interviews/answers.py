@@ -27,6 +27,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
             return Parsed(False, error="alleen_nederlands")
         if parsing.says_nothing(t):  # "ja", "weet niet", one letter, only markup: "Teamleider worden" is an answer
             return Parsed(False, error="antwoord_te_kort" if q.kind == "open" else "antwoord_leeg")
+        if q.kind == "short" and parsing.only_an_amount(t):  # "3000 euro" as the provider: the costs come later
+            return Parsed(False, error="antwoord_is_bedrag")
         return Parsed(True, t)
     if q.kind == "list":
         return Parsed(True, t)

@@ -318,3 +318,20 @@ def test_another_body_is_no_answer_to_the_or_question(db_url, today):
                         today=today)
     assert not turn.accepted and turn.messages[0].response == "ja_of_nee"
     assert turn.prompt.response == "vraag_org_or"
+
+
+def test_an_amount_typed_at_the_provider_question_is_not_stored_as_the_provider(db_url, today):
+    """Found with make run: '3000 euro' at 'Door wie wordt de activiteit gegeven?' was kept as the provider; the
+    costs are asked two questions later."""
+    complete("m", "strategie", STRATEGIE, today)
+    service.start("m", "jaarplan", today)
+    for key, text in JAARPLAN:
+        if key == "act_aanbieder":
+            break
+        service.answer("m", "jaarplan", text, today)
+    turn = service.answer("m", "jaarplan", "3000 euro", today)
+    assert not turn.accepted and turn.messages[0].response == "antwoord_is_bedrag"
+    assert service.current_question("m", "jaarplan", today) == "act_aanbieder"
+    assert service.answer("m", "jaarplan", "Bureau 2000", today).accepted  # a name with a number is a name
+    with session_scope() as s:
+        assert s.execute(select(Activity.provider)).scalar_one() == "Bureau 2000"

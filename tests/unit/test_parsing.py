@@ -132,3 +132,10 @@ def test_yes_or_no_said_in_a_sentence(text, meaning):
 
 def test_a_confirmation_still_needs_the_plain_word():
     assert parsing.parse_yes_no("ik heb een vraag") is None and parsing.parse_yes_no("er is een fout") is None
+
+
+@pytest.mark.parametrize("text,amount", [("3000 euro", True), ("€ 2.500", True), ("ongeveer 3000 euro", True),
+                                         ("€500 per persoon", True), ("Extern bureau", False), ("20", False),
+                                         ("Bureau 2000", False), ("Stichting 1000 euro fonds", False)])
+def test_only_an_amount(text, amount):
+    assert parsing.only_an_amount(text) is amount
