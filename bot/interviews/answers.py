@@ -51,6 +51,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
         return Parsed(value is not None, value, None if value else "geen_jaar")
     if q.kind == "yesno":
         value = parsing.parse_yes_no_sentence(t)
+        if value is None and parsing.normalize(t).startswith(_ENOUGH):  # "dat was het voor nu" at "nog een?"
+            value = False
         return Parsed(value is not None, value, None if value is not None else "ja_of_nee")
     if q.kind == "period":
         value = parsing.parse_period(t)
@@ -92,5 +94,7 @@ def split_list(text: str) -> list[str]:
     return items
 
 
+_ENOUGH = ("dat was het", "dat is alles", "dat waren ze", "dat was alles", "verder niet", "klaar", "niets meer",
+           "niks meer", "geen meer", "genoeg")
 DONE_WORDS = {"klaar", "nee", "dat was het", "dat is alles", "geen", "niets", "geen andere", "nee hoor",
                "nee, dat was het", "dat waren ze", "verder niet", "stop lijst"}

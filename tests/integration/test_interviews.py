@@ -335,3 +335,16 @@ def test_an_amount_typed_at_the_provider_question_is_not_stored_as_the_provider(
     assert service.answer("m", "jaarplan", "Bureau 2000", today).accepted  # a name with a number is a name
     with session_scope() as s:
         assert s.execute(select(Activity.provider)).scalar_one() == "Bureau 2000"
+
+
+@pytest.mark.parametrize("text", ["dat was het voor nu", "klaar hoor", "Dat is alles, dank je"])
+def test_enough_said_in_words_at_another_activity_is_no(db_url, today, text):
+    """Found with make run: 'dat was het voor nu' at 'Wil je nog een activiteit toevoegen?' was asked again."""
+    complete("m", "strategie", STRATEGIE, today)
+    service.start("m", "jaarplan", today)
+    for key, answer in JAARPLAN:
+        if key == "act_nog_een":
+            break
+        service.answer("m", "jaarplan", answer, today)
+    turn = service.answer("m", "jaarplan", text, today)
+    assert turn.accepted and turn.done
