@@ -21,6 +21,16 @@ def complete(person, interview, script, today):
     return turn
 
 
+def answer_until(person, interview, script, key, today):
+    """Start the interview and answer from the script until the question `key` is asked."""
+    service.start(person, interview, today)
+    for step, text in script:
+        if step == key:
+            return
+        service.answer(person, interview, text, today)
+    raise AssertionError(f"{key} is not in the script")
+
+
 def test_strategic_interview_stores_everything(db_url, today):
     turn = complete("manager-1", "strategie", STRATEGIE, today)
     assert "Digitale dienstverlening" in turn.summary
@@ -301,9 +311,7 @@ def test_dont_know_at_a_choice_is_asked_again_and_never_stored_as_no(db_url, tod
                                          ("er is geen ondernemingsraad bij ons", False)])
 def test_a_sentence_that_says_yes_or_no_at_the_or_question_is_that_answer(db_url, today, text, stored):
     """Found with make run: 'wij hebben wel een OR maar die is nog niet betrokken' got 'Antwoord met ja of nee.'"""
-    service.start("m", "strategie", today)
-    for _key, answer in STRATEGIE[:2]:
-        service.turn("m", "strategie", answer, ranking=[("antwoord", 0.9)], today=today)
+    answer_until("m", "strategie", STRATEGIE, "org_or", today)
     turn = service.turn("m", "strategie", text, ranking=[("antwoord", 0.9)], today=today)
     assert turn.accepted
     with session_scope() as s:
@@ -311,9 +319,7 @@ def test_a_sentence_that_says_yes_or_no_at_the_or_question_is_that_answer(db_url
 
 
 def test_another_body_is_no_answer_to_the_or_question(db_url, today):
-    service.start("m", "strategie", today)
-    for _key, answer in STRATEGIE[:2]:
-        service.turn("m", "strategie", answer, ranking=[("antwoord", 0.9)], today=today)
+    answer_until("m", "strategie", STRATEGIE, "org_or", today)
     turn = service.turn("m", "strategie", "we hebben een personeelsvertegenwoordiging", ranking=[("antwoord", 0.9)],
                         today=today)
     assert not turn.accepted and turn.messages[0].response == "ja_of_nee"
@@ -324,11 +330,7 @@ def test_an_amount_typed_at_the_provider_question_is_not_stored_as_the_provider(
     """Found with make run: '3000 euro' at 'Door wie wordt de activiteit gegeven?' was kept as the provider; the
     costs are asked two questions later."""
     complete("m", "strategie", STRATEGIE, today)
-    service.start("m", "jaarplan", today)
-    for key, text in JAARPLAN:
-        if key == "act_aanbieder":
-            break
-        service.answer("m", "jaarplan", text, today)
+    answer_until("m", "jaarplan", JAARPLAN, "act_aanbieder", today)
     turn = service.answer("m", "jaarplan", "3000 euro", today)
     assert not turn.accepted and turn.messages[0].response == "antwoord_is_bedrag"
     assert service.current_question("m", "jaarplan", today) == "act_aanbieder"
@@ -341,10 +343,6 @@ def test_an_amount_typed_at_the_provider_question_is_not_stored_as_the_provider(
 def test_enough_said_in_words_at_another_activity_is_no(db_url, today, text):
     """Found with make run: 'dat was het voor nu' at 'Wil je nog een activiteit toevoegen?' was asked again."""
     complete("m", "strategie", STRATEGIE, today)
-    service.start("m", "jaarplan", today)
-    for key, answer in JAARPLAN:
-        if key == "act_nog_een":
-            break
-        service.answer("m", "jaarplan", answer, today)
+    answer_until("m", "jaarplan", JAARPLAN, "act_nog_een", today)
     turn = service.answer("m", "jaarplan", text, today)
     assert turn.accepted and turn.done
