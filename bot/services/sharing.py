@@ -83,14 +83,15 @@ def visible_pops(session, viewer) -> list:
 
 
 def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
-    """(name, owner id) of the POPs shared with the viewer; None when the viewer may not see any.
+    """(name, owner id) of the POPs shared with the viewer; None when the viewer's role may not see any. A manager
+    whose organisation is not known yet (development mode, before the first interview) has none: not 'employee'.
 
     The POPs themselves are read through a short-lived link (``pop_view``), so their text never lands in the
     viewer's conversation history and stops being readable the moment the employee stops sharing.
     """
     with session_scope() as s:
         viewer = s.get(repo.Person, viewer_id)
-        if viewer is None or not plans(viewer.role) or viewer.organisation_id is None:
+        if viewer is None or not plans(viewer.role):
             return None
         return [(pop.person.display_name or pop.person.id, pop.person.id) for pop in visible_pops(s, viewer)]
 

@@ -340,9 +340,12 @@ def test_unsure_first_message_gets_bedoel_je_and_the_choice_starts_the_task(serv
     assert offer, "no message got 'bedoel je' buttons"
     assert "Sorry" not in " ".join(texts(replies))
     payloads = [b["payload"] for b in offer["buttons"]]
-    assert payloads[-1] == "/help" and payloads[0].startswith("/start_")
+    # the first offer is a task (which one depends on the trained model's ranking), the last one the help
     starts = {"/start_pop": "Ik help je je POP-gesprek", "/start_jaarplan": "We maken samen",
-              "/start_strategie": "Fijn dat je", "/start_evaluatie": "We evalueren"}
+              "/start_strategie": "Fijn dat je", "/start_evaluatie": "We evalueren",
+              "/start_popgesprek": "Je legt de afspraken van een POP-gesprek vast",
+              "/gedeelde_pops": "Er zijn nog geen POP's met jou gedeeld"}
+    assert payloads[-1] == "/help" and payloads[0] in starts, payloads
     started = texts(say(servers, sender, payloads[0]))
     assert any(t.startswith(starts[payloads[0]]) for t in started), started
     assert not any("begrijp ik niet" in t for t in started)

@@ -124,3 +124,12 @@ def test_without_a_known_manager_nothing_is_shared(db_url, today):
     eva = Identity("eva", "Eva", "employee", "Gemeente Zeist", organisation_id="gm0355")
     _complete(eva, "pop", POP[1:], today)
     assert sharing.share_pop("eva", True, today) == "geen_leidinggevende"
+
+
+def test_a_manager_whose_organisation_is_not_known_yet_is_not_called_an_employee(db_url):
+    """Found in CI: in development mode a manager asking for the shared POPs before any interview was told 'Dit
+    deel is voor leidinggevenden … Als medewerker kun je …'."""
+    service.sync_identity(Identity("nieuw", "Nieuwe manager", "manager", None, dev=True))
+    assert sharing.shared_pops("nieuw") == []
+    service.sync_identity(Identity("mw", "Medewerker", "employee", None, dev=True))
+    assert sharing.shared_pops("mw") is None
