@@ -66,6 +66,7 @@ class Question:
     after: tuple[str, ...] = ()
     group: str | None = None  # the own repeating group it belongs to (groups.py)
     loop: str | None = None  # "start" or "more": the yes/no question before an item of that group
+    uitleg: str = ""  # what the question means, with an example ("wat bedoel je?")
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,7 @@ def _question(q: QuestionSpec, group: str | None = None) -> Question:
         choices = {b.value: (b.value, b.title) for b in q.buttons or ()}
     return Question(q.key, q.label, q.kind, q.optional, choices, q.stored_in, tuple(w.lower() for w in q.topic_words),
                     q.why == "own", q.text or "", _pairs(q.buttons), q.buttons_from, _pairs(q.extra_buttons),
-                    q.variant, q.params_from, q.ask_if, tuple(q.after), group)
+                    q.variant, q.params_from, q.ask_if, tuple(q.after), group, uitleg=q.uitleg or "")
 
 
 _lock = threading.Lock()

@@ -83,6 +83,8 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     stored_in: str
     topic_words: list[str] = []
     why: Literal["own"] | None = None
+    # What the question means, with an example answer: said when someone asks "wat bedoel je?" (B1, je-form)
+    uitleg: constr(strip_whitespace=True, min_length=10, max_length=600) | None = None  # type: ignore[valid-type]
     text: constr(strip_whitespace=True, min_length=3, max_length=500) | None = None  # type: ignore[valid-type]
     # Buttons: fixed ones, or from a named source (bot/interviews/named.py), with extra ones after them
     buttons: list[ButtonSpec] | None = None
