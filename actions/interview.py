@@ -91,34 +91,60 @@ class ValidateInterviewForm(FormValidationAction):
             await call(service.pause, person_id(tracker), interview)
             dispatcher.utter_message(response="utter_" + service.refusal(interview))
             return {"interview_antwoord": DONE, "interview_open": False}
-        message = tracker.latest_message or {}
-        ranking = ranking_of(message)
-        faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-        turn = await call(service.turn, person_id(tracker), interview, str(slot_value), ranking=ranking,
-                          can_plan=person.can_plan, faq_response=(faq.get("utter_action") or "").removeprefix("utter_") or None)
-        handoff = turn.extra.get("handoff")
-        if handoff:
-            return await self._handoff(handoff, dispatcher, tracker, domain, turn)
-        send_all(dispatcher, turn.messages)
-        if turn.extra.get("paused"):
-            return {"interview_antwoord": DONE, "interview_open": False}
-        if not turn.done:
-            send(dispatcher, turn.prompt)
-        result = {"interview_antwoord": DONE if turn.done else None}
-        if turn.extra.get("switched"):
-            result["actief_interview"] = turn.extra["switched"]
-        return result
+        return await _answer_turn(interview, str(slot_value), person, dispatcher, tracker, domain)
 
-    async def _handoff(self, intent: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
-                       turn: service.Turn) -> dict[str, Any]:
-        """Another part of the bot answers (a download, 'welke gegevens heb je van mij?'); then the question again."""
-        if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
-            dispatcher.utter_message(response="utter_verwijderen_zeker")
-            return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
-                    "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
-        await action_named(HANDOFF_ACTIONS[intent])().run(dispatcher, tracker, domain)
+
+async def _answer_turn(interview: str, text: str, person, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> dict[str, Any]:
+    """One message while a question of ``interview`` is open: the core decides and answers; the slots to set."""
+    message = tracker.latest_message or {}
+    faq = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    turn = await call(service.turn, person_id(tracker), interview, text, ranking=ranking_of(message),
+                      can_plan=person.can_plan, faq_response=(faq.get("utter_action") or "").removeprefix("utter_") or None)
+    handoff = turn.extra.get("handoff")
+    if handoff:
+        return await _handoff(handoff, dispatcher, tracker, domain, turn)
+    send_all(dispatcher, turn.messages)
+    if turn.extra.get("paused"):
+        return {"interview_antwoord": DONE, "interview_open": False}
+    if not turn.done:
         send(dispatcher, turn.prompt)
-        return {"interview_antwoord": None}
+    result = {"interview_antwoord": DONE if turn.done else None}
+    if turn.extra.get("switched"):
+        result["actief_interview"] = turn.extra["switched"]
+    return result
+
+
+async def _handoff(intent: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+                   turn: service.Turn) -> dict[str, Any]:
+    """Another part of the bot answers (a download, 'welke gegevens heb je van mij?'); then the question again."""
+    if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
+        dispatcher.utter_message(response="utter_verwijderen_zeker")
+        return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
+                "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
+    await action_named(HANDOFF_ACTIONS[intent])().run(dispatcher, tracker, domain)
+    send(dispatcher, turn.prompt)
+    return {"interview_antwoord": None}
+
+
+class ActionAnswerAfterComingBack(Action):
+    """An answer while no form is open: the person left without saying 'stop' (the chat session ended) and now
+    answers the question they saw. It goes to that question, as it would have in the form; without such a question
+    the bot says there is none open."""
+
+    def name(self) -> str:
+        return "action_antwoord_buiten_vraag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        person = await synced_identity(tracker)
+        interview = await call(service.waiting_interview, person_id(tracker), person)
+        if interview is None:
+            dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
+            return [SlotSet("interview_open", False)]
+        slots = await _answer_turn(interview, latest_text(tracker), person, dispatcher, tracker, domain)
+        still_open = slots.get("interview_open", slots.get("interview_antwoord") != DONE)
+        return [SlotSet("actief_interview", slots.get("actief_interview", interview)),
+                SlotSet("interview_open", still_open), SlotSet("interview_antwoord", None)]
 
 
 # The action that answers a request made during an interview (bot/requests.py: handoff), the same one its rule in
@@ -191,7 +217,7 @@ class ActionResumeInterview(Action):
 
 
 class ActionCorrectAnswer(Action):
-    """'terug' and 'wijzig mijn antwoord over ...'."""
+    """'terug', 'wijzig mijn antwoord over ...', 'de kosten van activiteit 6 kloppen niet' and 'zet het terug'."""
 
     def name(self) -> str:
         return "action_corrigeren"
@@ -201,34 +227,31 @@ class ActionCorrectAnswer(Action):
         person = await synced_identity(tracker)
         in_form = tracker.active_loop_name == "interview_form"
         interview = _active(tracker) if in_form else None
-        topic = topic_interview = None
-        if latest_intent(tracker) == "wijzig_antwoord":
-            # The topic words of the message itself: "wijzig mijn antwoord over het budget".
-            text = (tracker.latest_message or {}).get("text") or ""
-            topic_interview = await call(service.find_interview_for_topic, pid, text, interview or _active(tracker),
-                                         person)
-            topic = text if topic_interview else None
-        key = None
-        if latest_intent(tracker) == "terug" or (not topic and in_form):
-            interview = interview or await call(service.unfinished_interview, pid, person) or _active(tracker)
-            if interview and not service.may_start(person, interview):
-                interview = None
-            if interview:
-                key = await call(service.go_back, pid, interview)
+        intent = latest_intent(tracker)
+        events: list[EventType] = [SlotSet("interview_antwoord", None)]
+        if intent == "wijzig_antwoord":
+            done = await call(service.correction, pid, latest_text(tracker), interview or _active(tracker), person)
+            send_all(dispatcher, done.messages)
+            if done.prompt is None:
+                return events + [SlotSet("interview_open", in_form)]
+            send(dispatcher, done.prompt)
+            return events + [SlotSet("actief_interview", done.interview), SlotSet("interview_open", True)]
+        interview = interview or await call(service.unfinished_interview, pid, person) or _active(tracker)
+        if interview and not service.may_start(person, interview):
+            interview = None
+        if intent == "terugzetten":
+            if not interview:
+                dispatcher.utter_message(response="utter_terugzetten_niets")
+                return events + [SlotSet("interview_open", in_form)]
+            send(dispatcher, await call(service.undo, pid, interview))
+        else:
+            key = await call(service.go_back, pid, interview) if interview else None
             if key is None:
                 dispatcher.utter_message(response="utter_correctie_niets")
-        else:
-            interview = topic_interview
-            if interview:
-                key = await call(service.correct, pid, interview, topic)
-            if key is None:
-                dispatcher.utter_message(response="utter_correctie_onbekend")
-        events: list[EventType] = [SlotSet("interview_antwoord", None)]
-        if key is not None:
+                return events + [SlotSet("interview_open", in_form)]
             dispatcher.utter_message(response="utter_correctie_start", vraag_label=Q[key].label.lower())
-            send(dispatcher, (await call(service.start, pid, interview)).prompt)
-            return events + [SlotSet("actief_interview", interview), SlotSet("interview_open", True)]
-        return events + [SlotSet("interview_open", in_form)]
+        send(dispatcher, (await call(service.start, pid, interview)).prompt)
+        return events + [SlotSet("actief_interview", interview), SlotSet("interview_open", True)]
 
 
 class ActionShowAnswers(Action):

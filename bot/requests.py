@@ -75,6 +75,21 @@ REQUESTS: tuple[Request, ...] = (
     Request("opnieuw_beginnen", "opnieuw beginnen", "Opnieuw beginnen",
             evidence=r"^(opnieuw|reset|helemaal opnieuw|overnieuw)\b|\b(opnieuw (beginnen|starten|invullen)|begin (maar )?opnieuw|van voren af|vooraf aan|alles (wissen|overnieuw|opnieuw))",
             leaves=True, roles=EVERYONE),
+    Request("verduidelijking", "uitleg over deze vraag", "Wat bedoel je?",
+            evidence=r"bedoel|voorbeeld|snap|begrijp|betekent|betekenis|verstaan|verstaat|uitleg|leg .{0,20}uit|invullen|"
+                     r"wat moet ik hier|wat wordt .{0,20}bedoeld|wat houdt",
+            max_words=16, phrase_ok=True, roles=EVERYONE),
+    Request("voortgang", "weten hoe ver je bent", "Hoe ver ben ik?",
+            evidence=r"hoe ver|hoever|hoeveel (vragen|nog|heb ik)|bijna klaar|(nog )?lang (nog|duren|duurt)|"
+                     r"waar (ben|zijn|zitten) (ik|we|wij)|voortgang|hoeveel .{0,20}(gedaan|af|te gaan)",
+            max_words=12, phrase_ok=True, roles=EVERYONE),
+    Request("terugzetten", "het oude antwoord terugzetten", "Zet het terug",
+            evidence=r"terug ?(zetten|draaien)|zet .{0,25}terug|draai .{0,20}terug|ongedaan|(oude|vorige|eerste) .{0,25}(was|is) "
+                     r"(toch |wel )?(goed|juist)|dat was (toch |wel )?goed|laat (het |maar )*zoals|weer (het|de) (oude|vorige)|"
+                     r"zoals het was",
+            max_words=14, phrase_ok=True, roles=EVERYONE),
+    Request("opmerking", "iets anders zeggen", "Even nadenken",
+            evidence=r"\w", max_words=14, roles=EVERYONE),
     Request("help", "uitleg krijgen", "Wat kun je?",
             evidence=r"^(help|hulp|hellup)\b|\b(ik snap het niet|hoe werkt (dit|het)|wat kun je|wat kan je|welke opties)",
             max_words=10, phrase_ok=True, roles=EVERYONE),
@@ -166,7 +181,8 @@ def get(intent: str | None) -> Request | None:
 
 
 # Intents that are no request to offer as "bedoel je ...?": small talk, answers and the fallback itself.
-NOT_OFFERED = {"faq", "regeling_vraag", "wijzig_antwoord", "terug", "stoppen", "waarom_vraag",
+NOT_OFFERED = {"faq", "regeling_vraag", "wijzig_antwoord", "terug", "stoppen", "waarom_vraag", "verduidelijking",
+               "voortgang", "terugzetten", "opmerking",
                "opnieuw_beginnen", "gegevens_verwijderen", "afspraken_bevestigen"}
 MIN_OFFER_CONFIDENCE = 0.08  # a meaning the NLU gives less than this is not worth a button
 OFFERS = 2

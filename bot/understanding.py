@@ -36,6 +36,10 @@ EXACT: dict[str, str] = {
     "waarom vraag je dit": "waarom_vraag", "waarom": "waarom_vraag", "waarom vraag je dat": "waarom_vraag",
     "opnieuw beginnen": "opnieuw_beginnen", "begin opnieuw": "opnieuw_beginnen", "reset": "opnieuw_beginnen",
     "help": "help", "hulp": "help",
+    "wat bedoel je": "verduidelijking", "wat bedoel je daarmee": "verduidelijking", "hoe bedoel je": "verduidelijking",
+    "wat bedoelt u": "verduidelijking", "hoe ver ben ik": "voortgang", "hoeveel vragen nog": "voortgang",
+    "zet het terug": "terugzetten", "zet het maar terug": "terugzetten", "terugzetten": "terugzetten",
+    "maak dat ongedaan": "terugzetten",
 }
 
 # What each request needs (evidence, length, whether it leaves or is handed off) lives in the registry
@@ -122,7 +126,9 @@ def asks_the_bot(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Decision:
-    """``kind`` is "answer", "request" or "unsure" (ask with buttons); ``intent`` names the request."""
+    """``kind`` is "answer", "request", "unsure" (ask with buttons: the answer, or the request ``intent``) or
+    "hold" (not an answer as it stands: kept aside, the person is told why and may still choose to store it;
+    ``intent`` is the reason: "vraag", "opmerking", "onaf")."""
 
     kind: str
     intent: str | None = None
@@ -149,13 +155,33 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
     own = requests.get(f"start_{interview}") if interview else None
     if own is not None and t == normalize(own.button):
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
-    if closed_answer or not ranking:
+    if closed_answer:
         return ANSWERED
-    decision = _decide(stripped, ranking, interview)
+    decision = _decide(stripped, ranking, interview) if ranking else ANSWERED
     if decision == ANSWERED and asks_the_bot(stripped):
         # "Kunt u mij vertellen welke competenties nodig zijn?" can read like an answer, but asks the bot
-        return Decision("request", QUESTION)
+        return Decision("hold", "vraag")
+    if decision == ANSWERED and unfinished(stripped):
+        return Decision("hold", "onaf")  # "We willen vooral dat de teams" ... (left in mid-sentence)
     return decision
+
+
+_DANGLING = re.compile(r"(\.\.\.|…|,|\b(en|maar|of|want|omdat|zodat|waardoor|dat|als|de|een|om|te|onze|ons|mijn|"
+                       r"jouw|zijn eigen))\s*$")
+# A preposition at the end is only dangling when no "daar", "er", "waar" or "hier" takes it: "Daar ga ik voor".
+_DANGLING_PREPOSITION = re.compile(r"\b(met|van|voor|naar|bij|aan|op|over|in)\s*$")
+_TAKES_PREPOSITION = re.compile(r"\b(daar|er|waar|hier)\b")
+
+
+def unfinished(text: str) -> bool:
+    """A sentence that stops halfway: "We willen vooral dat de", "meer aandacht voor ...". One word is not, and a
+    Dutch sentence may end in a verb or a pronoun ("Over vijf jaar wil ik teamleider zijn", "Dat wil ik")."""
+    t = normalize(text).strip()
+    if word_count(t) < 2:
+        return False
+    if _DANGLING.search(t):
+        return True
+    return _DANGLING_PREPOSITION.search(t) is not None and _TAKES_PREPOSITION.search(t) is None
 
 
 def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | None) -> Decision:
@@ -164,14 +190,18 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     form = request_form(stripped)
     ranking = [(i, c) for i, c in ranking if i != f"start_{interview}"]
     top, confidence = ranking[0] if ranking else (None, 0.0)
+    if form == "vraag" and _asks(stripped):
+        # A question is never stored as an answer without asking: a request it backs, or held ("is dit je antwoord?")
+        asked = next((i for i, c in ranking[:3] if c >= 0.15 and _backed(i, True, norm, words)), None)
+        return Decision("request", asked) if asked else Decision("hold", "vraag")
+    if top == REMARK and confidence >= 0.5 and words <= MAX_WORDS.get(REMARK, MAX_COMMAND_WORDS):
+        return Decision("hold", REMARK)  # "hmm, goeie vraag eigenlijk": not the answer, and not lost either
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
         return ANSWERED
     # The request: the best guess of the NLU, or with the form of a request also a runner-up it is unsure of.
     candidates = ranking[:1] if not form else [(i, c) for i, c in ranking[:3] if c >= 0.15]
     intent = next((i for i, c in candidates if _backed(i, bool(form) or c >= MIN_CONFIDENCE, norm, words)), None)
     if intent is None:
-        if form == "vraag" and top in UNKNOWN and words <= MAX_WORDS["faq"]:
-            return Decision("request", QUESTION)  # a question to the bot that it cannot place
         pointed = _pointed_at(ranking, norm, words)
         return Decision("unsure", pointed) if pointed else ANSWERED
     if form:
@@ -183,8 +213,18 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     return ANSWERED
 
 
+def _asks(text: str) -> bool:
+    """Clearly a question: it ends in "?", starts with a question word, or asks "you" ("kun je ...", "weet u ...").
+    "Weet ik nog niet" and "kan ik niet zeggen" have the word order of a question but state something."""
+    last = _last_sentence(text)
+    words = re.findall(r"[\w'’+-]+", last)
+    return last.rstrip().endswith("?") or bool(words and re.fullmatch(_WH, words[0])) or (
+        len(words) > 1 and words[1] in ("je", "jij", "u", "jullie"))
+
+
 UNKNOWN = {"nlu_fallback", "buiten_bereik", "bot_vraag"}
 QUESTION = "vraag"  # a question the bot cannot answer; the interview waits at its question
+REMARK = "opmerking"  # a remark or aside at a question ("even denken"): kept aside, never stored unasked
 
 
 def _backed(intent: str, sure_enough: bool, norm: str, words: int) -> bool:

@@ -2,7 +2,7 @@
 
 STRATEGIE = [
     ("org_naam", "Gemeente Zeist"),  # the name says the sector: "gemeente" is not asked (issue 28)
-    ("org_medewerkers", "ongeveer 800"),
+    ("org_medewerkers", "800"),
     ("org_or", "ja"),
     ("strategie_toekomst", "Over drie jaar werken we digitaal en dicht bij de inwoners"),
     ("speerpunten", "Digitale dienstverlening"),
@@ -36,7 +36,7 @@ JAARPLAN = [
     ("act_vorm", "coaching"),
     ("act_wanneer", "Q3"),
     ("act_aanbieder", "Een coach van de regio"),
-    ("act_samen", "samen met andere gemeenten"),
+    ("act_samen", "samen met andere organisaties"),
     ("act_kosten", "tweeduizendvijfhonderd"),
     ("act_nog_een", "ja"),
     ("act_wat", "E-learning privacy"),

@@ -1,26 +1,20 @@
 """Understanding Dutch answers: numbers, money, years, periods, yes/no and choices.
 
-Every parser returns ``None`` when it does not understand the text; the caller asks again.
+Every parser returns ``None`` when it does not understand the text; the caller asks again. Amounts and counts are
+read in numbers.py, periods with their dates in periods.py; the `read_...` functions also say how sure a reading
+is, so that the interview says back what it did not read as the whole answer.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 
 from bot import clock
+from bot.dutch import numbers
 from bot.vocabulary import KINDS_OF_LEARNING, SECTORS
-
-_UNITS = {
-    "nul": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
-    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
-}
-_TENS = {
-    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
-    "tachtig": 80, "negentig": 90,
-}
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -40,103 +34,21 @@ def _fold(text: str) -> str:
 
 
 def dutch_number_word(word: str) -> int | None:
-    """'tweeduizendvijfhonderd' -> 2500, 'vijfentwintig' -> 25, 'achthonderd' -> 800."""
-    w = _fold(normalize(word)).replace(" ", "").replace("-", "")
-    if not w:
-        return None
-    return _parse_words(w)
-
-
-def _parse_words(w: str) -> int | None:
-    if w == "":
-        return 0
-    for big, factor in (("miljoen", 1_000_000), ("duizend", 1000), ("honderd", 100)):
-        if big in w:
-            left, _, right = w.partition(big)
-            left_value = 1 if left == "" else _parse_words(left)
-            right = right[2:] if right.startswith("en") and big != "honderd" and right[2:] else right
-            right_value = 0 if right == "" else _parse_words(right)
-            if left_value is None or right_value is None:
-                return None
-            return left_value * factor + right_value
-    if w in _UNITS:
-        return _UNITS[w]
-    if w in _TENS:
-        return _TENS[w]
-    for tens_word, tens_value in _TENS.items():
-        if w.endswith(tens_word):
-            head = w[: -len(tens_word)]
-            if head.endswith("en"):
-                unit = head[:-2]
-                if unit in _UNITS and 0 < _UNITS[unit] < 10:
-                    return tens_value + _UNITS[unit]
-    return None
-
-
-_NUM_RE = re.compile(r"\d[\d.,]*")
-
-
-def _parse_numeral(token: str) -> float | None:
-    """Dutch notation: '2.500' is two thousand five hundred, '2,5' is two and a half."""
-    token = token.strip(".,")
-    if not token:
-        return None
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", token):
-        return float(token.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d{1,2})?", token):  # English style 2,500.00
-        return float(token.replace(",", ""))
-    if re.fullmatch(r"\d+,\d+", token):
-        return float(token.replace(",", "."))
-    if re.fullmatch(r"\d+\.\d{1,2}", token):
-        return float(token)
-    if re.fullmatch(r"\d+", token):
-        return float(token)
-    return None
+    """'tweeduizendvijfhonderd' -> 2500, 'vijfentwintig' -> 25, 'achthonderd' -> 800 (text2num, in numbers.py)."""
+    value = numbers.word_value(_fold(normalize(word)).replace(" ", "").replace("-", "")) if word else None
+    return int(value) if value is not None and value == int(value) else None
 
 
 def parse_number(text: str) -> float | None:
-    """A number in digits or Dutch words, with 'k', 'duizend' or 'miljoen' as multiplier."""
-    t = normalize(text)
-    if not t:
-        return None
-    t = t.replace("€", " ").replace("eur ", " ")
-    t = re.sub(r"\b(euro|eur|ongeveer|circa|ca\.?|zo'n|rond|de|het|in totaal|totaal|maximaal|max\.?)\b", " ", t)
-    t = re.sub(r"(\d)\s*k\b", r"\1 duizend", t)
-    t = re.sub(r"(\d)\s*m\b", r"\1 miljoen", t)
-    match = _NUM_RE.search(t)
-    if match:
-        value = _parse_numeral(match.group())
-        if value is None:
-            return None
-        rest = t[match.end():].strip()
-        if rest.startswith("miljoen"):
-            value *= 1_000_000
-        elif rest.startswith("duizend"):
-            value *= 1000
-        elif rest.startswith("honderd"):
-            value *= 100
-        return value
-    words = [w for w in re.split(r"[\s,]+", t) if w]
-    # join the words: 'twee duizend vijf honderd' -> 'tweeduizendvijfhonderd'
-    joined = "".join(w for w in words if w not in ("en", "ongeveer"))
-    value = dutch_number_word(joined) if joined else None
-    if value is not None:
-        return float(value)
-    for w in words:
-        value = dutch_number_word(w)
-        if value is not None:
-            return float(value)
-    return None
+    """A number in digits or Dutch words, with 'k', 'duizend' or 'miljoen' as multiplier (an amount, in euros)."""
+    cents = numbers.read_money(text).value
+    return None if cents is None else cents / 100
 
 
 def parse_money_cents(text: str) -> int | None:
-    """'€ 2.500', '2500 euro', 'tweeduizend', '2,5k' -> cents. Negative amounts are refused."""
-    if re.search(r"-\s*\d", text or ""):
-        return None
-    value = parse_number(text)
-    if value is None or value < 0 or value > 1_000_000_000:
-        return None
-    return int(round(value * 100))
+    """'€ 2.500', '2500 euro', 'tweeduizend', '2,5k' -> cents; None for a negative amount, a year alone, two amounts.
+    The interview reads numbers.read_money itself, which also says what must be said back."""
+    return numbers.read_money(text).value
 
 
 _ONLY_AN_AMOUNT = re.compile(r"(?:ongeveer|zo'n|circa|ca\.?|rond)?\s*(?:(?:€|eur|euro)\s*[\d.,]+\s*(?:k|duizend)?(?:,-)?|"
@@ -149,10 +61,9 @@ def only_an_amount(text: str) -> bool:
 
 
 def parse_int(text: str, minimum: int = 0, maximum: int = 10_000_000) -> int | None:
-    value = parse_number(text)
-    if value is None or value != int(value) or not minimum <= value <= maximum:
-        return None
-    return int(value)
+    """A whole number ('ongeveer 800', 'achthonderd', '1.200') between minimum and maximum (numbers.read_count)."""
+    value = numbers.read_count(text).value
+    return value if value is not None and minimum <= value <= maximum else None
 
 
 def parse_year(text: str, today: date | None = None) -> int | None:
@@ -211,6 +122,8 @@ _NO = {"nee", "neen", "nope", "no", "niet", "nee hoor", "nee dank je", "nee beda
 
 def parse_yes_no(text: str) -> bool | None:
     t = normalize(text).strip(" .!?")
+    if re.match(r"(zeker|klopt|natuurlijk|graag|echt) niet\b", t):  # "zeker niet" is no
+        return False
     if t in _YES or t.startswith(("ja ", "ja,", "jazeker", "zeker ")):
         return True
     if t in _NO or t.startswith(("nee ", "nee,", "neen")):
@@ -221,20 +134,50 @@ def parse_yes_no(text: str) -> bool | None:
 _HAS = re.compile(r"\b(hebben|heb|hebt|heeft|is|zijn)\s+(er\s+)?(wel|nog|ook)?\s*(een|eentje|twee|drie|meerdere)\b|^wel\b")
 _OTHER_BODY = re.compile(r"\bpvt\b|personeelsvertegenwoordiging|medezeggenschapsraad|\bmr\b|personeelsvergadering")
 _HAS_NOT = re.compile(r"\b(hebben|heb|hebt|heeft|is|zijn)\s+(er\s+)?(nog\s+|ook\s+)?geen\b|^geen\b")
+_LEAD = re.compile(r"^(?:(ja|jazeker|jawel|jep|jup|yes|yep|klopt|zeker|natuurlijk|graag)|(nee|neen|nope))"
+                   r"(?:[\s,.!:;-]+(niet\b)?|$)", re.I)
 
 
 def parse_yes_no_sentence(text: str) -> bool | None:
     """An answer to a question of an interview such as 'Is er een OR?' or 'Nog een leerdoel?', also as a sentence:
     'wij hebben wel een OR, maar die is nog niet betrokken' is yes, 'we hebben geen OR, wel een PVT' is no.
     Only for such questions: a confirmation (deleting, sharing) asks for the plain word."""
+    if dont_know(text):  # "geen idee" is no "geen"
+        return None
     plain = parse_yes_no(text)
     if plain is not None:
         return plain
     t = normalize(text).strip(" .!?")
+    lead = _LEAD.match(t)
+    if lead:  # "klopt, maar het is 8000", "zeker, een cursus Excel"
+        return bool(lead.group(1)) and not lead.group(3)
     if _OTHER_BODY.search(t) and not re.search(r"\bor\b|ondernemingsraad", t):
         return None  # 'we hebben een PVT' says nothing about an OR
     has, has_not = bool(_HAS.search(t)), bool(_HAS_NOT.search(t))
     return has if has != has_not else None
+
+
+_FILLER = re.compile(r"^(?:[\s,.!:;-]+|(?:en|maar|hoor|graag|dat klopt|klopt|dank je(?: wel)?|bedankt|natuurlijk|"
+                     r"zeker|inderdaad|want|dus)\b)+", re.I)
+
+
+def split_yes_no(text: str) -> tuple[bool | None, str]:
+    """A yes or no with the details that come with it: "ja, en die is al betrokken" -> (True, "die is al betrokken"),
+    "we hebben geen OR, wel een PVT" -> (False, "wel een PVT"). The boolean is parse_yes_no_sentence's."""
+    value = parse_yes_no_sentence(text)
+    flat = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+    if value is None:
+        return None, "" if dont_know(flat) else flat
+    lead = re.match(r"^(?:ja(?:zeker|wel)?|jep|jup|yes|yep|klopt|zeker|natuurlijk|graag|nee|neen|nope)"
+                    r"(?:\s+(?:hoor|graag|dat klopt|dank je|bedankt))?(?:[\s,.!:;-]+niet\b)?(?=[\s,.!:;-]|$)", flat, re.I)
+    if lead:
+        rest = flat[lead.end():]
+    else:  # "wij hebben wel een OR maar die is nog niet betrokken": the rest after the clause with the yes or no
+        clause = (_HAS if value else _HAS_NOT).search(flat.lower())
+        after = flat[clause.end():] if clause else ""
+        separator = re.search(r",|;|\s(?:maar|en|want|dus)\s", after)
+        rest = after[separator.start():] if separator else ""
+    return value, _FILLER.sub("", rest).strip(" .!?")
 
 
 def match_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
@@ -252,40 +195,118 @@ def match_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
     return best[1] if best else None
 
 
+@dataclass(frozen=True)
+class ChoiceReading:
+    value: str | None  # the choice key
+    whole: bool = False  # the text is a key, a synonym or a button title, and nothing more
+    options: tuple[str, ...] = ()  # two choices fit (ask with buttons)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s,.!?;:]+", " ", _fold(normalize(text))).strip()
+
+
+def read_choice(text: str, choices: dict[str, tuple[str, ...]]) -> ChoiceReading:
+    """Like match_choice, but honest: "niet doorgegaan" and "nog niet betrokken" are read with their negation, and
+    words that fit two choices give options. Short synonyms must be whole words ("ja" is not in "jaar"); longer
+    ones may start a compound ("samenwerking" in "samenwerkingsverband")."""
+    if text.strip() in choices:  # a button's payload is the choice's key
+        return ChoiceReading(text.strip(), whole=True)
+    if dont_know(text):  # "weet ik niet" is no "niet"
+        return ChoiceReading(None)
+    t = _plain(text)
+    either = EITHER.get(frozenset(choices), {})
+    found: list[tuple[int, int, tuple[str, ...], str]] = []  # start, end, keys, synonym
+    for keys, synonyms in [((k,), syns) for k, syns in choices.items()] + [(v, (p,)) for p, v in either.items()]:
+        for syn in synonyms:
+            s = _plain(syn)
+            tail = "" if len(s) >= 5 else r"(?:e|en|s|'s|n)?(?![a-z0-9])"
+            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(s)}{tail}", t):
+                found.append((m.start(), m.end(), either.get(s, keys), s))
+    found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
+    found = [f for f in found if re.match(r"(?:niet|geen|nooit|nog niet)\b", f[3])
+             or not _NEGATION.search(t[: f[0]])]  # "niet gelukt": not 'gelukt'
+    strong = [f for f in found if f[3] not in _WEAK] or found
+    singles = {f[2][0] for f in strong if len(f[2]) == 1}
+    keys = singles if len(singles) == 1 else singles | {k for f in strong for k in f[2]}
+    ordered = tuple(k for k in choices if k in keys)
+    if not ordered:
+        return ChoiceReading(None)
+    if len(ordered) > 1:
+        return ChoiceReading(None, options=ordered)
+    whole = any(t == _plain(x) for x in (ordered[0], ordered[0].replace("_", " "), *choices[ordered[0]]))
+    return ChoiceReading(ordered[0], whole=whole)
+
+
 KIND_OF_LEARNING_CHOICES: dict[str, tuple[str, ...]] = {k.key: k.words for k in KINDS_OF_LEARNING.values()}
 SECTOR_CHOICES: dict[str, tuple[str, ...]] = {s.key: s.words for s in SECTORS.values()}
 SECTOR_LABELS = {s.key: s.label for s in SECTORS.values()}
 
 COOPERATION_CHOICES: dict[str, tuple[str, ...]] = {
-    "alleen": ("alleen", "zelf", "intern", "eigen organisatie", "niet samen"),
-    "samen": ("samen", "met andere", "samenwerking", "gezamenlijk", "regio", "met een school", "met het mbo"),
+    "alleen": ("alleen", "zelf", "intern", "eigen organisatie", "niet samen", "alleen wij", "in ons eentje",
+               "op eigen houtje", "zelfstandig", "met eigen mensen", "in eigen huis", "incompany", "in-company",
+               "geen samenwerking", "zonder anderen"),
+    "samen": ("samen", "met andere", "samenwerking", "gezamenlijk", "regio", "met een school", "met het mbo",
+              "samen met andere organisaties", "buurgemeente", "andere gemeenten", "met twee", "met drie",
+              "partner", "met een roc", "met het roc", "met een hogeschool", "met de buren", "consortium",
+              "samen met"),
 }
 
 WORKS_COUNCIL_CHOICES: dict[str, tuple[str, ...]] = {
-    "ja": ("ja", "betrokken", "zeker", "heeft ingestemd", "instemming"),
-    "gepland": ("gepland", "nog niet", "binnenkort", "gaan we doen", "straks", "later"),
-    "nee": ("nee", "niet", "niet betrokken", "geen or", "geen ondernemingsraad"),
+    "ja": ("ja", "betrokken", "zeker", "heeft ingestemd", "instemming", "ingestemd", "akkoord", "positief advies",
+           "advies gegeven", "ja, de or is betrokken", "meegepraat", "meegedacht", "besproken met de or",
+           "al besproken", "is betrokken"),
+    "gepland": ("gepland", "nog niet", "binnenkort", "gaan we doen", "straks", "later", "nog niet, wel gepland",
+                "nog niet, maar dat is gepland", "gaan we", "doen we", "na de zomer", "volgende vergadering",
+                "op de agenda", "ingepland", "komt nog", "moet nog", "voorleggen"),
+    "nee": ("nee", "niet", "niet betrokken", "geen or", "geen ondernemingsraad", "niet nodig"),
 }
 
 # The POP-gesprek: what was decided about a learning goal, and who pays (bot/storage/models.py DECISIONS, PAYERS)
 DECISION_CHOICES: dict[str, tuple[str, ...]] = {
-    "afgesproken": ("afgesproken", "akkoord", "eens", "zo doen", "goedgekeurd", "ja", "prima", "doen we"),
-    "aangepast": ("aangepast afgesproken", "aangepast", "aanpassen", "met aanpassingen", "aanpassingen", "anders", "veranderd", "gewijzigd",
-                  "met een wijziging"),
-    "niet_nu": ("niet nu", "later", "niet dit jaar", "volgend jaar", "nee", "afgewezen", "geen", "niet"),
+    "afgesproken": ("afgesproken", "akkoord", "eens", "zo doen", "goedgekeurd", "ja", "prima", "doen we",
+                    "gaan we doen", "zoals voorgesteld", "toegezegd", "is goed", "zo afgesproken"),
+    "aangepast": ("aangepast afgesproken", "aangepast", "aanpassen", "met aanpassingen", "aanpassingen", "anders",
+                  "veranderd", "gewijzigd", "met een wijziging", "afgesproken met aanpassingen", "aanpassing",
+                  "in aangepaste vorm", "iets anders", "een andere", "goedkoper", "korter", "kleiner"),
+    "niet_nu": ("niet nu", "later", "niet dit jaar", "volgend jaar", "nee", "afgewezen", "geen", "niet", "nu niet",
+                "even niet", "uitgesteld", "geparkeerd", "parkeren", "on hold", "niet akkoord", "niet goedgekeurd"),
 }
 PAYER_CHOICES: dict[str, tuple[str, ...]] = {
-    "werkgever": ("werkgever", "organisatie", "wij", "de baas", "opleidingsbudget", "budget", "gemeente", "school"),
-    "medewerker": ("medewerker", "zelf", "eigen kosten", "ikzelf", "hij zelf", "zij zelf", "eigen geld"),
-    "samen": ("samen", "allebei", "beiden", "gedeeld", "deels", "half"),
-    "subsidie": ("subsidie", "fonds", "regeling", "a&o", "slim", "stap"),
+    "werkgever": ("werkgever", "organisatie", "wij", "de baas", "opleidingsbudget", "budget", "gemeente", "school",
+                  "betalen we zelf", "betalen wij zelf", "doen we zelf", "wij betalen", "we betalen", "betalen we",
+                  "betalen wij", "ons budget", "de zaak", "het bedrijf", "vergoed"),
+    "medewerker": ("medewerker", "zelf", "eigen kosten", "ikzelf", "hij zelf", "zij zelf", "eigen geld",
+                   "betaalt ze zelf", "eigen rekening", "eigen zak", "privé", "prive", "betaalt de medewerker"),
+    "samen": ("samen", "allebei", "beiden", "gedeeld", "deels", "half", "werkgever en medewerker samen",
+              "fifty-fifty", "fifty fifty", "50/50", "50-50", "ieder de helft", "half om half", "de helft", "delen"),
+    "subsidie": ("subsidie", "fonds", "regeling", "a&o", "slim", "stap", "subsidie of fonds", "sectorfonds", "esf",
+                 "o&o"),
 }
 # The evaluation: was a planned activity carried out?
 EVALUATION_CHOICES: dict[str, tuple[str, ...]] = {
-    "gedaan": ("gedaan", "uitgevoerd", "afgerond", "klaar", "gehouden", "ja", "gelukt"),
-    "niet_gedaan": ("niet gedaan", "niet uitgevoerd", "niet doorgegaan", "afgelast", "geschrapt", "nee", "niet"),
-    "verschoven": ("verschoven", "uitgesteld", "later", "volgend jaar", "loopt nog", "nog bezig", "bezig"),
+    "gedaan": ("gedaan", "uitgevoerd", "afgerond", "klaar", "gehouden", "ja", "gelukt", "doorgegaan", "is geweest",
+               "geweest", "gehaald", "behaald", "voltooid", "gegeven", "plaatsgevonden", "gevolgd"),
+    "niet_gedaan": ("niet gedaan", "niet uitgevoerd", "niet doorgegaan", "afgelast", "geschrapt", "nee", "niet",
+                    "ging niet door", "gaat niet door", "gecanceld", "gecanceled", "gecancelled", "geannuleerd",
+                    "afgeblazen", "vervallen", "er niet van gekomen", "niet aan toegekomen", "niet gelukt"),
+    "verschoven": ("verschoven", "uitgesteld", "later", "volgend jaar", "loopt nog", "nog bezig", "bezig",
+                   "doorgeschoven", "geschoven", "opgeschoven", "verplaatst", "gestart", "begonnen", "nog niet klaar",
+                   "nog niet af", "nog niet afgerond", "in uitvoering", "lopend", "nog gaande", "komt nog"),
 }
+# Words that fit two choices of one table equally (the table is known by its keys): the bot asks with buttons.
+EITHER: dict[frozenset[str], dict[str, tuple[str, ...]]] = {
+    frozenset(EVALUATION_CHOICES): {
+        "half": ("gedaan", "verschoven"), "deels": ("gedaan", "verschoven"), "gedeeltelijk": ("gedaan", "verschoven"),
+        "half gedaan": ("gedaan", "verschoven"), "voor de helft": ("gedaan", "verschoven"),
+        "niet helemaal": ("gedaan", "verschoven"), "een deel": ("gedaan", "verschoven"),
+        "nog niet": ("niet_gedaan", "verschoven")},
+    frozenset(WORKS_COUNCIL_CHOICES): {"nog niet betrokken": ("gepland", "nee")},
+    frozenset(PAYER_CHOICES): {"zelf": ("werkgever", "medewerker"), "betalen ze zelf": ("werkgever", "medewerker")},
+}
+# Generic words: they decide only when nothing more telling is said ("ja, met aanpassingen" is aangepast).
+_WEAK = {"ja", "nee", "niet", "geen", "zeker", "prima", "eens", "later", "akkoord", "samen", "half", "budget", "wij"}
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit)\s+(?:\w+\s+)?$")
 LABELS_DECISION = {"afgesproken": "afgesproken", "aangepast": "afgesproken met aanpassingen", "niet_nu": "niet nu"}
 LABELS_PAYER = {"werkgever": "de werkgever", "medewerker": "de medewerker", "samen": "werkgever en medewerker samen",
                 "subsidie": "subsidie of fonds"}

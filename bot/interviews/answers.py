@@ -1,11 +1,17 @@
-"""Reading an answer for a question of a given kind (bot/dutch/parsing.py does the Dutch)."""
+"""Reading an answer for a question of a given kind (bot/dutch/ does the Dutch).
+
+A reading says how sure it is. A value that is the whole answer ("€ 2.500", "Q4", "vakgebied") is stored at once;
+a value read out of a longer sentence, an estimate, a computed value ("18 × € 400") or a choice found in a
+sentence is said back first ("Ik noteer € 7.200 (18 × € 400). Klopt dat?"), and two readings are offered as
+buttons (bot/interviews/proposals.py). Nothing is guessed silently.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from bot.dutch import parsing
+from bot.dutch import formatting, numbers, parsing, periods
 from bot.interviews.catalogue import Question
 from bot.interviews.context import Ctx
 from bot.interviews.flow import speerpunten
@@ -16,6 +22,123 @@ class Parsed:
     ok: bool
     value: object = None
     error: str | None = None  # response name (without utter_) for the problem
+    sure: bool = True  # stored without asking: the text is the value and nothing more
+    said: str | None = None  # the value as the bot says it back ("€ 7.200 (18 × € 400)")
+    options: list[tuple[str, object]] = field(default_factory=list)  # (button title, value): two readings
+    rest: str = ""  # a yes or no with details: the details ("ja, en die is al betrokken")
+    echo: bool = False  # read from a sentence with one clear reading: stored, and said back ("Genoteerd: ...")
+
+
+_MONEY_PROBLEMS = {"jaartal": "bedrag_alleen_jaartal", "percentage": "bedrag_percentage", "negatief": "geen_bedrag",
+                   "te_groot": "bedrag_te_groot"}
+
+
+def _money(t: str) -> Parsed:
+    r = numbers.read_money(t)
+    if r.options:
+        return Parsed(True, None, sure=False, options=[(formatting.format_euro(v), v) for v in r.options])
+    if r.value is None:
+        return Parsed(False, error=_MONEY_PROBLEMS.get(r.problem or "", "geen_bedrag"))
+    return Parsed(True, r.value, sure=r.sure, said=_said_number(formatting.format_euro(r.value), r))
+
+
+def _count(t: str) -> Parsed:
+    r = numbers.read_count(t)
+    if r.options:
+        return Parsed(True, None, sure=False, options=[(formatting.format_number(v), v) for v in r.options])
+    if r.value is None or not 1 <= r.value <= 1_000_000:
+        return Parsed(False, error="geen_aantal")
+    return Parsed(True, r.value, sure=r.sure, said=_said_number(formatting.format_number(r.value), r))
+
+
+def _said_number(shown: str, r: numbers.NumberReading) -> str:
+    if r.how:
+        shown += f" ({r.how})"
+    if r.estimate:
+        shown += ", als schatting"
+    return shown
+
+
+def _period(t: str, ctx: Ctx) -> Parsed:
+    year = ctx.year if ctx.interview == "jaarplan" else None
+    r = periods.read_period(t, ctx.today, year)
+    if r.options:
+        return Parsed(True, None, sure=False, options=[(o.label, o.label) for o in r.options if o.label])
+    if r.label is None:
+        return Parsed(False, error="geen_periode")
+    return Parsed(True, r.label, sure=r.whole, said=r.said or r.label)
+
+
+def _choice(q: Question, t: str, choices: dict, error: str) -> Parsed:
+    if parsing.dont_know(t):  # "weet ik niet" is no "nee" and no "niet gedaan": ask again
+        return Parsed(False, error="keuze_weet_niet")
+    typed = parsing.normalize(t).strip(" .!")
+    for title, value in q.buttons:  # a button's title or value, typed: that choice
+        if typed in (parsing.normalize(title), parsing.normalize(value)):
+            found = parsing.read_choice(value, choices).value or (value if value in choices else None)
+            if found is not None:
+                return Parsed(True, found, said=choice_title(q, found))
+    r = parsing.read_choice(t, choices)
+    if r.options:
+        return Parsed(True, None, sure=False, options=[(choice_title(q, o), o) for o in r.options])
+    if r.value is None:
+        return Parsed(False, error=error)
+    # one clear reading: stored, and said back when it came from a sentence ("doorgeschoven naar maart": verschoven)
+    return Parsed(True, r.value, said=choice_title(q, r.value), echo=not r.whole)
+
+
+def choice_title(q: Question, value: str) -> str:
+    """How a choice is named to the person: its button's title, else its label."""
+    from bot.interviews.catalogue import LABELS_KIND
+
+    for title, choice in q.buttons:
+        if choice == value:
+            return title
+    if q.kind == "kind":
+        return LABELS_KIND.get(value, value)
+    labels = {**parsing.SECTOR_LABELS, **parsing.LABELS_DECISION, **parsing.LABELS_PAYER, **parsing.LABELS_EVALUATION}
+    return labels.get(value, value)
+
+
+_YEAR_ONLY = re.compile(r"^(in |voor |het jaar |jaar )?(20\d\d|(dit|het huidige|volgend|volgende|komend|komende) jaar)$")
+
+
+def _year(t: str, ctx: Ctx) -> Parsed:
+    value = parsing.parse_year(t, ctx.today)
+    if value is None:
+        return Parsed(False, error="geen_jaar")
+    return Parsed(True, value, sure=bool(_YEAR_ONLY.match(parsing.normalize(t).strip(" .!"))), said=str(value))
+
+
+def _yes_no(t: str) -> Parsed:
+    value, rest = parsing.split_yes_no(t)
+    if value is None and parsing.normalize(t).startswith(_ENOUGH):  # "dat was het voor nu" at "nog een?"
+        value, rest = False, ""
+    if value is None:
+        return Parsed(False, error="ja_of_nee")
+    if parsing.says_nothing(rest) or parsing.normalize(rest).strip(" .!").startswith(_ENOUGH):
+        rest = ""  # "ja hoor", "nee, dat was het"
+    plain = parsing.parse_yes_no(t) is not None
+    return Parsed(True, value, said="ja" if value else "nee", rest=rest, echo=not plain and not rest)
+
+
+def _speerpunt(t: str, ctx: Ctx) -> Parsed:
+    if parsing.is_skip(t):
+        return Parsed(True, "")
+    points = speerpunten(ctx)
+    m = re.fullmatch(r"\s*(?:speerpunt\s*)?(\d+)\s*", t, flags=re.I)
+    if m and 1 <= int(m.group(1)) <= len(points):
+        return Parsed(True, points[int(m.group(1)) - 1])
+    norm = parsing.normalize(t).strip(" .!")
+    for sp in points:
+        if parsing.normalize(sp.text) == norm:
+            return Parsed(True, sp)
+    found = [sp for sp in points if norm and (norm in parsing.normalize(sp.text) or parsing.normalize(sp.text) in norm)]
+    if len(found) == 1:
+        return Parsed(True, found[0], sure=False, said=formatting.quoted(found[0].text))
+    if len(found) > 1:
+        return Parsed(True, None, sure=False, options=[(sp.text[:60], sp) for sp in found])
+    return Parsed(False, error="kies_speerpunt")
 
 
 def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
@@ -33,43 +156,46 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     if q.kind == "list":
         return Parsed(True, t)
     if q.kind == "choice":
-        if parsing.dont_know(t):  # "weet ik niet" is no "nee" and no "niet gedaan": ask again
-            return Parsed(False, error="keuze_weet_niet")
-        value = parsing.match_choice(t, q.choices or {})
-        return Parsed(value is not None, value, None if value else "kies_een_optie")
+        return _choice(q, t, q.choices or {}, "kies_een_optie")
     if q.kind == "kind":
-        value = parsing.match_choice(t, parsing.KIND_OF_LEARNING_CHOICES)
-        return Parsed(value is not None, value, None if value else "kies_soort_leren")
+        return _choice(q, t, parsing.KIND_OF_LEARNING_CHOICES, "kies_soort_leren")
     if q.kind == "int":
-        value = parsing.parse_int(t, minimum=1, maximum=1_000_000)
-        return Parsed(value is not None, value, None if value else "geen_aantal")
+        return _count(t)
     if q.kind == "money":
-        value = parsing.parse_money_cents(t)
-        return Parsed(value is not None, value, None if value is not None else "geen_bedrag")
+        return _money(t)
     if q.kind == "year":
-        value = parsing.parse_year(t, ctx.today)
-        return Parsed(value is not None, value, None if value else "geen_jaar")
+        return _year(t, ctx)
     if q.kind == "yesno":
-        value = parsing.parse_yes_no_sentence(t)
-        if value is None and parsing.normalize(t).startswith(_ENOUGH):  # "dat was het voor nu" at "nog een?"
-            value = False
-        return Parsed(value is not None, value, None if value is not None else "ja_of_nee")
+        return _yes_no(t)
     if q.kind == "period":
-        value = parsing.parse_period(t)
-        return Parsed(value is not None, value, None if value else "geen_periode")
+        return _period(t, ctx)
     if q.kind == "speerpunt":
-        if parsing.is_skip(t):
-            return Parsed(True, "")
-        points = speerpunten(ctx)
-        m = re.fullmatch(r"\s*(?:speerpunt\s*)?(\d+)\s*", t, flags=re.I)
-        if m and 1 <= int(m.group(1)) <= len(points):
-            return Parsed(True, points[int(m.group(1)) - 1])
-        norm = parsing.normalize(t)
-        for sp in points:
-            if parsing.normalize(sp.text) == norm or norm in parsing.normalize(sp.text):
-                return Parsed(True, sp)
-        return Parsed(False, error="kies_speerpunt")
+        return _speerpunt(t, ctx)
     raise ValueError(f"onbekend soort vraag: {q.kind}")
+
+
+def described_parts(q: Question, text: str, ctx: Ctx) -> tuple[object, dict[str, object], str] | None:
+    """"Training Excel voor het secretariaat in Q4, € 3.000": the activity's name, the other questions of the same
+    item the message answers (only values read with certainty), and how to say it all back; None when the message
+    answers nothing besides its own question."""
+    from bot.dutch.activity_text import split_activity
+    from bot.interviews.catalogue import Q
+
+    parts = split_activity(text)
+    if len(parts) < 2 or q.key not in parts:
+        return None
+    title = parts.pop(q.key)
+    said = [f"{q.label.lower()} {formatting.quoted(title)}"]
+    found: dict[str, object] = {}
+    for key, part in parts.items():
+        parsed = parse_answer(Q[key], part, ctx)
+        if parsed.ok and parsed.sure and parsed.value not in (None, ""):
+            found[key] = parsed.value
+            shown = parsed.said or (formatting.quoted(parsed.value) if isinstance(parsed.value, str) else parsed.value)
+            said.append(f"{Q[key].label.lower()} {shown}")
+    if not found:
+        return None
+    return title, found, "; ".join(said)
 
 
 def split_items(text: str) -> list[str]:

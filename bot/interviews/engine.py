@@ -9,7 +9,6 @@ Rasa domain as responses named ``utter_<response>``; this module only returns re
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -19,8 +18,8 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
-from bot.interviews import groups, navigation, parts, places
-from bot.interviews.answers import parse_answer
+from bot.interviews import groups, navigation, parts, places, proposals
+from bot.interviews.answers import described_parts, parse_answer
 from bot.interviews.catalogue import (
     INTERVIEW_LABELS,
     INTERVIEW_QUESTIONS,
@@ -28,7 +27,6 @@ from bot.interviews.catalogue import (
     ORGANISATION_NAME,
     SPEERPUNTEN,
     SUBJECT,
-    TOPIC_WORDS,
     Q,
     current,
 )
@@ -78,9 +76,12 @@ class InterviewEngine:
         return choices(self)
 
     def accepts_closed(self, text: str) -> bool:
+        """The text is a valid answer to a question with fixed answers (or a reply to "klopt dat?")."""
         key = self.current_key()
         if key is None or key == RESTART:
             return False
+        if self.state.proposal:
+            return True  # yes, no, a reading or a new answer: the proposal decides (proposals.answer)
         q = Q[key]
         if q.stored_in == SUBJECT:
             from bot.interviews.popgesprek import member
@@ -88,7 +89,9 @@ class InterviewEngine:
             return member(self, text) is not None
         if q.kind in ("open", "short", "list"):
             return False
-        return parse_answer(q, text, self.ctx).ok
+        parsed = parse_answer(q, text, self.ctx)
+        # a question to the bot that contains a number ("kost dat 3000?") is no sure answer
+        return parsed.ok and (parsed.sure or not text.rstrip().endswith("?"))
 
     def use_facts(self, facts: Facts) -> Message | None:
         """Fill the organisation's questions that are still open from facts the person gave in free text.
@@ -123,11 +126,13 @@ class InterviewEngine:
         return self.current_key() is None
 
     def prompt(self) -> Message | None:
-        """The message that asks the current question."""
+        """The message that asks the current question (or says back a value waiting for "klopt dat?")."""
         key = self.current_key()
         self.state.asked_question = key  # an answer is only ever stored for the question the person saw
         if key is None:
             return None
+        if self.state.proposal and key != RESTART:
+            return proposals.prompt(self)
         if key == RESTART:
             # the strategy and the yearly plan belong to the whole organisation: colleagues lose them too
             shared = self.interview in ("strategie", "jaarplan")
@@ -153,28 +158,69 @@ class InterviewEngine:
             return Reply([Message("vraag_veranderd")], accepted=False, done=False)
         if key == RESTART:
             return self._answer_restart(text)
+        if self.state.proposal:
+            return proposals.answer(self, text)
+        return self.answer_question(key, text)
+
+    def answer_question(self, key: str, text: str) -> Reply:
+        """Read ``text`` as the answer to ``key``: stored when it is sure, said back when it was read from a
+        sentence, offered as buttons when it can be read two ways."""
         q = Q[key]
         messages: list[Message] = []
-        correcting = self.state.pending_question == key
         if q.stored_in == SPEERPUNTEN:
             accepted = places.add_speerpunten(self, key, text, messages)
-        else:
-            parsed = parse_answer(q, text, self.ctx)
-            if not parsed.ok:
-                return Reply([Message(parsed.error or "antwoord_onduidelijk")], accepted=False, done=False)
-            value, problem = places.check(self, q.stored_in, parsed.value, text)
-            if problem is not None:
-                return Reply([problem], accepted=False, done=False)
-            correcting = correcting or navigation.answered(self, key)
-            self._store(Stored(key, text, value, None, not correcting, messages))
-            accepted = True
-            shown = parsed.value
-            stored = shown.text if hasattr(shown, "text") else ("" if shown is None else str(shown))
-            repo.log_answer(self.session, self.person.id, self.interview, key, text, stored, correcting)
+            return self._after_answer(key, accepted, messages)
+        parsed = parse_answer(q, text, self.ctx)
+        if not parsed.ok:
+            return Reply([Message(parsed.error or "antwoord_onduidelijk")], accepted=False, done=False)
+        correcting = self.state.pending_question == key
+        described = None if correcting or "activity_parts" not in q.after else described_parts(q, text, self.ctx)
+        if described is not None:  # "Training Excel voor het secretariaat, € 3.000": every part said back first
+            parsed.value, also, parsed.said = described
+            proposals.make(self, key, text, parsed, also=also)
+            return Reply([], accepted=False, done=False)
+        if parsed.options or not parsed.sure:
+            proposals.make(self, key, text, parsed, correction=correcting,
+                           old=self.shown_value(key) if correcting else None)
+            return Reply([], accepted=False, done=False)
+        reply = self.keep(key, text, parsed.value, said=parsed.said, rest=parsed.rest)
+        if parsed.echo and reply.accepted and parsed.said:
+            reply.messages.insert(0, Message("genoteerd", {"vraag_label": q.label.lower(), "wat": parsed.said}))
+        return reply
+
+    def keep(self, key: str, text: str, value, said: str | None = None, rest: str = "",
+             also: dict | None = None) -> Reply:
+        """Store ``value`` as the answer to ``key`` (``text``: what the person typed), then what follows it."""
+        q = Q[key]
+        messages: list[Message] = []
+        value, problem = places.check(self, q.stored_in, value, text)
+        if problem is not None:
+            return Reply([problem], accepted=False, done=False)
+        correcting = self.state.pending_question == key or navigation.answered(self, key)
+        item = navigation.item_position(self, key)
+        old = self.shown_value(key, item) if correcting else None
+        old_raw = proposals.to_json(navigation.value(self, key, item)) if correcting else None
+        self._store(Stored(key, text, value, None, not correcting, messages, also=also or {}))
+        shown = value.text if hasattr(value, "text") else ("" if value is None else str(value))
+        repo.log_answer(self.session, self.person.id, self.interview, key, text, shown, correcting)
+        self.state.last_change = {"key": key, "item": item, "old": old_raw, "correction": correcting}
+        if self.state.pending_question == key and old is not None:
+            messages.append(Message("correctie_opgeslagen_van_naar", {
+                "vraag_label": self.label_of(key, item), "oud": old, "nieuw": self.shown_value(key, item) or "geen"}))
+        elif q.kind == "period" and said:
+            messages.append(Message("periode_genoteerd", {"wat": said}))
+        if rest:
+            messages += self._details(key, value, rest)
+        return self._after_answer(key, True, messages)
+
+    def _after_answer(self, key: str, accepted: bool, messages: list[Message]) -> Reply:
+        q = Q[key]
         if accepted and self.state.pending_question == key and (q.stored_in != SPEERPUNTEN
                                                                 or self.ctx.plan().speerpunten_complete):
             self.state.pending_question = None
-            messages.append(Message("correctie_opgeslagen"))
+            self.state.pending_item = None
+            if not any(m.response == "correctie_opgeslagen_van_naar" for m in messages):
+                messages.append(Message("correctie_opgeslagen"))
         self.state.status = "active"
         if accepted:
             self.state.asked_question = None  # the next prompt names the next question
@@ -183,6 +229,30 @@ class InterviewEngine:
         if done:
             self.state.status = "done"
         return Reply(messages, accepted=accepted, done=done)
+
+    def _details(self, key: str, value, rest: str) -> list[Message]:
+        """"Ja, en ...": the details after a yes or no fill a question they answer (said back first: the new
+        item's first question after "ja" at "nog een?", else a later question with fixed answers), or the person
+        hears that they were not stored."""
+        self.session.flush()
+        for following in self._questions_for_details(key, value):
+            parsed = parse_answer(Q[following], rest, self.ctx)
+            if parsed.ok and (parsed.value not in (None, "") or parsed.options):
+                parsed.said = parsed.said or formatting.quoted(rest)
+                proposals.make(self, following, rest, parsed)
+                return [Message("details_gelezen")]
+        return [Message("details_niet_bewaard", {"wat": formatting.quoted(rest)})]
+
+    def _questions_for_details(self, key: str, value) -> list[str]:
+        group = current().group_of(key)
+        if group is not None and key in (group.start, group.more):
+            following = self.current_key()  # "ja, een cursus Excel": the new item's first question
+            return [following] if value and following not in (None, RESTART, key) else []
+        order = INTERVIEW_QUESTIONS[self.interview]
+        later = order[order.index(key) + 1:] if key in order else []
+        return [k for k in later if current().group_of(k) is None and Q[k].kind not in ("open", "short", "list")
+                and places.available(self, Q[k].stored_in) and parts.applies(self, Q[k])
+                and not places.answered(self, Q[k].stored_in)][:3]
 
     def _store(self, stored: Stored) -> None:
         """Keep an accepted answer where its question file says, then run what follows it."""
@@ -219,6 +289,7 @@ class InterviewEngine:
     def go_back(self) -> str | None:
         """Step back to the previous question of this interview (one that has an answer)."""
         self.state.asked_question = None  # the person's own request: the next prompt sets it
+        self.state.proposal = None
         now = self.current_key()
         order = INTERVIEW_QUESTIONS[self.interview]
         idx = order.index(now) if now in order else len(order)
@@ -232,38 +303,62 @@ class InterviewEngine:
                 return self.correct(key)
         return None
 
-    def find_topic(self, topic: str | None) -> str | None:
-        if not topic:
-            return None
-        t = parsing.normalize(topic)
-        best: tuple[int, str] | None = None
-        for key in INTERVIEW_QUESTIONS[self.interview]:
-            for word in TOPIC_WORDS.get(key, ()) + (parsing.normalize(Q[key].label),):
-                if re.search(rf"(?<![a-z]){re.escape(word)}", t) and (best is None or len(word) > best[0]):
-                    best = (len(word), key)
-        return best[1] if best else None
-
     @property
     def organisation_fixed(self) -> bool:
         """The organisation comes from the verified token: the conversation can never change it."""
         return self.ctx.org is not None and self.ctx.org.external_id is not None
 
-    def correct(self, key: str) -> str | None:
+    def correct(self, key: str, item: int | None = None) -> str | None:
+        """Open the answer to ``key`` (of the item numbered ``item``) for a new answer; None when there is none."""
         self.state.asked_question = None  # the person's own request: the next prompt sets it
-        if key not in INTERVIEW_QUESTIONS[self.interview] or not navigation.has_answer(self, key):
+        if key not in INTERVIEW_QUESTIONS[self.interview]:
+            return None
+        if navigation.value(self, key, item) is None if item is not None else not navigation.has_answer(self, key):
             return None
         if Q[key].stored_in == ORGANISATION_NAME and self.organisation_fixed:
             return None
+        self.state.proposal = None
         if Q[key].stored_in == SPEERPUNTEN:
             places.clear_speerpunten(self, key)
         self.state.pending_question = key
+        self.state.pending_item = item if item is not None else navigation.item_position(self, key)
         self.state.status = "active"
         self.session.flush()
         return key
 
+    def shown_value(self, key: str, item: int | None = None) -> str | None:
+        """The answer to ``key`` as the person reads it ("€ 2.000", „Het secretariaat”)."""
+        from bot.interviews.corrections import shown
+
+        return shown(self, key, item if item is not None else navigation.item_position(self, key))
+
+    def label_of(self, key: str, item: int | None = None) -> str:
+        from bot.interviews.corrections import label
+
+        return label(self, key, item)
+
+    def undo(self) -> Message:
+        """"Zet het terug": the answer from before the last correction comes back."""
+        change = self.state.last_change or {}
+        key, item = change.get("key"), change.get("item")
+        if not change.get("correction") or key not in Q or Q[key].stored_in == SPEERPUNTEN \
+                or change.get("old") is None:
+            return Message("terugzetten_niets")
+        self.state.proposal = None
+        self.state.pending_question, self.state.pending_item = key, item
+        old = proposals.from_json(self, change["old"])
+        self._store(Stored(key, "(teruggezet)", old, None, False, []))
+        repo.log_answer(self.session, self.person.id, self.interview, key, "(teruggezet)",
+                        old.text if hasattr(old, "text") else str(old), True)
+        self.state.pending_question = self.state.pending_item = None
+        self.state.last_change = None
+        self.session.flush()
+        return Message("teruggezet", {"vraag_label": self.label_of(key, item), "waarde": self.shown_value(key, item)})
+
     def restart(self) -> None:
         """Start over; what goes is the interview's own (parts.ON_RESTART), every earlier answer stays logged."""
         self.state.asked_question = None  # the person's own request: the next prompt sets it
+        self.state.proposal = self.state.pending_item = self.state.last_change = None
         self.state.funding_tip_shown = False  # a new interview may show its tip again
         repo.log_answer(self.session, self.person.id, self.interview, "opnieuw_beginnen", "(opnieuw begonnen)")
         parts.ON_RESTART[self.interview](self)

@@ -79,6 +79,12 @@ def has_value(record: Any, group: Group, key: str) -> bool:
     return any(_field(key) in item for item in data.get("items", []))
 
 
+def value(record: Any, group: Group, key: str) -> Any:
+    """The last answer to ``key`` in the group (what a correction changes), or None."""
+    found = [item for item in items(record, group) if _field(key) in item]
+    return found[-1][_field(key)] if found else None
+
+
 def number(record: Any, group: Group) -> int:
     """The number of the item being asked about (1 for the first)."""
     found = items(record, group)

@@ -21,6 +21,20 @@ from bot.storage.models import Activity, Agreement, LearningGoal
 class Items:
     """A repeating group's items; ``group`` is the catalogue's Group, ``complete(record)`` whether it is done."""
 
+    noun = "item"  # how a person names one item: "activiteit 6", "leerdoel 2"
+
+    def all(self, engine) -> list:
+        """The items there are, in order (each has a ``position``)."""
+        return []
+
+    def at(self, engine, position: int) -> Any:
+        """The item a person names by its number ("activiteit 6"), or None."""
+        return next((item for item in self.all(engine) if item.position == position), None)
+
+    def title(self, item) -> str | None:
+        """The words that name an item besides its number ("de training Excel")."""
+        return None
+
     def available(self, engine) -> bool:
         return True
 
@@ -53,6 +67,14 @@ class Items:
 
 
 class LearningGoals(Items):
+    noun = "leerdoel"
+
+    def all(self, engine):
+        return list(engine.ctx.pop().goals)
+
+    def title(self, item):
+        return item.text
+
     def current(self, engine, complete):
         return next((goal for goal in engine.ctx.pop().goals if not goal.complete), None)
 
@@ -94,6 +116,15 @@ class LearningGoals(Items):
 
 
 class PlanActivities(Items):
+    noun = "activiteit"
+
+    def all(self, engine):
+        plan = engine.ctx.year_plan()
+        return list(plan.activities) if plan else []
+
+    def title(self, item):
+        return item.title
+
     def available(self, engine):
         return engine.ctx.year_plan() is not None
 
@@ -138,6 +169,14 @@ class PlanActivities(Items):
 
 
 class EvaluatedActivities(Items):
+    noun = "activiteit"
+
+    def all(self, engine):
+        return list(evaluation.planned(engine.ctx.year_plan()))
+
+    def title(self, item):
+        return item.title
+
     def available(self, engine):
         return engine.ctx.year_plan() is not None
 
@@ -155,6 +194,12 @@ class EvaluatedActivities(Items):
 
 class SharedGoals(Items):
     """The learning goals of the chosen team member's shared POP; the answers go to the goal's agreement."""
+
+    noun = "leerdoel"
+
+    def all(self, engine):
+        pop = popgesprek.subject_pop(engine)
+        return list(rules.goals(pop)) if pop is not None else []
 
     def available(self, engine):
         return popgesprek.subject_pop(engine) is not None

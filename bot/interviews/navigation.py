@@ -64,6 +64,8 @@ def target(engine, group: Group, key: str, create: bool = False) -> Any:
     source = ITEMS[group.items]
     if not source.available(engine):
         return None
+    if engine.state.pending_question == key and engine.state.pending_item is not None:
+        return source.at(engine, engine.state.pending_item)  # a correction of a named item: never a new one
     item = open_item(engine, group)
     if engine.state.pending_question == key and (item is None or source.record(engine, item, create=False) is None):
         item = source.last(engine, attribute(key)) or item
@@ -124,3 +126,31 @@ def item_params(engine, key: str) -> dict:
         return {"nummer": groups.number(engine.ctx.pop(), group)}
     item = target(engine, group, key) or ITEMS[group.items].last(engine, attribute(key))
     return ITEMS[group.items].params(engine, item)
+
+
+def value(engine, key: str, position: int | None = None) -> Any:
+    """The answer stored for ``key`` (for a question of a repeating group: of the item it is about, or of the item
+    at ``position``), or None."""
+    group = current().group_of(key)
+    if group is None:
+        return places.value(engine, Q[key].stored_in)
+    if group.items is None:
+        return groups.value(engine.ctx.pop(), group, key)
+    if key == group.more:
+        return None
+    source = ITEMS[group.items]
+    if not source.available(engine):
+        return None
+    item = source.at(engine, position) if position is not None else (target(engine, group, key)
+                                                                     or source.last(engine, attribute(key)))
+    record = source.record(engine, item, create=False) if item is not None else None
+    return read(record, attribute(key)) if record is not None else None
+
+
+def item_position(engine, key: str) -> int | None:
+    """The number of the item an answer to ``key`` goes to ("activiteit 6"); None outside a built-in group."""
+    group = current().group_of(key)
+    if group is None or group.items is None or key == group.more:
+        return None
+    item = target(engine, group, key)
+    return getattr(item, "position", None)

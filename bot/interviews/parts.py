@@ -28,6 +28,7 @@ class Stored:
     item: Any
     first: bool  # not a correction of an earlier answer
     messages: list[Message] = field(default_factory=list)
+    also: dict = field(default_factory=dict)  # other questions of the same item the message answered (said back)
 
 
 # -- sources: (buttons, params) --------------------------------------------------------------------------
@@ -136,25 +137,16 @@ def _smart_check(_engine, stored: Stored) -> None:
 
 
 def _activity_parts(engine, stored: Stored) -> None:
-    """An activity described in one message fills every question it answers; the rest is asked."""
-    from bot.dutch.activity_text import split_activity
-    from bot.interviews.answers import parse_answer
-    from bot.interviews.catalogue import Q, current
+    """An activity described in one message fills every question it answers (said back and confirmed first:
+    answers.described_parts); the rest is asked."""
+    from bot.interviews.catalogue import Q
     from bot.interviews.fields import read, write
 
-    if not stored.first:
-        return
-    act = stored.item
-    parts = split_activity(stored.value)
-    record, _, own = Q[stored.key].stored_in.partition(".")
-    setattr(act, own, parts.pop(stored.key, stored.value))
     filled = []
-    order = list(current().fields(record))
-    for key, part in sorted(parts.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99):
+    for key, value in stored.also.items():
         attribute = Q[key].stored_in.partition(".")[2]
-        parsed = parse_answer(Q[key], part, engine.ctx)
-        if parsed.ok and read(act, attribute) is None:
-            write(act, attribute, parsed.value)
+        if read(stored.item, attribute) is None:
+            write(stored.item, attribute, value)
             filled.append(Q[key].label.lower())
     if filled:
         stored.messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))

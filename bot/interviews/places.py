@@ -71,6 +71,23 @@ def answered(engine, place: str) -> bool:
     return found is not None and read(found, place.partition(".")[2]) is not None
 
 
+def value(engine, place: str):
+    """The answer kept at ``place``, or None (the list of speerpunten: its items joined)."""
+    if place == ORGANISATION_NAME:
+        return engine.ctx.org.name if engine.ctx.org is not None else None
+    if place == SPEERPUNTEN:
+        plan = engine.ctx.plan()
+        return "; ".join(sp.text for sp in plan.speerpunten) if plan is not None and plan.speerpunten else None
+    if place in (PLAN_YEAR, CHOSEN_YEAR):
+        plan = engine.ctx.year_plan()
+        return plan.year if plan is not None else None
+    if place == SUBJECT:
+        pop = popgesprek.subject_pop(engine)
+        return (pop.person.display_name or pop.person.id) if pop is not None else None
+    found = record(engine, place) if available(engine, place) else None
+    return read(found, place.partition(".")[2]) if found is not None else None
+
+
 def has_answer(engine, place: str) -> bool:
     """Whether there is an answer to correct (the list of speerpunten: at least one)."""
     if place == SPEERPUNTEN:
@@ -85,6 +102,10 @@ def check(engine, place: str, value, text: str) -> tuple[object, Message | None]
     if place == SUBJECT:
         person = popgesprek.member(engine, str(value))
         return person, None if person is not None else Message("popgesprek_wie_onbekend")
+    if place == ORGANISATION_NAME and _renaming(engine):
+        other = repo.find_organisation(engine.session, str(value))
+        if other is not None and other.id != engine.ctx.org.id:
+            return value, Message("organisatie_naam_bestaat", {"organisatie": other.name})
     if place == CHOSEN_YEAR and engine.ctx.org is not None:
         if repo.get_year_plan(engine.session, engine.ctx.org, value) is None:
             return value, Message("evaluatie_geen_jaarplan", {"jaar": value})
@@ -97,6 +118,9 @@ def store(engine, place: str, value, messages: list[Message]):
     if place == ORGANISATION_NAME:
         if engine.organisation_fixed:
             return None  # never asked then; and never moved by what someone types
+        if _renaming(engine):  # a correction of the name: the same organisation, with its policy, plans and people
+            repo.rename_organisation(engine.session, engine.ctx.org, value)
+            return engine.ctx.org
         org = repo.get_or_create_organisation(engine.session, value)
         engine.person.organisation = org
         if org.strategic_plan and org.strategic_plan.speerpunten:
@@ -118,6 +142,15 @@ def store(engine, place: str, value, messages: list[Message]):
     found = record(engine, place, create=True)
     write(found, place.partition(".")[2], value)
     return found
+
+
+def _renaming(engine) -> bool:
+    """The person corrects the organisation's name (it was typed in the chat, not given by the token)."""
+    from bot.interviews.catalogue import Q
+
+    pending = engine.state.pending_question
+    return (engine.ctx.org is not None and pending is not None and pending in Q
+            and Q[pending].stored_in == ORGANISATION_NAME)
 
 
 def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.dutch.facts import extract as extract_facts
 from bot.funding.advice import funding_replies
-from bot.interviews import INTERVIEW_LABELS, WHY_KEYS, InterviewEngine, Message, Q
+from bot.interviews import INTERVIEW_LABELS, WHY_KEYS, InterviewEngine, Message, Q, corrections, progress
 from bot.services.funding import org_profile
 from bot.services.roles import MANAGERS, PLANNING, refusal, role_may_start
 from bot.understanding import QUESTION
@@ -28,10 +28,16 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
                         else Message("correctie_niets"))
     elif command == "wijzig_antwoord":
-        key = engine.find_topic(topic or text)
-        key = engine.correct(key) if key else None
-        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
-                        else Message("correctie_onbekend"))
+        found = corrections.apply(engine, text)
+        messages += found if found is not None else [Message("correctie_onbekend")]
+    elif command == "terugzetten":
+        messages.append(engine.undo())
+    elif command == "verduidelijking":
+        key = engine.current_key()
+        uitleg = Q[key].uitleg if key in Q else ""
+        messages.append(Message("uitleg_vraag", {"uitleg": uitleg}) if uitleg else Message(f"waarom_{interview}"))
+    elif command == "voortgang":
+        messages.append(progress.message(engine))
     elif command == "toon_antwoorden":
         messages.append(Message("antwoorden_tot_nu", {"samenvatting": engine.summary(),
                                                       "interview_naam": INTERVIEW_LABELS[interview]}))

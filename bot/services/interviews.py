@@ -23,15 +23,18 @@ from bot.interviews import (
     Message,
     Q,
     Reply,
+    corrections,
 )
 from bot.services import org_chart
 from bot.services.during_interview import carry_out
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.understanding import ANSWER, ANSWERED, HANDOFF, decide
+from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, REMARK, Decision, decide
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
+# Why a message was kept aside instead of stored, and what the bot says then (understanding.Decision "hold")
+KEPT_ASIDE = {QUESTION: "apart_gehouden_vraag", REMARK: "apart_gehouden_opmerking", "onaf": "apart_gehouden_onaf"}
 
 
 @dataclass
@@ -118,7 +121,16 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
                 return Turn([Message("antwoord_onduidelijk")], engine.prompt(), accepted=False, done=False)
             text, decision = held_text, ANSWERED
         if decision.kind == "request" and decision.intent == "faq" and not faq_response:
-            decision = ANSWERED  # no answer to give: keep it as the answer
+            decision = Decision("hold", QUESTION)  # no explanation to give: kept aside, never stored unasked
+        if decision.kind == "request" and decision.intent == REMARK:
+            decision = Decision("hold", REMARK)
+        if decision.kind == "hold" and key not in (None, RESTART):
+            # not the answer as it stands (a question, a remark, half a sentence): kept aside, never lost, and the
+            # person can still choose to store it with one button
+            engine.hold(text, ANSWER)
+            said = Message(KEPT_ASIDE[decision.intent], {"vraag_label": Q[key].label.lower()},
+                           [{"title": "Ja, dit is mijn antwoord", "payload": "/" + ANSWER}])
+            return Turn([said], engine.prompt(), accepted=False, done=False, unsure=decision.intent)
         if decision.kind == "unsure" and key not in (None, RESTART):
             engine.hold(text, decision.intent)
             label = requests.get(decision.intent).label if requests.get(decision.intent) else "iets anders doen"
@@ -171,33 +183,66 @@ def unfinished_interview(person_id: str, person: Identity | None = None) -> str 
         return state.interview
 
 
+def waiting_interview(person_id: str, person: Identity | None = None) -> str | None:
+    """The interview whose question the person saw and left without saying 'stop' (the chat session ended): a
+    message that answers it now belongs there. None when the person paused, finished, or may not work on it."""
+    with session_scope() as s:
+        state = repo.latest_unfinished_state(s, person_id)
+        if state is None or state.status != "active" or state.asked_question is None:
+            return None
+        if person is not None and not may_start(person, state.interview):
+            return None
+        return state.interview
+
+
 def go_back(person_id: str, interview: str, today: date | None = None) -> str | None:
     with _locked(person_id) as s:
         return _engine(s, person_id, interview, today).go_back()
 
 
-def correct(person_id: str, interview: str, topic: str | None, today: date | None = None) -> str | None:
+def correct(person_id: str, interview: str, text: str | None, today: date | None = None) -> str | None:
+    """Open the answer that ``text`` names for a new answer; its key, or None (nothing found, or a choice)."""
     with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today)
-        key = engine.find_topic(topic)
-        return engine.correct(key) if key else None
+        found = corrections.apply(engine, text or "")
+        return engine.state.pending_question if found is not None else None
 
 
-def find_interview_for_topic(person_id: str, topic: str | None, preferred: str | None,
-                             person: Identity | None = None) -> str | None:
-    """Which interview a correction is about: the active one if the topic fits, else any that fits."""
+@dataclass
+class Correction:
+    """A correction carried out: in which interview, what to say, and the question (or value said back) after it."""
+
+    interview: str | None
+    messages: list[Message]
+    prompt: Message | None = None
+
+
+def correction(person_id: str, text: str, preferred: str | None, person: Identity | None = None,
+               today: date | None = None) -> Correction:
+    """'Wijzig ...', 'de kosten van activiteit 6 kloppen niet': in the open interview when the words fit it, else in
+    another interview the person started and may still work on."""
     order = [preferred] if preferred else []
     order += [i for i in INTERVIEW_QUESTIONS if i != preferred]
     if person is not None:
         order = [i for i in order if may_start(person, i)]
-    with session_scope() as s:
-        for interview in order:
+    for interview in order:
+        with _locked(person_id) as s:
             if repo.get_state(s, person_id, interview) is None:
                 continue
-            engine = _engine(s, person_id, interview)
-            if topic is None or engine.find_topic(topic):
-                return interview
-    return None
+            engine = _engine(s, person_id, interview, today)
+            messages = corrections.apply(engine, text)
+            if messages is None:
+                continue
+            asks = not any(m.response == "correctie_welke" for m in messages)
+            if asks:
+                engine.state.status = "active"
+            return Correction(interview, messages, engine.prompt() if asks else None)
+    return Correction(None, [Message("correctie_onbekend")])
+
+
+def undo(person_id: str, interview: str, today: date | None = None) -> Message:
+    with _locked(person_id) as s:
+        return _engine(s, person_id, interview, today).undo()
 
 
 def restart(person_id: str, interview: str, today: date | None = None) -> None:

@@ -276,6 +276,11 @@ class InterviewState(Base):
     asked_question = Column(String(100))  # the question the person saw last: answers are stored only there
     unsure_text = Column(Text)  # a message that may be the answer; the bot asked "is dit je antwoord?"
     unsure_request = Column(String(40))  # ... or this request
+    # A value read from a sentence, said back and waiting for "klopt dat?" (or two readings offered as buttons):
+    # {"key", "item", "text", "value", "said", "options": [[title, value], ...], "correction": bool}
+    proposal = Column(JSON)
+    pending_item = Column(Integer)  # the item (activity 6, learning goal 2) a correction is about
+    last_change = Column(JSON)  # the last correction: {"key", "item", "old", "new"}; "zet het terug" restores "old"
     year = Column(Integer)
     subject_id = Column(String(128))  # POP-gesprek: the team member whose agreements are being recorded
     funding_tip_shown = Column(Boolean, nullable=False, default=False)  # a funding tip comes once per interview

@@ -75,6 +75,17 @@ def get_or_create_organisation(session: Session, name: str) -> Organisation:
     return org
 
 
+def rename_organisation(session: Session, org: Organisation, name: str) -> bool:
+    """A new name for an organisation that was named in the chat; its policy, plans and people stay. False when
+    another organisation already has that name."""
+    key = name_key(name)[:200] or name.strip()[:200]
+    other = find_organisation(session, name)
+    if other is not None and other.id != org.id:
+        return False
+    org.name, org.name_key = name.strip()[:200], key
+    return True
+
+
 def get_or_create_organisation_by_id(session: Session, external_id: str, name: str | None) -> Organisation:
     """The organisation of a verified token: found by the intranet's stable id, never by its name."""
     def find() -> Organisation | None:

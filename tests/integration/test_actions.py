@@ -125,7 +125,8 @@ def test_correction_outside_the_form(db_url):
     answer("stop", intent="stoppen")
     trk = tracker(text="wijzig mijn functie", intent="wijzig_antwoord")
     messages, slots = run(act.ActionCorrectAnswer(), trk)
-    assert responses(messages) == ["utter_correctie_start", "utter_vraag_pop_functie"] and messages[0]["vraag_label"] == "functie"
+    assert responses(messages) == ["utter_correctie_start_waarde", "utter_vraag_pop_functie"]
+    assert (messages[0]["vraag_label"], messages[0]["oud"]) == ("functie", "„jurist”")  # the answer it changes
     assert slots["interview_open"] is True
     assert service.current_question("e1", "pop") == "pop_functie"
     messages, slots = run(act.ActionCorrectAnswer(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))
@@ -139,7 +140,7 @@ def test_correction_topic_is_read_from_the_message_without_an_entity(db_url):
     answer("jurist")
     answer("stop", intent="stoppen")
     messages, slots = run(act.ActionCorrectAnswer(), tracker(text="ik wil mijn functie wijzigen", intent="wijzig_antwoord"))
-    assert responses(messages) == ["utter_correctie_start", "utter_vraag_pop_functie"]
+    assert responses(messages) == ["utter_correctie_start_waarde", "utter_vraag_pop_functie"]
     assert service.current_question("e1", "pop") == "pop_functie"
     answer("stop", intent="stoppen")
     messages, slots = run(act.ActionCorrectAnswer(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))

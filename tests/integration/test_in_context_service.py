@@ -80,11 +80,16 @@ def test_an_activity_in_one_message_fills_every_question_it_answers(db_url, toda
     turn = service.turn("m", "jaarplan", "Training datagedreven werken voor alle beleidsmedewerkers, in het "
                         "tweede kwartaal, door Hogeschool Utrecht, € 12.500", ranking=[("start_jaarplan", 0.7)],
                         today=today)
+    # every part is said back first, with the period's dates (issue 39); "ja" stores them all
+    assert not turn.accepted and turn.prompt.response == "voorstel_delen"
+    assert "€ 12.500" in turn.prompt.params["wat"] and "1 april tot en met 30 juni 2027" in turn.prompt.params["wat"]
+    turn = service.turn("m", "jaarplan", "ja", ranking=[("bevestigen", 0.9)], today=today)
     assert turn.accepted and "activiteit_delen_opgeslagen" in [m.response for m in turn.messages]
     with session_scope() as s:
         act = s.execute(select(Activity)).scalars().one()
         assert (act.title, act.target_group, act.period, act.provider, act.cost_cents) == (
-            "Training datagedreven werken", "alle beleidsmedewerkers", "2e kwartaal", "Hogeschool Utrecht", 1_250_000)
+            "Training datagedreven werken", "alle beleidsmedewerkers", "2e kwartaal 2027", "Hogeschool Utrecht",
+            1_250_000)
     asked = []
     while (key := service.current_question("m", "jaarplan", today)) != "act_nog_een":
         asked.append(key)
@@ -97,6 +102,7 @@ def test_an_organisation_answer_with_more_facts_fills_those_questions_too(db_url
     turn = service.turn("m", "strategie", "we zijn een gemeente met ongeveer 300 medewerkers",
                         ranking=[("antwoord", 0.9)], today=today)
     assert turn.accepted and turn.prompt.response == "vraag_org_or"  # the number of employees is not asked
+    assert turn.messages[0].response == "genoteerd"  # the kind read from a sentence is said back (issue 39)
     assert turn.messages[-1].response == "feiten_begrepen"
     assert "300 mensen" in turn.messages[-1].params["feiten"]
 

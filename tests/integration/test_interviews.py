@@ -51,7 +51,7 @@ def test_strategic_interview_stores_everything(db_url, today):
 
 def test_works_council_reminder(db_url, today):
     complete("m", "strategie", STRATEGIE[:-1] + [("strategie_or", "ja")], today)
-    service.correct("m", "strategie", "de ondernemingsraad", today)
+    service.correct("m", "strategie", "de betrokkenheid van de ondernemingsraad", today)
     turn = service.answer("m", "strategie", "nee", today)
     assert [m.response for m in turn.messages][0] == "tip_or_betrekken"
 
@@ -78,7 +78,7 @@ def test_yearly_plan_budget_and_speerpunten(db_url, today):
         acts = list(s.execute(select(Activity).order_by(Activity.position)).scalars())
         assert [a.cost_cents for a in acts] == [750000, 250000, 125000]
         assert [a.kind for a in acts] == ["strategisch", "loopbaan", "vakgebied"]
-        assert [a.period for a in acts] == ["voorjaar", "3e kwartaal", "september"]
+        assert [a.period for a in acts] == ["voorjaar 2027", "3e kwartaal 2027", "september 2027"]
         assert acts[0].speerpunt_text == "Digitale dienstverlening" and acts[1].speerpunt_text == ""
         assert acts[1].cooperation == "samen"
 
@@ -175,7 +175,8 @@ def test_correction_keeps_history(db_url, today):
     assert service.correct("e", "pop", "mijn functie", today) == "pop_functie"
     assert service.current_question("e", "pop", today) == "pop_functie"
     turn = service.answer("e", "pop", "senior beleidsadviseur", today)
-    assert "correctie_opgeslagen" in [m.response for m in turn.messages]
+    changed = next(m for m in turn.messages if m.response == "correctie_opgeslagen_van_naar")
+    assert (changed.params["oud"], changed.params["nieuw"]) == ("„beleidsmedewerker”", "„senior beleidsadviseur”")
     assert service.current_question("e", "pop", today) == "pop_bijdrage"
     with session_scope() as s:
         history = repo.answer_history(s, "e", "pop_functie")

@@ -79,7 +79,7 @@ def test_a_demoted_manager_cannot_resume_the_yearly_plan(db_url, today):
     service.sync_identity(demoted)
     assert service.unfinished_interview(A.person_id, demoted) is None
     assert service.unfinished_interview(A.person_id, A) == "jaarplan"
-    assert service.find_interview_for_topic(A.person_id, "het budget", "jaarplan", demoted) is None
+    assert service.correction(A.person_id, "wijzig het budget", "jaarplan", demoted).interview is None
 
 
 def test_pop_is_never_shared_through_the_organisation_name(db_url, today):

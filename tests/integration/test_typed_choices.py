@@ -106,10 +106,11 @@ def test_an_activity_in_one_message_fills_the_kind_and_the_provider(db_url, toda
     assert service.current_question("m", "jaarplan", today) == "act_wat"
     service.answer("m", "jaarplan", "Training klantgericht schrijven, vakgebied, in het najaar, extern bureau, "
                                     "€ 4.000", today)
+    service.answer("m", "jaarplan", "ja", today)  # "Ik lees in je bericht: ... Zal ik dat zo noteren?"
     with session_scope() as s:
         act = s.query(Activity).one()
         assert (act.title, act.kind, act.period, act.provider, act.cost_cents) == (
-            "Training klantgericht schrijven", "vakgebied", "najaar", "extern bureau", 400_000)
+            "Training klantgericht schrijven", "vakgebied", "najaar 2027", "extern bureau", 400_000)
     asked = []
     while (key := service.current_question("m", "jaarplan", today)) not in ("act_nog_een", None):
         asked.append(key)

@@ -139,3 +139,120 @@ def test_a_confirmation_still_needs_the_plain_word():
                                          ("Bureau 2000", False), ("Stichting 1000 euro fonds", False)])
 def test_only_an_amount(text, amount):
     assert parsing.only_an_amount(text) is amount
+
+
+# --- read_choice: negations, options, statuses in plain words ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,whole", [
+    ("doorgeschoven", "verschoven", True), ("naar volgend jaar geschoven", "verschoven", False),
+    ("uitgesteld", "verschoven", True), ("loopt nog", "verschoven", True), ("nog bezig", "verschoven", True),
+    ("is gestart maar nog niet klaar", "verschoven", False), ("Die is verplaatst naar mei", "verschoven", False),
+    ("niet doorgegaan", "niet_gedaan", True), ("geschrapt", "niet_gedaan", True), ("gecanceld", "niet_gedaan", True),
+    ("ging niet door", "niet_gedaan", True), ("is niet gelukt", "niet_gedaan", False),
+    ("Helaas geannuleerd, te weinig aanmeldingen", "niet_gedaan", False),
+    ("afgerond", "gedaan", True), ("gehouden", "gedaan", True), ("gedaan", "gedaan", True),
+    ("is geweest", "gedaan", True), ("De training is gewoon gehouden in maart", "gedaan", False),
+    ("Niet gedaan", "niet_gedaan", True), ("niet gedaan", "niet_gedaan", True), ("Verschoven", "verschoven", True),
+    ("niet_gedaan", "niet_gedaan", True), ("nee, uitgesteld", "verschoven", False),
+])
+def test_a_status_in_plain_words(text, value, whole):
+    assert parsing.read_choice(text, parsing.EVALUATION_CHOICES) == parsing.ChoiceReading(value, whole=whole)
+
+
+@pytest.mark.parametrize("text,options", [
+    ("half gedaan", ("gedaan", "verschoven")), ("deels", ("gedaan", "verschoven")),
+    ("gedeeltelijk", ("gedaan", "verschoven")), ("niet helemaal afgerond", ("gedaan", "verschoven")),
+    ("ja maar later", ("gedaan", "verschoven")), ("nog niet", ("niet_gedaan", "verschoven")),
+])
+def test_a_status_that_fits_two_choices_is_asked(text, options):
+    assert parsing.read_choice(text, parsing.EVALUATION_CHOICES) == parsing.ChoiceReading(None, options=options)
+
+
+@pytest.mark.parametrize("table,text,value,whole", [
+    ("WORKS_COUNCIL_CHOICES", "de OR heeft al ingestemd", "ja", False),
+    ("WORKS_COUNCIL_CHOICES", "Ja, de OR is betrokken", "ja", True),
+    ("WORKS_COUNCIL_CHOICES", "dat doen we na de zomer met de OR", "gepland", False),
+    ("WORKS_COUNCIL_CHOICES", "Nog niet, wel gepland", "gepland", True),
+    ("WORKS_COUNCIL_CHOICES", "Nog niet, maar dat is gepland", "gepland", True),
+    ("WORKS_COUNCIL_CHOICES", "ja, dat doen we na de zomer", "gepland", False),
+    ("WORKS_COUNCIL_CHOICES", "we hebben geen OR", "nee", False),
+    ("COOPERATION_CHOICES", "we doen het met twee buurgemeenten", "samen", False),
+    ("COOPERATION_CHOICES", "Samen met andere organisaties", "samen", True),
+    ("COOPERATION_CHOICES", "we werken niet samen", "alleen", False),
+    ("COOPERATION_CHOICES", "in ons eentje", "alleen", True),
+    ("PAYER_CHOICES", "betalen we zelf", "werkgever", True),
+    ("PAYER_CHOICES", "uit ons budget", "werkgever", False),
+    ("PAYER_CHOICES", "de medewerker betaalt zelf", "medewerker", False),
+    ("PAYER_CHOICES", "voor eigen rekening", "medewerker", False),
+    ("PAYER_CHOICES", "werkgever en medewerker samen", "samen", True),
+    ("PAYER_CHOICES", "fifty-fifty", "samen", True),
+    ("PAYER_CHOICES", "Subsidie of fonds", "subsidie", True),
+    ("DECISION_CHOICES", "Afgesproken met aanpassingen", "aangepast", True),
+    ("DECISION_CHOICES", "ja, met aanpassingen", "aangepast", False),
+    ("DECISION_CHOICES", "niet akkoord", "niet_nu", True),
+    ("DECISION_CHOICES", "even niet, volgend jaar weer bekijken", "niet_nu", False),
+    ("SECTOR_CHOICES", "wij zijn een muziekschool", "kunsteducatie", False),
+    ("SECTOR_CHOICES", "Gemeente", "gemeente", True),
+])
+def test_choices_in_plain_words(table, text, value, whole):
+    assert parsing.read_choice(text, getattr(parsing, table)) == parsing.ChoiceReading(value, whole=whole)
+
+
+@pytest.mark.parametrize("table,text,options", [
+    ("WORKS_COUNCIL_CHOICES", "nog niet betrokken", ("gepland", "nee")),
+    ("WORKS_COUNCIL_CHOICES", "die is nog niet betrokken", ("gepland", "nee")),
+    ("PAYER_CHOICES", "zelf", ("werkgever", "medewerker")),  # who is 'zelf' when a manager types?
+    ("PAYER_CHOICES", "deels subsidie", ("samen", "subsidie")),
+    ("SECTOR_CHOICES", "een muziekschool van de gemeente", ("gemeente", "kunsteducatie")),
+])
+def test_two_choices_that_fit_are_asked(table, text, options):
+    assert parsing.read_choice(text, getattr(parsing, table)) == parsing.ChoiceReading(None, options=options)
+
+
+def test_read_choice_reads_nothing_without_a_choice():
+    for text in ("iets anders", "weet ik niet", "geen idee", ""):
+        assert parsing.read_choice(text, parsing.EVALUATION_CHOICES).value is None, text
+    assert parsing.read_choice("naar volgend jaar", {"ja": ("ja",), "nee": ("nee",)}).value is None  # not 'jaar'
+
+
+def test_read_choice_for_an_own_choice_made_of_buttons():
+    own = {"intern": ("intern", "Eigen trainer"), "extern": ("extern", "Extern bureau")}
+    assert parsing.read_choice("extern", own) == parsing.ChoiceReading("extern", whole=True)
+    assert parsing.read_choice("eigen trainer", own) == parsing.ChoiceReading("intern", whole=True)
+
+
+def test_match_choice_is_unchanged_for_its_callers():
+    assert parsing.match_choice("zelf", parsing.PAYER_CHOICES) == "medewerker"
+    assert parsing.match_choice("niet gedaan", parsing.EVALUATION_CHOICES) == "niet_gedaan"
+
+
+# --- split_yes_no --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("ja, en die is al betrokken", (True, "die is al betrokken")), ("ja hoor", (True, "")),
+    ("Ja graag, een cursus Excel voor de administratie", (True, "een cursus Excel voor de administratie")),
+    ("nee, dat regelt mijn collega", (False, "dat regelt mijn collega")),
+    ("wij hebben wel een OR maar die is nog niet betrokken", (True, "die is nog niet betrokken")),
+    ("we hebben geen OR, wel een PVT", (False, "wel een PVT")), ("klopt", (True, "")), ("geen idee", (None, "")),
+    ("weet ik nog niet", (None, "")), ("Misschien later", (None, "Misschien later")),
+    ("Ik wil graag leren plannen", (None, "Ik wil graag leren plannen")), ("zeker niet", (False, "")),
+    ("klopt, maar het is 8000", (True, "het is 8000")), ("ja maar dan 7000", (True, "dan 7000")),
+    ("nee, het is 8000", (False, "het is 8000")), ("nee dank je", (False, "")), ("JA!", (True, "")),
+    ("Jazeker, en we hebben ook een PVT", (True, "we hebben ook een PVT")), ("er is een OR", (True, "")),
+])
+def test_yes_or_no_with_details(text, expected):
+    assert parsing.split_yes_no(text) == expected
+    assert parsing.parse_yes_no_sentence(text) is expected[0]  # the same boolean
+
+
+def test_a_plain_yes_no_no_longer_reads_zeker_niet_as_yes():
+    assert parsing.parse_yes_no("zeker niet") is False and parsing.parse_yes_no("klopt niet") is False
+    assert parsing.parse_yes_no_sentence("geen idee") is None  # no 'geen OR'
+
+
+def test_the_old_number_parsers_on_top_of_numbers():
+    assert parsing.parse_money_cents("tussen 5.000 en 8.000") is None  # two amounts: no guess
+    assert parsing.parse_money_cents("In 2027 hebben we 40.000 euro") == 4000000
+    assert parsing.parse_int("een") is None and parsing.parse_int("twee") == 2
+    assert parsing.dutch_number_word("vijfentwintig") == 25 and parsing.dutch_number_word("een") is None
+    assert parsing.parse_number("2,5k") == 2500.0

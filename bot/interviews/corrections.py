@@ -1,0 +1,303 @@
+"""Corrections by name and item: "de kosten van de tweede activiteit moeten 2500 zijn", "de toekomst klopt niet".
+
+A correction names its target in the person's own words. The words are matched against what the question files
+say of each question (its ``label`` and ``topic_words``), weighing a word less the more questions share it, and
+against the items the person has ("activiteit 6", "het tweede leerdoel", "de training Excel"). One clear target
+opens that question for that item; two plausible ones are offered as buttons; a correction never starts a new
+item. A new value in the same message is said back with the old one before it is stored (proposals.py); "zet
+het terug" restores the value from before the last correction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+
+from bot.dutch import formatting, parsing
+from bot.interviews.catalogue import INTERVIEW_QUESTIONS, LABELS_KIND, ORGANISATION_NAME, Q, current
+from bot.interviews.items import ITEMS
+
+PAYLOAD = "/wijzig_antwoord"
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+             "achtste": 8, "negende": 9, "tiende": 10, "elfde": 11, "twaalfde": 12}
+_NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+            "negen": 9, "tien": 10, "elf": 11, "twaalf": 12}
+# the words that name an item of a group, per record the group is stored on
+_NOUNS = {"activity": r"activiteit(?:en)?|training|cursus|opleiding", "activity_evaluation": r"activiteit(?:en)?|training|cursus",
+          "goal": r"leerdoel(?:en)?|doel", "agreement": r"afspraak|afspraken|leerdoel|doel"}
+_STOP = {"de", "het", "een", "van", "bij", "over", "mijn", "ons", "onze", "jullie", "je", "ik", "wij", "we", "is",
+         "zijn", "dat", "die", "dit", "deze", "klopt", "niet", "moet", "moeten", "anders", "wijzig", "wijzigen",
+         "verander", "veranderen", "aanpassen", "pas", "aan", "corrigeer", "graag", "wil", "kan", "kun", "naar",
+         "wordt", "worden", "antwoord", "vraag", "in", "op", "voor", "en", "of", "nog", "toch", "even", "maar",
+         "want", "er", "staat", "stond", "heb", "hebben", "ingevuld", "gezegd", "fout", "verkeerd", "goed", "zo",
+         "eigenlijk", "nee", "ja", "oeps", "sorry", "hoort", "te", "om", "met", "wat", "hoe", "wie"}
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    item: int | None = None
+
+
+@dataclass
+class Found:
+    """What a correction points at: one target, or several to choose from (``options``), with a new value
+    named in the same message (``value_text``) when there is one."""
+
+    target: Target | None = None
+    options: list[Target] | None = None
+    value_text: str | None = None
+
+
+def _stems(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9à-ÿ&']+", parsing.normalize(text))
+    return [_stem(w) for w in words if w not in _STOP]
+
+
+def _stem(word: str) -> str:
+    for end in ("en", "s", "e"):
+        if len(word) > 5 and word.endswith(end):
+            return word[: -len(end)]
+    return word
+
+
+def _keys(engine) -> list[str]:
+    keys = []
+    for key in INTERVIEW_QUESTIONS[engine.interview]:
+        group = current().group_of(key)
+        if group is not None and key in (group.start, group.more):
+            continue
+        if Q[key].stored_in == ORGANISATION_NAME and engine.organisation_fixed:
+            continue
+        keys.append(key)
+    return keys
+
+
+def _phrases(key: str) -> list[list[str]]:
+    q = Q[key]
+    return [p for p in (_stems(w) for w in (*q.topic_words, q.label)) if p]
+
+
+def _scores(engine, words: list[str]) -> dict[str, float]:
+    keys = _keys(engine)
+    phrases = {key: _phrases(key) for key in keys}
+    df: dict[str, int] = {}
+    for key in keys:
+        for word in {w for p in phrases[key] for w in p}:
+            df[word] = df.get(word, 0) + 1
+    present = set(words)
+    scores: dict[str, float] = {}
+    for key in keys:
+        matched = {w for p in phrases[key] if set(p) <= present for w in p}
+        if matched:
+            scores[key] = sum(math.log((len(keys) + 1) / (df[w] + 0.5)) for w in matched)
+    return scores
+
+
+def _item_reference(engine, norm: str) -> tuple[int | None, str]:
+    """The item named by number or order ("activiteit 6", "de tweede activiteit", "het laatste leerdoel"), and the
+    text without those words."""
+    records = {g.record for g in _groups(engine)}
+    nouns = "|".join(_NOUNS[r] for r in records if r in _NOUNS)
+    if not nouns:
+        return None, norm
+    words = "|".join([*_NUMBERS, r"\d+"])
+    m = re.search(rf"\b(?:{nouns})\s*(?:nummer|nr\.?)?\s*({words})\b", norm)
+    if m:
+        number = m.group(1)
+        return (int(number) if number.isdigit() else _NUMBERS[number]), norm[:m.start()] + " " + norm[m.end():]
+    m = re.search(rf"\b({'|'.join(_ORDINALS)}|\d+e|laatste)\s+(?:{nouns})\b", norm)
+    if m:
+        word = m.group(1)
+        if word == "laatste":
+            items = [i for g in _groups(engine) for i in ITEMS[g.items].all(engine)]
+            number = max((i.position for i in items), default=None)
+        else:
+            number = int(word[:-1]) if word[:-1].isdigit() else _ORDINALS[word]
+        return number, norm[:m.start()] + " " + norm[m.end():]
+    return None, norm
+
+
+def _groups(engine) -> list:
+    return [step for step in current().steps[engine.interview]
+            if not isinstance(step, str) and step.items is not None]
+
+
+def _item_by_title(engine, words: list[str]) -> int | None:
+    """The item whose name shares a telling word with the correction ("de training Excel")."""
+    present = {w for w in words if len(w) >= 4}
+    found = []
+    for group in _groups(engine):
+        source = ITEMS[group.items]
+        for item in source.all(engine):
+            title = source.title(item)
+            if title and present & set(_stems(title)):
+                found.append(item.position)
+    return found[0] if len(found) == 1 else None
+
+
+def find(engine, text: str) -> Found:
+    """What ``text`` asks to correct in this interview."""
+    norm = parsing.normalize(text)
+    if norm.startswith(PAYLOAD):
+        return _from_payload(engine, text)
+    item, rest = _item_reference(engine, norm)
+    named = _VALUE.search(rest)  # the new value names no question: "... moet docenten zijn"
+    words = _stems(rest[:named.start()] if named else rest)
+    if item is None:
+        item = _item_by_title(engine, words)
+    scores = _scores(engine, words)
+    answered = {key: s for key, s in scores.items() if _has_answer(engine, key, item)}
+    if answered:
+        best = max(answered.values())
+        keys = [k for k, s in sorted(answered.items(), key=lambda kv: -kv[1]) if s >= 0.6 * best]
+    elif item is not None:
+        keys = [k for k in _group_keys(engine) if _has_answer(engine, k, item)]
+    else:
+        keys = []
+    if not keys:
+        return _last_answer(engine, rest) if not words else Found()
+    targets = [t for key in keys for t in _with_item(engine, key, item)]
+    if len(targets) == 1:
+        return Found(targets[0], value_text=value_part(text) if named else None)
+    return Found(options=targets[:6])
+
+
+def _last_answer(engine, rest: str) -> Found:
+    """"Dat klopt niet, het is het secretariaat": no question named, so the answer given last."""
+    change = engine.state.last_change or {}
+    key, item = change.get("key"), change.get("item")
+    if key not in _keys(engine) or not _has_answer(engine, key, item):
+        return Found()
+    return Found(Target(key, item), value_text=value_part(text))
+
+
+def _group_keys(engine) -> list[str]:
+    return [k for g in _groups(engine) for k in g.keys]
+
+
+def _with_item(engine, key: str, item: int | None) -> list[Target]:
+    """The target for ``key``; in a repeating group without a named item, every item that has an answer."""
+    group = current().group_of(key)
+    if group is None or group.items is None:
+        return [Target(key)]
+    if item is not None:
+        return [Target(key, item)]
+    from bot.interviews import navigation
+
+    positions = [i.position for i in ITEMS[group.items].all(engine)
+                 if navigation.value(engine, key, i.position) is not None]
+    return [Target(key, p) for p in positions]
+
+
+def _has_answer(engine, key: str, item: int | None) -> bool:
+    from bot.interviews import navigation
+
+    group = current().group_of(key)
+    if group is None or group.items is None:
+        return item is None and navigation.has_answer(engine, key)
+    if item is not None:
+        return navigation.value(engine, key, item) is not None
+    return any(navigation.value(engine, key, i.position) is not None for i in ITEMS[group.items].all(engine))
+
+
+_VALUE = re.compile(r"(?i)(?:\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|\bmoet(?:en)?\b|\bwordt\b|\bworden\b|\bis\b|\bzijn\b|:)"
+                    r"\s+(?P<value>.+)$")
+
+
+def value_part(text: str) -> str | None:
+    """The new value named in a correction, as typed: "... naar 30.000", "... moeten 2500 zijn", "...: het
+    secretariaat"."""
+    m = _VALUE.search(" ".join(text.split()))
+    if m is None:
+        return None
+    value = re.sub(r"\s+(zijn|worden|zijn\.|worden\.)$", "", m.group("value")).strip(" .!")
+    return value if value and not parsing.says_nothing(value) or re.search(r"\d", value or "") else None
+
+
+def _from_payload(engine, text: str) -> Found:
+    try:
+        data = json.loads(text.strip()[len(PAYLOAD):] or "{}")
+    except ValueError:
+        return Found()
+    key, item = data.get("vraag"), data.get("item")
+    if key not in _keys(engine):
+        return Found()
+    item = int(item) if str(item or "").isdigit() else None
+    return Found(Target(key, item)) if _has_answer(engine, key, item) else Found()
+
+
+def payload(target: Target) -> str:
+    data = {"vraag": target.key, **({"item": str(target.item)} if target.item is not None else {})}
+    return PAYLOAD + json.dumps(data, separators=(",", ":"))
+
+
+def label(engine, key: str, item: int | None = None) -> str:
+    """How a message names the answer: "de kosten van activiteit 6", "het budget"."""
+    name = Q[key].label.lower()
+    group = current().group_of(key)
+    if item is None or group is None or group.items is None:
+        return name
+    return f"{name} van {ITEMS[group.items].noun} {item}"
+
+
+def option_title(engine, target: Target) -> str:
+    title = label(engine, target.key, target.item)
+    return (title[0].upper() + title[1:])[:60]
+
+
+def shown(engine, key: str, item: int | None = None) -> str | None:
+    """The stored answer as the person reads it: money in euros, a choice by its name, typed words quoted."""
+    from bot.interviews import navigation
+    from bot.interviews.answers import choice_title
+
+    value = navigation.value(engine, key, item)
+    if value is None:
+        return None
+    q = Q[key]
+    if value == "":
+        return "geen"
+    if hasattr(value, "text"):
+        return formatting.quoted(value.text)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if q.kind == "money":
+        return formatting.format_euro(value)
+    if q.kind == "int":
+        return formatting.format_number(value)
+    if q.kind in ("choice", "kind"):
+        return LABELS_KIND.get(value, choice_title(q, value)) if q.kind == "kind" else choice_title(q, value)
+    if q.kind == "year":
+        return str(value)
+    return formatting.quoted(value)
+
+
+def apply(engine, text: str) -> list | None:
+    """Carry out a correction in this interview: the messages to say (the question, or the value said back, comes
+    with the next prompt), or None when the words point at nothing here."""
+    from bot.interviews.answers import parse_answer
+    from bot.interviews.context import Message
+    from bot.interviews.context import buttons as make_buttons
+    from bot.interviews.proposals import make
+
+    found = find(engine, text)
+    if found.options:
+        return [Message("correctie_welke", {}, make_buttons([(option_title(engine, t), payload(t))
+                                                               for t in found.options]))]
+    if found.target is None:
+        return None
+    target = found.target
+    old = shown(engine, target.key, target.item)
+    if engine.correct(target.key, target.item) is None:
+        return None
+    item = engine.state.pending_item
+    if found.value_text and Q[target.key].stored_in != "strategic_plan.speerpunten":
+        parsed = parse_answer(Q[target.key], found.value_text, engine.ctx)
+        if parsed.ok and (parsed.value not in (None, "") or parsed.options):
+            parsed.said = parsed.said or formatting.quoted(found.value_text)
+            make(engine, target.key, found.value_text, parsed, correction=True, old=old)
+            return []
+    return [Message("correctie_start_waarde" if old else "correctie_start",
+                    {"vraag_label": label(engine, target.key, item), "oud": old or ""})]

@@ -1,0 +1,89 @@
+"""Doubt is asked, never guessed: a value read from a sentence waits for "klopt dat?" before it is stored.
+
+A proposal is kept on the person's interview state (``interview_states.proposal``), so it survives leaving and
+coming back: "Ik noteer € 7.200 (18 × € 400) bij de kosten. Klopt dat?" with the buttons Ja and Nee, or two
+readings as buttons ("Bedoel je € 15.000 of € 7.500?"). What the person says next decides:
+- yes (the button, "ja", "klopt"): the value is stored under the question the person saw;
+- no ("nee"): nothing is stored, the question is asked again;
+- one of the readings (its button or its title typed): that value is stored;
+- anything else: read as a new answer to the same question.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dutch import parsing
+from bot.interviews.catalogue import Q
+from bot.interviews.context import Message, Reply
+from bot.interviews.context import buttons as make_buttons
+from bot.storage.models import Speerpunt
+
+YES, NO = "ja", "nee"
+
+
+def to_json(value: Any) -> Any:
+    """A value as the proposal keeps it: a speerpunt by its id, everything else as it is (str, int, bool)."""
+    if isinstance(value, Speerpunt):
+        return {"speerpunt": value.id}
+    return value
+
+
+def from_json(engine, value: Any) -> Any:
+    if isinstance(value, dict) and "speerpunt" in value:
+        return engine.session.get(Speerpunt, value["speerpunt"])
+    return value
+
+
+def make(engine, key: str, text: str, parsed, correction: bool = False, old: str | None = None,
+         also: dict | None = None) -> None:
+    """Keep what was read from ``text`` for ``key`` until the person says whether it is right; ``also``: the
+    answers to other questions of the same item read from the same message."""
+    engine.state.proposal = {
+        "key": key, "text": text[:2000], "value": to_json(parsed.value), "said": parsed.said,
+        "options": [[title, to_json(value)] for title, value in parsed.options], "correction": correction,
+        "old": old, "also": {k: to_json(v) for k, v in (also or {}).items()},
+    }
+
+
+def prompt(engine) -> Message:
+    """The question that says the proposal back."""
+    p = engine.state.proposal
+    label = Q[p["key"]].label.lower()
+    if p["options"]:
+        return Message("voorstel_kies", {"vraag_label": label},
+                       make_buttons([(title[:60], title) for title, _value in p["options"]]))
+    if p.get("also"):
+        return Message("voorstel_delen", {"wat": p["said"]}, make_buttons([("Ja, klopt", YES), ("Nee", NO)]))
+    if p.get("correction") and p.get("old") is not None:
+        return Message("voorstel_wijziging", {"vraag_label": label, "oud": p["old"], "wat": p["said"]},
+                       make_buttons([("Ja, klopt", YES), ("Nee", NO)]))
+    return Message("voorstel", {"vraag_label": label, "wat": p["said"]},
+                   make_buttons([("Ja, klopt", YES), ("Nee", NO)]))
+
+
+def answer(engine, text: str) -> Reply:
+    """The person's reply to a proposal."""
+    p = engine.state.proposal
+    key = p["key"]
+    norm = parsing.normalize(text).strip(" .!?")
+    for title, value in p["options"]:
+        if norm in (parsing.normalize(title), parsing.normalize(str(value))):
+            engine.state.proposal = None
+            return engine.keep(key, p["text"], from_json(engine, value), said=title)
+    if p["options"]:
+        engine.state.proposal = None
+        if parsing.parse_yes_no(text) is not None:
+            return Reply([Message("voorstel_kies_knop")], accepted=False, done=False)
+        return engine.answer_question(key, text)
+    choice = parsing.parse_yes_no(text)
+    if choice is True:
+        engine.state.proposal = None
+        also = {k: from_json(engine, v) for k, v in (p.get("also") or {}).items()}
+        return engine.keep(key, p["text"], from_json(engine, p["value"]), said=p["said"], also=also)
+    engine.state.proposal = None
+    if choice is False:
+        return Reply([Message("voorstel_niet_bewaard")], accepted=False, done=False)
+    value, rest = parsing.split_yes_no(text)
+    # "nee, het is 8000" or "ja maar dan 7000": the rest is the answer; anything else is a new answer
+    return engine.answer_question(key, rest if value is not None and rest else text)

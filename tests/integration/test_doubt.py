@@ -1,0 +1,173 @@
+"""Doubt is asked, never guessed (issue 39): what is stored after values read from sentences, corrections by name
+and item, "zet het terug", "ja, en ..." and messages that are not an answer as they stand. Through the service
+layer on a real database; each test checks the stored state, not only the reply."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import Organisation, StrategicPlan, YearPlan
+from tests.helpers import JAARPLAN, STRATEGIE
+
+FALLBACK = [("nlu_fallback", 0.5), ("faq", 0.2)]
+
+
+def _start_plan(person: str, today, budget: bool = True) -> None:
+    service.start(person, "strategie", today)
+    for _key, text in STRATEGIE:
+        service.answer(person, "strategie", text, today)
+    service.start(person, "jaarplan", today)
+    service.answer(person, "jaarplan", "2027", today)
+    if budget:
+        service.answer(person, "jaarplan", "€ 10.000", today)
+
+
+def _budget() -> int | None:
+    with session_scope() as s:
+        return s.execute(select(YearPlan.budget_cents)).scalar_one()
+
+
+def _costs() -> list[tuple[int, str | None, int | None]]:
+    with session_scope() as s:
+        plan = s.execute(select(YearPlan)).scalar_one()
+        return [(a.position, a.title, a.cost_cents) for a in sorted(plan.activities, key=lambda a: a.position)
+                if a.title]
+
+
+def _say(person: str, interview: str, text: str, today, ranking=None):
+    return service.turn(person, interview, text, ranking=ranking, today=today)
+
+
+def test_a_year_in_a_budget_sentence_is_not_the_budget_and_the_amount_is_said_back(db_url, today):
+    _start_plan("b1", today, budget=False)
+    turn = _say("b1", "jaarplan", "In 2027 hebben we ongeveer 40.000 euro te besteden", today)
+    assert turn.prompt.response == "voorstel" and "€ 40.000" in turn.prompt.params["wat"]
+    assert "schatting" in turn.prompt.params["wat"]
+    assert _budget() is None  # nothing stored before "klopt"
+    _say("b1", "jaarplan", "ja", today)
+    assert _budget() == 4_000_000
+
+
+def test_only_a_year_where_an_amount_is_asked_stores_nothing(db_url, today):
+    _start_plan("b2", today, budget=False)
+    turn = _say("b2", "jaarplan", "het budget voor 2027 weet ik nog niet", today)
+    assert [m.response for m in turn.messages] == ["bedrag_alleen_jaartal"]
+    assert _budget() is None
+
+
+def _to_costs(person: str, today) -> None:
+    for key, text in JAARPLAN[2:11]:  # the first activity up to its costs
+        assert service.current_question(person, "jaarplan", today) == key
+        service.answer(person, "jaarplan", text, today)
+
+
+def test_a_count_times_a_price_is_said_back_with_how_and_no_means_nothing_is_stored(db_url, today):
+    _start_plan("c1", today)
+    _to_costs("c1", today)
+    turn = _say("c1", "jaarplan", "18 deelnemers à € 400", today)
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"].startswith("€ 7.200 (18 × € 400)")
+    turn = _say("c1", "jaarplan", "nee", today)
+    assert [m.response for m in turn.messages] == ["voorstel_niet_bewaard"]
+    assert service.current_question("c1", "jaarplan", today) == "act_kosten"
+    assert _costs() == [(1, "Training digitaal werken", None)]
+    _say("c1", "jaarplan", "€ 7.000", today)
+    assert _costs() == [(1, "Training digitaal werken", 700_000)]
+
+
+def test_two_readings_are_offered_as_buttons_and_the_chosen_one_is_stored(db_url, today):
+    _start_plan("c2", today)
+    _to_costs("c2", today)
+    turn = _say("c2", "jaarplan", "15.000 voor twee jaar", today)
+    assert turn.prompt.response == "voorstel_kies"
+    titles = [b["title"] for b in turn.prompt.buttons]
+    assert "€ 7.500" in titles and "€ 15.000" in titles
+    _say("c2", "jaarplan", "€ 7.500", today)
+    assert _costs()[0][2] == 750_000
+
+
+def _two_activities(person: str, today) -> None:
+    _start_plan(person, today)
+    for _key, text in JAARPLAN[2:24]:
+        service.answer(person, "jaarplan", text, today)
+    assert [c[2] for c in _costs()] == [750_000, 250_000]
+
+
+def test_a_correction_names_its_item_and_value_shows_old_and_new_and_never_adds_an_activity(db_url, today):
+    _two_activities("k1", today)
+    done = service.correction("k1", "de kosten van de eerste activiteit moeten 2500 zijn", "jaarplan")
+    assert done.interview == "jaarplan" and done.prompt.response == "voorstel_wijziging"
+    assert (done.prompt.params["oud"], done.prompt.params["wat"]) == ("€ 7.500", "€ 2.500")
+    turn = _say("k1", "jaarplan", "ja", today)
+    assert "correctie_opgeslagen_van_naar" in [m.response for m in turn.messages]
+    assert [c[2] for c in _costs()] == [250_000, 250_000]  # activity 1 changed, no activity 3
+    message = service.undo("k1", "jaarplan", today)
+    assert message.response == "teruggezet" and message.params["waarde"] == "€ 7.500"
+    assert [c[2] for c in _costs()] == [750_000, 250_000]
+
+
+def test_a_correction_without_a_value_opens_the_question_of_that_item(db_url, today):
+    _two_activities("k2", today)
+    done = service.correction("k2", "pas de kosten van activiteit 2 aan", "jaarplan")
+    assert done.messages[0].response == "correctie_start_waarde" and done.messages[0].params["oud"] == "€ 2.500"
+    assert done.prompt.response == "vraag_act_kosten"
+    _say("k2", "jaarplan", "3000 euro", today)
+    assert [c[2] for c in _costs()] == [750_000, 300_000]
+    assert len(_costs()) == 2
+
+
+def test_a_correction_of_a_repeated_question_without_an_item_asks_which_one(db_url, today):
+    _two_activities("k3", today)
+    done = service.correction("k3", "de kosten kloppen niet", "jaarplan")
+    assert done.messages[0].response == "correctie_welke" and done.prompt is None
+    payloads = [b["payload"] for b in done.messages[0].buttons]
+    assert len(payloads) == 2
+    done = service.correction("k3", payloads[1], "jaarplan")
+    assert done.prompt.response == "vraag_act_kosten"
+
+
+def test_the_future_of_the_organisation_is_not_its_name(db_url, today):
+    service.start("t1", "strategie", today)
+    for _key, text in STRATEGIE[:4]:
+        service.answer("t1", "strategie", text, today)
+    done = service.correction("t1", "de toekomst van de organisatie klopt niet", "strategie")
+    assert done.prompt.response == "vraag_strategie_toekomst"
+
+
+def test_renaming_the_organisation_keeps_its_policy_and_plans(db_url, today):
+    _start_plan("r1", today)
+    done = service.correction("r1", "de naam van de organisatie moet Gemeente Utrechtse Heuvelrug zijn", "jaarplan")
+    assert done.prompt.response == "voorstel_wijziging"
+    _say("r1", "jaarplan", "ja", today)
+    with session_scope() as s:
+        orgs = s.execute(select(Organisation)).scalars().all()
+        assert [o.name for o in orgs] == ["Gemeente Utrechtse Heuvelrug"]
+        assert s.execute(select(StrategicPlan)).scalar_one().organisation_id == orgs[0].id
+        assert s.execute(select(YearPlan)).scalar_one().budget_cents == 1_000_000
+
+
+def test_yes_with_details_at_one_more_starts_the_item_and_says_the_details_back(db_url, today):
+    _start_plan("j1", today)
+    for _key, text in JAARPLAN[2:12]:
+        service.answer("j1", "jaarplan", text, today)
+    turn = _say("j1", "jaarplan", "ja, een cursus Excel voor de administratie", today)
+    assert turn.prompt.response in ("voorstel", "voorstel_delen")
+    _say("j1", "jaarplan", "ja", today)
+    titles = [c[1] for c in _costs()]
+    assert titles[0] == "Training digitaal werken" and titles[1] and "Excel" in titles[1]
+
+
+def test_a_question_back_a_remark_or_half_a_sentence_is_kept_aside_not_stored(db_url, today):
+    service.start("h1", "pop", today)
+    service.answer("h1", "pop", "Gemeente Zeist", today)
+    assert service.current_question("h1", "pop", today) == "pop_functie"
+    turn = _say("h1", "pop", "wat moet ik daar precies invullen, mijn officiële functie?", today, FALLBACK)
+    assert turn.accepted is False and service.current_question("h1", "pop", today) == "pop_functie"
+    turn = _say("h1", "pop", "Ik ben beleidsmedewerker bij het team van", today, [("antwoord", 0.9)])
+    assert [m.response for m in turn.messages] == ["apart_gehouden_onaf"]
+    turn = _say("h1", "pop", "hmm even denken", today, [("opmerking", 0.8), ("antwoord", 0.1)])
+    assert [m.response for m in turn.messages] == ["apart_gehouden_opmerking"]
+    assert service.current_question("h1", "pop", today) == "pop_functie"
+    _say("h1", "pop", "/antwoord", today)  # "Ja, dit is mijn antwoord": the remark is stored after all
+    assert service.current_question("h1", "pop", today) == "pop_team"
