@@ -158,14 +158,14 @@ def find(engine, text: str) -> Found:
     else:
         keys = []
     if not keys:
-        return _last_answer(engine, rest) if not words else Found()
+        return _last_answer(engine, text) if not words else Found()
     targets = [t for key in keys for t in _with_item(engine, key, item)]
     if len(targets) == 1:
         return Found(targets[0], value_text=value_part(text) if named else None)
     return Found(options=targets[:6])
 
 
-def _last_answer(engine, rest: str) -> Found:
+def _last_answer(engine, text: str) -> Found:
     """"Dat klopt niet, het is het secretariaat": no question named, so the answer given last."""
     change = engine.state.last_change or {}
     key, item = change.get("key"), change.get("item")
