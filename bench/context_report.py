@@ -64,6 +64,7 @@ WALK_AGAIN: dict[str, str] = {"speerpunten": "klaar", "act_nog_een": "nee", "doe
 TEAM_MEMBER = "Anna de Wit"  # the employee whose shared POP a manager's POP-gesprek is about
 PLANNING_KEYS = ("org_", "strategie_", "speerpunten", "jaarplan_", "act_")
 FUNDING = {"subsidie_zoeken", "regeling_vraag"}
+SAID_BACK = {"voorstel", "voorstel_delen", "voorstel_wijziging"}  # "Ik noteer ... Klopt dat?"
 
 
 def load_cases(path: Path = CASES) -> dict:
@@ -144,7 +145,13 @@ def _typed(person: str, interview: str, text: str, parse: dict):
     from bot.understanding import ranking_of
 
     faq = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    return service.turn(person, interview, text, ranking=ranking_of(parse), faq_response=faq.get("utter_action"))
+    turn = service.turn(person, interview, text, ranking=ranking_of(parse), faq_response=faq.get("utter_action"))
+    said_back = turn.prompt.response if turn.prompt is not None else None
+    if said_back in SAID_BACK:  # a value read from a sentence is said back first (issue 39): the person agrees
+        service.turn(person, interview, "ja", ranking=[("bevestigen", 1.0)])
+    elif said_back == "voorstel_kies":  # two readings as buttons: the person clicks the first
+        service.turn(person, interview, turn.prompt.buttons[0]["payload"], ranking=[("antwoord", 1.0)])
+    return turn
 
 
 def _destructive(turn) -> bool:
@@ -231,7 +238,8 @@ def run_cases(agent, cases: dict) -> dict:
 def _activity_missing(person: str, expect: dict) -> list[str]:
     from sqlalchemy import select
 
-    from bot.dutch.parsing import parse_period
+    from bot import clock
+    from bot.dutch.periods import read_period
     from bot.interviews import ACT_FIELDS
     from bot.storage.db import session_scope
     from bot.storage.models import Activity, Organisation, Person, YearPlan
@@ -247,7 +255,7 @@ def _activity_missing(person: str, expect: dict) -> list[str]:
             if key == "act_kosten":
                 ok = stored == int(value) * 100
             elif key == "act_wanneer":
-                ok = stored == parse_period(str(value))
+                ok = stored == read_period(str(value), clock.today(), 2027).label  # the walk's plan year
             else:
                 ok = stored is not None and str(value).lower() in str(stored).lower()
             if not ok:

@@ -120,11 +120,17 @@ def budget_message(plan, messages: list[Message], after_activity: bool) -> None:
         messages.append(Message("budget_stand", params))
 
 
-def _smart_check(_engine, stored: Stored) -> None:
-    """A gentle SMART check: fill deadline and result from the goal text when they are in it."""
+def _smart_check(engine, stored: Stored) -> None:
+    """A gentle SMART check: a goal that says when, or how success shows, answers those questions too; what was
+    read for "wanneer" is said back with its dates."""
+    from bot.dutch.periods import read_period
+
     goal, text = stored.item, stored.value
     if parsing.has_deadline(text):
-        goal.deadline = parsing.parse_period(text) or "zie leerdoel"
+        period = read_period(text, engine.today)
+        goal.deadline = period.label or "zie leerdoel"
+        if period.label:
+            stored.messages.append(Message("leerdoel_wanneer_gelezen", {"wat": period.said or period.label}))
     if parsing.has_measurable_result(text):
         goal.result = "zie leerdoel"
     # the tip says only what will be asked: both questions, or the one that is still open
