@@ -138,12 +138,13 @@ ANSWERED = Decision("answer")
 
 
 def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bool = False,
-           interview: str | None = None) -> Decision:
+           interview: str | None = None, names_an_answer: bool = False) -> Decision:
     """Is ``text``, typed while a question is open, the answer to it or a request?
 
     ``ranking`` is the NLU's intent ranking (best first); ``closed_answer`` is True when the text is a valid
     answer to the open question because that question has fixed answers; ``interview`` is the interview
-    that is open (asking to start it again is no request to leave it).
+    that is open (asking to start it again is no request to leave it); ``names_an_answer`` is True when the words
+    point at an answer the person gave (bot/interviews/corrections.py): "de toekomst van de organisatie klopt niet".
     """
     stripped = (text or "").strip()
     if stripped.startswith("/"):  # a button
@@ -157,7 +158,7 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
     if closed_answer:
         return ANSWERED
-    decision = _decide(stripped, ranking, interview) if ranking else ANSWERED
+    decision = _decide(stripped, ranking, interview, names_an_answer) if ranking else ANSWERED
     if decision == ANSWERED and asks_the_bot(stripped):
         # "Kunt u mij vertellen welke competenties nodig zijn?" can read like an answer, but asks the bot
         return Decision("hold", "vraag")
@@ -184,7 +185,8 @@ def unfinished(text: str) -> bool:
     return _DANGLING_PREPOSITION.search(t) is not None and _TAKES_PREPOSITION.search(t) is None
 
 
-def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | None) -> Decision:
+def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | None,
+            names_an_answer: bool = False) -> Decision:
     norm = normalize(stripped)
     words = word_count(stripped)
     form = request_form(stripped)
@@ -204,8 +206,8 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     if intent is None:
         pointed = _pointed_at(ranking, norm, words)
         return Decision("unsure", pointed) if pointed else ANSWERED
-    if form:
-        return Decision("request", intent)
+    if form or intent == CORRECTION and names_an_answer:
+        return Decision("request", intent)  # "... klopt niet" about an answer the person gave: a correction
     if intent in PHRASE_OK and intent not in LEAVING and confidence >= 0.8:
         return Decision("request", intent)  # "even pauze", "ik heb me vergist bij de vorige vraag"
     if _bare(norm, words):
@@ -225,6 +227,7 @@ def _asks(text: str) -> bool:
 UNKNOWN = {"nlu_fallback", "buiten_bereik", "bot_vraag"}
 QUESTION = "vraag"  # a question the bot cannot answer; the interview waits at its question
 REMARK = "opmerking"  # a remark or aside at a question ("even denken"): kept aside, never stored unasked
+CORRECTION = "wijzig_antwoord"
 
 
 def _backed(intent: str, sure_enough: bool, norm: str, words: int) -> bool:

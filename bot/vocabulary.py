@@ -36,9 +36,10 @@ SECTORS: dict[str, Sector] = {s.key: s for s in (
     Sector("overig_publiek", "andere publieke organisatie", "Andere publieke organisatie",
            "een andere publieke organisatie", "andere publieke organisaties", "bij een andere publieke organisatie",
            ("overig publiek", "andere publieke organisatie", "andere overheid", "overheid", "publiek", "provincie",
-            "waterschap", "rijk", "onderwijs", "zorg"),
+            "waterschap", "rijk", "onderwijs", "zorg", "bibliotheek", "museum", "archief", "school"),
            r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie|[a-z]*zorginstelling|"
-           r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit"),
+           r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit|[a-z]*bibliotheek|museum|archief|"
+           r"basisschool|middelbare school|roc|mbo-school"),
     # compounds count in a sentence: installatiebedrijf, bouwonderneming, kinderopvangorganisatie
     Sector("privaat", "private organisatie", "Private organisatie", "een bedrijf", "private organisaties",
            "bij een bedrijf",

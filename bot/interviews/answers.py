@@ -69,6 +69,11 @@ def _period(t: str, ctx: Ctx) -> Parsed:
     return Parsed(True, r.label, sure=r.whole, said=r.said or r.label)
 
 
+def _only_a_period(t: str, ctx: Ctx) -> bool:
+    r = periods.read_period(t, ctx.today)
+    return r.label is not None and r.whole and parsing.word_count(t) <= 5
+
+
 def _choice(q: Question, t: str, choices: dict, error: str) -> Parsed:
     if parsing.dont_know(t):  # "weet ik niet" is no "nee" and no "niet gedaan": ask again
         return Parsed(False, error="keuze_weet_niet")
@@ -152,6 +157,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
             return Parsed(False, error="antwoord_te_kort" if q.kind == "open" else "antwoord_leeg")
         if q.kind == "short" and parsing.only_an_amount(t):  # "3000 euro" as the provider: the costs come later
             return Parsed(False, error="antwoord_is_bedrag")
+        if q.kind == "short" and _only_a_period(t, ctx):  # "na de zomer" as the provider: when is asked apart
+            return Parsed(False, error="antwoord_is_periode")
         return Parsed(True, t)
     if q.kind == "list":
         return Parsed(True, t)

@@ -50,6 +50,10 @@ class Found:
     options: list[Target] | None = None
     value_text: str | None = None
 
+    @property
+    def names_something(self) -> bool:
+        return self.target is not None or bool(self.options)
+
 
 def _stems(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9à-ÿ&']+", parsing.normalize(text))

@@ -239,7 +239,12 @@ class InterviewEngine:
             parsed = parse_answer(Q[following], rest, self.ctx)
             if parsed.ok and (parsed.value not in (None, "") or parsed.options):
                 parsed.said = parsed.said or formatting.quoted(rest)
-                proposals.make(self, following, rest, parsed)
+                described = described_parts(Q[following], rest, self.ctx) if "activity_parts" in Q[following].after \
+                    else None
+                also = None
+                if described is not None:  # "ja, een cursus Excel voor de administratie": its parts too
+                    parsed.value, also, parsed.said = described
+                proposals.make(self, following, rest, parsed, also=also)
                 return [Message("details_gelezen")]
         return [Message("details_niet_bewaard", {"wat": formatting.quoted(rest)})]
 

@@ -30,7 +30,7 @@ from bot.services.during_interview import carry_out
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.understanding import ANSWER, ANSWERED, HANDOFF, QUESTION, REMARK, Decision, decide
+from bot.understanding import ANSWER, ANSWERED, CORRECTION, HANDOFF, QUESTION, REMARK, Decision, decide
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
 # Why a message was kept aside instead of stored, and what the bot says then (understanding.Decision "hold")
@@ -115,7 +115,10 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         engine = _engine(s, person_id, interview, today)
         held_text, held_request = engine.take_held()
         key = engine.current_key()
-        decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview)
+        names = any(i == CORRECTION and c >= 0.3 for i, c in (ranking or [])[:3]) and \
+            corrections.find(engine, text).names_something
+        decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
+                          names_an_answer=names)
         if text.strip() == "/" + ANSWER:  # the button "Ja, dit is mijn antwoord"
             if held_text is None:
                 return Turn([Message("antwoord_onduidelijk")], engine.prompt(), accepted=False, done=False)

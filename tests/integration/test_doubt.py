@@ -171,3 +171,43 @@ def test_a_question_back_a_remark_or_half_a_sentence_is_kept_aside_not_stored(db
     assert service.current_question("h1", "pop", today) == "pop_functie"
     _say("h1", "pop", "/antwoord", today)  # "Ja, dit is mijn antwoord": the remark is stored after all
     assert service.current_question("h1", "pop", today) == "pop_team"
+
+
+def test_what_do_you_mean_explains_the_open_question_from_its_question_file(db_url, today):
+    """Issue 39: "Wat bedoel je?" at the kind of learning got the explanation of a POP."""
+    from bot.interviews.catalogue import Q
+
+    _start_plan("u1", today)
+    for _key, text in JAARPLAN[2:4]:
+        service.answer("u1", "jaarplan", text, today)
+    assert service.current_question("u1", "jaarplan", today) == "act_soort"
+    turn = _say("u1", "jaarplan", "wat bedoel je?", today, [("faq", 0.6)])
+    assert turn.messages[0].response == "uitleg_vraag" and turn.messages[0].params["uitleg"] == Q["act_soort"].uitleg
+    assert turn.prompt.response == "vraag_act_soort"
+
+
+def test_how_far_am_i_counts_what_is_answered_and_names_the_open_question(db_url, today):
+    _start_plan("v1", today)
+    for _key, text in JAARPLAN[2:5]:
+        service.answer("v1", "jaarplan", text, today)
+    turn = _say("v1", "jaarplan", "hoe ver ben ik?", today, [("voortgang", 0.9)])
+    message = turn.messages[0]
+    assert message.response == "voortgang" and message.params["waar"] == "speerpunt van activiteit 1"
+    # name, kind (from the name), employees, OR, year, budget, and three questions of activity 1
+    assert message.params["gedaan"] == "9 vragen"
+    assert turn.prompt.response == "vraag_act_speerpunt"
+
+
+def test_a_correction_said_as_a_statement_at_an_open_question_is_not_its_answer(db_url, today):
+    """Found with make run: at "Welke rol kan leren spelen?" the correction was stored as that answer."""
+    service.start("t2", "strategie", today)
+    for _key, text in STRATEGIE[:8]:
+        service.answer("t2", "strategie", text, today)
+    assert service.current_question("t2", "strategie", today) == "strategie_rol_leren"
+    turn = _say("t2", "strategie", "de toekomst van de organisatie klopt niet", today, [("wijzig_antwoord", 0.99)])
+    assert turn.request == "wijzig_antwoord" and turn.prompt.response == "vraag_strategie_toekomst"
+    _say("t2", "strategie", "Over drie jaar zijn we het huis van de wijk", today)
+    with session_scope() as s:
+        plan = s.execute(select(StrategicPlan)).scalar_one()
+        assert plan.future_vision == "Over drie jaar zijn we het huis van de wijk" and plan.role_of_learning is None
+    assert service.current_question("t2", "strategie", today) == "strategie_rol_leren"

@@ -233,3 +233,12 @@ def test_the_typed_menu_button_of_the_open_interview_asks_the_question_again(tex
     """Found with make run: "POP voorbereiden" typed during the POP was stored as the answer to the open question."""
     assert decide(text, [("start_pop", 0.9)], interview="pop") == Decision("request", "hervatten")
     assert decide("Het POP voorbereiden samen met mijn team", [("antwoord", 0.9)], interview="pop") == ANSWERED
+
+
+def test_a_statement_that_an_answer_is_wrong_is_a_correction_when_it_names_an_answer():
+    """Issue 39: "de toekomst van de organisatie klopt niet" was stored as the answer to the open question."""
+    ranking = [("wijzig_antwoord", 0.99)]
+    assert decide("de toekomst van de organisatie klopt niet", ranking, names_an_answer=True) == \
+        Decision("request", "wijzig_antwoord")
+    # without an answer it points at, a statement with the same words is the answer ("De planning klopt niet altijd")
+    assert decide("De planning klopt niet altijd", ranking, names_an_answer=False) == ANSWERED
