@@ -334,9 +334,21 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_andere_hr_vraag")
         elif latest_intent(tracker) == "buiten_bereik":
             dispatcher.utter_message(response="utter_buiten_bereik")
-        else:
+        elif not await self._offer_correction(text, dispatcher, tracker):
             not_understood(tracker, dispatcher)
         return []
+
+    @staticmethod
+    async def _offer_correction(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """'De naam van de organisatie moet ... zijn' that the NLU did not place: when its words name an answer the
+        person gave, the bot offers to change that answer (a button per answer); nothing changes unasked."""
+        if not service.sounds_like_a_correction(text):
+            return False
+        person = await synced_identity(tracker)
+        buttons = await call(service.correction_buttons, person_id(tracker), text, person)
+        if buttons:
+            dispatcher.utter_message(response="utter_correctie_bedoel_je", buttons=buttons)
+        return bool(buttons)
 
 
 class ActionSharePop(Action):

@@ -5,6 +5,7 @@ These are the only functions the Rasa actions and the CLI need; they never share
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -241,6 +242,29 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
                 engine.state.status = "active"
             return Correction(interview, messages, engine.prompt() if asks else None)
     return Correction(None, [Message("correctie_onbekend")])
+
+
+def sounds_like_a_correction(text: str) -> bool:
+    """The words of a correction: "wijzig", "pas ... aan", "klopt niet", "moet ... zijn"."""
+    from bot import requests
+    from bot.dutch.parsing import normalize
+
+    return bool(re.search(requests.get(CORRECTION).evidence + r"|\bmoet(en)? .{1,60} (zijn|worden)\b", normalize(text)))
+
+
+def correction_buttons(person_id: str, text: str, person: Identity | None = None) -> list[dict]:
+    """The answers ``text`` may point at, in any interview the person started and may work on, as buttons that
+    start that correction; nothing is changed."""
+    buttons: list[dict] = []
+    with session_scope() as s:
+        for interview in INTERVIEW_QUESTIONS:
+            if repo.get_state(s, person_id, interview) is None or person is not None and not may_start(person, interview):
+                continue
+            engine = _engine(s, person_id, interview)
+            found = corrections.find(engine, text)
+            for target in ([found.target] if found.target else found.options or []):
+                buttons.append({"title": corrections.option_title(engine, target), "payload": corrections.payload(target)})
+    return buttons[:6]
 
 
 def undo(person_id: str, interview: str, today: date | None = None) -> Message:

@@ -147,6 +147,33 @@ def test_correction_topic_is_read_from_the_message_without_an_entity(db_url):
     assert responses(messages) == ["utter_correctie_onbekend"] and slots["interview_open"] is False
 
 
+def test_a_correction_the_nlu_did_not_place_is_offered_never_carried_out_unasked(db_url):
+    """Found with make run: "de naam van de organisatie moet ... zijn" got the general fallback (issue 39)."""
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    answer("jurist")
+    answer("stop", intent="stoppen")
+    text = "mijn functie moet senior jurist zijn"
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text=text, intent="nlu_fallback", confidence=0.4))
+    assert responses(messages) == ["utter_correctie_bedoel_je"]
+    assert [b["payload"] for b in messages[0]["buttons"]] == ['/wijzig_antwoord{"vraag":"pop_functie"}']
+    assert service.current_question("e1", "pop") == "pop_team"  # nothing changed before the click
+    messages, slots = run(act.ActionCorrectAnswer(), tracker(text=messages[0]["buttons"][0]["payload"],
+                                                             intent="wijzig_antwoord"))
+    assert responses(messages) == ["utter_correctie_start_waarde", "utter_vraag_pop_functie"]
+
+
+def test_an_answer_after_the_chat_session_ended_goes_to_the_question_the_person_saw(db_url):
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    messages, slots = run(act.ActionAnswerAfterComingBack(), tracker(text="jurist", intent="antwoord"))
+    assert responses(messages) == ["utter_vraag_pop_team"] and slots["interview_open"] is True
+    assert service.current_question("e1", "pop") == "pop_team"
+    answer("stop", intent="stoppen")  # said stop: a later answer-like message is not taken as an answer
+    messages, slots = run(act.ActionAnswerAfterComingBack(), tracker(text="Sociaal Domein", intent="antwoord"))
+    assert responses(messages) == ["utter_antwoord_zonder_vraag"] and slots["interview_open"] is False
+
+
 def test_review_outside_the_form(db_url):
     messages, _ = run(act.ActionShowAnswers(), tracker(text="wat heb ik ingevuld"))
     assert responses(messages) == ["utter_nog_niets_ingevuld"]
