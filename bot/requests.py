@@ -54,7 +54,7 @@ class Request:
 
 REQUESTS: tuple[Request, ...] = (
     Request("stoppen", "stoppen", "Stoppen",
-            evidence=r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(later verder|ik wil (nu )?(stoppen|pauzeren)|even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder)\b",
+            evidence=r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(pauzeren|later verder|ik wil (nu )?(stoppen|pauzeren)|even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder)\b",
             phrase_ok=True, roles=EVERYONE),
     Request("hervatten", "verder gaan", "Verder gaan",
             evidence=r"^((ga|gaan|we gaan|laten we|ik wil|kunnen we) )?(maar )?(verder|doorgaan|hervatten)\b|\bwaar was ik\b",
@@ -81,7 +81,7 @@ REQUESTS: tuple[Request, ...] = (
             max_words=16, phrase_ok=True, roles=EVERYONE),
     Request("voortgang", "weten hoe ver je bent", "Hoe ver ben ik?",
             evidence=r"hoe ver|hoever|hoeveel (vragen|nog|heb ik)|bijna klaar|(nog )?lang (nog|duren|duurt)|"
-                     r"waar (ben|zijn|zitten) (ik|we|wij)|voortgang|hoeveel .{0,20}(gedaan|af|te gaan)",
+                     r"waar (ben|zijn|zitten|was|waren) (ik|we|wij)|voortgang|hoeveel .{0,20}(gedaan|af|te gaan)",
             max_words=12, phrase_ok=True, roles=EVERYONE),
     Request("terugzetten", "het oude antwoord terugzetten", "Zet het terug",
             evidence=r"terug ?(zetten|draaien)|zet .{0,25}terug|draai .{0,20}terug|ongedaan|(oude|vorige|eerste) .{0,25}(was|is) "
@@ -124,7 +124,7 @@ REQUESTS: tuple[Request, ...] = (
             topic=r"(gegevens|\bdata\b|over mij|van mij|opgeslagen|bewaar|inzage)",
             handoff=True, roles=EVERYONE),
     Request("gegevens_verwijderen", "je gegevens verwijderen", "Mijn gegevens verwijderen",
-            evidence=r"(verwijder|wis |wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
+            evidence=r"(verwijder|\bwis\b|\bwist\b|wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
             topic=r"(verwijder|\bwis|gewist|vergeet|delete|\bweg\b|vergetelheid|verdwijn)",
             leaves=True, handoff=True, roles=EVERYONE),
     Request("pop_delen", "je POP delen", "Mijn POP delen",

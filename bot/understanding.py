@@ -170,7 +170,8 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
 _DANGLING = re.compile(r"(\.\.\.|…|,|\b(en|maar|of|want|omdat|zodat|waardoor|dat|als|de|een|om|te|onze|ons|mijn|"
                        r"jouw|zijn eigen))\s*$")
 # A preposition at the end is only dangling when no "daar", "er", "waar" or "hier" takes it: "Daar ga ik voor".
-_DANGLING_PREPOSITION = re.compile(r"\b(met|van|voor|naar|bij|aan|op|over|in)\s*$")
+# (Not "aan", "op", "voor", "bij", "in": they end a sentence as part of a verb: "vragen we subsidie aan".)
+_DANGLING_PREPOSITION = re.compile(r"\b(met|van|naar)\s*$")
 _TAKES_PREPOSITION = re.compile(r"\b(daar|er|waar|hier)\b")
 
 

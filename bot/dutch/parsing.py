@@ -321,7 +321,8 @@ SKIP_WORDS = {"geen", "niets", "nvt", "n.v.t.", "niet van toepassing", "weet ik 
 _EMPTY_WORDS = {"ja", "nee", "ok", "oke", "okay", "okee", "hoor", "weet", "niet", "nie", "ik", "het", "geen", "idee",
                 "misschien", "tja", "hmm", "hm", "eh", "uh", "iets", "dingen", "ding", "van", "alles", "niks",
                 "niets", "nvt", "wat", "dat", "dit", "de", "een", "en", "of", "zo", "ook", "nog", "goed", "prima",
-                "zeker", "mwah", "jawel", "nou", "euh", "test", "bla", "blabla", "xxx", "etc", "enzo", "gewoon"}
+                "zeker", "mwah", "jawel", "nou", "euh", "test", "bla", "blabla", "xxx", "etc", "enzo", "gewoon",
+                "eentje", "meer", "erbij", "graag", "maar", "hoor", "toevoegen"}
 
 
 def says_nothing(text: str) -> bool:

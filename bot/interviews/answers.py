@@ -196,7 +196,7 @@ def described_parts(q: Question, text: str, ctx: Ctx) -> tuple[object, dict[str,
     found: dict[str, object] = {}
     for key, part in parts.items():
         parsed = parse_answer(Q[key], part, ctx)
-        if parsed.ok and parsed.sure and parsed.value not in (None, ""):
+        if parsed.ok and not parsed.options and parsed.value not in (None, ""):  # all of it is said back
             found[key] = parsed.value
             shown = parsed.said or (formatting.quoted(parsed.value) if isinstance(parsed.value, str) else parsed.value)
             said.append(f"{Q[key].label.lower()} {shown}")
