@@ -132,7 +132,7 @@ REQUESTS: tuple[Request, ...] = (
             topic=r"(pop|ontwikkelplan|deel|delen|zien|lezen|toegang|zichtbaar)",
             leaves=True, handoff=True, roles=EVERYONE),
     Request("pop_niet_delen", "je POP niet meer delen", "Mijn POP niet meer delen",
-            evidence=r"(niet meer delen|stop met delen|privé|prive|niet delen|verberg|intrekken|trek)",
+            evidence=r"(niet meer delen|stop met delen|privé|prive|niet delen|verberg|intrekken|\btrek\b)",
             topic=r"(pop|ontwikkelplan|deel|delen|zien|ziet|privé|prive|verberg|alleen voor mij|toestemming)",
             leaves=True, handoff=True, roles=EVERYONE),
     Request("gedeelde_pops", "gedeelde POP's zien", "POP-gesprekken van mijn team",

@@ -147,6 +147,8 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
     point at an answer the person gave (bot/interviews/corrections.py): "de toekomst van de organisatie klopt niet".
     """
     stripped = (text or "").strip()
+    if names_an_answer:  # "... klopt niet", "de kosten van activiteit 2 moeten 2500 zijn": a correction
+        return Decision("request", CORRECTION)
     if stripped.startswith("/"):  # a button
         intent = stripped[1:].split("{", 1)[0].strip()
         return Decision("request", intent) if intent in COMMANDS else ANSWERED
@@ -158,7 +160,7 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
     if closed_answer:
         return ANSWERED
-    decision = _decide(stripped, ranking, interview, names_an_answer) if ranking else ANSWERED
+    decision = _decide(stripped, ranking, interview) if ranking else ANSWERED
     if decision == ANSWERED and asks_the_bot(stripped):
         # "Kunt u mij vertellen welke competenties nodig zijn?" can read like an answer, but asks the bot
         return Decision("hold", "vraag")
@@ -186,8 +188,7 @@ def unfinished(text: str) -> bool:
     return _DANGLING_PREPOSITION.search(t) is not None and _TAKES_PREPOSITION.search(t) is None
 
 
-def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | None,
-            names_an_answer: bool = False) -> Decision:
+def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | None) -> Decision:
     norm = normalize(stripped)
     words = word_count(stripped)
     form = request_form(stripped)
@@ -207,8 +208,8 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     if intent is None:
         pointed = _pointed_at(ranking, norm, words)
         return Decision("unsure", pointed) if pointed else ANSWERED
-    if form or intent == CORRECTION and names_an_answer:
-        return Decision("request", intent)  # "... klopt niet" about an answer the person gave: a correction
+    if form:
+        return Decision("request", intent)
     if intent in PHRASE_OK and intent not in LEAVING and confidence >= 0.8:
         return Decision("request", intent)  # "even pauze", "ik heb me vergist bij de vorige vraag"
     if _bare(norm, words):

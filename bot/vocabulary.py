@@ -30,20 +30,22 @@ SECTORS: dict[str, Sector] = {s.key: s for s in (
     Sector("kunsteducatie", "kunst- of cultuureducatie", "Kunst- of cultuureducatie",
            "een organisatie voor kunsteducatie", "de kunst- en cultuureducatie", "in de kunst- of cultuureducatie",
            ("kunsteducatie", "cultuureducatie", "kunstencentrum", "muziekschool", "centrum voor de kunsten", "kunst",
-            "cultuur"),
+            "cultuur", "kunstenschool", "dansschool", "theaterschool", "cultuurhuis"),
            r"kunsteducatie|cultuureducatie|kunstencentrum|kunstcentrum|muziekschool|"
-           r"centrum voor de kunsten|centrum voor kunsten|cultuurhuis|dansschool|kunstschool"),
+           r"centrum voor de kunsten|centrum voor kunsten|cultuurhuis|dansschool|kunstschool|kunstenschool|theaterschool"),
     Sector("overig_publiek", "andere publieke organisatie", "Andere publieke organisatie",
            "een andere publieke organisatie", "andere publieke organisaties", "bij een andere publieke organisatie",
            ("overig publiek", "andere publieke organisatie", "andere overheid", "overheid", "publiek", "provincie",
-            "waterschap", "rijk", "onderwijs", "zorg", "bibliotheek", "museum", "archief", "school"),
+            "waterschap", "rijk", "onderwijs", "zorg", "bibliotheek", "museum", "archief", "school", "provinciale",
+            "provinciaal"),
            r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie|[a-z]*zorginstelling|"
-           r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit|[a-z]*bibliotheek|museum|archief|"
+           r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit|[a-z]*bibliotheek|museum|archief|provinciale?|"
            r"basisschool|middelbare school|roc|mbo-school"),
     # compounds count in a sentence: installatiebedrijf, bouwonderneming, kinderopvangorganisatie
     Sector("privaat", "private organisatie", "Private organisatie", "een bedrijf", "private organisaties",
            "bij een bedrijf",
-           ("privaat", "private", "prive", "privé", "bedrijf", "mkb", "onderneming", "commercieel", "particulier", "bv",
+           ("privaat", "private", "prive", "privé", "bedrijf", "mkb", "een onderneming", "onze onderneming",
+            "commercieel", "particulier", "bv",
             "b.v."),
            r"[a-z]*bedrijf|[a-z]*bedrijven|[a-z]*onderneming|mkb|private organisatie|bv|b\.v\.|eigen zaak|"
            r"kinderopvang[a-z]*|[a-z]+winkel|winkel|restaurant|horeca|hotel|caf[eé]|bakkerij|slagerij|kapsalon|"

@@ -23,6 +23,17 @@ _STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+kosten\b|\s*
 _PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
 
 
+_PEOPLE = re.compile(r"\b(team|teams|afdeling|medewerkers?|collega'?s|alle|iedereen|docenten|leidinggevenden|"
+                     r"managers?|[a-z]*medewerkers|balie|secretariaat|groep|functiegroep|staf|directie)\b", re.I)
+
+
+def _target_group(rest: str) -> re.Match | None:
+    """"… voor <wie> …": with two, the one that names people ("Excel voor gevorderden voor het team Financiën")."""
+    found = list(re.finditer(r"\svoor\s+(.+?)" + _STOP, rest, flags=re.I))
+    people = [m for m in found if _PEOPLE.search(m.group(1))]
+    return (people or found[-1:] or [None])[0]
+
+
 def split_activity(text: str) -> dict[str, str]:
     """The parts of a one-message activity, by question key; only ``act_wat`` when there is nothing more.
 
@@ -63,7 +74,7 @@ def split_activity(text: str) -> dict[str, str]:
         else:
             kept.append(segment)
     rest = " " + ", ".join(kept) + " "
-    group = re.search(r"\svoor\s+(.+?)" + _STOP, rest, flags=re.I)
+    group = _target_group(rest)
     if group:
         parts["act_doelgroep"] = group.group(1).strip()
         rest = rest[:group.start()] + " " + rest[group.end():]

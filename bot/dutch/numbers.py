@@ -83,9 +83,9 @@ _STOP = {"per", "van", "voor", "met", "en", "of", "x", "keer", "maal", "à", "a"
          "een", "euro", "eur", "te", "is", "zijn", "plus", "dit", "dat", "die", "om", "uit", "bij", "aan"}
 _NUM = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(,-|,=)?"
                   r"(?:\s?(k|mln|mio|mld|m|ton)\b)?(?![\w/])")
-_MULT = {"k": 1000, "duizend": 1000, "ton": 100_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
+_MULT = {"k": 1000, "duizend": 1000, "mille": 1000, "ton": 100_000, "mln": 1_000_000, "mio": 1_000_000, "m": 1_000_000,
          "miljoen": 1_000_000, "mld": 1_000_000_000, "miljard": 1_000_000_000}
-_SHORT = {"duizend": "k", "miljoen": "mln", "miljard": "mld", "ton": "ton", "k": "k", "mln": "mln"}
+_SHORT = {"duizend": "k", "mille": "k", "miljoen": "mln", "miljard": "mld", "ton": "ton", "k": "k", "mln": "mln"}
 _PARTS = [(r"(?:een )?hal(?:f|ve)", "0,5"), (r"(?:een )?kwart", "0,25"), (r"drie ?kwart", "0,75"),
           (r"anderhal(?:f|ve)", "1,5"), (r"een", "1")] + [
     (rf"{word}[eë]nhal(?:f|ve)", f"{n},5") for n, word in enumerate("twee drie vier vijf zes zeven acht negen".split(), 2)]
@@ -172,7 +172,7 @@ def _scan(text: str) -> _Scan:
             t = re.sub(pattern, " deel ", t)
     t = re.sub(r"(?P<between>(?:tussen (?:de )?)?)(?P<low>\d+(?:,\d+)?|[a-zë]+)\s?(?P<conn>en|tot|tot en met|t/m|à|á|a|of|-)\s?"
                r"(?P<high>\d+(?:,\d+)?|[a-zë]+)\s?(?P<mult>duizend|miljoen|k|mln)\b", _distribute, t)
-    t = re.sub(r"(\d)\s?(duizend|miljoen|miljard)\b", lambda m: f"{m.group(1)} {_SHORT[m.group(2)]}", t)
+    t = re.sub(r"(\d)\s?(duizend|mille|miljoen|miljard)\b", lambda m: f"{m.group(1)} {_SHORT[m.group(2)]}", t)
     t = re.sub(r"(\d)\s*[x×*]\s*(?=\d|€|\b)", r"\1 x ", t)
     t = re.sub(r"(\d)(euro|eur)\b", r"\1 \2", t)
     original, c = t, _words_to_digits(t)
@@ -315,7 +315,7 @@ def read_money(text: str) -> NumberReading:
     if scan.negative:
         return NumberReading(None, estimate=scan.estimate, problem="negatief")
     nums, amounts = scan.nums, [n for n in scan.nums if n.kind in ("amount", "bare")]
-    pair = _product(scan, ("bare", "people", "thing", "duration", "times"))
+    pair = _product(scan, ("bare", "people", "thing", "duration", "times", "group"))
     prices = [n for n in nums if n.kind == "price"]
     if pair or len(prices) == 1:
         return _count_times_price(scan, pair, prices, amounts)
@@ -367,18 +367,35 @@ def _count_times_price(scan: _Scan, pair, prices: list[_Num], amounts: list[_Num
         price = prices[0]
         wanted = next((k for k, words in _PER_KIND.items() if re.search(rf"\b(?:{words})", price.per or "")), "people")
         counts = [n for n in scan.nums if n.kind == wanted] or [n for n in scan.nums if n.kind in ("people", "times")] \
-            or [n for n in amounts if not n.currency and n.value == int(n.value) and n.value < price.value]
+            or [n for n in amounts if not n.currency and n.value == int(n.value) and not _a_total(scan, n)]
         count = counts[0] if len(counts) == 1 else None
     others = [n.value for n in amounts if n is not price and n is not count]
     if count is None:  # "€ 400 per persoon": said back with 'per persoon'; a total said with it wins
         per = re.sub(r"^p\.? ?p\.?$|^pp$|^p/p$", "per persoon", price.per or "")
         return _result(scan, None, options=tuple(others)) if len(others) > 1 else \
             _result(scan, others[0]) if others else _result(scan, price.value, how=per)
-    product = count.value * price.value
+    groups = _groups_of(scan, count)  # "drie groepen van 12 à € 250"
+    product = groups * count.value * price.value
+    others = [o for o in others if not (groups > 1 and o == groups)]
     extras = [e for e in others if e != product]
     if extras:  # a total of its own ('of € 8.000'), or something to add ('en € 200 voor de zaal')
         return _result(scan, None, options=(product, *(e if e >= product / 2 else product + e for e in extras)))
-    return _result(scan, product, how=format_how(count.value, price.value))
+    how = format_how(count.value, price.value)
+    return _result(scan, product, how=f"{_count_text(groups)} × {how}" if groups > 1 else how)
+
+
+def _a_total(scan: _Scan, n: _Num) -> bool:
+    """'totaal 8000', 'samen 8000': a total, not how many."""
+    return re.search(r"\b(?:totaal|samen|bij elkaar|alles bij elkaar)\s*(?:is|van|:)?\s*(?:€|euro)?\s*$",
+                     scan.text[: n.start]) is not None
+
+
+def _groups_of(scan: _Scan, count: _Num) -> float:
+    """How many groups of ``count``: '3 groepen van 12', 'twee klassen met 25'; 1 when none are named."""
+    before = [n for n in scan.nums if n.end <= count.start and n.kind == "group"]
+    if before and re.fullmatch(r"\s*(?:[a-zà-ÿ']+\s+)?(?:van|met|à|x)\s*", _between(scan, before[-1], count)):
+        return before[-1].value
+    return 1
 
 
 def _years_spread(scan: _Scan) -> int:

@@ -322,13 +322,16 @@ _EMPTY_WORDS = {"ja", "nee", "ok", "oke", "okay", "okee", "hoor", "weet", "niet"
                 "misschien", "tja", "hmm", "hm", "eh", "uh", "iets", "dingen", "ding", "van", "alles", "niks",
                 "niets", "nvt", "wat", "dat", "dit", "de", "een", "en", "of", "zo", "ook", "nog", "goed", "prima",
                 "zeker", "mwah", "jawel", "nou", "euh", "test", "bla", "blabla", "xxx", "etc", "enzo", "gewoon",
-                "eentje", "meer", "erbij", "graag", "maar", "hoor", "toevoegen"}
+                "eentje", "één", "meer", "erbij", "graag", "maar", "toevoegen", "bedankt", "dank", "dankje",
+                "dankjewel", "thanks", "top", "super", "fijn", "mooi"}
 
 
 def says_nothing(text: str) -> bool:
-    """True when an answer carries no meaning: only filler words, one letter, or no letters at all."""
-    words = re.findall(r"[a-zà-ÿ]+", normalize(strip_markup(_CODE_RE.sub(" ", text or ""))))
-    content = [w for w in words if len(w) >= 2 and w not in _EMPTY_WORDS]
+    """True when an answer carries no meaning: only filler words, one letter, or no letters at all. A number with
+    letters or a year says something: "Q3", "2027", "week 12"."""
+    words = re.findall(r"[a-zà-ÿ0-9]+", normalize(strip_markup(_CODE_RE.sub(" ", text or ""))))
+    content = [w for w in words if (len(w) >= 2 or w.isdigit()) and w not in _EMPTY_WORDS
+               and not (w.isdigit() and len(w) < 2)]
     return not content
 
 

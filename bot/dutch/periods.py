@@ -2,7 +2,7 @@
 "vóór 1 juni", "binnen een half jaar".
 
 A period without its own year falls in `year`, the year the question is about (an activity of the yearly plan
-2027), or else in the first such period from `today` that has not ended (the deadline of a POP goal). Phrases such
+2027), or else in the first such period from `today` that is not over or mostly over (the deadline of a POP goal). Phrases such
 as "volgend jaar", "over drie maanden" and "zo snel mogelijk" count from `today`, which the caller passes: this
 module never asks the clock. A reading says whether the text was only the period (`whole`); "misschien in maart"
 or a longer sentence is said back first, "winter" in a yearly plan gives two options. No library reads Dutch
@@ -89,7 +89,12 @@ def _after(dates):  # "na maart": from the day after until the end of the year
     return lambda y: (dates(y)[1] + timedelta(days=1), date(y, 12, 31))
 
 
+def _from(dates):  # "vanaf januari": from its first day until the end of the year
+    return lambda y: (dates(y)[0], date(y, 12, 31))
+
+
 _PRE = {"voor": "vóór", "na": "na", "vanaf": "vanaf"}
+_PRE_DATES = {"voor": _before, "na": _after, "vanaf": _from}
 _SEASONS = {"voorjaar": (3, 5, "het voorjaar"), "lente": (3, 5, "het voorjaar"), "zomer": (6, 8, "de zomer"),
             "najaar": (9, 11, "het najaar"), "herfst": (9, 11, "het najaar")}
 
@@ -110,8 +115,8 @@ def _season_piece(word: str, pre: str | None) -> _Piece:
         return _Piece(0, 0, lambda y: (None, date(y, 6, 30)), "vóór de zomer")
     if pre == "na" and name == "zomer":
         return _Piece(0, 0, _months(9, 12), "na de zomer")
-    if pre in ("voor", "na"):
-        return _Piece(0, 0, (_before if pre == "voor" else _after)(dates), f"{_PRE[pre]} {say}")
+    if pre in _PRE_DATES:
+        return _Piece(0, 0, _PRE_DATES[pre](dates), f"{_PRE[pre]} {say}")
     return _Piece(0, 0, dates, name, say=f"{say} van {{y}}")
 
 
@@ -153,7 +158,7 @@ def _quarter(m: re.Match, today: date) -> _Piece:
     n = int(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g) if not m["f"] else _ORDINAL[m["f"]])
     dates = _months(3 * n - 2, 3 * n)
     if m["pre"]:
-        return _Piece(0, 0, (_before if m["pre"] == "voor" else _after)(dates), f"{_PRE[m['pre']]} het {n}e kwartaal")
+        return _Piece(0, 0, _PRE_DATES[m["pre"]](dates), f"{_PRE[m['pre']]} het {n}e kwartaal")
     return _Piece(0, 0, dates, f"{n}e kwartaal", say=f"het {n}e kwartaal van {{y}}", short=f"{n}e", group="quarter")
 
 
@@ -164,7 +169,7 @@ def _month(m: re.Match, today: date) -> _Piece:
     dates = _months(n, n, *days)
     name = f"{'eind' if mod == 'einde' else mod} {MONTHS[n - 1]}".strip()
     if pre:
-        return _Piece(0, 0, (_before if pre == "voor" else _after)(dates), f"{_PRE[pre]} {name}")
+        return _Piece(0, 0, _PRE_DATES[pre](dates), f"{_PRE[pre]} {name}")
     return _Piece(0, 0, dates, name, short=name if not mod else "", group="" if mod else "month")
 
 
@@ -258,7 +263,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [(re.compile(p), f) for p, f in [
      r"heel)\s+(?:het\s+)?jaar(?:\s+door)?|het jaar door|doorlopend|jaarrond|gedurende het jaar|continu|"
      r"heel(?= 20\d\d))", _year_part),
     (r"\bweek\s?(?P<wk>\d{1,2})\b", _week),
-    (r"(?P<asap>zo snel mogelijk|zo spoedig mogelijk|zo gauw mogelijk|zsm|z\.s\.m\.?|asap|per direct|meteen|direct|"
+    (r"(?P<asap>zo snel mogelijk|zo spoedig mogelijk|zo gauw mogelijk|zsm|z\.s\.m\.?|asap|per direct|(?:meteen|direct)(?!\s+(?:na|voor|vanaf|in|aan|bij|rond|begin|eind))|"
      r"binnenkort)|(?P<which>volgende|komende|deze|dit|huidige)\s+(?P<unit2>maand|kwartaal)|(?P<k>over|binnen)\s+"
      rf"(?P<n>{_N})\s+(?P<unit>dagen|dag|weken|week|maanden|maand|jaar)\b", _relative),
 ]]
@@ -378,14 +383,25 @@ def read_period(text: str, today: date, year: int | None = None) -> PeriodReadin
         options = tuple(_single([p], year, today, base) for p in pieces)
         return PeriodReading(None, whole=whole, options=options)
     reading = _reading(pieces, joins, base_year, base, whole)
-    if year is None and not any(p.year for p in pieces) and reading.end and reading.end < today:
-        reading = _reading(pieces, joins, base_year + 1, base, whole)  # the next one that has not ended
+    if year is None and not any(p.year for p in pieces) and _mostly_past(reading, today):
+        reading = _reading(pieces, joins, base_year + 1, base, whole)  # the next one: this one is (nearly) over
     return reading
+
+
+def _mostly_past(reading: PeriodReading, today: date) -> bool:
+    """The period has ended, or more than half of it has passed: in late November "na de zomer" and "het najaar"
+    mean next year's."""
+    if reading.end is None:
+        return False
+    if reading.end < today:
+        return True
+    start = reading.start or today
+    return start < today and (today - start) > (reading.end - start) / 2
 
 
 def _single(pieces: list[_Piece], year: int | None, today: date, base: date) -> PeriodReading:
     y = pieces[0].year or (year if year is not None else today.year)
     reading = _reading(pieces, [], y, base, True)
-    if year is None and not pieces[0].year and reading.end and reading.end < today:
+    if year is None and not pieces[0].year and _mostly_past(reading, today):
         reading = _reading(pieces, [], y + 1, base, True)
     return replace(reading, whole=True)

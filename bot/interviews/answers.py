@@ -93,16 +93,18 @@ def _choice(q: Question, t: str, choices: dict, error: str) -> Parsed:
 
 
 def choice_title(q: Question, value: str) -> str:
-    """How a choice is named to the person: its button's title, else its label."""
+    """How a choice is named to the person: its button's title, else its label in the list it belongs to."""
     from bot.interviews.catalogue import LABELS_KIND
 
     for title, choice in q.buttons:
-        if choice == value:
+        if choice == value or q.choices and parsing.read_choice(choice, q.choices).value == value:
             return title
     if q.kind == "kind":
         return LABELS_KIND.get(value, value)
-    labels = {**parsing.SECTOR_LABELS, **parsing.LABELS_DECISION, **parsing.LABELS_PAYER, **parsing.LABELS_EVALUATION}
-    return labels.get(value, value)
+    for labels in (parsing.SECTOR_LABELS, parsing.LABELS_DECISION, parsing.LABELS_PAYER, parsing.LABELS_EVALUATION):
+        if q.choices and set(q.choices) == set(labels):
+            return labels.get(value, value)
+    return value
 
 
 _YEAR_ONLY = re.compile(r"^(in |voor |het jaar |jaar )?(20\d\d|(dit|het huidige|volgend|volgende|komend|komende) jaar)$")
@@ -117,14 +119,18 @@ def _year(t: str, ctx: Ctx) -> Parsed:
 
 def _yes_no(t: str) -> Parsed:
     value, rest = parsing.split_yes_no(t)
-    if value is None and parsing.normalize(t).startswith(_ENOUGH):  # "dat was het voor nu" at "nog een?"
+    if value is None and parsing.normalize(t).startswith(ENOUGH):  # "dat was het voor nu" at "nog een?"
         value, rest = False, ""
     if value is None:
         return Parsed(False, error="ja_of_nee")
-    if parsing.says_nothing(rest) or parsing.normalize(rest).strip(" .!").startswith(_ENOUGH):
+    rest = _FILLER.sub("", rest).strip()  # "ja, en dan nog de e-learning AVG": the e-learning
+    if parsing.says_nothing(rest) or parsing.normalize(rest).strip(" .!").startswith(ENOUGH):
         rest = ""  # "ja hoor", "nee, dat was het"
     plain = parsing.parse_yes_no(t) is not None
     return Parsed(True, value, said="ja" if value else "nee", rest=rest, echo=not plain and not rest)
+
+
+_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel)\b[\s,]*)+", re.I)
 
 
 def _speerpunt(t: str, ctx: Ctx) -> Parsed:
@@ -227,7 +233,7 @@ def split_list(text: str) -> list[str]:
     return items
 
 
-_ENOUGH = ("dat was het", "dat is alles", "dat waren ze", "dat was alles", "verder niet", "klaar", "niets meer",
+ENOUGH = ("dat was het", "dat is alles", "dat waren ze", "dat was alles", "verder niet", "klaar", "niets meer",
            "niks meer", "geen meer", "genoeg")
 DONE_WORDS = {"klaar", "nee", "dat was het", "dat is alles", "geen", "niets", "geen andere", "nee hoor",
                "nee, dat was het", "dat waren ze", "verder niet", "stop lijst"}

@@ -49,6 +49,7 @@ class Found:
     target: Target | None = None
     options: list[Target] | None = None
     value_text: str | None = None
+    by_words: bool = True  # False: no question was named; the answer given last ("dat klopt niet")
 
     @property
     def names_something(self) -> bool:
@@ -80,8 +81,9 @@ def _keys(engine) -> list[str]:
 
 
 def _phrases(key: str) -> list[list[str]]:
+    """What names a question: each topic word or phrase (all its words), and each word of its label."""
     q = Q[key]
-    return [p for p in (_stems(w) for w in (*q.topic_words, q.label)) if p]
+    return [p for p in (_stems(w) for w in q.topic_words) if p] + [[w] for w in _stems(q.label)]
 
 
 def _scores(engine, words: list[str]) -> dict[str, float]:
@@ -157,8 +159,8 @@ def find(engine, text: str) -> Found:
     if answered:
         best = max(answered.values())
         keys = [k for k, s in sorted(answered.items(), key=lambda kv: -kv[1]) if s >= 0.6 * best]
-    elif item is not None:
-        keys = [k for k in _group_keys(engine) if _has_answer(engine, k, item)]
+    elif item is not None:  # "het tweede leerdoel moet anders": the item itself, its first question
+        keys = [k for k in _group_keys(engine) if _has_answer(engine, k, item)][:1]
     else:
         keys = []
     if not keys:
@@ -175,7 +177,7 @@ def _last_answer(engine, text: str) -> Found:
     key, item = change.get("key"), change.get("item")
     if key not in _keys(engine) or not _has_answer(engine, key, item):
         return Found()
-    return Found(Target(key, item), value_text=value_part(text))
+    return Found(Target(key, item), value_text=value_part(text), by_words=False)
 
 
 def _group_keys(engine) -> list[str]:
@@ -207,18 +209,34 @@ def _has_answer(engine, key: str, item: int | None) -> bool:
     return any(navigation.value(engine, key, i.position) is not None for i in ITEMS[group.items].all(engine))
 
 
-_VALUE = re.compile(r"(?i)(?:\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|\bmoet(?:en)?\b|\bwordt\b|\bworden\b|\bis\b|\bzijn\b|:)"
-                    r"\s+(?P<value>.+)$")
+_STRONG = (r"\bklopt niet[,.:;]|\bis (?:niet goed|verkeerd|fout)[,.:;]|\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|"
+           r"\bmoet(?:en)?\b")
+_WEAK = r"\bwordt\b|\bworden\b|\bis\b|\bzijn\b|:"
+_VALUE = re.compile(rf"(?i)(?:{_STRONG}|{_WEAK})\s+(?P<value>.+)$")
+_STRONG_VALUE = re.compile(rf"(?i)(?:{_STRONG})\s+(?P<value>.+)$")
 
 
 def value_part(text: str) -> str | None:
-    """The new value named in a correction, as typed: "... naar 30.000", "... moeten 2500 zijn", "...: het
-    secretariaat"."""
-    m = _VALUE.search(" ".join(text.split()))
-    if m is None:
+    """The new value named in a correction, as typed: "... naar 30.000", "... moeten 2500 zijn", "... klopt niet, we
+    gaan samen met Eemsdorp", "...: het secretariaat". After the last strong marker ("naar", "moet", "klopt niet,"),
+    else after the last weak one ("is", "wordt", ":")."""
+    flat = " ".join(text.split())
+    found = [m for m in _finditer(_STRONG_VALUE, flat)] or [m for m in _finditer(_VALUE, flat)]
+    if not found:
         return None
-    value = re.sub(r"\s+(zijn|worden|zijn\.|worden\.)$", "", m.group("value")).strip(" .!")
-    return value if value and not parsing.says_nothing(value) or re.search(r"\d", value or "") else None
+    value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")
+    value = re.sub(r"(?i)^(het|dat|die|dit)\s+(is|moet|was|wordt)(\s+zijn)?\s+", "", value)  # "..., het is X"
+    return value if value and (not parsing.says_nothing(value) or re.search(r"\d", value)) else None
+
+
+def _finditer(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """Every match of ``pattern`` that starts at a word, also overlapping ones (the last marker wins)."""
+    found = []
+    for start in (m.start() for m in re.finditer(r"\b\w|:", text)):
+        m = pattern.match(text, start)
+        if m:
+            found.append(m)
+    return found
 
 
 def _from_payload(engine, text: str) -> Found:
@@ -305,3 +323,13 @@ def apply(engine, text: str) -> list | None:
             return []
     return [Message("correctie_start_waarde" if old else "correctie_start",
                     {"vraag_label": label(engine, target.key, item), "oud": old or ""})]
+
+
+def named_question(engine, text: str) -> str | None:
+    """The question of this interview that ``text`` names by its own words ("wat bedoel je met draagvlak?"), or
+    None: one clear best match only."""
+    scores = _scores(engine, _stems(parsing.normalize(text)))
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[1][1] >= 0.6 * ranked[0][1]:
+        return None
+    return ranked[0][0]

@@ -246,6 +246,8 @@ class InterviewEngine:
                     parsed.value, also, parsed.said = described
                 proposals.make(self, following, rest, parsed, also=also)
                 return [Message("details_gelezen")]
+        if parsing.word_count(rest) <= 5:  # "ja, die hebben we", "nee, daar zijn we te klein voor"
+            return []
         return [Message("details_niet_bewaard", {"wat": formatting.quoted(rest)})]
 
     def _questions_for_details(self, key: str, value) -> list[str]:

@@ -40,7 +40,7 @@ def carry_over(session, plan) -> list[Activity]:
         for attr in ("title", "target_group", "kind", "speerpunt_id", "speerpunt_text", "goal", "form", "provider",
                      "cooperation", "cost_cents"):
             setattr(copy, attr, getattr(act, attr))
-        copy.period = None if act.eval_status == "niet_gedaan" else act.period
+        copy.period = None  # a period of this year is never next year's: it is planned again
         following.activities.append(copy)
         copies.append(copy)
     session.flush()

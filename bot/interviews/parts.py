@@ -53,7 +53,8 @@ def _unfinished_count(engine) -> tuple[list[dict], dict]:
     from bot.interviews.evaluation import unfinished
 
     plan = engine.ctx.year_plan()
-    return [], {"aantal": formatting.count(len(unfinished(plan)), "activiteit is", "activiteiten zijn"),
+    n = len(unfinished(plan))
+    return [], {"aantal": f"{'is' if n == 1 else 'zijn'} {formatting.count(n, 'activiteit', 'activiteiten')}",
                 "volgend_jaar": plan.year + 1}
 
 

@@ -9,10 +9,12 @@ chosen team member belong to the person's interview.
 
 from __future__ import annotations
 
+import re
+
 from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts
 from bot.interviews import popgesprek
-from bot.interviews.answers import DONE_WORDS, split_list
+from bot.interviews.answers import DONE_WORDS, ENOUGH, split_list
 from bot.interviews.catalogue import (
     CHOSEN_YEAR,
     ORGANISATION_NAME,
@@ -157,7 +159,8 @@ def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> boo
     """One or more speerpunten, or "klaar" when the list is complete; False when nothing could be kept."""
     plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
     norm = parsing.normalize(text).strip(" .!")
-    if norm in DONE_WORDS or parsing.parse_yes_no(text) is False:
+    first = re.split(r"[,.!;]", norm)[0].strip()  # "Dat waren ze, dank u."
+    if norm in DONE_WORDS or first in DONE_WORDS or first in ENOUGH or parsing.parse_yes_no(text) is False:
         if not plan.speerpunten:
             messages.append(Message("speerpunt_minstens_een"))
             return False

@@ -33,7 +33,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
     elif command == "terugzetten":
         messages.append(engine.undo())
     elif command == "verduidelijking":
-        key = engine.current_key()
+        key = corrections.named_question(engine, text) or engine.current_key()
         uitleg = Q[key].uitleg if key in Q else ""
         messages.append(Message("uitleg_vraag", {"uitleg": uitleg}) if uitleg else Message(f"waarom_{interview}"))
     elif command == "voortgang":

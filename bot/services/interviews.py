@@ -71,6 +71,19 @@ def _engine(session, person_id: str, interview: str, today: date | None = None,
     return InterviewEngine(session, person, interview, today)
 
 
+def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | None) -> bool:
+    """A correction said as a statement ("de toekomst van de organisatie klopt niet, we gaan ...", "nee wacht, de
+    kosten van de tweede activiteit moeten 2500 zijn"): the NLU or the words say correction, and the words name an
+    answer the person gave, not the open question. Not while a value waits for "klopt dat?"."""
+    if engine.state.proposal or key in (None, RESTART):
+        return False
+    if not (any(i == CORRECTION and c >= 0.3 for i, c in (ranking or [])[:3]) or sounds_like_a_correction(text)):
+        return False
+    found = corrections.find(engine, text)
+    targets = [found.target] if found.target else found.options or []
+    return found.by_words and any(t.key != key for t in targets)
+
+
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
           facts: Facts | None = None) -> Turn:
     """Open (or resume) an interview; ``facts`` from the first message fill what they answer."""
@@ -116,10 +129,8 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         engine = _engine(s, person_id, interview, today)
         held_text, held_request = engine.take_held()
         key = engine.current_key()
-        names = any(i == CORRECTION and c >= 0.3 for i, c in (ranking or [])[:3]) and \
-            corrections.find(engine, text).names_something
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
-                          names_an_answer=names)
+                          names_an_answer=_names_an_answer(engine, text, ranking, key))
         if text.strip() == "/" + ANSWER:  # the button "Ja, dit is mijn antwoord"
             if held_text is None:
                 return Turn([Message("antwoord_onduidelijk")], engine.prompt(), accepted=False, done=False)

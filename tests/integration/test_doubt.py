@@ -211,3 +211,29 @@ def test_a_correction_said_as_a_statement_at_an_open_question_is_not_its_answer(
         plan = s.execute(select(StrategicPlan)).scalar_one()
         assert plan.future_vision == "Over drie jaar zijn we het huis van de wijk" and plan.role_of_learning is None
     assert service.current_question("t2", "strategie", today) == "strategie_rol_leren"
+
+
+def test_a_correction_with_its_new_value_at_one_more_is_neither_yes_nor_no(db_url, today):
+    """Found in a conversation test: "nee wacht, de kosten ..." at "nog een activiteit?" closed the plan."""
+    _two_activities("k4", today)
+    service.answer("k4", "jaarplan", "Training presenteren", today)  # activity 3 is being asked
+    turn = _say("k4", "jaarplan", "nee wacht, de kosten van de tweede activiteit moeten 2500 zijn", today,
+                [("antwoord", 0.6)])
+    assert turn.request == "wijzig_antwoord" and turn.prompt.response == "voorstel_wijziging"
+    _say("k4", "jaarplan", "ja", today)
+    assert [c[2] for c in _costs()] == [750_000, 250_000, None]
+    assert service.current_question("k4", "jaarplan", today) == "act_doelgroep"  # activity 3 goes on
+
+
+def test_a_correction_with_a_clause_at_the_list_of_speerpunten_is_no_speerpunt(db_url, today):
+    service.start("t3", "strategie", today)
+    for _key, text in STRATEGIE[:5]:
+        service.answer("t3", "strategie", text, today)
+    text = "de toekomst van de organisatie klopt niet, we gaan in 2028 samen met Eemsdorp verder"
+    turn = _say("t3", "strategie", text, today, [("antwoord", 0.7)])
+    assert turn.request == "wijzig_antwoord" and turn.prompt.params["wat"] == "„we gaan in 2028 samen met Eemsdorp verder”"
+    _say("t3", "strategie", "ja", today)
+    with session_scope() as s:
+        plan = s.execute(select(StrategicPlan)).scalar_one()
+        assert plan.future_vision == "we gaan in 2028 samen met Eemsdorp verder"
+        assert [sp.text for sp in plan.speerpunten] == ["Digitale dienstverlening"]

@@ -106,7 +106,7 @@ def test_either_period_is_asked():
     ("maart", "maart 2027", "2027-03-01", "2027-03-31"),  # March 2026 has ended
     ("september", "september 2027", "2027-09-01", "2027-09-30"),
     ("december", "december 2026", "2026-12-01", "2026-12-31"),
-    ("Q4", "4e kwartaal 2026", "2026-10-01", "2026-12-31"),  # still running
+    ("Q4", "4e kwartaal 2027", "2027-10-01", "2027-12-31"),  # more than half of Q4 2026 has passed
     ("Q1", "1e kwartaal 2027", "2027-01-01", "2027-03-31"),
     ("voorjaar", "voorjaar 2027", "2027-03-01", "2027-05-31"),
     ("winter", "winter 2026-2027", "2026-12-01", "2027-02-28"),
