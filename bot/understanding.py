@@ -40,6 +40,7 @@ EXACT: dict[str, str] = {
     "wat bedoelt u": "verduidelijking", "hoe ver ben ik": "voortgang", "hoeveel vragen nog": "voortgang",
     "zet het terug": "terugzetten", "zet het maar terug": "terugzetten", "terugzetten": "terugzetten",
     "maak dat ongedaan": "terugzetten",
+    "laat maar": "hervatten", "laat maar zitten": "hervatten", "toch niet": "hervatten",
 }
 
 # What each request needs (evidence, length, whether it leaves or is handed off) lives in the registry

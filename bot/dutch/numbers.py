@@ -315,7 +315,8 @@ def read_money(text: str) -> NumberReading:
     if scan.negative:
         return NumberReading(None, estimate=scan.estimate, problem="negatief")
     nums, amounts = scan.nums, [n for n in scan.nums if n.kind in ("amount", "bare")]
-    pair = _product(scan, ("bare", "people", "thing", "duration", "times", "group"))
+    # "18 deelnemers à € 400"; only then "4 groepen à € 1.850" ("3 groepen van 12 à € 250" is 3 × 12 × € 250)
+    pair = _product(scan, ("bare", "people", "thing", "duration", "times")) or _product(scan, ("group",))
     prices = [n for n in nums if n.kind == "price"]
     if pair or len(prices) == 1:
         return _count_times_price(scan, pair, prices, amounts)

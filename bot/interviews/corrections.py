@@ -131,9 +131,14 @@ def _groups(engine) -> list:
             if not isinstance(step, str) and step.items is not None]
 
 
+# words in many items' names: they name no item of their own ("twee dagen training met een acteur")
+_GENERIC = {_stem(w) for w in ("training", "trainingen", "cursus", "cursussen", "opleiding", "workshop", "activiteit",
+                               "leerdoel", "team", "medewerkers", "collega's", "leren", "beter", "goed", "nieuwe")}
+
+
 def _item_by_title(engine, words: list[str]) -> int | None:
     """The item whose name shares a telling word with the correction ("de training Excel")."""
-    present = {w for w in words if len(w) >= 4}
+    present = {w for w in words if len(w) >= 4} - _GENERIC
     found = []
     for group in _groups(engine):
         source = ITEMS[group.items]

@@ -172,7 +172,11 @@ class InterviewEngine:
             return self._after_answer(key, accepted, messages)
         parsed = parse_answer(q, text, self.ctx)
         if not parsed.ok:
-            return Reply([Message(parsed.error or "antwoord_onduidelijk")], accepted=False, done=False)
+            messages = [Message(parsed.error or "antwoord_onduidelijk")]
+            if self.state.pending_question == key:  # stuck in a correction the person may not have meant
+                messages.append(Message("correctie_laat_maar", {"vraag_label": self.label_of(key, self.state.pending_item)},
+                                        make_buttons([("Laat maar, het oude is goed", "/hervatten")])))
+            return Reply(messages, accepted=False, done=False)
         correcting = self.state.pending_question == key
         described = None if correcting or "activity_parts" not in q.after else described_parts(q, text, self.ctx)
         if described is not None:  # "Training Excel voor het secretariaat, € 3.000": every part said back first
@@ -331,6 +335,15 @@ class InterviewEngine:
         self.state.pending_item = item if item is not None else navigation.item_position(self, key)
         self.state.status = "active"
         self.session.flush()
+        return key
+
+    def cancel_correction(self) -> str | None:
+        """"Laat maar": the answer that was opened for a correction stays as it was; the key, or None."""
+        key = self.state.pending_question
+        if key is None or key == RESTART or Q[key].stored_in == SPEERPUNTEN:
+            return None  # (the list of speerpunten is filled in again once it is opened)
+        self.state.pending_question = self.state.pending_item = self.state.proposal = None
+        self.state.asked_question = None
         return key
 
     def shown_value(self, key: str, item: int | None = None) -> str | None:

@@ -53,8 +53,11 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         messages += funding_replies(text, extract_facts(text), sector, employees, command == "regeling_vraag")
     elif command == QUESTION:
         messages.append(Message("vraag_onbekend"))
-    elif command == "hervatten":
-        pass  # already here: the question is asked again
+    elif command == "hervatten":  # already here: the question is asked again; a correction is let go
+        item = engine.state.pending_item
+        key = engine.cancel_correction()
+        if key is not None:
+            messages.append(Message("correctie_gestopt", {"vraag_label": engine.label_of(key, item)}))
     elif command == "opnieuw_beginnen":
         engine.ask_restart()
     elif command.startswith("start_"):

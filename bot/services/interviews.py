@@ -73,12 +73,10 @@ def _engine(session, person_id: str, interview: str, today: date | None = None,
 
 def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | None) -> bool:
     """A correction said as a statement ("de toekomst van de organisatie klopt niet, we gaan ...", "nee wacht, de
-    kosten van de tweede activiteit moeten 2500 zijn"): the NLU or the words say correction, and the words name an
-    answer the person gave, not the open question. Not while a value waits for "klopt dat?"."""
-    if engine.state.proposal or key in (None, RESTART):
-        return False
-    if not (any(i == CORRECTION and c >= 0.3 for i, c in (ranking or [])[:3]) or sounds_like_a_correction(text)):
-        return False
+    kosten van de tweede activiteit moeten 2500 zijn"): the words of a correction, and words that name an answer the
+    person gave, not the open question. Not while a value waits for "klopt dat?"."""
+    if engine.state.proposal or key in (None, RESTART) or not sounds_like_a_correction(text):
+        return False  # "15.000 voor twee jaar" names the year's question, but corrects nothing
     found = corrections.find(engine, text)
     targets = [found.target] if found.target else found.options or []
     return found.by_words and any(t.key != key for t in targets)

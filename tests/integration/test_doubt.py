@@ -237,3 +237,29 @@ def test_a_correction_with_a_clause_at_the_list_of_speerpunten_is_no_speerpunt(d
         plan = s.execute(select(StrategicPlan)).scalar_one()
         assert plan.future_vision == "we gaan in 2028 samen met Eemsdorp verder"
         assert [sp.text for sp in plan.speerpunten] == ["Digitale dienstverlening"]
+
+
+def test_words_that_name_another_question_without_correcting_it_are_an_answer(db_url, today):
+    """Found in a conversation test: "15.000 voor twee jaar" at the costs opened the year for a correction, and
+    "twee dagen training met een acteur" at the form opened the title of the activity named "Training ..."."""
+    _start_plan("w1", today)
+    for _key, text in JAARPLAN[2:7]:
+        service.answer("w1", "jaarplan", text, today)
+    assert service.current_question("w1", "jaarplan", today) == "act_vorm"
+    turn = _say("w1", "jaarplan", "twee dagen training met een acteur", today, [("wijzig_antwoord", 0.4), ("antwoord", 0.3)])
+    assert turn.accepted and service.current_question("w1", "jaarplan", today) == "act_wanneer"
+    for _key, text in JAARPLAN[8:11]:
+        service.answer("w1", "jaarplan", text, today)
+    turn = _say("w1", "jaarplan", "15.000 voor twee jaar", today, [("wijzig_antwoord", 0.4), ("antwoord", 0.3)])
+    assert turn.request is None and turn.prompt.response == "voorstel_kies"
+
+
+def test_a_correction_can_be_let_go_and_the_interview_goes_on_where_it_was(db_url, today):
+    _two_activities("l1", today)
+    service.correction("l1", "het jaar klopt niet", "jaarplan")
+    turn = _say("l1", "jaarplan", "Cursus omgevingswet", today)  # no year: the bot offers to let it go
+    assert [m.response for m in turn.messages] == ["geen_jaar", "correctie_laat_maar"]
+    turn = _say("l1", "jaarplan", "/hervatten", today)
+    assert turn.messages[0].response == "correctie_gestopt" and turn.prompt.response == "vraag_act_wat"
+    with session_scope() as s:
+        assert s.execute(select(YearPlan.year)).scalar_one() == 2027

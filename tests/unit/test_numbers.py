@@ -278,3 +278,14 @@ def test_a_negative_count_and_a_bare_year():
     assert read_count("-5").problem == "negatief"
     r = read_count("2027")
     assert (r.value, r.year_like, r.sure) == (2027, True, False)
+
+
+@pytest.mark.parametrize("text,cents,how", [
+    ("zo'n 4 mille", 400_000, None),  # found in a conversation test: read as € 4
+    ("35 euro per licentie en we hebben er 38 nodig", 133_000, "38 × € 35"),  # was € 38
+    ("drie groepen van 12 à € 250", 900_000, "3 × 12 × € 250"),  # was 12 × € 250
+    ("4 groepen à 1.850", 740_000, "4 × € 1.850"),  # was € 1.850
+])
+def test_amounts_found_in_the_conversation_tests(text, cents, how):
+    r = read_money(text)
+    assert (r.value, r.how) == (cents, how) and not r.sure
