@@ -231,7 +231,13 @@ def value_part(text: str) -> str | None:
         return None
     value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")
     value = re.sub(r"(?i)^(het|dat|die|dit)\s+(is|moet|was|wordt)(\s+zijn)?\s+", "", value)  # "..., het is X"
+    if parsing.normalize(value).strip(" .!") in _NO_VALUE:  # "het tweede leerdoel moet anders"
+        return None
     return value if value and (not parsing.says_nothing(value) or re.search(r"\d", value)) else None
+
+
+_NO_VALUE = {"anders", "aangepast", "gewijzigd", "veranderd", "veranderen", "beter", "gecorrigeerd", "weg", "eruit",
+             "worden", "zijn", "iets anders", "echt anders", "helemaal anders", "nog anders"}
 
 
 def _finditer(pattern: re.Pattern, text: str) -> list[re.Match]:

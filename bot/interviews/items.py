@@ -112,6 +112,8 @@ class LearningGoals(Items):
             messages.append(Message("leerdoelen_maximum", {"maximum": MAX_GOALS}))
 
     def params(self, engine, item):
+        if item is not None:  # the goal asked about, also when a correction names an earlier one
+            return {"nummer": item.position}
         return {"nummer": len(engine.ctx.pop().goals) + (0 if self.current(engine, None) else 1)}
 
 
@@ -164,6 +166,8 @@ class PlanActivities(Items):
         _plan_tip(engine, messages, record)
 
     def params(self, engine, item):
+        if item is not None:  # the activity asked about, also when a correction names an earlier one
+            return {"nummer": item.position}
         plan = engine.ctx.year_plan()
         return {"nummer": len(plan.activities) + (0 if current_activity(engine.ctx) else 1) if plan else 1}
 

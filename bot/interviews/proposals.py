@@ -43,13 +43,14 @@ def make(engine, key: str, text: str, parsed, correction: bool = False, old: str
         "key": key, "text": text[:2000], "value": to_json(parsed.value), "said": parsed.said,
         "options": [[title, to_json(value)] for title, value in parsed.options], "correction": correction,
         "old": old, "also": {k: to_json(v) for k, v in (also or {}).items()},
+        "item": engine.state.pending_item if correction else None,
     }
 
 
 def prompt(engine) -> Message:
     """The question that says the proposal back."""
     p = engine.state.proposal
-    label = Q[p["key"]].label.lower()
+    label = engine.label_of(p["key"], p.get("item")) if p.get("item") is not None else Q[p["key"]].label.lower()
     if p["options"]:
         return Message("voorstel_kies", {"vraag_label": label},
                        make_buttons([(title[:60], title) for title, _value in p["options"]]))

@@ -263,3 +263,22 @@ def test_a_correction_can_be_let_go_and_the_interview_goes_on_where_it_was(db_ur
     assert turn.messages[0].response == "correctie_gestopt" and turn.prompt.response == "vraag_act_wat"
     with session_scope() as s:
         assert s.execute(select(YearPlan.year)).scalar_one() == 2027
+
+
+def test_a_correction_of_a_named_learning_goal_asks_about_that_goal(db_url, today):
+    """Found in a conversation test: "het tweede leerdoel moet anders" offered five buttons, or said back
+    „anders” as the new text; the question named the goal being added instead of goal 2."""
+    from tests.helpers import POP
+
+    service.start("g1", "pop", today)
+    for _key, text in POP[:-2]:
+        service.answer("g1", "pop", text, today)
+    for text in ["ja", "Ik wil leren programmeren in Python", "voor de zomer", "Ik maak zelf een script", "loopbaan",
+                 "een cursus", "nee"]:
+        service.answer("g1", "pop", text, today)
+    done = service.correction("g1", "het tweede leerdoel moet anders", "pop")
+    assert done.messages[0].response == "correctie_start_waarde"
+    assert done.messages[0].params["oud"] == "„Ik wil leren programmeren in Python”"
+    assert (done.prompt.response, done.prompt.params["nummer"]) == ("vraag_doel_tekst", 2)
+    done = service.correction("g1", "de soort van het laatste leerdoel klopt niet, dat is strategisch", "pop")
+    assert done.prompt.params["vraag_label"] == "soort leren van leerdoel 2"
