@@ -203,6 +203,8 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
         return Decision("hold", REMARK)  # "hmm, goeie vraag eigenlijk": not the answer, and not lost either
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
         return ANSWERED
+    if top == CORRECTION and confidence >= 0.8 and sounds_like_a_correction(stripped):
+        return Decision("request", CORRECTION)  # "de kosten van activiteit 6 moeten 2500 zijn": never an answer
     # The request: the best guess of the NLU, or with the form of a request also a runner-up it is unsure of.
     candidates = ranking[:1] if not form else [(i, c) for i, c in ranking[:3] if c >= 0.15]
     intent = next((i for i, c in candidates if _backed(i, bool(form) or c >= MIN_CONFIDENCE, norm, words)), None)
@@ -216,6 +218,11 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     if _bare(norm, words):
         return Decision("unsure", intent)  # "subsidies", "mijn gegevens": ask
     return ANSWERED
+
+
+def sounds_like_a_correction(text: str) -> bool:
+    """The words of a correction: "wijzig", "pas ... aan", "klopt niet", "moet ... zijn"."""
+    return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,60} (zijn|worden)\b", normalize(text)))
 
 
 def _asks(text: str) -> bool:

@@ -5,7 +5,6 @@ These are the only functions the Rasa actions and the CLI need; they never share
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +30,16 @@ from bot.services.during_interview import carry_out
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.understanding import ANSWER, ANSWERED, CORRECTION, HANDOFF, QUESTION, REMARK, Decision, decide
+from bot.understanding import (
+    ANSWER,
+    ANSWERED,
+    HANDOFF,
+    QUESTION,
+    REMARK,
+    Decision,
+    decide,
+    sounds_like_a_correction,
+)
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
 # Why a message was kept aside instead of stored, and what the bot says then (understanding.Decision "hold")
@@ -251,14 +259,6 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
                 engine.state.status = "active"
             return Correction(interview, messages, engine.prompt() if asks else None)
     return Correction(None, [Message("correctie_onbekend")])
-
-
-def sounds_like_a_correction(text: str) -> bool:
-    """The words of a correction: "wijzig", "pas ... aan", "klopt niet", "moet ... zijn"."""
-    from bot import requests
-    from bot.dutch.parsing import normalize
-
-    return bool(re.search(requests.get(CORRECTION).evidence + r"|\bmoet(en)? .{1,60} (zijn|worden)\b", normalize(text)))
 
 
 def correction_buttons(person_id: str, text: str, person: Identity | None = None) -> list[dict]:

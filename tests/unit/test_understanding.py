@@ -240,5 +240,7 @@ def test_a_statement_that_an_answer_is_wrong_is_a_correction_when_it_names_an_an
     ranking = [("wijzig_antwoord", 0.99)]
     assert decide("de toekomst van de organisatie klopt niet", ranking, names_an_answer=True) == \
         Decision("request", "wijzig_antwoord")
-    # without an answer it points at, a statement with the same words is the answer ("De planning klopt niet altijd")
-    assert decide("De planning klopt niet altijd", ranking, names_an_answer=False) == ANSWERED
+    # without an answer it points at and a sure NLU, a statement with the same words is the answer
+    assert decide("De planning klopt niet altijd", [("wijzig_antwoord", 0.7)], names_an_answer=False) == ANSWERED
+    # a correction the NLU is sure of is never stored as an answer, also when it names nothing the person gave
+    assert decide("de kosten van activiteit 6 moeten 2500 zijn", ranking) == Decision("request", "wijzig_antwoord")
