@@ -77,9 +77,13 @@ _WISH = (r"^(ik wil|ik zou|wil ik|ik wil graag|graag|mag ik|kan ik|kun je|kunt u
 _NOT_FOR_THE_BOT = r"\b(leren|worden|om|te|meer weten|weten over|beter|kunnen)\b"
 
 
+_INTERJECTION = re.compile(r"^(?:(?:nee|neen|ja|sorry|eh|euh|uh|hm+|oh|o|nou|oke|ok|wacht|hoor|toch)[,!.]?\s+)+")
+
+
 def _last_sentence(text: str) -> str:
+    """The last sentence, without the interjections it starts with ("Nee, ik wil eerst het jaarplan invullen")."""
     parts = [p for p in re.split(r"(?<=[.!?])\s+", normalize(text).strip()) if any(c.isalnum() for c in p)]
-    return parts[-1] if parts else ""
+    return _INTERJECTION.sub("", parts[-1]) if parts else ""
 
 
 def request_form(text: str) -> str | None:
@@ -199,7 +203,7 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
         # A question is never stored as an answer without asking: a request it backs, or held ("is dit je antwoord?")
         asked = next((i for i, c in ranking[:3] if c >= 0.15 and _backed(i, True, norm, words)), None)
         return Decision("request", asked) if asked else Decision("hold", "vraag")
-    if top == REMARK and confidence >= 0.5 and words <= MAX_WORDS.get(REMARK, MAX_COMMAND_WORDS):
+    if top == REMARK and confidence >= 0.5 and words <= REMARK_WORDS:
         return Decision("hold", REMARK)  # "hmm, goeie vraag eigenlijk": not the answer, and not lost either
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
         return ANSWERED
@@ -237,6 +241,7 @@ def _asks(text: str) -> bool:
 UNKNOWN = {"nlu_fallback", "buiten_bereik", "bot_vraag"}
 QUESTION = "vraag"  # a question the bot cannot answer; the interview waits at its question
 REMARK = "opmerking"  # a remark or aside at a question ("even denken"): kept aside, never stored unasked
+REMARK_WORDS = 8  # a longer message is an answer more often than a remark ("Ik schrijf korte en duidelijke ...")
 CORRECTION = "wijzig_antwoord"
 
 

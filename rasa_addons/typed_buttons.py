@@ -27,8 +27,18 @@ def buttons_shown(tracker) -> list[dict]:
 
 
 def typed_button_payload(text: str | None, tracker) -> str | None:
-    button = match_button(text or "", buttons_shown(tracker)) if text else None
+    shown = buttons_shown(tracker)
+    button = (match_button(text, shown) or yes_to_the_one_offer(text, shown)) if text else None
     return str(button["payload"]) if button else None
+
+
+def yes_to_the_one_offer(text: str, shown: list[dict]) -> dict | None:
+    """"Ja" to a message that offers one thing ("Wil je een antwoord aanpassen?" [Soort leren van leerdoel 2],
+    "Bedoel je: POP voorbereiden?" [POP voorbereiden, Iets anders]): that one thing."""
+    from bot.dutch.parsing import parse_yes_no
+
+    offers = [b for b in shown if str(b.get("payload") or "") not in ("/help", "ja", "nee", "/antwoord")]
+    return offers[0] if len(offers) == 1 and parse_yes_no(text) is True else None
 
 
 def install() -> None:

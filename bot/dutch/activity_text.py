@@ -19,7 +19,7 @@ _FORM = re.compile(r"^(klassikaal|klassikale training|e-?learning|online|online 
                    r"intervisie|training op de werkplek|on the job|webinar|blended|incompany|in-company)$", re.I)
 
 _MONEY = r"(?:(?:kosten|kost|prijs|budget|voor|à|a)\s*:?\s*)?(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|\d[\d.,]*\s*(?:euro|eur)\b)"
-_STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+kosten\b|\s*$)"
+_STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+na\s|\s+rond\s|\s+kosten\b|\s*$)"
 _PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
 
 

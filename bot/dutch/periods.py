@@ -383,25 +383,34 @@ def read_period(text: str, today: date, year: int | None = None) -> PeriodReadin
         options = tuple(_single([p], year, today, base) for p in pieces)
         return PeriodReading(None, whole=whole, options=options)
     reading = _reading(pieces, joins, base_year, base, whole)
-    if year is None and not any(p.year for p in pieces) and _mostly_past(reading, today):
-        reading = _reading(pieces, joins, base_year + 1, base, whole)  # the next one: this one is (nearly) over
+    if year is None and not any(p.year for p in pieces):
+        past = _past(reading, today)
+        if past > MOSTLY_PAST:  # the next one: this one is (nearly) over
+            reading = _reading(pieces, joins, base_year + 1, base, whole)
+        elif past > 0 and not any(p.fixed or p.from_today for p in pieces):  # under way: this one or the next?
+            later = _reading(pieces, joins, base_year + 1, base, whole)
+            return PeriodReading(None, whole=whole, options=(reading, later))
     return reading
 
 
-def _mostly_past(reading: PeriodReading, today: date) -> bool:
-    """The period has ended, or more than half of it has passed: in late November "na de zomer" and "het najaar"
-    mean next year's."""
+MOSTLY_PAST = 2 / 3  # in late November "na de zomer" and "het najaar" mean next year's; "Q4" is asked
+
+
+def _past(reading: PeriodReading, today: date) -> float:
+    """How much of the period has passed on ``today``: 0 before it starts, 1 or more once it has ended."""
     if reading.end is None:
-        return False
+        return 0.0
     if reading.end < today:
-        return True
+        return 1.0
     start = reading.start or today
-    return start < today and (today - start) > (reading.end - start) / 2
+    if start >= today:
+        return 0.0
+    return (today - start).days / max((reading.end - start).days, 1)
 
 
 def _single(pieces: list[_Piece], year: int | None, today: date, base: date) -> PeriodReading:
     y = pieces[0].year or (year if year is not None else today.year)
     reading = _reading(pieces, [], y, base, True)
-    if year is None and not pieces[0].year and _mostly_past(reading, today):
+    if year is None and not pieces[0].year and _past(reading, today) > MOSTLY_PAST:
         reading = _reading(pieces, [], y + 1, base, True)
     return replace(reading, whole=True)

@@ -259,12 +259,15 @@ def _from_payload(engine, text: str) -> Found:
     if key not in _keys(engine):
         return Found()
     item = int(item) if str(item or "").isdigit() else None
-    return Found(Target(key, item)) if _has_answer(engine, key, item) else Found()
+    value = data.get("waarde") if isinstance(data.get("waarde"), str) else None
+    return Found(Target(key, item), value_text=value) if _has_answer(engine, key, item) else Found()
 
 
-def payload(target: Target) -> str:
-    data = {"vraag": target.key, **({"item": str(target.item)} if target.item is not None else {})}
-    return PAYLOAD + json.dumps(data, separators=(",", ":"))
+def payload(target: Target, value: str | None = None) -> str:
+    """The button of a correction; ``value``: the new value the person already named ("dat is strategisch")."""
+    data = {"vraag": target.key, **({"item": str(target.item)} if target.item is not None else {}),
+            **({"waarde": value[:200]} if value else {})}
+    return PAYLOAD + json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
 def label(engine, key: str, item: int | None = None) -> str:

@@ -167,6 +167,9 @@ class InterviewEngine:
         sentence, offered as buttons when it can be read two ways."""
         q = Q[key]
         messages: list[Message] = []
+        completed = self._completes_the_last_answer(key, text)
+        if completed is not None:
+            return completed
         if q.stored_in == SPEERPUNTEN:
             accepted = places.add_speerpunten(self, key, text, messages)
             return self._after_answer(key, accepted, messages)
@@ -191,6 +194,24 @@ class InterviewEngine:
         if parsed.echo and reply.accepted and parsed.said:
             reply.messages.insert(0, Message("genoteerd", {"vraag_label": q.label.lower(), "wat": parsed.said}))
         return reply
+
+    def _completes_the_last_answer(self, key: str, text: str) -> Reply | None:
+        """"Door ze mee te laten" was stored, then the whole sentence comes: it completes that answer (said so),
+        and the question that is open now is asked again."""
+        last = self.state.last_change or {}
+        previous = last.get("key")
+        if last.get("correction") or previous in (None, key) or previous not in Q or Q[previous].kind not in ("open", "short"):
+            return None
+        before = navigation.value(self, previous, last.get("item"))
+        said, now = parsing.normalize(str(before or "")).rstrip(" .…"), parsing.normalize(text)
+        if not isinstance(before, str) or len(said) < 8 or not now.startswith(said) or len(now) < len(said) + 4:
+            return None
+        self.state.pending_question, self.state.pending_item = previous, last.get("item")
+        self.keep(previous, text, text)
+        self.state.pending_question = self.state.pending_item = None
+        self.state.asked_question = None
+        return Reply([Message("antwoord_aangevuld", {"vraag_label": self.label_of(previous, last.get("item")),
+                                                      "nieuw": formatting.quoted(text)})], accepted=False, done=False)
 
     def keep(self, key: str, text: str, value, said: str | None = None, rest: str = "",
              also: dict | None = None) -> Reply:

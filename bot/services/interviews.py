@@ -79,6 +79,17 @@ def _engine(session, person_id: str, interview: str, today: date | None = None,
     return InterviewEngine(session, person, interview, today)
 
 
+def _agrees(text: str) -> bool:
+    """A plain yes ("ja", "ok, bedankt", "klopt") and nothing that answers anything itself."""
+    from bot.dutch.parsing import normalize, parse_yes_no, says_nothing, split_yes_no
+
+    value, rest = split_yes_no(text)
+    if value is None:  # "ok. bedankt"
+        first, _, rest = normalize(text).partition(next((c for c in normalize(text) if c in ",.!"), "\0"))
+        value = parse_yes_no(first)
+    return value is True and says_nothing(rest)
+
+
 def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | None) -> bool:
     """A correction said as a statement ("de toekomst van de organisatie klopt niet, we gaan ...", "nee wacht, de
     kosten van de tweede activiteit moeten 2500 zijn"): the words of a correction, and words that name an answer the
@@ -135,6 +146,8 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         engine = _engine(s, person_id, interview, today)
         held_text, held_request = engine.take_held()
         key = engine.current_key()
+        if held_text is not None and held_request == ANSWER and _agrees(text):
+            text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
                           names_an_answer=_names_an_answer(engine, text, ranking, key))
         if text.strip() == "/" + ANSWER:  # the button "Ja, dit is mijn antwoord"
@@ -271,8 +284,10 @@ def correction_buttons(person_id: str, text: str, person: Identity | None = None
                 continue
             engine = _engine(s, person_id, interview)
             found = corrections.find(engine, text)
+            value = found.value_text if found.target else None
             for target in ([found.target] if found.target else found.options or []):
-                buttons.append({"title": corrections.option_title(engine, target), "payload": corrections.payload(target)})
+                buttons.append({"title": corrections.option_title(engine, target),
+                                "payload": corrections.payload(target, value)})
     return buttons[:6]
 
 

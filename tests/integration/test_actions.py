@@ -156,11 +156,13 @@ def test_a_correction_the_nlu_did_not_place_is_offered_never_carried_out_unasked
     text = "mijn functie moet senior jurist zijn"
     messages, _ = run(act.ActionNotUnderstood(), tracker(text=text, intent="nlu_fallback", confidence=0.4))
     assert responses(messages) == ["utter_correctie_bedoel_je"]
-    assert [b["payload"] for b in messages[0]["buttons"]] == ['/wijzig_antwoord{"vraag":"pop_functie"}']
+    # the button carries the new value the person named
+    assert [b["payload"] for b in messages[0]["buttons"]] == ['/wijzig_antwoord{"vraag":"pop_functie","waarde":"senior jurist"}']
     assert service.current_question("e1", "pop") == "pop_team"  # nothing changed before the click
     messages, slots = run(act.ActionCorrectAnswer(), tracker(text=messages[0]["buttons"][0]["payload"],
                                                              intent="wijzig_antwoord"))
-    assert responses(messages) == ["utter_correctie_start_waarde", "utter_vraag_pop_functie"]
+    assert responses(messages) == ["utter_voorstel_wijziging"]  # "Nu staat er „jurist”. Dat wordt ..."
+    assert messages[0]["wat"] == "„senior jurist”"
 
 
 def test_an_answer_after_the_chat_session_ended_goes_to_the_question_the_person_saw(db_url):

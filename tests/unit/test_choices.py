@@ -109,6 +109,17 @@ def test_only_the_buttons_since_the_last_message_count():
     assert typed_button_payload("ja", tracker) is None
 
 
+def test_yes_to_a_message_that_offers_one_thing_is_that_thing():
+    """Found in a conversation test: "ja" to "Wil je een antwoord aanpassen?" [one button] got the main menu."""
+    offer = {"title": "Soort leren van leerdoel 2", "payload": '/wijzig_antwoord{"vraag":"doel_soort","item":"2"}'}
+    assert typed_button_payload("ja", _tracker_after([offer])) == offer["payload"]
+    assert typed_button_payload("ja hoor", _tracker_after([offer, {"title": "Iets anders", "payload": "/help"}])) == \
+        offer["payload"]
+    two = [offer, {"title": "Kosten van activiteit 1", "payload": "/wijzig_antwoord{}"}]
+    assert typed_button_payload("ja", _tracker_after(two)) is None  # which one? still asked
+    assert typed_button_payload("nee", _tracker_after([offer])) is None
+
+
 def test_every_name_a_question_file_may_use_has_its_part():
     from bot.interviews import named
 

@@ -106,7 +106,6 @@ def test_either_period_is_asked():
     ("maart", "maart 2027", "2027-03-01", "2027-03-31"),  # March 2026 has ended
     ("september", "september 2027", "2027-09-01", "2027-09-30"),
     ("december", "december 2026", "2026-12-01", "2026-12-31"),
-    ("Q4", "4e kwartaal 2027", "2027-10-01", "2027-12-31"),  # more than half of Q4 2026 has passed
     ("Q1", "1e kwartaal 2027", "2027-01-01", "2027-03-31"),
     ("voorjaar", "voorjaar 2027", "2027-03-01", "2027-05-31"),
     ("winter", "winter 2026-2027", "2026-12-01", "2027-02-28"),
@@ -137,8 +136,10 @@ def test_a_deadline_without_a_plan_year(text, label, start, end):
     assert (r.label, r.start, r.end) == (label, d(start), d(end)), r
 
 
-def test_a_deadline_in_january_still_has_this_winter():
-    assert read_period("winter", date(2027, 1, 10)).label == "winter 2026-2027"
+def test_a_deadline_in_january_offers_this_winter_first():
+    """The winter is under way: this one or next year's is asked (issue 39: doubt is asked, never guessed)."""
+    options = [o.label for o in read_period("winter", date(2027, 1, 10)).options]
+    assert options == ["winter 2026-2027", "winter 2027-2028"]
 
 
 def test_relative_phrases_count_from_today_also_in_a_plan():
@@ -176,3 +177,12 @@ def test_prepositions_and_ergens_leave_it_whole():
     for text in ("ergens in mei", "in de maand mei", "rond mei", "tijdens mei"):
         r = read_period(text, TODAY, PLAN)
         assert (r.label, r.whole) == ("mei 2027", True), text
+
+
+def test_a_period_under_way_is_asked_about_and_one_nearly_over_means_next_years():
+    """Found in the conversation tests: "na de zomer" on 26 November was read as the summer that is nearly over."""
+    r = read_period("Q4", TODAY)  # under way: this one or next year's? asked with buttons
+    assert r.label is None and [o.label for o in r.options] == ["4e kwartaal 2026", "4e kwartaal 2027"]
+    assert read_period("na de zomer", TODAY).label == "na de zomer 2027"  # more than two thirds has passed
+    assert read_period("in het najaar", TODAY).label == "najaar 2027"
+    assert read_period("december", TODAY).label == "december 2026"  # not begun yet
