@@ -205,6 +205,8 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
         return Decision("request", asked) if asked else Decision("hold", "vraag")
     if top == REMARK and confidence >= 0.5 and words <= REMARK_WORDS:
         return Decision("hold", REMARK)  # "hmm, goeie vraag eigenlijk": not the answer, and not lost either
+    if top == "buiten_bereik" and confidence >= 0.6:
+        return Decision("hold", REMARK)  # about something else altogether: not stored unasked
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
         return ANSWERED
     if top == CORRECTION and confidence >= 0.8 and sounds_like_a_correction(stripped):

@@ -305,7 +305,9 @@ EITHER: dict[frozenset[str], dict[str, tuple[str, ...]]] = {
     frozenset(PAYER_CHOICES): {"zelf": ("werkgever", "medewerker"), "betalen ze zelf": ("werkgever", "medewerker")},
 }
 # Generic words: they decide only when nothing more telling is said ("ja, met aanpassingen" is aangepast).
-_WEAK = {"ja", "nee", "niet", "geen", "zeker", "prima", "eens", "later", "akkoord", "samen", "half", "budget", "wij"}
+# words that say little on their own: a more telling word beside them decides ("dat betalen we uit de subsidie")
+_WEAK = {"ja", "nee", "niet", "geen", "zeker", "prima", "eens", "later", "akkoord", "samen", "half", "budget", "wij",
+         "we betalen", "betalen we", "wij betalen", "betalen wij"}
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit)\s+(?:\w+\s+)?$")
 LABELS_DECISION = {"afgesproken": "afgesproken", "aangepast": "afgesproken met aanpassingen", "niet_nu": "niet nu"}
 LABELS_PAYER = {"werkgever": "de werkgever", "medewerker": "de medewerker", "samen": "werkgever en medewerker samen",
