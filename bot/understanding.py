@@ -203,10 +203,10 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
         # A question is never stored as an answer without asking: a request it backs, or held ("is dit je antwoord?")
         asked = next((i for i, c in ranking[:3] if c >= 0.15 and _backed(i, True, norm, words)), None)
         return Decision("request", asked) if asked else Decision("hold", "vraag")
+    if _ASIDE.search(norm) and top not in COMMANDS:
+        return Decision("hold", REMARK)  # "o wacht, ...", "... trouwens ...": a reaction or an aside, asked about
     if top == REMARK and confidence >= 0.5 and words <= REMARK_WORDS:
         return Decision("hold", REMARK)  # "hmm, goeie vraag eigenlijk": not the answer, and not lost either
-    if top == "buiten_bereik" and confidence >= 0.6:
-        return Decision("hold", REMARK)  # about something else altogether: not stored unasked
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
         return ANSWERED
     if top == CORRECTION and confidence >= 0.8 and sounds_like_a_correction(stripped):
@@ -243,6 +243,9 @@ def _asks(text: str) -> bool:
 UNKNOWN = {"nlu_fallback", "buiten_bereik", "bot_vraag"}
 QUESTION = "vraag"  # a question the bot cannot answer; the interview waits at its question
 REMARK = "opmerking"  # a remark or aside at a question ("even denken"): kept aside, never stored unasked
+# A reaction or an aside, not an answer: "o wacht, die 1200 is inclusief de inhuur", "we hebben trouwens al ..."
+_ASIDE = re.compile(r"^(?:o+h? |ow )?wacht\b|^oeps\b|^foutje\b|\btrouwens\b|\boverigens\b|\btussen haakjes\b|"
+                    r"\beven tussendoor\b|\bbtw\b")
 REMARK_WORDS = 8  # a longer message is an answer more often than a remark ("Ik schrijf korte en duidelijke ...")
 CORRECTION = "wijzig_antwoord"
 

@@ -226,7 +226,10 @@ def read_choice(text: str, choices: dict[str, tuple[str, ...]]) -> ChoiceReading
     found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
     found = [f for f in found if re.match(r"(?:niet|geen|nooit|nog niet)\b", f[3])
              or not _NEGATION.search(t[: f[0]])]  # "niet gelukt": not 'gelukt'
-    strong = [f for f in found if f[3] not in _WEAK] or found
+    strong = [f for f in found if f[3] not in _WEAK]
+    if not strong and len(t.split()) > 5:  # "dat was geen antwoord op je vraag": one weak word in a long sentence
+        return ChoiceReading(None)
+    strong = strong or found
     singles = {f[2][0] for f in strong if len(f[2]) == 1}
     keys = singles if len(singles) == 1 else singles | {k for f in strong for k in f[2]}
     ordered = tuple(k for k in choices if k in keys)

@@ -229,7 +229,9 @@ class InterviewEngine:
         shown = value.text if hasattr(value, "text") else ("" if value is None else str(value))
         repo.log_answer(self.session, self.person.id, self.interview, key, text, shown, correcting)
         self.state.last_change = {"key": key, "item": item, "old": old_raw, "correction": correcting}
-        if self.state.pending_question == key and old is not None:
+        if self.state.pending_question == key and old is not None and old == self.shown_value(key, item):
+            messages.append(Message("correctie_zelfde", {"vraag_label": self.label_of(key, item), "oud": old}))
+        elif self.state.pending_question == key and old is not None:
             messages.append(Message("correctie_opgeslagen_van_naar", {
                 "vraag_label": self.label_of(key, item), "oud": old, "nieuw": self.shown_value(key, item) or "geen"}))
         elif q.kind == "period" and said:
@@ -244,7 +246,7 @@ class InterviewEngine:
                                                                 or self.ctx.plan().speerpunten_complete):
             self.state.pending_question = None
             self.state.pending_item = None
-            if not any(m.response == "correctie_opgeslagen_van_naar" for m in messages):
+            if not any(m.response in ("correctie_opgeslagen_van_naar", "correctie_zelfde") for m in messages):
                 messages.append(Message("correctie_opgeslagen"))
         self.state.status = "active"
         if accepted:
@@ -271,7 +273,7 @@ class InterviewEngine:
                     parsed.value, also, parsed.said = described
                 proposals.make(self, following, rest, parsed, also=also)
                 return [Message("details_gelezen")]
-        if parsing.word_count(rest) <= 5:  # "ja, die hebben we", "nee, daar zijn we te klein voor"
+        if parsing.word_count(rest) <= 8:  # "ja, die hebben we", "ja, neem ze maar mee naar volgend jaar"
             return []
         return [Message("details_niet_bewaard", {"wat": formatting.quoted(rest)})]
 

@@ -74,12 +74,6 @@ def target(engine, group: Group, key: str, create: bool = False) -> Any:
     return item
 
 
-def _group_record(engine, group: Group, key: str) -> Any:
-    source = ITEMS[group.items]
-    item = target(engine, group, key) or source.last(engine, attribute(key))
-    return source.record(engine, item, create=False) if item is not None else None
-
-
 def applicable(engine, key: str) -> bool:
     """Whether a question the person asked to correct can still be asked (its record is there)."""
     group = current().group_of(key)
@@ -105,16 +99,10 @@ def answered(engine, key: str) -> bool:
 
 
 def has_answer(engine, key: str) -> bool:
-    """Whether there is an answer to correct."""
-    group = current().group_of(key)
-    if group is None:
+    """Whether there is an answer to correct (the list of speerpunten: at least one)."""
+    if current().group_of(key) is None:
         return places.has_answer(engine, Q[key].stored_in)
-    if group.items is None:
-        return groups.has_value(engine.ctx.pop(), group, key)
-    if key == group.more:
-        return False
-    record = _group_record(engine, group, key)
-    return record is not None and read(record, attribute(key)) is not None
+    return value(engine, key) is not None
 
 
 def item_params(engine, key: str) -> dict:

@@ -207,7 +207,13 @@ def _new_evaluation(engine) -> None:
         engine.state.year = engine.ctx.year = None  # a new evaluation: which year?
 
 
-ON_BEGIN: dict[str, Callable[[Any], None]] = {"popgesprek": _new_round_of_popgesprek, "evaluatie": _new_evaluation}
+def _new_year_plan(engine) -> None:
+    if engine.state.status == "done":
+        engine.state.year = engine.ctx.year = None  # a finished plan: which year now? (next year's may be waiting)
+
+
+ON_BEGIN: dict[str, Callable[[Any], None]] = {"popgesprek": _new_round_of_popgesprek, "evaluatie": _new_evaluation,
+                                              "jaarplan": _new_year_plan}
 
 
 def _clear_strategy(engine) -> None:

@@ -47,24 +47,24 @@ def _start(tmp_path_factory, name: str, secret: str | None):
     return mp, tmp, settings
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    """Tokens on: who someone is, their role, organisation and manager come from the token."""
-    mp, tmp, settings = _start(tmp_path_factory, "conversations", SECRET)
+def _running(tmp_path_factory, name: str, secret: str | None):
+    mp, tmp, settings = _start(tmp_path_factory, name, secret)
     with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as srv:
         mp.undo()
         yield srv
     db.dispose_all()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    """Tokens on: who someone is, their role, organisation and manager come from the token."""
+    yield from _running(tmp_path_factory, "conversations", SECRET)
 
 
 @pytest.fixture(scope="module")
 def dev_servers(tmp_path_factory):
     """Development mode: the organisation is typed in the chat (the only way it can be renamed)."""
-    mp, tmp, settings = _start(tmp_path_factory, "conversations-dev", None)
-    with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as srv:
-        mp.undo()
-        yield srv
-    db.dispose_all()
+    yield from _running(tmp_path_factory, "conversations-dev", None)
 
 
 def load(path: Path) -> dict:
