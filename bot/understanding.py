@@ -158,8 +158,9 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         intent = stripped[1:].split("{", 1)[0].strip()
         return Decision("request", intent) if intent in COMMANDS else ANSWERED
     t = normalize(stripped).strip(" .!?")
-    if t in EXACT:
-        return Decision("request", EXACT[t])
+    last = _last_sentence(stripped).strip(" .!?")
+    if t in EXACT or last in EXACT and last not in ("stop", "verder", "terug", "help", "hulp", "overzicht"):
+        return Decision("request", EXACT[t] if t in EXACT else EXACT[last])  # "Oei, de rest is weg. Zet het terug."
     own = requests.get(f"start_{interview}") if interview else None
     if own is not None and t == normalize(own.button):
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
@@ -199,10 +200,12 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     form = request_form(stripped)
     ranking = [(i, c) for i, c in ranking if i != f"start_{interview}"]
     top, confidence = ranking[0] if ranking else (None, 0.0)
+    asked = _asked(stripped, ranking)
+    if asked:  # "Voordat ik verder ga: is hier subsidie voor? Dit soort trajecten is duur."
+        return Decision("request", asked)
     if form == "vraag" and _asks(stripped):
         # A question is never stored as an answer without asking: a request it backs, or held ("is dit je antwoord?")
-        asked = next((i for i, c in ranking[:3] if c >= 0.15 and _backed(i, True, norm, words)), None)
-        return Decision("request", asked) if asked else Decision("hold", "vraag")
+        return Decision("hold", "vraag")
     if _ASIDE.search(norm) and top not in COMMANDS:
         return Decision("hold", REMARK)  # "o wacht, ...", "... trouwens ...": a reaction or an aside, asked about
     if top == REMARK and confidence >= 0.5 and words <= REMARK_WORDS:
@@ -224,6 +227,31 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     if _bare(norm, words):
         return Decision("unsure", intent)  # "subsidies", "mijn gegevens": ask
     return ANSWERED
+
+
+def _asked(text: str, ranking: list[tuple[str, float]]) -> str | None:
+    """The request a question in the message makes, also when it is not the last sentence ("pff lastig. Waarom
+    vraagt u dat eigenlijk?", "Voordat ik verder ga: is hier subsidie voor? ..."): a request the NLU ranks and the
+    question's own words back up; for a harmless request that only explains (why, what do you mean, how far, help)
+    its words are enough."""
+    sentences = re.split(r"(?<=[.!?])\s+", normalize(text))
+    questions = [s for s in sentences if s.rstrip().endswith("?") or _asks(s)]
+    if questions and questions[-1] != sentences[-1] and ranking and ranking[0][0] == ANSWER and ranking[0][1] >= 0.8:
+        questions = []  # "Hoe schrijf ik een subsidieaanvraag? Dat wil ik leren.": an answer the NLU is sure of
+    for sentence in questions:
+        words = word_count(sentence)
+        any_question = sentence == sentences[-1]  # earlier in the message only a request its own words name
+        for intent, confidence in ranking[:3]:
+            if confidence >= 0.15 and intent != REMARK and _backed(intent, True, sentence, words) and (
+                    any_question or intent not in ("faq", "regeling_vraag")):
+                return intent
+        for intent in EXPLAINING:
+            if _backed(intent, True, _INTERJECTION.sub("", sentence), words) and re.search(EVIDENCE[intent], sentence):
+                return intent
+    return None
+
+
+EXPLAINING = ("waarom_vraag", "verduidelijking", "voortgang", "toon_antwoorden")
 
 
 def sounds_like_a_correction(text: str) -> bool:

@@ -33,6 +33,14 @@ def count(n: int, singular: str, plural: str) -> str:
     return f"{format_number(n)} {singular if n == 1 else plural}"
 
 
+def short(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut after a whole word with "…" (a button's title)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def format_date(d: date) -> str:
     """1 maart 2026."""
     return _babel_date(d, "d MMMM y", locale=LOCALE)

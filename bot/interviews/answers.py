@@ -130,8 +130,8 @@ def _yes_no(t: str) -> Parsed:
     return Parsed(True, value, said="ja" if value else "nee", rest=rest, echo=not plain and not rest)
 
 
-_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel|de|het|een)\b[\s,]*)+",
-                     re.I)
+_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel|de|het|een|"
+                     r"(?:dat|het|die|dit) (?:is|wordt|zijn)|we willen|ik wil)\b[\s,]*)+", re.I)
 
 
 def _speerpunt(t: str, ctx: Ctx) -> Parsed:

@@ -126,6 +126,25 @@ def _item_reference(engine, norm: str) -> tuple[int | None, str]:
     return None, norm
 
 
+def _speerpunt_reference(engine, norm: str) -> tuple[str, int] | None:
+    """("speerpunten", 2) for "het tweede speerpunt", "speerpunt 2" in an interview that asks the speerpunten."""
+    from bot.interviews import places
+    from bot.interviews.catalogue import SPEERPUNTEN
+
+    key = next((k for k in _keys(engine) if Q[k].stored_in == SPEERPUNTEN), None)
+    if key is None:
+        return None
+    words = "|".join([*_NUMBERS, r"\d+"])
+    m = re.search(rf"\bspeerpunt\s*(?:nummer|nr\.?)?\s*({words})\b", norm) or \
+        re.search(rf"\b({'|'.join(_ORDINALS)}|\d+e)\s+speerpunt\b", norm)
+    if m is None:
+        return None
+    word = m.group(1)
+    number = int(word) if word.isdigit() else int(word[:-1]) if word[:-1].isdigit() else \
+        _ORDINALS.get(word) or _NUMBERS.get(word)
+    return (key, number) if number and places.speerpunt_text(engine, number) is not None else None
+
+
 def _groups(engine) -> list:
     return [step for step in current().steps[engine.interview]
             if not isinstance(step, str) and step.items is not None]
@@ -154,6 +173,9 @@ def find(engine, text: str) -> Found:
     norm = parsing.normalize(text)
     if norm.startswith(PAYLOAD):
         return _from_payload(engine, text)
+    point = _speerpunt_reference(engine, norm)
+    if point is not None:  # "het eerste speerpunt moet ... zijn": that one, the others stay
+        return Found(Target(point[0], point[1]), value_text=value_part(text))
     item, rest = _item_reference(engine, norm)
     named = _VALUE.search(rest)  # the new value names no question: "... moet docenten zijn"
     words = _stems(rest[:named.start()] if named else rest)
@@ -217,8 +239,8 @@ def _has_answer(engine, key: str, item: int | None) -> bool:
 _STRONG = (r"\bklopt niet[,.:;]|\bis (?:niet goed|verkeerd|fout)[,.:;]|\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|"
            r"\bmoet(?:en)?\b")
 _WEAK = r"\bwordt\b|\bworden\b|\bis\b|\bzijn\b|:"
-_VALUE = re.compile(rf"(?i)(?:{_STRONG}|{_WEAK})\s+(?P<value>.+)$")
-_STRONG_VALUE = re.compile(rf"(?i)(?:{_STRONG})\s+(?P<value>.+)$")
+_VALUE = re.compile(rf"(?i)(?:{_STRONG}|{_WEAK})\s*:?\s+(?P<value>.+)$")
+_STRONG_VALUE = re.compile(rf"(?i)(?:{_STRONG})(?:\s+(?:zijn|worden))?\s*:?\s+(?P<value>.+)$")
 
 
 def value_part(text: str) -> str | None:
@@ -231,8 +253,10 @@ def value_part(text: str) -> str | None:
         return None
     value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")
     value = re.sub(r"(?i)^(het|dat|die|dit)\s+(is|moet|was|wordt)(\s+zijn)?\s+", "", value)  # "..., het is X"
-    if parsing.normalize(value).strip(" .!") in _NO_VALUE:  # "het tweede leerdoel moet anders"
-        return None
+    value = re.sub(r"(?i)^(?:gewoon|dan|eigenlijk|toch|dus|wel|natuurlijk)\s+", "", value)  # "moet gewoon X zijn"
+    norm = parsing.normalize(value).strip(" .!")
+    if norm in _NO_VALUE or re.search(r"\b(aanpassen|wijzigen|veranderen|klopt niet|ik wil)\b", norm):
+        return None  # "het tweede leerdoel moet anders", "... klopt niet: er staat ..., ik wil die aanpassen"
     return value if value and (not parsing.says_nothing(value) or re.search(r"\d", value)) else None
 
 
@@ -271,8 +295,13 @@ def payload(target: Target, value: str | None = None) -> str:
 
 
 def label(engine, key: str, item: int | None = None) -> str:
-    """How a message names the answer: "de kosten van activiteit 6", "het budget"."""
-    name = Q[key].label.lower()
+    """How a message names the answer: its label between quotes, with the item it belongs to ("'Kosten' van
+    activiteit 6", "'Budget'"), so that any label reads well in a sentence ("Ik pas 'Door wie' van activiteit 3 aan")."""
+    from bot.interviews.catalogue import SPEERPUNTEN
+
+    name = f"'{Q[key].label}'"
+    if Q[key].stored_in == SPEERPUNTEN and item is not None:
+        return f"speerpunt {item}"
     group = current().group_of(key)
     if item is None or group is None or group.items is None:
         return name
@@ -280,15 +309,19 @@ def label(engine, key: str, item: int | None = None) -> str:
 
 
 def option_title(engine, target: Target) -> str:
-    title = label(engine, target.key, target.item)
-    return (title[0].upper() + title[1:])[:60]
+    title = label(engine, target.key, target.item).replace("'", "")
+    return formatting.short(title[0].upper() + title[1:], 60)
 
 
 def shown(engine, key: str, item: int | None = None) -> str | None:
     """The stored answer as the person reads it: money in euros, a choice by its name, typed words quoted."""
-    from bot.interviews import navigation
+    from bot.interviews import navigation, places
     from bot.interviews.answers import choice_title
+    from bot.interviews.catalogue import SPEERPUNTEN
 
+    if Q[key].stored_in == SPEERPUNTEN and item is not None:
+        text = places.speerpunt_text(engine, item)
+        return formatting.quoted(text) if text else None
     value = navigation.value(engine, key, item)
     if value is None:
         return None
@@ -329,6 +362,8 @@ def apply(engine, text: str) -> list | None:
     if engine.correct(target.key, target.item) is None:
         return None
     item = engine.state.pending_item
+    if found.value_text and Q[target.key].stored_in == "strategic_plan.speerpunten" and item is not None:
+        return engine.answer_question(target.key, found.value_text).messages  # shown with old and new
     if found.value_text and Q[target.key].stored_in != "strategic_plan.speerpunten":
         parsed = parse_answer(Q[target.key], found.value_text, engine.ctx)
         if parsed.ok and (parsed.value not in (None, "") or parsed.options):

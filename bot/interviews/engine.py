@@ -192,7 +192,7 @@ class InterviewEngine:
             return Reply([], accepted=False, done=False)
         reply = self.keep(key, text, parsed.value, said=parsed.said, rest=parsed.rest)
         if parsed.echo and reply.accepted and parsed.said:
-            reply.messages.insert(0, Message("genoteerd", {"vraag_label": q.label.lower(), "wat": parsed.said}))
+            reply.messages.insert(0, Message("genoteerd", {"vraag_label": self.label_of(key), "wat": parsed.said}))
         return reply
 
     def _completes_the_last_answer(self, key: str, text: str) -> Reply | None:
@@ -347,12 +347,15 @@ class InterviewEngine:
         self.state.asked_question = None  # the person's own request: the next prompt sets it
         if key not in INTERVIEW_QUESTIONS[self.interview]:
             return None
-        if navigation.value(self, key, item) is None if item is not None else not navigation.has_answer(self, key):
+        if Q[key].stored_in == SPEERPUNTEN and item is not None:
+            if places.speerpunt_text(self, item) is None:
+                return None
+        elif navigation.value(self, key, item) is None if item is not None else not navigation.has_answer(self, key):
             return None
         if Q[key].stored_in == ORGANISATION_NAME and self.organisation_fixed:
             return None
         self.state.proposal = None
-        if Q[key].stored_in == SPEERPUNTEN:
+        if Q[key].stored_in == SPEERPUNTEN and item is None:
             places.clear_speerpunten(self, key)
         self.state.pending_question = key
         self.state.pending_item = item if item is not None else navigation.item_position(self, key)
@@ -384,10 +387,11 @@ class InterviewEngine:
         """"Zet het terug": the answer from before the last correction comes back."""
         change = self.state.last_change or {}
         key, item = change.get("key"), change.get("item")
-        if not change.get("correction") or key not in Q or Q[key].stored_in == SPEERPUNTEN \
-                or change.get("old") is None:
+        if not change.get("correction") or key not in Q or change.get("old") is None:
             return Message("terugzetten_niets")
         self.state.proposal = None
+        if Q[key].stored_in == SPEERPUNTEN:
+            return self._undo_speerpunten(change)
         self.state.pending_question, self.state.pending_item = key, item
         old = proposals.from_json(self, change["old"])
         self._store(Stored(key, "(teruggezet)", old, None, False, []))
@@ -397,6 +401,20 @@ class InterviewEngine:
         self.state.last_change = None
         self.session.flush()
         return Message("teruggezet", {"vraag_label": self.label_of(key, item), "waarde": self.shown_value(key, item)})
+
+    def _undo_speerpunten(self, change: dict) -> Message:
+        item, old = change.get("item"), change["old"]
+        plan = self.ctx.plan()
+        if item is not None:  # one speerpunt
+            point = next((sp for sp in plan.speerpunten if sp.position == item), None) if plan else None
+            if point is not None:
+                point.text = old
+        else:  # the whole list
+            places.restore_speerpunten(self, old)
+        self.state.pending_question = self.state.pending_item = self.state.last_change = None
+        self.session.flush()
+        shown = formatting.quoted(old) if item is not None else "; ".join(formatting.quoted(t) for t in old)
+        return Message("teruggezet", {"vraag_label": f"speerpunt {item}" if item else "de speerpunten", "waarde": shown})
 
     def restart(self) -> None:
         """Start over; what goes is the interview's own (parts.ON_RESTART), every earlier answer stays logged."""

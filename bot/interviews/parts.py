@@ -34,7 +34,7 @@ class Stored:
 # -- sources: (buttons, params) --------------------------------------------------------------------------
 def _speerpunten(engine) -> tuple[list[dict], dict]:
     points = speerpunten(engine.ctx)
-    return (make_buttons([(sp.text[:60], f"speerpunt {i}") for i, sp in enumerate(points, 1)]),
+    return (make_buttons([(formatting.short(sp.text, 60), f"speerpunt {i}") for i, sp in enumerate(points, 1)]),
             {"speerpunten": "\n".join(f"- {sp.text}" for sp in points),
              "aantal": formatting.count(len(points), "speerpunt", "speerpunten")})
 

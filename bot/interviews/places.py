@@ -158,9 +158,12 @@ def _renaming(engine) -> bool:
 def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> bool:
     """One or more speerpunten, or "klaar" when the list is complete; False when nothing could be kept."""
     plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
+    if engine.state.pending_question == key and engine.state.pending_item is not None:
+        return _replace_speerpunt(engine, plan, key, text, messages)
     norm = parsing.normalize(text).strip(" .!")
     first = re.split(r"[,.!;]", norm)[0].strip()  # "Dat waren ze, dank u."
-    if norm in DONE_WORDS or first in DONE_WORDS or first in ENOUGH or parsing.parse_yes_no(text) is False:
+    short_no = parsing.parse_yes_no(text) is False and parsing.word_count(text) <= 3  # not "Nee, dat bedoelde ik niet"
+    if norm in DONE_WORDS or first in ENOUGH or short_no:
         if not plan.speerpunten:
             messages.append(Message("speerpunt_minstens_een"))
             return False
@@ -183,10 +186,44 @@ def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> boo
     return True
 
 
-def clear_speerpunten(engine, key: str) -> None:
-    """"Wijzig de speerpunten": the list is filled in again (the old one stays in the answer log)."""
+def _replace_speerpunt(engine, plan, key: str, text: str, messages: list[Message]) -> bool:
+    """"Het eerste speerpunt moet ... zijn": that one speerpunt gets the new text; the others stay."""
+    position = engine.state.pending_item
+    point = next((sp for sp in plan.speerpunten if sp.position == position), None)
+    if point is None or parsing.says_nothing(text):
+        messages.append(Message("antwoord_leeg"))
+        return False
+    old = point.text
+    point.text = text.strip()[:500]
+    repo.log_answer(engine.session, engine.person.id, engine.interview, "speerpunt", text, text, True)
+    engine.state.last_change = {"key": key, "item": position, "old": old, "correction": True}
+    messages.append(Message("correctie_opgeslagen_van_naar", {
+        "vraag_label": f"speerpunt {position}", "oud": formatting.quoted(old), "nieuw": formatting.quoted(point.text)}))
+    return True
+
+
+def speerpunt_text(engine, position: int) -> str | None:
     plan = engine.ctx.plan()
+    point = next((sp for sp in plan.speerpunten if sp.position == position), None) if plan else None
+    return point.text if point else None
+
+
+def clear_speerpunten(engine, key: str) -> None:
+    """"Wijzig de speerpunten": the list is filled in again (the old one stays in the answer log, and "zet het
+    terug" brings it back)."""
+    plan = engine.ctx.plan()
+    old = [sp.text for sp in plan.speerpunten]
     repo.log_answer(engine.session, engine.person.id, engine.interview, key, "(lijst opnieuw invullen)",
-                    " | ".join(sp.text for sp in plan.speerpunten), True)
+                    " | ".join(old), True)
+    engine.state.last_change = {"key": key, "item": None, "old": old, "correction": True}
     plan.speerpunten.clear()
     plan.speerpunten_complete = False
+
+
+def restore_speerpunten(engine, old: list[str]) -> None:
+    plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
+    plan.speerpunten.clear()
+    engine.session.flush()
+    for i, text in enumerate(old, 1):
+        plan.speerpunten.append(Speerpunt(position=i, text=text))
+    plan.speerpunten_complete = True

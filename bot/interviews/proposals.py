@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from bot.dutch import parsing
-from bot.interviews.catalogue import Q
 from bot.interviews.context import Message, Reply
 from bot.interviews.context import buttons as make_buttons
 from bot.storage.models import Speerpunt
@@ -50,7 +49,7 @@ def make(engine, key: str, text: str, parsed, correction: bool = False, old: str
 def prompt(engine) -> Message:
     """The question that says the proposal back."""
     p = engine.state.proposal
-    label = engine.label_of(p["key"], p.get("item")) if p.get("item") is not None else Q[p["key"]].label.lower()
+    label = engine.label_of(p["key"], p.get("item"))
     if p["options"]:
         return Message("voorstel_kies", {"vraag_label": label},
                        make_buttons([(title[:60], title) for title, _value in p["options"]]))
@@ -77,7 +76,11 @@ def answer(engine, text: str) -> Reply:
         if parsing.parse_yes_no(text) is not None:
             return Reply([Message("voorstel_kies_knop")], accepted=False, done=False)
         return engine.answer_question(key, text)
-    choice = parsing.parse_yes_no(text)
+    choice, rest = parsing.split_yes_no(text)
+    if choice is not None and not parsing.says_nothing(rest):  # "nee, zonder 'gewoon'", "ja maar dan 7000"
+        engine.state.proposal = None
+        return engine.answer_question(key, rest)
+    choice = parsing.parse_yes_no(text) if choice is None else choice
     if choice is True:
         engine.state.proposal = None
         also = {k: from_json(engine, v) for k, v in (p.get("also") or {}).items()}
@@ -85,6 +88,4 @@ def answer(engine, text: str) -> Reply:
     engine.state.proposal = None
     if choice is False:
         return Reply([Message("voorstel_niet_bewaard")], accepted=False, done=False)
-    value, rest = parsing.split_yes_no(text)
-    # "nee, het is 8000" or "ja maar dan 7000": the rest is the answer; anything else is a new answer
-    return engine.answer_question(key, rest if value is not None and rest else text)
+    return engine.answer_question(key, text)  # anything else is a new answer to the same question

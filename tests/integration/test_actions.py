@@ -126,7 +126,7 @@ def test_correction_outside_the_form(db_url):
     trk = tracker(text="wijzig mijn functie", intent="wijzig_antwoord")
     messages, slots = run(act.ActionCorrectAnswer(), trk)
     assert responses(messages) == ["utter_correctie_start_waarde", "utter_vraag_pop_functie"]
-    assert (messages[0]["vraag_label"], messages[0]["oud"]) == ("functie", "„jurist”")  # the answer it changes
+    assert (messages[0]["vraag_label"], messages[0]["oud"]) == ("'Functie'", "„jurist”")  # the answer it changes
     assert slots["interview_open"] is True
     assert service.current_question("e1", "pop") == "pop_functie"
     messages, slots = run(act.ActionCorrectAnswer(), tracker(text="wijzig het weer", intent="wijzig_antwoord"))

@@ -192,7 +192,7 @@ def test_how_far_am_i_counts_what_is_answered_and_names_the_open_question(db_url
         service.answer("v1", "jaarplan", text, today)
     turn = _say("v1", "jaarplan", "hoe ver ben ik?", today, [("voortgang", 0.9)])
     message = turn.messages[0]
-    assert message.response == "voortgang" and message.params["waar"] == "speerpunt van activiteit 1"
+    assert message.response == "voortgang" and message.params["waar"] == "'Speerpunt' van activiteit 1"
     # name, kind (from the name), employees, OR, year, budget, and three questions of activity 1
     assert message.params["gedaan"] == "9 vragen"
     assert turn.prompt.response == "vraag_act_speerpunt"
@@ -281,4 +281,24 @@ def test_a_correction_of_a_named_learning_goal_asks_about_that_goal(db_url, toda
     assert done.messages[0].params["oud"] == "„Ik wil leren programmeren in Python”"
     assert (done.prompt.response, done.prompt.params["nummer"]) == ("vraag_doel_tekst", 2)
     done = service.correction("g1", "de soort van het laatste leerdoel klopt niet, dat is strategisch", "pop")
-    assert done.prompt.params["vraag_label"] == "soort leren van leerdoel 2"
+    assert done.prompt.params["vraag_label"] == "'Soort leren' van leerdoel 2"
+
+
+def test_one_speerpunt_is_corrected_by_its_number_and_the_others_stay(db_url, today):
+    """Found trying the product: "ik wil het eerste speerpunt aanpassen" emptied the whole list."""
+    service.start("s1", "strategie", today)
+    for _key, text in STRATEGIE:
+        service.answer("s1", "strategie", text, today)
+    done = service.correction("s1", "het eerste speerpunt moet Digitaal werken voor iedereen zijn", "strategie")
+    assert done.messages[0].response == "correctie_opgeslagen_van_naar"
+    with session_scope() as s:
+        texts = [sp.text for sp in s.execute(select(StrategicPlan)).scalar_one().speerpunten]
+    assert texts == ["Digitaal werken voor iedereen", "Inclusief werkgeverschap", "Duurzame inzetbaarheid"]
+    assert service.undo("s1", "strategie", today).response == "teruggezet"
+    done = service.correction("s1", "ik wil de speerpunten aanpassen", "strategie")  # the whole list: asked anew
+    assert done.prompt.response.startswith("vraag_speerpunten")
+    assert service.undo("s1", "strategie", today).response == "teruggezet"  # and the old list comes back
+    with session_scope() as s:
+        plan = s.execute(select(StrategicPlan)).scalar_one()
+        assert [sp.text for sp in plan.speerpunten] == ["Digitale dienstverlening", "Inclusief werkgeverschap",
+                                                        "Duurzame inzetbaarheid"] and plan.speerpunten_complete

@@ -206,7 +206,6 @@ def test_a_few_words_pointing_at_something_of_the_bot_are_asked_about(text, rank
 
 
 @pytest.mark.parametrize("text", ["kunt u mij vertellen welke competenties nodig zijn?",
-                                  "Kun je een voorbeeld geven van een speerpunt?", "weet u wat ik hier moet invullen?",
                                   "Ik twijfel nog. Wil je me helpen met dit antwoord?"])
 @pytest.mark.parametrize("ranking", [[("antwoord", 0.95), ("faq", 0.03)], [("nlu_fallback", 0.4), ("antwoord", 0.35)],
                                      [("antwoord", 0.3), ("gegevens_inzien", 0.2)]])
@@ -222,6 +221,14 @@ def test_a_question_is_never_stored_unasked_even_when_it_may_be_the_answer(text)
     """Issue 39: a question back was stored as the answer. A question that may be an answer is kept aside and the
     person chooses ("Ja, dit is mijn antwoord"): one click more, never a wrong answer stored."""
     assert decide(text, [("antwoord", 0.95), ("faq", 0.03)]) == Decision("hold", "vraag")
+
+
+@pytest.mark.parametrize("text", ["Kun je een voorbeeld geven van een speerpunt?", "weet u wat ik hier moet invullen?",
+                                  "pff lastig. Waarom vraagt u dat eigenlijk?"])
+@pytest.mark.parametrize("ranking", [[("antwoord", 0.95), ("faq", 0.03)], [("opmerking", 0.9)]])
+def test_a_question_about_the_question_is_explained_whatever_the_nlu_says(text, ranking):
+    """Issue 39: "wat bedoel je?" and "waarom vraag je dat?" in the middle of any interview are answered."""
+    assert decide(text, ranking).kind == "request"
 
 
 def test_a_statement_after_a_question_is_an_answer():
