@@ -30,7 +30,7 @@ from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
 from bot.services import popgesprek, sharing
-from bot.understanding import plausible, ranking_of
+from bot.understanding import plausible, ranking_of, sounds_like_a_correction
 
 DONE = "klaar"
 CANNOT_OPEN = {"popgesprek_niemand_gedeeld"}  # an interview that has nothing to ask about yet
@@ -138,6 +138,14 @@ class ActionAnswerAfterComingBack(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         person = await synced_identity(tracker)
         interview = await call(service.waiting_interview, person_id(tracker), person)
+        if interview is None and sounds_like_a_correction(latest_text(tracker)):
+            # "de toekomst van de organisatie klopt niet, ..." after the interview ended: that correction
+            done = await call(service.correction, person_id(tracker), latest_text(tracker), _active(tracker), person)
+            if done.interview is not None:
+                send_all(dispatcher, done.messages)
+                send(dispatcher, done.prompt)
+                return [SlotSet("actief_interview", done.interview), SlotSet("interview_open", done.prompt is not None),
+                        SlotSet("interview_antwoord", None)]
         if interview is None:
             dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
             return [SlotSet("interview_open", False)]

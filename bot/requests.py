@@ -81,7 +81,8 @@ REQUESTS: tuple[Request, ...] = (
             max_words=16, phrase_ok=True, roles=EVERYONE),
     Request("voortgang", "weten hoe ver je bent", "Hoe ver ben ik?",
             evidence=r"hoe ver|hoever|hoeveel (vragen|nog|heb ik)|bijna klaar|(nog )?lang (nog|duren|duurt)|"
-                     r"waar (ben|zijn|zitten|was|waren) (ik|we|wij)|voortgang|hoeveel .{0,20}(gedaan|af|te gaan)",
+                     r"waar (ben|zijn|zitten|was|waren) (ik|we|wij)|voortgang|budget .{0,20}over|nog over|"
+                     r"hoeveel .{0,20}(gedaan|af|te gaan)",
             max_words=12, phrase_ok=True, roles=EVERYONE),
     Request("terugzetten", "het oude antwoord terugzetten", "Zet het terug",
             evidence=r"terug ?(zetten|draaien)|zet .{0,25}terug|draai .{0,20}terug|ongedaan|(oude|vorige|eerste) .{0,25}(was|is) "

@@ -69,6 +69,25 @@ def _period(t: str, ctx: Ctx) -> Parsed:
     return Parsed(True, r.label, sure=r.whole, said=r.said or r.label)
 
 
+_ORG_WORD = (r"(?:gemeente|stichting|provincie|bibliotheek|muziekschool|kunstencentrum|centrum voor de kunsten|"
+             r"waterschap|omgevingsdienst|veiligheidsregio|theater|museum|school|academie|vereniging|bv|b\.v\.)")
+_NAME_PART = r"(?:[A-ZÀ-Ý][\w'&.-]*|van|de|der|den|voor|aan|op|en|in|'t|het|[0-9]+)"
+
+
+def organisation_name(text: str) -> str | None:
+    """The organisation's name in a sentence: "Ik werk bij Gemeente Oostervaart, een gemeente met 340 mensen" ->
+    "Gemeente Oostervaart" (a word that names a kind of organisation, or capitals after "bij"/"voor")."""
+    m = re.search(rf"(?i:\b{_ORG_WORD})(?:\s+{_NAME_PART})*", text) or \
+        re.search(rf"\b(?:bij|voor)\s+((?:de |het )?[A-ZÀ-Ý][\w'&.-]*(?:\s+{_NAME_PART})*)", text)
+    if m is None:
+        return None
+    name = (m.group(1) if m.lastindex else m.group(0)).strip()
+    name = re.sub(r"(?:\s+(?:van|de|der|den|voor|aan|op|en|in|het))+$", "", name).strip(" ,.")
+    if not name or len(name) > 120 or not any(c.isupper() for c in name[1:] + name[:1]):
+        return None  # "een kleine gemeente": a kind, no name
+    return name[0].upper() + name[1:]
+
+
 def _only_a_period(t: str, ctx: Ctx) -> bool:
     r = periods.read_period(t, ctx.today)
     return r.label is not None and r.whole and parsing.word_count(t) <= 5
@@ -145,7 +164,20 @@ def _speerpunt(t: str, ctx: Ctx) -> Parsed:
     for sp in points:
         if parsing.normalize(sp.text) == norm:
             return Parsed(True, sp)
+    if re.search(r"\b(geen|geen enkel|niet bij een)\b.{0,20}speerpunt|\bbij geen\b|^geen\b", norm):
+        return Parsed(True, "", said="geen speerpunt", sure=False)  # "eigenlijk bij geen enkel speerpunt"
+    m = re.search(r"\b(eerste|tweede|derde|vierde|vijfde|zesde|laatste)\b", norm)
+    if m and len(points) > 1:  # "de derde", "bij het tweede speerpunt"
+        order = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "laatste": len(points)}
+        n = order[m.group(1)]
+        if n <= len(points):
+            return Parsed(True, points[n - 1], sure=False, said=formatting.quoted(points[n - 1].text))
     found = [sp for sp in points if norm and (norm in parsing.normalize(sp.text) or parsing.normalize(sp.text) in norm)]
+    if not found:  # "bij de digitale vaardigheden": the speerpunt that shares its telling words
+        words = _telling(norm)
+        scored = sorted(((len(words & _telling(parsing.normalize(sp.text))), sp) for sp in points), key=lambda x: -x[0])
+        if scored and scored[0][0] >= 1 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            found = [scored[0][1]]
     if len(found) == 1:
         return Parsed(True, found[0], sure=False, said=formatting.quoted(found[0].text))
     if len(found) > 1:
@@ -153,10 +185,20 @@ def _speerpunt(t: str, ctx: Ctx) -> Parsed:
     return Parsed(False, error="kies_speerpunt")
 
 
+def _telling(text: str) -> set[str]:
+    """The telling words of a text: five letters or more, without their plural ending."""
+    return {re.sub(r"(en|s)$", "", w) for w in re.findall(r"[a-zà-ÿ]{5,}", text)} - {"speerpunt", "bijvoorbeeld"}
+
+
 def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     t = text.strip()
     if q.optional and parsing.is_skip(t):
         return Parsed(True, "")
+    if q.stored_in == "organisation.name" and parsing.word_count(t) > 4:
+        name = organisation_name(t)  # "Ik werk bij Gemeente Oostervaart, een middelgrote gemeente ..."
+        if name:
+            return Parsed(True, name, sure=False, said=formatting.quoted(name))
+        return Parsed(False, error="geen_organisatienaam")  # "wij zijn een kleine gemeente in het noorden"
     if q.kind in ("open", "short"):
         if parsing.looks_english(t):
             return Parsed(False, error="alleen_nederlands")

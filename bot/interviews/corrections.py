@@ -280,11 +280,26 @@ def _from_payload(engine, text: str) -> Found:
     except ValueError:
         return Found()
     key, item = data.get("vraag"), data.get("item")
+    if key is None:  # the button "Iets wijzigen": which answer? every one there is to choose from
+        return Found(options=_every_answer(engine))
     if key not in _keys(engine):
         return Found()
     item = int(item) if str(item or "").isdigit() else None
     value = data.get("waarde") if isinstance(data.get("waarde"), str) else None
     return Found(Target(key, item), value_text=value) if _has_answer(engine, key, item) else Found()
+
+
+def _every_answer(engine) -> list[Target]:
+    """The answers of this interview as targets to choose from: each single question, and each item's name."""
+    found = []
+    for step in current().steps[engine.interview]:
+        if isinstance(step, str):
+            if step in _keys(engine) and _has_answer(engine, step, None):
+                found.append(Target(step))
+        elif step.items is not None and step.keys:
+            found += [Target(step.keys[0], i.position) for i in ITEMS[step.items].all(engine)
+                      if _has_answer(engine, step.keys[0], i.position)]
+    return found[:10]
 
 
 def payload(target: Target, value: str | None = None) -> str:
@@ -309,7 +324,15 @@ def label(engine, key: str, item: int | None = None) -> str:
 
 
 def option_title(engine, target: Target) -> str:
-    title = label(engine, target.key, target.item).replace("'", "")
+    """The button of a target: "Kosten van activiteit 2"; an item's own name: "Activiteit 2: Coaching leiding…"."""
+    group = current().group_of(target.key)
+    if group is not None and group.items is not None and target.item is not None and target.key == group.keys[0]:
+        source = ITEMS[group.items]
+        item = source.at(engine, target.item)
+        name = source.title(item) if item is not None else None
+        title = f"{source.noun} {target.item}" + (f": {name}" if name else "")
+    else:
+        title = label(engine, target.key, target.item).replace("'", "")
     return formatting.short(title[0].upper() + title[1:], 60)
 
 
@@ -352,7 +375,7 @@ def apply(engine, text: str) -> list | None:
     from bot.interviews.proposals import make
 
     found = find(engine, text)
-    if found.options:
+    if found.options:  # (after choosing an item's name, the person can name what else to change of it)
         return [Message("correctie_welke", {}, make_buttons([(option_title(engine, t), payload(t))
                                                                for t in found.options]))]
     if found.target is None:

@@ -42,6 +42,19 @@ def _group(engine, group: Group) -> tuple[int, int]:
     return done, missing or len(group.keys)
 
 
+def messages(engine) -> list[Message]:
+    """The progress, and in the yearly plan what is planned against the budget ("hoeveel budget is er nog over?")."""
+    from bot.interviews.parts import budget_message
+
+    found = [message(engine)]
+    plan = engine.ctx.year_plan() if engine.interview == "jaarplan" else None
+    if plan is not None and plan.budget_cents is not None:
+        budget_message(plan, found, after_activity=True)
+        if found[-1].response == "budget_stand":  # not "Opgeslagen": nothing was stored just now
+            found[-1] = Message("budget_nu", found[-1].params)
+    return found
+
+
 def message(engine) -> Message:
     done, todo = counts(engine)
     key = engine.current_key()

@@ -37,7 +37,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         uitleg = Q[key].uitleg if key in Q else ""
         messages.append(Message("uitleg_vraag", {"uitleg": uitleg}) if uitleg else Message(f"waarom_{interview}"))
     elif command == "voortgang":
-        messages.append(progress.message(engine))
+        messages += progress.messages(engine)
     elif command == "toon_antwoorden":
         messages.append(Message("antwoorden_tot_nu", {"samenvatting": engine.summary(),
                                                       "interview_naam": INTERVIEW_LABELS[interview]}))

@@ -302,3 +302,39 @@ def test_one_speerpunt_is_corrected_by_its_number_and_the_others_stay(db_url, to
         plan = s.execute(select(StrategicPlan)).scalar_one()
         assert [sp.text for sp in plan.speerpunten] == ["Digitale dienstverlening", "Inclusief werkgeverschap",
                                                         "Duurzame inzetbaarheid"] and plan.speerpunten_complete
+
+
+def test_the_organisation_named_in_a_sentence_is_said_back_as_its_name(db_url, today):
+    """Found trying the product: the whole sentence was stored as the organisation's name."""
+    service.start("n1", "jaarplan", today)
+    turn = _say("n1", "jaarplan", "Ik werk bij Gemeente Oostervaart, een middelgrote gemeente met zo'n 340 medewerkers",
+                today)
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"] == "„Gemeente Oostervaart”"
+    _say("n1", "jaarplan", "ja", today)
+    with session_scope() as s:
+        assert s.execute(select(Organisation.name)).scalar_one() == "Gemeente Oostervaart"
+    turn = _say("n1", "jaarplan", "ja", today)  # no name in a long sentence: asked, nothing stored
+    service.start("n2", "jaarplan", today)
+    turn = _say("n2", "jaarplan", "wij zijn een kleine gemeente in het noorden", today)
+    assert [m.response for m in turn.messages] == ["geen_organisatienaam"]
+
+
+def test_a_speerpunt_named_in_words_or_by_its_order_is_said_back(db_url, today):
+    _start_plan("p1", today)
+    for _key, text in JAARPLAN[2:5]:
+        service.answer("p1", "jaarplan", text, today)
+    assert service.current_question("p1", "jaarplan", today) == "act_speerpunt"
+    turn = _say("p1", "jaarplan", "Zoals ik al zei, bij de duurzame inzetbaarheid.", today)
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"] == "„Duurzame inzetbaarheid”"
+    turn = _say("p1", "jaarplan", "nee, de tweede", today)
+    assert turn.prompt.params["wat"] == "„Inclusief werkgeverschap”"
+
+
+def test_change_something_offers_every_answer_and_how_far_says_the_budget(db_url, today):
+    _two_activities("i1", today)
+    done = service.correction("i1", "/wijzig_antwoord", "jaarplan")
+    titles = [b["title"] for b in done.messages[0].buttons]
+    assert "Budget" in titles and "Activiteit 2: Coaching leidinggevenden" in titles
+    turn = _say("i1", "jaarplan", "hoe ver ben ik?", today, [("voortgang", 0.9)])
+    assert [m.response for m in turn.messages] == ["voortgang", "budget_nu"]
+    assert turn.messages[1].params["rest"] == "€ 0"
