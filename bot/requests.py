@@ -54,7 +54,7 @@ class Request:
 
 REQUESTS: tuple[Request, ...] = (
     Request("stoppen", "stoppen", "Stoppen",
-            evidence=r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(pauzeren|later verder|ik wil (nu )?(stoppen|pauzeren)|even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder)\b",
+            evidence=r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(pauzeren|later verder|ik wil (nu )?(stoppen|pauzeren)|even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder|tot straks|tot later|kom (hier |er )?(morgen|later|straks) op terug)\b",
             phrase_ok=True, roles=EVERYONE),
     Request("hervatten", "verder gaan", "Verder gaan",
             evidence=r"^((ga|gaan|we gaan|laten we|ik wil|kunnen we) )?(maar )?(verder|doorgaan|hervatten)\b|\bwaar was ik\b",
@@ -63,7 +63,7 @@ REQUESTS: tuple[Request, ...] = (
             evidence=r"^(terug|vorige( vraag)?|ga terug|een (vraag|stap) terug)\b|\b(ik wil terug(?! naar)|ik heb me vergist|typte iets fout|dat was fout|vorige? antwoord|vorige vraag)\b",
             phrase_ok=True, roles=EVERYONE),
     Request("wijzig_antwoord", "een antwoord wijzigen", "Een antwoord wijzigen",
-            evidence=r"\b(wijzig|wijzigen|verander|aanpassen|pas .{1,30} aan|corrigeer|klopt niet|moet anders)\b",
+            evidence=r"\b(wijzig|wijzigen|verander|aanpassen|pas .{1,30} aan|corrigeer|klopt niet|moet(en)? .{0,30}anders)\b",
             roles=EVERYONE),
     Request("toon_antwoorden", "je antwoorden zien", "Mijn antwoorden zien",
             evidence=r"\b(wat heb ik (allemaal |tot nu toe )?(ingevuld|ingevult|gezegd)|overzicht|samenvatting|mijn antwoorden|laat .{0,20}zien|wat staat er al)\b",
@@ -98,7 +98,7 @@ REQUESTS: tuple[Request, ...] = (
             evidence=r"\?\s*$|^(wat is|wat zijn|wat betekent|wat houdt|wat staat|hoe werkt|hoe zit|leg uit|uitleg|moet de|heeft de|waar staat)\b",
             max_words=16, roles=EVERYONE),
     Request("subsidie_zoeken", "subsidies zoeken", "Subsidies zoeken",
-            evidence=r"(subsidie|subsidy|fonds|regeling|financier|geld|vergoed|potje|betalen|kosten|bijdrage)",
+            evidence=r"(subsidie|subsidy|fonds|regeling|financier|geld|vergoed|potje|betalen|betaalt|kosten|bijdrage)",
             topic=r"(subsidie|subsidy|fonds|regeling|financier|geld|vergoed|potje|betaal|betal|kosten|bijdrage|duur|\bhulp\b.{0,20}(studie|opleiding|cursus)|(studie|opleiding|cursus).{0,40}\bhulp\b)",
             leaves=True, roles=EVERYONE),
     Request("regeling_vraag", "informatie over een regeling", "Uitleg over een regeling",

@@ -20,10 +20,7 @@ RASA = str(Path(sys.executable).parent / "rasa")
 # test_domain.py checks those responses against the code instead, so these warnings (and only these) are expected.
 UNUSED_RESPONSE = re.compile(r"The utterance '(utter_[a-z_]+)' is not used in any story or rule\.")
 # Rasa's importer adds retrieval intents to the domain a second time; the docs require listing them.
-KNOWN = [re.compile(r"duplicated intents have been found across multiple domain files: faq$"),
-         # The four intents of data/nlu/tussendoor.yml (branch nlu-39) get their rules with the dialogue that answers
-         # them; remove this line when data/rules uses them.
-         re.compile(r"The intent '(opmerking|verduidelijking|voortgang|terugzetten)' is not used in any story or rule")]
+KNOWN = [re.compile(r"duplicated intents have been found across multiple domain files: faq$")]
 
 
 def _rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
