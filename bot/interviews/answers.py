@@ -74,6 +74,13 @@ _ORG_WORD = (r"(?:gemeente|stichting|provincie|bibliotheek|muziekschool|kunstenc
 _NAME_PART = r"(?:[A-ZÀ-Ý][\w'&.-]*|van|de|der|den|voor|aan|op|en|in|'t|het|[0-9]+)"
 
 
+def _looks_like_a_name(text: str) -> bool:
+    """"Muziek- en Dansschool De Toonladder": mostly capitals, no sentence around it."""
+    words = re.findall(r"[\wÀ-ÿ'&.-]+", text)
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitals / len(words) >= 0.5 and not re.search(r"[.!?]\s|,", text.strip(" .!?"))
+
+
 def organisation_name(text: str) -> str | None:
     """The organisation's name in a sentence: "Ik werk bij Gemeente Oostervaart, een gemeente met 340 mensen" ->
     "Gemeente Oostervaart" (a word that names a kind of organisation, or capitals after "bij"/"voor")."""
@@ -149,8 +156,10 @@ def _yes_no(t: str) -> Parsed:
     return Parsed(True, value, said="ja" if value else "nee", rest=rest, echo=not plain and not rest)
 
 
-_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel|de|het|een|"
-                     r"(?:dat|het|die|dit) (?:is|wordt|zijn)|we willen|ik wil)\b[\s,]*)+", re.I)
+_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel)\b[\s,]*)+", re.I)
+# before a name ("ja, en dan nog de e-learning AVG", "ja, dat is een meester-gezel traject"): the name itself
+NAME_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel|de|het|een|"
+                         r"(?:dat|het|die|dit) (?:is|wordt|zijn)|we willen|ik wil)\b[\s,]*)+", re.I)
 
 
 def _speerpunt(t: str, ctx: Ctx) -> Parsed:
@@ -194,7 +203,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     t = text.strip()
     if q.optional and parsing.is_skip(t):
         return Parsed(True, "")
-    if q.stored_in == "organisation.name" and parsing.word_count(t) > 4:
+    if q.stored_in == "organisation.name" and parsing.word_count(t) > 4 and not _looks_like_a_name(t):
         name = organisation_name(t)  # "Ik werk bij Gemeente Oostervaart, een middelgrote gemeente ..."
         if name:
             return Parsed(True, name, sure=False, said=formatting.quoted(name))

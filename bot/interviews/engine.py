@@ -19,7 +19,7 @@ from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
 from bot.interviews import groups, navigation, parts, places, proposals
-from bot.interviews.answers import described_parts, parse_answer
+from bot.interviews.answers import NAME_FILLER, described_parts, parse_answer
 from bot.interviews.catalogue import (
     INTERVIEW_LABELS,
     INTERVIEW_QUESTIONS,
@@ -80,8 +80,11 @@ class InterviewEngine:
         key = self.current_key()
         if key is None or key == RESTART:
             return False
-        if self.state.proposal:
-            return True  # yes, no, a reading or a new answer: the proposal decides (proposals.answer)
+        if self.state.proposal:  # yes, no or one of the readings: the proposal decides (proposals.answer)
+            if parsing.split_yes_no(text)[0] is not None or any(
+                    parsing.normalize(text).strip(" .!") in (parsing.normalize(t), parsing.normalize(str(v)))
+                    for t, v in self.state.proposal.get("options") or []):
+                return True
         q = Q[key]
         if q.stored_in == SUBJECT:
             from bot.interviews.popgesprek import member
@@ -263,6 +266,8 @@ class InterviewEngine:
         hears that they were not stored."""
         self.session.flush()
         for following in self._questions_for_details(key, value):
+            if Q[following].kind == "short":  # a name: "dat is een e-learning AVG" -> "e-learning AVG"
+                rest = NAME_FILLER.sub("", rest).strip() or rest
             parsed = parse_answer(Q[following], rest, self.ctx)
             if parsed.ok and (parsed.value not in (None, "") or parsed.options):
                 parsed.said = parsed.said or formatting.quoted(rest)

@@ -40,7 +40,10 @@ def carry_over(session, plan) -> list[Activity]:
         for attr in ("title", "target_group", "kind", "speerpunt_id", "speerpunt_text", "goal", "form", "provider",
                      "cooperation", "cost_cents"):
             setattr(copy, attr, getattr(act, attr))
-        copy.period = None  # a period of this year is never next year's: it is planned again
+        # a period of this year is never next year's: the one named when it was moved, or planned again
+        extra = dict(act.extra or {})
+        copy.period = extra.pop("volgende_periode", None)
+        act.extra = extra or None
         following.activities.append(copy)
         copies.append(copy)
     session.flush()

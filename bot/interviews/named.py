@@ -36,6 +36,7 @@ HOOKS = {
     "activity_parts": "een activiteit in één bericht vult alle vragen die het beantwoordt",
     "forget_result_unless_done": "kosten en effect vervallen als de activiteit niet is uitgevoerd",
     "carry_over": "niet afgeronde activiteiten gaan naar het jaarplan van volgend jaar",
+    "next_period": "een verschoven activiteit neemt de periode mee die erbij is genoemd",
     "plan_without_activities": "een melding als het gekozen jaarplan geen activiteiten heeft",
 }
 

@@ -164,6 +164,23 @@ def _forget_result_unless_done(_engine, stored: Stored) -> None:
         stored.item.eval_cost_cents = stored.item.eval_effect = None
 
 
+NEXT_PERIOD = "volgende_periode"  # activity.extra: when a moved activity happens ("doorgeschoven naar het voorjaar")
+
+
+def _next_period(engine, stored: Stored) -> None:
+    """"Doorgeschoven naar het voorjaar van 2027": the period goes with the activity to next year's plan (said)."""
+    from bot.dutch.periods import read_period
+
+    act, extra = stored.item, dict(stored.item.extra or {})
+    extra.pop(NEXT_PERIOD, None)
+    if stored.value == "verschoven" and engine.ctx.year is not None:
+        period = read_period(stored.text, engine.today, engine.ctx.year + 1)
+        if period.label and period.start and period.start.year > engine.ctx.year:
+            extra[NEXT_PERIOD] = period.label
+            stored.messages.append(Message("volgende_periode_genoteerd", {"wat": period.said or period.label}))
+    act.extra = extra or None
+
+
 def _carry_over(engine, stored: Stored) -> None:
     from bot.interviews.evaluation import carry_over
 
@@ -189,6 +206,7 @@ HOOKS: dict[str, Callable[[Any, Stored], None]] = {
     "activity_parts": _activity_parts,
     "forget_result_unless_done": _forget_result_unless_done,
     "carry_over": _carry_over,
+    "next_period": _next_period,
     "plan_without_activities": _plan_without_activities,
 }
 

@@ -11,6 +11,7 @@ readings as buttons ("Bedoel je € 15.000 of € 7.500?"). What the person says
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.dutch import parsing
@@ -19,6 +20,8 @@ from bot.interviews.context import buttons as make_buttons
 from bot.storage.models import Speerpunt
 
 YES, NO = "ja", "nee"
+_STARTS_YES_NO = re.compile(r"^\s*(ja|jawel|jazeker|nee|neen|klopt|correct|yes|ok|oke|oké|okay|prima|goed|nope|zeker)\b",
+                            re.I)
 
 
 def to_json(value: Any) -> Any:
@@ -76,7 +79,9 @@ def answer(engine, text: str) -> Reply:
         if parsing.parse_yes_no(text) is not None:
             return Reply([Message("voorstel_kies_knop")], accepted=False, done=False)
         return engine.answer_question(key, text)
-    choice, rest = parsing.split_yes_no(text)
+    # only a message that starts with yes or no says yes or no here ("Over drie jaar ... heeft een vast aanspreekpunt"
+    # is a new answer, not a "yes" because it "has" something)
+    choice, rest = parsing.split_yes_no(text) if _STARTS_YES_NO.match(text) else (None, text)
     if choice is not None and not parsing.says_nothing(rest):  # "nee, zonder 'gewoon'", "ja maar dan 7000"
         engine.state.proposal = None
         return engine.answer_question(key, rest)

@@ -94,7 +94,7 @@ def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | Non
     """A correction said as a statement ("de toekomst van de organisatie klopt niet, we gaan ...", "nee wacht, de
     kosten van de tweede activiteit moeten 2500 zijn"): the words of a correction, and words that name an answer the
     person gave, not the open question. Not while a value waits for "klopt dat?"."""
-    if engine.state.proposal or key in (None, RESTART) or not sounds_like_a_correction(text):
+    if key in (None, RESTART) or not sounds_like_a_correction(text):
         return False  # "15.000 voor twee jaar" names the year's question, but corrects nothing
     found = corrections.find(engine, text)
     targets = [found.target] if found.target else found.options or []
@@ -146,8 +146,9 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         engine = _engine(s, person_id, interview, today)
         held_text, held_request = engine.take_held()
         key = engine.current_key()
-        if held_text is not None and held_request == ANSWER and _agrees(text):
-            text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer
+        if held_text is not None and held_request == ANSWER and _agrees(text) and not engine.accepts_closed(text):
+            text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer (unless "ja"
+            # answers the open question itself: "Wil je nog een activiteit toevoegen?")
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
                           names_an_answer=_names_an_answer(engine, text, ranking, key))
         if text.strip() == "/" + ANSWER:  # the button "Ja, dit is mijn antwoord"
