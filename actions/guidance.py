@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity
+from actions.common import call, identity, latest_text, role_of
 from bot.services import interviews, popgesprek, sharing
 
 
@@ -30,11 +30,28 @@ class ActionGreet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_groet" if _plans(tracker) else "utter_groet_medewerker")
+        _offer_what_they_asked(tracker, dispatcher)
         if await _new_manager(tracker):
             dispatcher.utter_message(response="utter_pop_nieuwe_leidinggevende")
         if await _agreements_waiting(tracker):
             dispatcher.utter_message(response="utter_afspraken_wachten")
         return []
+
+
+def _offer_what_they_asked(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """"Hoi hoi! Ik wil ons opleidingsbeleid eens op papier zetten": a greeting with a task in it; the task its words
+    name is offered as one button ("ja" takes it), never started unasked."""
+    from bot import requests
+    from bot.understanding import ranking_of
+
+    text = latest_text(tracker)
+    if len(text.split()) < 5:
+        return
+    offers = [r for r in requests.likely(ranking_of(tracker.latest_message), role_of(tracker), text)
+              if r.intent.startswith("start_")]
+    if offers:
+        dispatcher.utter_message(response="utter_bedoel_je", bedoeling=offers[0].button,
+                                 buttons=requests.offer_buttons(offers[:1]))
 
 
 async def _new_manager(tracker: Tracker) -> bool:

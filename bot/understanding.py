@@ -206,9 +206,9 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     if form == "vraag" and _asks(stripped):
         # A question is never stored as an answer without asking: a request it backs, or held ("is dit je antwoord?")
         return Decision("hold", "vraag")
-    if _ASIDE.search(norm) and top not in COMMANDS:
+    if _ASIDE.search(norm) and (top not in COMMANDS or top == REMARK):
         return Decision("hold", REMARK)  # "o wacht, ...", "... trouwens ...": a reaction or an aside, asked about
-    if top == REMARK and confidence >= 0.5 and words <= REMARK_WORDS:
+    if top == REMARK and (confidence >= 0.5 and words <= REMARK_WORDS or confidence >= 0.9 and words <= 14):
         return Decision("hold", REMARK)  # "hmm, goeie vraag eigenlijk": not the answer, and not lost either
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
         return ANSWERED
@@ -272,8 +272,9 @@ UNKNOWN = {"nlu_fallback", "buiten_bereik", "bot_vraag"}
 QUESTION = "vraag"  # a question the bot cannot answer; the interview waits at its question
 REMARK = "opmerking"  # a remark or aside at a question ("even denken"): kept aside, never stored unasked
 # A reaction or an aside, not an answer: "o wacht, die 1200 is inclusief de inhuur", "we hebben trouwens al ..."
-_ASIDE = re.compile(r"^(?:o+h? |ow )?wacht\b|^oeps\b|^foutje\b|\btrouwens\b|\boverigens\b|\btussen haakjes\b|"
-                    r"\beven tussendoor\b|\bbtw\b")
+_ASIDE = re.compile(r"^(?:o+h? |ow )?wacht\b|^oeps\b|^foutje\b|^sorry,|^zo,|\btrouwens\b|\boverigens\b|"
+                    r"\btussen haakjes\b|\beven tussendoor\b|\bbtw\b|"
+                    r"^(?:wel |best |beetje |erg |nogal |echt )?(?:irritant|onhandig|vervelend|omslachtig)\b")
 REMARK_WORDS = 8  # a longer message is an answer more often than a remark ("Ik schrijf korte en duidelijke ...")
 CORRECTION = "wijzig_antwoord"
 

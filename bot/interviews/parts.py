@@ -7,6 +7,7 @@ for a question of a repeating group, the record of the item the question is abou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,9 +174,10 @@ def _next_period(engine, stored: Stored) -> None:
 
     act, extra = stored.item, dict(stored.item.extra or {})
     extra.pop(NEXT_PERIOD, None)
-    if stored.value == "verschoven" and engine.ctx.year is not None:
+    # "doorgeschoven naar het voorjaar", "uitgesteld tot maart" (not "het programma eindigt in maart")
+    if stored.value == "verschoven" and engine.ctx.year is not None and re.search(r"\b(naar|tot)\b", stored.text):
         period = read_period(stored.text, engine.today, engine.ctx.year + 1)
-        if period.label and period.start and period.start.year > engine.ctx.year:
+        if period.label and period.start and period.start.year > engine.ctx.year and period.label != str(period.start.year):
             extra[NEXT_PERIOD] = period.label
             stored.messages.append(Message("volgende_periode_genoteerd", {"wat": period.said or period.label}))
     act.extra = extra or None

@@ -344,7 +344,7 @@ def test_unsure_first_message_gets_bedoel_je_and_the_choice_starts_the_task(serv
     starts = {"/start_pop": "Ik help je je POP-gesprek", "/start_jaarplan": "We maken samen",
               "/start_strategie": "Fijn dat je", "/start_evaluatie": "We evalueren",
               "/start_popgesprek": "Je legt de afspraken van een POP-gesprek vast",
-              "/gedeelde_pops": "Er zijn nog geen POP's met jou gedeeld"}
+              "/gedeelde_pops": "Er zijn nog geen POP's met jou gedeeld", "/gegevens_inzien": "Dit bewaar ik van jou"}
     assert payloads[-1] == "/help" and payloads[0] in starts, payloads
     started = texts(say(servers, sender, payloads[0]))
     assert any(t.startswith(starts[payloads[0]]) for t in started), started

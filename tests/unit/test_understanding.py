@@ -251,3 +251,12 @@ def test_a_statement_that_an_answer_is_wrong_is_a_correction_when_it_names_an_an
     assert decide("De planning klopt niet altijd", [("wijzig_antwoord", 0.7)], names_an_answer=False) == ANSWERED
     # a correction the NLU is sure of is never stored as an answer, also when it names nothing the person gave
     assert decide("de kosten van activiteit 6 moeten 2500 zijn", ranking) == Decision("request", "wijzig_antwoord")
+
+
+@pytest.mark.parametrize("text", ["sorry, die nieuwe naam moet ik zelf ook nog leren", "wel irritant dat ik alles weer moest typen",
+                                  "zo, nu staat het er goed in", "onhandig dat dit niet in één keer ging hoor"])
+@pytest.mark.parametrize("ranking", [[("opmerking", 0.8), ("antwoord", 0.1)], [("antwoord", 0.7), ("opmerking", 0.2)]])
+def test_an_apology_or_a_complaint_after_a_correction_is_never_stored(text, ranking):
+    """Issue 39 conversations a01, a06: "sorry, die fusie ..." and "wel irritant dat ..." were stored as the answer
+    to the open question, also when the NLU was sure it was a remark."""
+    assert decide(text, ranking) == Decision("hold", "opmerking")
