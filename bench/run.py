@@ -29,14 +29,12 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import FAILURE_REPLIES, percentile  # noqa: E402
 from bot.settings import get_settings  # noqa: E402
 from bot.storage import db  # noqa: E402
 from ops import processes  # noqa: E402
-from rasa_addons.channel_common import SORRY  # noqa: E402
-from rasa_addons.rate_limit import TOO_FAST  # noqa: E402
 from tests.helpers import POP  # noqa: E402
 
-FAILURE_REPLIES = {SORRY, TOO_FAST}
 MINIMAL_MESSAGES = ["hi", "I am fine", "great", "yes", "bye"] * 4
 
 
@@ -48,15 +46,6 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
-
-
-def percentile(values: list[float], p: float) -> float:
-    if not values:
-        return 0.0
-    values = sorted(values)
-    k = (len(values) - 1) * p / 100
-    low, high = int(k), min(int(k) + 1, len(values) - 1)
-    return values[low] + (values[high] - values[low]) * (k - low)
 
 
 def run_level(url: str, users: int, script: list[str], prefix: str) -> dict:

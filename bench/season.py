@@ -23,7 +23,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import func, select
 
-from bench.run import FAILURE_REPLIES, percentile
+from bench.common import FAILURE_REPLIES, percentile
 from tests.helpers import POP
 
 EMPLOYEES, SHARE, HOUR = 800, 0.10, 3600.0

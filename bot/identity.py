@@ -28,7 +28,6 @@ from bot import clock, vocabulary
 
 ROLES = tuple(vocabulary.ROLES)
 MAX_TOKEN_HOURS = 12  # a token that is valid for longer is refused: the intranet makes short ones
-ROLE_LABELS = {r.key: r.label for r in vocabulary.ROLES.values()}
 
 
 @dataclass(frozen=True)

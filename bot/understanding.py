@@ -56,7 +56,6 @@ COMMANDS = set(EVIDENCE)
 HANDOFF = {r.intent for r in REQUESTS if r.handoff}
 LEAVING = {r.intent for r in REQUESTS if r.leaves}
 PHRASE_OK = {r.intent for r in REQUESTS if r.phrase_ok}
-MAX_PHRASE_WORDS = 6
 
 # -- the form of a message ------------------------------------------------------------------------------
 _PRONOUNS = r"(ik|je|jij|jullie|u|we|wij|ze|zij|hij|men|er|mijn|ons|onze|de|het|een|dit|dat|deze|die)"

@@ -3,7 +3,7 @@
 The production layout on one machine (`make run-prod`, the production tests and `make bench`) runs Debian's
 HAProxy with the configuration in `deploy/haproxy/haproxy.cfg.template`: one conversation per server (a hash on
 the token's subject), sticky socket.io sessions, health checks on the readiness endpoint, fail-over, a body
-size limit. See the README, "Productie".
+size limit. See docs/production.md.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
    console logging on top of it, so the structured (JSON) production logs would be lost.
 2. Responses of the action server are validated against Rasa's schema with a validator built once. Rasa calls
    `jsonschema.validate()` for every custom action call, which checks the schema itself again each time: that
-   was 28 % of the Rasa server's CPU time during interviews (measured with py-spy, see README "Benchmark").
+   was 28 % of the Rasa server's CPU time during interviews (measured with py-spy, see docs/bench.md).
    The validation itself, and Rasa's error for an invalid response, are unchanged.
 3. Trained TensorFlow models (DIETClassifier, ResponseSelector) load without a training step. Rasa 3.6 builds
    a loaded model's weights by training it on one example, which traces the whole training graph: half of the

@@ -255,11 +255,6 @@ def current() -> Catalogue:
         return _loaded[folder]
 
 
-def key_at(place: str) -> str:
-    """The key of the question whose answer is kept at ``place`` (``organisation.name``)."""
-    return current().places[place]
-
-
 class _View(Mapping):
     """A read-only view on a part of the current catalogue, looked up when used (nothing loads on import)."""
 

@@ -37,7 +37,7 @@ EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 # Kinds an own question can have; lists and speerpunten need the engine's own code; a choice brings its buttons
 EXTRA_KINDS = ("open", "short", "int", "money", "year", "yesno", "period", "kind", "choice")
 # Places the engine treats on its own (a list, the loops' "nog een?", the plan's year, the chosen team member):
-# never a plain attribute. The engine finds their questions by place (key_at), never by key.
+# never a plain attribute. The engine finds their questions by place (the catalogue's ``places``), never by key.
 ORGANISATION_NAME = "organisation.name"
 SPEERPUNTEN = "strategic_plan.speerpunten"
 PLAN_YEAR = "year_plan.year"

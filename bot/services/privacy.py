@@ -12,6 +12,7 @@ from bot import clock
 from bot.dutch.formatting import format_date
 from bot.services import access
 from bot.settings import get_settings
+from bot.storage import conversation_store
 from bot.storage.db import session_scope
 from bot.storage.models import (
     Agreement,
@@ -26,7 +27,6 @@ from bot.storage.models import (
     PopAccess,
 )
 from bot.vocabulary import ROLES
-from rasa_addons import conversation_store
 
 
 def summary(person_id: str) -> dict:
@@ -175,7 +175,7 @@ def take_pending_deletion(person_id: str) -> bool:
 
 
 def purge_conversation(tracker_db: str, sender_id: str) -> int:
-    """Delete one conversation from Rasa's conversation store (rasa_addons/conversation_store.py)."""
+    """Delete one conversation from Rasa's conversation store (bot/storage/conversation_store.py)."""
     return conversation_store.delete_conversation(tracker_db, sender_id)
 
 

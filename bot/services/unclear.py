@@ -17,9 +17,9 @@ from sqlalchemy import select
 
 from bot import clock
 from bot.dutch.choices import fold
+from bot.storage import conversation_store
 from bot.storage.db import session_scope
 from bot.storage.models import Person
-from rasa_addons import conversation_store
 
 SIMILAR = 0.8  # difflib ratio at which two messages count as the same question
 

@@ -1,7 +1,8 @@
-"""Rasa's conversation store (its SQL tracker store, table ``events``), as only Rasa's add-ons should know it:
-deleting a person's conversation, the retention period, old copies of POP texts, and the messages the bot did
-not understand. Plain SQL on Rasa's table; the callers (bot/services/privacy.py, bot/services/unclear.py) never
-see the table, its columns or the names of Rasa's responses.
+"""The conversation store (Rasa's SQL tracker store, table ``events``), one of the stores deletion and retention must
+reach: deleting a person's conversation, the retention period, old copies of POP texts, and the messages the bot
+did not understand. Plain SQL on that table, without importing Rasa, so the core never imports ``rasa_addons``;
+the callers (bot/services/privacy.py, bot/services/unclear.py) never see the table, its columns or the names of
+the responses.
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ def delete_before(tracker_db: str, timestamp: float) -> int:
     return _delete_events(tracker_db, "timestamp < :t", {"t": timestamp})
 
 
-COPIED_POP_ACTION = "utter_gedeelde_pop"
+COPIED_POP_RESPONSE = "gedeelde_pop"  # response names as the core speaks them; Rasa's events add "utter_"
+
+
+def _response(event: dict) -> str | None:
+    """The name of the response a bot event came from ("fallback"), without Rasa's prefix."""
+    name = (event.get("metadata") or {}).get("utter_action")
+    return name.split("_", 1)[1] if isinstance(name, str) and "_" in name else None
 
 
 def delete_copied_pop_texts(tracker_db: str) -> int:
@@ -68,7 +75,7 @@ def delete_copied_pop_texts(tracker_db: str) -> int:
         if conn is None:
             return 0
         rows = conn.execute(text("SELECT id, data FROM events WHERE type_name = 'bot' AND (data LIKE :p "
-                                 "OR data LIKE :q)"), {"p": f"%{COPIED_POP_ACTION}%", "q": "%Leerdoel %"}).all()
+                                 "OR data LIKE :q)"), {"p": f"%_{COPIED_POP_RESPONSE}%", "q": "%Leerdoel %"}).all()
         stale = [row.id for row in rows if _is_copied_pop(row.data)]
         for start in range(0, len(stale), 500):
             conn.execute(text("DELETE FROM events WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
@@ -82,22 +89,20 @@ def _is_copied_pop(data: str) -> bool:
     except ValueError:
         return False
     message = event.get("text") or ""
-    utter = (event.get("metadata") or {}).get("utter_action")
-    if utter == COPIED_POP_ACTION:
+    response = _response(event)
+    if response == COPIED_POP_RESPONSE:
         return message.startswith("POP van ") and "/bestand/" not in message
     # Before 4 December 2026 the POP-gesprek quoted the employee's learning goals in the manager's conversation:
     # "Leerdoel 1 van Eva: '…'" and summary lines "- Leerdoel 1: <goal> — <agreement>" (issue 29, item 4).
-    if utter == "utter_vraag_afspraak_besluit":
+    if response == "vraag_afspraak_besluit":
         return re.match(r"Leerdoel \d+ van .+?: '", message) is not None
-    return ("- Medewerker: " in message and utter in ("utter_samenvatting_popgesprek", "utter_antwoorden_tot_nu")
+    return ("- Medewerker: " in message and response in ("samenvatting_popgesprek", "antwoorden_tot_nu")
             and re.search(r"^- Leerdoel \d+: .+( — | \(nog niet klaar\)$)", message, re.M) is not None)
 
 
-
-
 # The bot's answers that say it did not understand, or that ask what the person meant.
-UNCLEAR_RESPONSES = {"utter_fallback", "utter_fallback_medewerker", "utter_bedoel_je", "utter_bedoel_je_twee",
-                     "utter_antwoord_of_verzoek", "utter_default", "utter_vraag_onbekend"}
+UNCLEAR_RESPONSES = {"fallback", "fallback_medewerker", "bedoel_je", "bedoel_je_twee", "antwoord_of_verzoek", "default",
+                     "vraag_onbekend"}
 
 
 def unclear_messages(tracker_db: str, since: float) -> list[str]:
@@ -118,7 +123,7 @@ def unclear_messages(tracker_db: str, since: float) -> list[str]:
         if kind == "user":
             typed = (event.get("text") or "").strip()
             last[sender] = None if not typed or typed.startswith("/") else typed
-        elif last.get(sender) and (event.get("metadata") or {}).get("utter_action") in UNCLEAR_RESPONSES:
+        elif last.get(sender) and _response(event) in UNCLEAR_RESPONSES:
             found.append(last[sender])
             last[sender] = None  # one entry per message, however many replies it got
     return found
