@@ -69,7 +69,7 @@ def _locked(person_id: str) -> Iterator[Session]:
     the first one left behind, so it is stored under the question that is open by then, or asked again.
     """
     with session_scope(serial=True) as session:
-        repo.lock_person(session, person_id)
+        session.info["person"] = repo.lock_person(session, person_id)  # held: the identity map keeps it for the turn
         yield session
 
 

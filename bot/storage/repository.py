@@ -44,9 +44,10 @@ def name_key(name: str) -> str:
     return re.sub(r"[^\w]+", " ", normalize(name)).strip()
 
 
-def lock_person(session: Session, person_id: str) -> None:
-    """Lock the person's row until the transaction ends (PostgreSQL; SQLite locks at BEGIN IMMEDIATE)."""
-    session.execute(select(Person.id).where(Person.id == person_id).with_for_update())
+def lock_person(session: Session, person_id: str) -> Person | None:
+    """Lock the person's row until the transaction ends (PostgreSQL; SQLite locks at BEGIN IMMEDIATE), and load it
+    in the same statement: the turn reads the person once."""
+    return session.execute(select(Person).where(Person.id == person_id).with_for_update()).scalar_one_or_none()
 
 
 def get_or_create_person(session: Session, person_id: str, role: str | None = None,
