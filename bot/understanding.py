@@ -207,7 +207,8 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
         return Decision("hold", "vraag")
     if _ASIDE.search(norm) and (top not in COMMANDS or top == REMARK):
         return Decision("hold", REMARK)  # "o wacht, ...", "... trouwens ...": a reaction or an aside, asked about
-    if top == REMARK and (confidence >= 0.5 and words <= REMARK_WORDS or confidence >= 0.9 and words <= 14):
+    if top == REMARK and (confidence >= 0.9 and words <= 14
+                          or confidence >= 0.5 and words <= REMARK_WORDS and _SOUNDS_LIKE_A_REMARK.search(norm)):
         return Decision("hold", REMARK)  # "hmm, goeie vraag eigenlijk": not the answer, and not lost either
     if top == ANSWER and confidence >= MIN_CONFIDENCE:
         return ANSWERED
@@ -274,6 +275,13 @@ REMARK = "opmerking"  # a remark or aside at a question ("even denken"): kept as
 _ASIDE = re.compile(r"^(?:o+h? |ow )?wacht\b|^oeps\b|^foutje\b|^sorry,|^zo,|\btrouwens\b|\boverigens\b|"
                     r"\btussen haakjes\b|\beven tussendoor\b|\bbtw\b|"
                     r"^(?:wel |best |beetje |erg |nogal |echt )?(?:irritant|onhandig|vervelend|omslachtig)\b")
+# Words of a reaction: without one, a short phrase the NLU is not sure of is content ("drie bijeenkomsten met oefenen")
+_SOUNDS_LIKE_A_REMARK = re.compile(
+    r"\b(hm+|uh+m*|pf+|tja|ha(ha)+|hihi|joh|goeie|goede vraag|lastig\w*|moeilijk\w*|makkelijk|even|momentje|moment|"
+    r"oei|oef|poeh|pfoe|jeetje|wauw|nou|denk|denken|dacht|nadenk\w*|nagedacht|interessant\w*|grappig|spannend|jammer|"
+    r"vervelend|irritant|onhandig|omslachtig|ingewikkeld|gedoe|snap\w*|bedoel\w*|zei|duidelijk|mooi|ok[eé]?|sorry|"
+    r"oeps|foutje|zeg|hoor|eigenlijk|toch|vraag|vragen|opnieuw|traag|wacht|ah|oh|o|zo|ja ja|wat een|geen idee|rare?|"
+    r"gek)\b")
 REMARK_WORDS = 8  # a longer message is an answer more often than a remark ("Ik schrijf korte en duidelijke ...")
 CORRECTION = "wijzig_antwoord"
 

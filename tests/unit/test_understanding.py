@@ -260,3 +260,12 @@ def test_an_apology_or_a_complaint_after_a_correction_is_never_stored(text, rank
     """Issue 39 conversations a01, a06: "sorry, die fusie ..." and "wel irritant dat ..." were stored as the answer
     to the open question, also when the NLU was sure it was a remark."""
     assert decide(text, ranking) == Decision("hold", "opmerking")
+
+
+def test_a_short_phrase_without_words_of_a_reaction_is_an_answer_when_the_nlu_doubts():
+    """Conversation a15: "drie bijeenkomsten met oefenen" at the question about the form was held as a remark
+    (NLU: opmerking 0.83); a short remark keeps its words of a reaction."""
+    ranking = [("opmerking", 0.83), ("terugzetten", 0.03), ("antwoord", 0.02)]
+    assert decide("vier avonden met een trainer", ranking) == ANSWERED
+    assert decide("hmm, lastige", ranking) == Decision("hold", "opmerking")
+    assert decide("goede vraag eigenlijk", [("opmerking", 0.6)]) == Decision("hold", "opmerking")
