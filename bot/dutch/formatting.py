@@ -57,3 +57,9 @@ def quoted(text) -> str:
     """
     flat = " ".join(str(text).split()).replace(QUOTE_OPEN, '"').replace(QUOTE_CLOSE, '"')
     return f"{QUOTE_OPEN}{flat}{QUOTE_CLOSE}"
+
+
+def in_sentence(label: str) -> str:
+    """A question's label inside a sentence: its first letter small, abbreviations kept ('een OR', 'POP', 'AVG')."""
+    return " ".join(w if sum(c.isupper() for c in w) > 1 or w.isupper() and len(w) > 1 else w.lower()
+                    for w in label.split())

@@ -309,12 +309,28 @@ def _product(scan: _Scan, kinds: tuple[str, ...]) -> tuple[_Num, _Num] | None:
     return None
 
 
+def _chain(scan: _Scan) -> tuple[_Num, _Num, _Num] | None:
+    """'6 teamleiders keer 5 sessies van € 150', '6 x 5 sessies à 150 euro': a count times a count times a price."""
+    for a, b, c in zip(scan.nums, scan.nums[1:], scan.nums[2:], strict=False):
+        first = re.fullmatch(r"\s*(?:[a-zà-ÿ']+\s+)?(?:x|keer|maal)\s*", _between(scan, a, b))
+        second = re.fullmatch(r"\s*(?:[a-zà-ÿ']+\s+)?(?:van|à|á|a|x|keer|maal)\s*(?:€|eur|euro)?\s*", _between(scan, b, c))
+        if first and second and not a.currency and not b.currency and c.kind in ("amount", "price", "bare") \
+                and a.value == int(a.value) and b.value == int(b.value) and (c.currency or c.kind == "price"):
+            return a, b, c
+    return None
+
+
 def read_money(text: str) -> NumberReading:
     """An amount in euros (value in cents), with what the bot must say back; see the module's docstring."""
     scan = _scan(text)
     if scan.negative:
         return NumberReading(None, estimate=scan.estimate, problem="negatief")
     nums, amounts = scan.nums, [n for n in scan.nums if n.kind in ("amount", "bare")]
+    chain = _chain(scan)  # "zes teamleiders keer vijf sessies van 150 euro"
+    if chain is not None:
+        a, b, c = chain
+        return _result(scan, a.value * b.value * c.value,
+                       how=f"{_count_text(a.value)} × {_count_text(b.value)} × {_euro(c.value)}")
     # "18 deelnemers à € 400"; only then "4 groepen à € 1.850" ("3 groepen van 12 à € 250" is 3 × 12 × € 250)
     pair = _product(scan, ("bare", "people", "thing", "duration", "times")) or _product(scan, ("group",))
     prices = [n for n in nums if n.kind == "price"]

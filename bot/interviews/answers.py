@@ -257,7 +257,7 @@ def described_parts(q: Question, text: str, ctx: Ctx) -> tuple[object, dict[str,
         if parsed.ok and not parsed.options and parsed.value not in (None, ""):  # all of it is said back
             found[key] = parsed.value
             shown = parsed.said or (formatting.quoted(parsed.value) if isinstance(parsed.value, str) else parsed.value)
-            said.append(f"{Q[key].label.lower()} {shown}")
+            said.append(f"{formatting.in_sentence(Q[key].label)} {shown}")
     if not found:
         return None
     return title, found, "; ".join(said)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.dutch import formatting
 from bot.interviews.catalogue import Group, Q, current
 from bot.interviews.fields import read, write
 
@@ -99,7 +100,7 @@ def described(record: Any, group: Group, shown) -> list[str]:
     """Every item in one line: "1. naam: …; niveau: …" (``shown`` formats an answer)."""
     lines = []
     for number_, item in enumerate(items(record, group), 1):
-        parts = [f"{Q[key].label.lower()}: {shown(key, item[_field(key)])}" for key in group.keys
+        parts = [f"{formatting.in_sentence(Q[key].label)}: {shown(key, item[_field(key)])}" for key in group.keys
                  if _field(key) in item]
         if parts:
             lines.append(f"{number_}. " + "; ".join(parts))

@@ -155,7 +155,7 @@ def _activity_parts(engine, stored: Stored) -> None:
         attribute = Q[key].stored_in.partition(".")[2]
         if read(stored.item, attribute) is None:
             write(stored.item, attribute, value)
-            filled.append(Q[key].label.lower())
+            filled.append(formatting.in_sentence(Q[key].label))
     if filled:
         stored.messages.append(Message("activiteit_delen_opgeslagen", {"velden": ", ".join(filled)}))
 

@@ -6,7 +6,8 @@ readings as buttons ("Bedoel je € 15.000 of € 7.500?"). What the person says
 - yes (the button, "ja", "klopt"): the value is stored under the question the person saw;
 - no ("nee"): nothing is stored, the question is asked again;
 - one of the readings (its button or its title typed): that value is stored;
-- anything else: read as a new answer to the same question.
+- a new value for the same question: read as that answer;
+- anything else (the answer to the next question, a remark): the value waits and is said back again.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from typing import Any
 
 from bot.dutch import parsing
+from bot.interviews.answers import parse_answer
+from bot.interviews.catalogue import Q
 from bot.interviews.context import Message, Reply
 from bot.interviews.context import buttons as make_buttons
 from bot.storage.models import Speerpunt
@@ -82,15 +85,37 @@ def answer(engine, text: str) -> Reply:
     # only a message that starts with yes or no says yes or no here ("Over drie jaar ... heeft een vast aanspreekpunt"
     # is a new answer, not a "yes" because it "has" something)
     choice, rest = parsing.split_yes_no(text) if _STARTS_YES_NO.match(text) else (None, text)
+    details = ""
     if choice is not None and not parsing.says_nothing(rest):  # "nee, zonder 'gewoon'", "ja maar dan 7000"
-        engine.state.proposal = None
-        return engine.answer_question(key, rest)
+        if choice is True and not _replaces(engine, key, text, rest):
+            details = rest  # "ja, en er komt nog een tweede activiteit": a yes with details, not a new value
+        else:
+            engine.state.proposal = None
+            return engine.answer_question(key, rest)
     choice = parsing.parse_yes_no(text) if choice is None else choice
     if choice is True:
         engine.state.proposal = None
         also = {k: from_json(engine, v) for k, v in (p.get("also") or {}).items()}
-        return engine.keep(key, p["text"], from_json(engine, p["value"]), said=p["said"], also=also)
+        return engine.keep(key, p["text"], from_json(engine, p["value"]), said=p["said"], rest=details, also=also)
+    if choice is None and Q[key].kind not in ("open", "short", "list") and not parse_answer(Q[key], text, engine.ctx).ok:
+        # not a yes, a no or a new value ("nog niet bekend, we vragen offertes op" while a period waits, the
+        # answer to the next question): the value said back stays and is asked again
+        return Reply([Message("voorstel_wacht")], accepted=False, done=False)
     engine.state.proposal = None
     if choice is False:
         return Reply([Message("voorstel_niet_bewaard")], accepted=False, done=False)
     return engine.answer_question(key, text)  # anything else is a new answer to the same question
+
+
+
+_BUT = re.compile(r"\b(maar|toch|eigenlijk|liever)\b", re.I)
+
+
+def _replaces(engine, key: str, text: str, rest: str) -> bool:
+    """After a yes, is the rest a new value? At a question with a fixed kind of answer (an amount, a period, a
+    count) when it reads as one ("ja maar dan 7000"); at an open question when it is said as one ("ja, maar
+    noem het ..."). Anything else ("ja, en er komt nog een tweede activiteit") is a yes with details."""
+    q = Q[key]
+    if q.kind in ("open", "short", "list"):
+        return bool(_BUT.search(text))
+    return parse_answer(q, rest, engine.ctx).ok

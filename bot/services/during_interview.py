@@ -5,6 +5,7 @@ bot/services/interviews.turn. The interview stays at its question.
 
 from __future__ import annotations
 
+from bot.dutch import formatting
 from bot.dutch.facts import extract as extract_facts
 from bot.funding.advice import funding_replies
 from bot.interviews import INTERVIEW_LABELS, WHY_KEYS, InterviewEngine, Message, Q, corrections, progress
@@ -25,7 +26,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         extra["paused"] = True
     elif command == "terug":
         key = engine.go_back()
-        messages.append(Message("correctie_start", {"vraag_label": Q[key].label.lower()}) if key
+        messages.append(Message("correctie_start", {"vraag_label": formatting.in_sentence(Q[key].label)}) if key
                         else Message("correctie_niets"))
     elif command == "wijzig_antwoord":
         found = corrections.apply(engine, text)

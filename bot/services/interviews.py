@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot import requests
+from bot.dutch import formatting
 from bot.dutch.facts import Facts
 from bot.identity import Identity
 from bot.interviews import (
@@ -77,6 +78,16 @@ def _engine(session, person_id: str, interview: str, today: date | None = None,
             role: str | None = None) -> InterviewEngine:
     person = repo.get_or_create_person(session, person_id, role=role)
     return InterviewEngine(session, person, interview, today)
+
+
+ANSWER_BUTTON = "Ja, dit is mijn antwoord"
+
+
+def _is_answer_button(text: str) -> bool:
+    """The title of the button typed, also when the message it belonged to is no longer the last one."""
+    from bot.dutch.parsing import normalize
+
+    return normalize(text).strip(" .!'\"") == normalize(ANSWER_BUTTON)
 
 
 def _agrees(text: str) -> bool:
@@ -151,9 +162,9 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             # answers the open question itself: "Wil je nog een activiteit toevoegen?")
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
                           names_an_answer=_names_an_answer(engine, text, ranking, key))
-        if text.strip() == "/" + ANSWER:  # the button "Ja, dit is mijn antwoord"
-            if held_text is None:
-                return Turn([Message("antwoord_onduidelijk")], engine.prompt(), accepted=False, done=False)
+        if text.strip() == "/" + ANSWER or _is_answer_button(text):  # the button "Ja, dit is mijn antwoord"
+            if held_text is None:  # nothing kept aside (any more): its title is never an answer
+                return Turn([Message("niets_apart_gehouden")], engine.prompt(), accepted=False, done=False)
             text, decision = held_text, ANSWERED
         if decision.kind == "request" and decision.intent == "faq" and not faq_response:
             decision = Decision("hold", QUESTION)  # no explanation to give: kept aside, never stored unasked
@@ -163,15 +174,15 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             # not the answer as it stands (a question, a remark, half a sentence): kept aside, never lost, and the
             # person can still choose to store it with one button
             engine.hold(text, ANSWER)
-            said = Message(KEPT_ASIDE[decision.intent], {"vraag_label": Q[key].label.lower()},
-                           [{"title": "Ja, dit is mijn antwoord", "payload": "/" + ANSWER}])
+            said = Message(KEPT_ASIDE[decision.intent], {"vraag_label": formatting.in_sentence(Q[key].label)},
+                           [{"title": ANSWER_BUTTON, "payload": "/" + ANSWER}])
             return Turn([said], engine.prompt(), accepted=False, done=False, unsure=decision.intent)
         if decision.kind == "unsure" and key not in (None, RESTART):
             engine.hold(text, decision.intent)
             label = requests.get(decision.intent).label if requests.get(decision.intent) else "iets anders doen"
-            buttons = [{"title": "Ja, dit is mijn antwoord", "payload": "/" + ANSWER},
+            buttons = [{"title": ANSWER_BUTTON, "payload": "/" + ANSWER},
                        {"title": label[0].upper() + label[1:], "payload": "/" + decision.intent}]
-            return Turn([Message("antwoord_of_verzoek", {"vraag_label": Q[key].label.lower(), "verzoek": label},
+            return Turn([Message("antwoord_of_verzoek", {"vraag_label": formatting.in_sentence(Q[key].label), "verzoek": label},
                                  buttons)], None, accepted=False, done=False, unsure=decision.intent)
         if decision.kind != "request":
             reply: Reply = engine.answer(text)

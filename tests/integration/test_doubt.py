@@ -338,3 +338,59 @@ def test_change_something_offers_every_answer_and_how_far_says_the_budget(db_url
     turn = _say("i1", "jaarplan", "hoe ver ben ik?", today, [("voortgang", 0.9)])
     assert [m.response for m in turn.messages] == ["voortgang", "budget_nu"]
     assert turn.messages[1].params["rest"] == "€ 0"
+
+
+def test_yes_with_more_words_after_a_value_said_back_stores_the_value(db_url, today):
+    """Found over `make run`: "ja, en er komt nog een tweede activiteit" after "€ 7.110 (18 × € 395). Klopt
+    dat?" dropped the value and answered "Ik begrijp het bedrag niet"."""
+    _start_plan("y1", today)
+    _to_costs("y1", today)
+    _say("y1", "jaarplan", "achttien deelnemers à 395 euro", today)
+    turn = _say("y1", "jaarplan", "ja, en er komt nog een tweede activiteit", today)
+    assert turn.accepted and _costs() == [(1, "Training digitaal werken", 711_000)]
+    assert service.current_question("y1", "jaarplan", today) == "act_nog_een"
+
+
+def test_yes_but_with_another_amount_after_a_value_said_back_is_that_amount(db_url, today):
+    _start_plan("y2", today)
+    _to_costs("y2", today)
+    _say("y2", "jaarplan", "18 deelnemers à € 400", today)
+    turn = _say("y2", "jaarplan", "ja maar dan 7000", today)
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"].startswith("€ 7.000")
+    assert _costs() == [(1, "Training digitaal werken", None)]
+    _say("y2", "jaarplan", "ja", today)
+    assert _costs() == [(1, "Training digitaal werken", 700_000)]
+
+
+def test_the_answer_to_the_next_question_while_a_period_waits_keeps_the_period_waiting(db_url, today):
+    """Found over `make run`: with "na de zomer 2027 ... Klopt dat?" open, "nog niet bekend, we vragen offertes op"
+    (meant for the provider) dropped the period and got "Ik begrijp de periode niet"."""
+    _start_plan("p1", today)
+    for key, text in JAARPLAN[2:8]:
+        assert service.current_question("p1", "jaarplan", today) == key
+        service.answer("p1", "jaarplan", text, today)
+    assert service.current_question("p1", "jaarplan", today) == "act_wanneer"
+    turn = _say("p1", "jaarplan", "verspreid over het jaar, vooral na de zomer", today)
+    assert turn.prompt.response == "voorstel" and "1 september" in turn.prompt.params["wat"]
+    turn = _say("p1", "jaarplan", "nog niet bekend, we vragen offertes op", today)
+    assert [m.response for m in turn.messages] == ["voorstel_wacht"] and turn.prompt.response == "voorstel"
+    _say("p1", "jaarplan", "ja", today)
+    assert service.current_question("p1", "jaarplan", today) == "act_aanbieder"
+    with session_scope() as s:
+        activity = s.execute(select(YearPlan)).scalar_one().activities[0]
+        assert activity.period and "zomer" in activity.period
+
+
+def test_the_title_of_the_answer_button_typed_later_is_never_stored_as_an_answer(db_url, today):
+    """Found over `make run`: a remark kept aside, then "wat heb ik tot nu toe ingevuld?", then the title "Ja, dit
+    is mijn antwoord" typed: the title itself was stored as the answer."""
+    service.start("k1", "pop", today)
+    service.answer("k1", "pop", "Gemeente Zeist", today)
+    _say("k1", "pop", "pff moeilijk hoor", today, [("opmerking", 0.9), ("antwoord", 0.05)])
+    _say("k1", "pop", "wat heb ik tot nu toe ingevuld?", today, [("toon_antwoorden", 0.95)])
+    turn = _say("k1", "pop", "Ja, dit is mijn antwoord", today, [("antwoord", 0.9)])
+    assert [m.response for m in turn.messages] == ["niets_apart_gehouden"] and not turn.accepted
+    assert service.current_question("k1", "pop", today) == "pop_functie"
+    _say("k1", "pop", "pff moeilijk hoor", today, [("opmerking", 0.9), ("antwoord", 0.05)])
+    _say("k1", "pop", "ja, dit is mijn antwoord.", today, [("antwoord", 0.9)])
+    assert service.current_question("k1", "pop", today) == "pop_team"

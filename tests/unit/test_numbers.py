@@ -285,6 +285,8 @@ def test_a_negative_count_and_a_bare_year():
     ("35 euro per licentie en we hebben er 38 nodig", 133_000, "38 × € 35"),  # was € 38
     ("drie groepen van 12 à € 250", 900_000, "3 × 12 × € 250"),  # was 12 × € 250
     ("4 groepen à 1.850", 740_000, "4 × € 1.850"),  # was € 1.850
+    ("zes teamleiders keer vijf sessies van 150 euro", 450_000, "6 × 5 × € 150"),  # make run: was € 150
+    ("6 x 5 sessies à 150 euro", 450_000, "6 × 5 × € 150"),  # was a choice of € 750 or € 756
 ])
 def test_amounts_found_in_the_conversation_tests(text, cents, how):
     r = read_money(text)
