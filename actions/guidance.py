@@ -31,6 +31,7 @@ class ActionGreet(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_groet" if _plans(tracker) else "utter_groet_medewerker")
         _offer_what_they_asked(tracker, dispatcher)
+        await _offer_to_go_on(tracker, dispatcher)
         if await _new_manager(tracker):
             dispatcher.utter_message(response="utter_pop_nieuwe_leidinggevende")
         if await _agreements_waiting(tracker):
@@ -52,6 +53,19 @@ def _offer_what_they_asked(tracker: Tracker, dispatcher: CollectingDispatcher) -
     if offers:
         dispatcher.utter_message(response="utter_bedoel_je", bedoeling=offers[0].button,
                                  buttons=requests.offer_buttons(offers[:1]))
+
+
+async def _offer_to_go_on(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """"Hoi" after 'stop' or a break: the interview the person left is offered to go on with."""
+    from bot.interviews import INTERVIEW_LABELS
+
+    try:
+        person = identity(tracker)
+    except PermissionError:
+        return
+    interview = await call(interviews.unfinished_interview, person.person_id, person)
+    if interview is not None:
+        dispatcher.utter_message(response="utter_verder_met", interview_naam=INTERVIEW_LABELS[interview])
 
 
 async def _new_manager(tracker: Tracker) -> bool:

@@ -279,6 +279,9 @@ class ActionShowAnswers(Action):
             summary = await call(service.summary, pid, interview)
             dispatcher.utter_message(response="utter_antwoorden_tot_nu", samenvatting=summary,
                                      interview_naam=service.INTERVIEW_NAMES[interview])
+        left = None if active else await call(service.unfinished_interview, pid, person)
+        if left is not None:  # "waar was ik?" after a break: where to go on, with one button
+            dispatcher.utter_message(response="utter_verder_met", interview_naam=service.INTERVIEW_NAMES[left])
         return []
 
 

@@ -256,7 +256,28 @@ EXPLAINING = ("waarom_vraag", "verduidelijking", "voortgang", "toon_antwoorden")
 
 def sounds_like_a_correction(text: str) -> bool:
     """The words of a correction: "wijzig", "pas ... aan", "klopt niet", "moet ... zijn"."""
-    return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,60} (zijn|worden)\b", normalize(text)))
+    return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,60} (zijn|worden)\b|\bklopp?en niet\b|"
+                          r"\bklopte niet\b|\bveranderen in\b|\b(is|zijn|staat|staan) (fout|verkeerd)\b",
+                          normalize(text)))
+
+
+_ALREADY = r"(?:dat\s+)?(?:zei|zeg|had|heb)\s+ik\s+(?:toch|net|al|daarnet|eerder)(?:\s+(?:toch|net|al))*(?:\s+(?:gezegd|genoemd))?"
+_SAID_BEFORE = re.compile(rf"^(?:nou\s*,?\s*)?{_ALREADY}\s*[,:.!-]+\s*|\s*[,.;-]+\s*{_ALREADY}\s*[.!]*$", re.I)
+
+
+def without_said_already(text: str) -> str:
+    """"teamleiders, had ik toch al gezegd", "zei ik net, het KCC": the answer without the sigh around it."""
+    return _SAID_BEFORE.sub("", text or "").strip()
+
+
+def contrasts_a_value(text: str) -> str | None:
+    """"mijn team is niet groen maar wegen": the value said to be wrong ("groen"), or None."""
+    found = re.search(r"\bniet\s+([^,.:;]{1,40}?)\s+maar\b", normalize(text))
+    return found.group(1).strip(" '\"„”") if found else None
+
+
+_EXCLAIMS = re.compile(r"^(?:wat|hoe)\s+(?:een|veel|leuk|mooi|fijn|lastig|moeilijk|ingewikkeld|raar|stom|jammer|"
+                       r"vervelend|irritant|gek|apart|saai|lang)\b")
 
 
 def _asks(text: str) -> bool:
@@ -264,6 +285,8 @@ def _asks(text: str) -> bool:
     "Weet ik nog niet" and "kan ik niet zeggen" have the word order of a question but state something."""
     last = _last_sentence(text)
     words = re.findall(r"[\w'’+-]+", last)
+    if not last.rstrip().endswith("?") and _EXCLAIMS.match(normalize(last)):
+        return False  # "wat een gedoe", "hoe lastig is dat": an exclamation, not a question
     return last.rstrip().endswith("?") or bool(words and re.fullmatch(_WH, words[0])) or (
         len(words) > 1 and words[1] in ("je", "jij", "u", "jullie"))
 

@@ -256,7 +256,8 @@ COOPERATION_CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 WORKS_COUNCIL_CHOICES: dict[str, tuple[str, ...]] = {
-    "ja": ("ja", "betrokken", "zeker", "heeft ingestemd", "instemming", "ingestemd", "akkoord", "positief advies",
+    "ja": ("ja", "betrokken", "zeker", "heeft ingestemd", "instemming gekregen", "instemming gegeven", "ingestemd",
+           "instemming verleend", "akkoord", "positief advies",
            "advies gegeven", "ja, de or is betrokken", "meegepraat", "meegedacht", "besproken met de or",
            "al besproken", "is betrokken"),
     "gepland": ("gepland", "nog niet", "binnenkort", "gaan we doen", "straks", "later", "nog niet, wel gepland",
@@ -382,6 +383,16 @@ _ENGLISH = {"the", "is", "this", "what", "i", "my", "you", "and", "of", "to", "i
             "want", "would", "like", "can", "how", "your", "have", "not", "do", "does", "a", "an", "that", "am"}
 _DUTCH = {"de", "het", "een", "ik", "je", "jij", "mijn", "en", "van", "wil", "is", "dat", "niet", "met", "voor",
           "op", "te", "wat", "we", "wij", "ons", "onze", "zijn", "naar", "kan", "meer", "graag", "om", "er", "bij"}
+
+
+_CODE = re.compile(r";\s*--|\b(?:drop|truncate|alter)\s+table\b|\bselect\s+\*?\s*\w*\s*from\b|\bunion\s+select\b|"
+                   r"\bdelete\s+from\b|\binsert\s+into\b|'\s*or\s+'?1'?\s*=\s*'?1|<\s*script\b|\$\{|\{\{|"
+                   r"\bjavascript:", re.I)
+
+
+def looks_like_code(text: str) -> bool:
+    """Commands for a database or a web page ("'; drop table pops;--", "<script>"): no answer in words."""
+    return _CODE.search(text or "") is not None
 
 
 def looks_english(text: str) -> bool:

@@ -71,7 +71,7 @@ _COURSE = re.compile(r"opleiding|studie|diploma|certificaat|\bmbo\b|\bhbo\b|bach
                      r"post-?hbo|cursus|training|leergang|\bwo\b|universiteit|hogeschool")
 # the levenlanglerenkrediet: hbo or wo (also part-time, dual or a module) or full-time mbo (bol); not bbl, not a course
 _SHORT_COURSE = re.compile(r"cursus|workshop")  # "training": for an employer mostly one for a group
-_DEGREE = re.compile(r"\bhbo\b|bachelor|master|associate degree|post-?hbo|\bwo\b|universiteit|hogeschool|\bbol\b|"
+_DEGREE = re.compile(r"\bhbo\b|bachelor|\bmaster(?:s|opleiding)?\b|associate degree|post-?hbo|\bwo\b|universiteit|hogeschool|\bbol\b|"
                      r"voltijd\s*mbo|mbo\s*voltijd")
 
 

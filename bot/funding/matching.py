@@ -131,7 +131,8 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
     to_check = [c.text for c in scheme.conditions]
     for activity in sorted(set(scheme.activity_types) & need.activities):
         score += 2.5
-        reasons.append(f"betaalt {ACTIVITY_SAID.get(activity, activity.replace('_', ' '))}")
+        verb = "geldt voor" if scheme.kind == "fiscaal" else "betaalt"  # a tax exemption pays nothing itself
+        reasons.append(f"{verb} {ACTIVITY_SAID.get(activity, activity.replace('_', ' '))}")
     for situation in sorted(set(scheme.target_groups) & need.situations):
         score += 2.5
         reasons.append(f"past bij {SITUATION_LABELS[situation]}")

@@ -174,9 +174,9 @@ def who_may_apply(scheme: Scheme, short: bool = False) -> str | None:
 def source_line(scheme: Scheme) -> str:
     """Where the facts come from, in one line: the source and its date, when it was copied, the official page."""
     of_date = f" (stand {scheme.source_date})" if scheme.source_date else " (datum onbekend)"
-    read = "ook zelf gelezen" if scheme.official_page_read else "niet zelf gelezen"
-    return (f"Bron: {scheme.source}{of_date}, gelezen op {format_date(scheme.last_checked)}. "
-            f"Kijk ook op {scheme.official_page} ({read}).")
+    read = "ook door ons gelezen" if scheme.official_page_read else "niet door ons gelezen"
+    return (f"Bron: {scheme.source}{of_date}, overgenomen op {format_date(scheme.last_checked)}. "
+            f"Kijk op {scheme.official_page} ({read}).")
 
 
 def sure_line(scheme: Scheme) -> str:

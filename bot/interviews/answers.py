@@ -140,7 +140,11 @@ def _year(t: str, ctx: Ctx) -> Parsed:
     value = parsing.parse_year(t, ctx.today)
     if value is None:
         return Parsed(False, error="geen_jaar")
-    return Parsed(True, value, sure=bool(_YEAR_ONLY.match(parsing.normalize(t).strip(" .!"))), said=str(value))
+    sure = bool(_YEAR_ONLY.match(parsing.normalize(t).strip(" .!")))
+    rest = "" if sure else re.sub(rf"\b{value}\b", "", t).strip(" ,.")
+    # "voor 2027 hebben we zo'n zestigduizend euro": the amount is for the next question, said back there
+    return Parsed(True, value, sure=sure, said=str(value),
+                  rest=rest if rest and numbers.read_money(rest).value else "")
 
 
 def _yes_no(t: str) -> Parsed:
@@ -201,6 +205,8 @@ def _telling(text: str) -> set[str]:
 
 def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     t = text.strip()
+    if q.optional and q.kind in ("open", "short") and parsing.dont_know(t):  # "geen idee" is not "geen": kept as said, and said back
+        return Parsed(True, t.strip(" .!"), echo=True, said=formatting.quoted(t.strip(" .!")))
     if q.optional and parsing.is_skip(t):
         return Parsed(True, "")
     if q.stored_in == "organisation.name" and parsing.word_count(t) > 4 and not _looks_like_a_name(t):
@@ -208,6 +214,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
         if name:
             return Parsed(True, name, sure=False, said=formatting.quoted(name))
         return Parsed(False, error="geen_organisatienaam")  # "wij zijn een kleine gemeente in het noorden"
+    if parsing.looks_like_code(t) and parsing.word_count(t) <= 6:  # only code; with a sentence around it, as typed
+        return Parsed(False, error="antwoord_code")
     if q.kind in ("open", "short"):
         if parsing.looks_english(t):
             return Parsed(False, error="alleen_nederlands")

@@ -236,7 +236,9 @@ def _has_answer(engine, key: str, item: int | None) -> bool:
     return any(navigation.value(engine, key, i.position) is not None for i in ITEMS[group.items].all(engine))
 
 
-_STRONG = (r"\bklopt niet[,.:;]|\bis (?:niet goed|verkeerd|fout)[,.:;]|\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|"
+_STRONG = (r"\bklopt niet[,.:;]|\bklopp?en niet[,.:;]|\bklopte niet[,.:;]|\bis (?:niet goed|verkeerd|fout)[,.:;]|"
+           r"\bniet\s+[^,.:;]{1,40}?\s+maar\b|\b(?:veranderen|wijzigen|aanpassen) in\b|"
+           r"\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|"
            r"\bmoet(?:en)?\b")
 _WEAK = r"\bwordt\b|\bworden\b|\bis\b|\bzijn\b|:"
 _VALUE = re.compile(rf"(?i)(?:{_STRONG}|{_WEAK})\s*:?\s+(?P<value>.+)$")
@@ -253,7 +255,8 @@ def value_part(text: str) -> str | None:
         return None
     value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")
     value = re.sub(r"(?i)^(het|dat|die|dit)\s+(is|moet|was|wordt)(\s+zijn)?\s+", "", value)  # "..., het is X"
-    value = re.sub(r"(?i)^(?:gewoon|dan|eigenlijk|toch|dus|wel|natuurlijk)\s+", "", value)  # "moet gewoon X zijn"
+    value = re.sub(r"(?i)^(?:gewoon|dan|eigenlijk|toch|dus|wel|natuurlijk|alleen|alleen maar)\s*:?\s+", "", value)
+    value = re.sub(r"^['\"„“‘](.+)['\"”’]$", r"\1", value).strip()  # "moet alleen 'regionale samenwerking' zijn"
     norm = parsing.normalize(value).strip(" .!")
     if norm in _NO_VALUE or re.search(r"\b(aanpassen|wijzigen|veranderen|klopt niet|ik wil)\b", norm):
         return None  # "het tweede leerdoel moet anders", "... klopt niet: er staat ..., ik wil die aanpassen"
@@ -272,6 +275,17 @@ def _finditer(pattern: re.Pattern, text: str) -> list[re.Match]:
         if m:
             found.append(m)
     return found
+
+
+MAX_CHOICES = 24  # every answer of a POP with a few learning goals, or a policy and a plan of some activities
+_ANY_CHANGE = re.compile(r"^(?:ik wil |ik zou |kan ik |mag ik |graag |nog )*(?:graag )?(?:iets|wat|een antwoord|"
+                         r"mijn antwoorden?|een paar dingen|dingen)?\s*(?:wijzig\w*|aanpass\w*|aan passen|verander\w*|"
+                         r"corriger\w*)(?:\s+(?:graag|aub|alsjeblieft|alstublieft|nog|even))*$")
+
+
+def names_nothing(text: str) -> bool:
+    """"iets wijzigen", "ik wil iets aanpassen": a change that names no answer (the button 'Iets wijzigen', typed)."""
+    return _ANY_CHANGE.match(parsing.normalize(text).strip(" .!?")) is not None
 
 
 def _from_payload(engine, text: str) -> Found:
@@ -299,7 +313,7 @@ def _every_answer(engine) -> list[Target]:
         elif step.items is not None and step.keys:
             found += [Target(step.keys[0], i.position) for i in ITEMS[step.items].all(engine)
                       if _has_answer(engine, step.keys[0], i.position)]
-    return found[:10]
+    return found[:MAX_CHOICES]
 
 
 def payload(target: Target, value: str | None = None) -> str:

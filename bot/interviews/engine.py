@@ -142,6 +142,8 @@ class InterviewEngine:
             return Message("opnieuw_zeker_organisatie" if shared else "opnieuw_zeker",
                            {"interview_naam": INTERVIEW_LABELS[self.interview]},
                            make_buttons([("Ja, opnieuw beginnen", "ja"), ("Nee, ga verder", "nee")]))
+        if Q[key].stored_in == SPEERPUNTEN and self.state.pending_question == key and self.state.pending_item:
+            return Message("vraag_speerpunt_wijzigen", {"nummer": self.state.pending_item})
         return parts.prompt(self, Q[key], navigation.item_params(self, key))
 
     # -- answering --------------------------------------------------------------------------------

@@ -155,15 +155,24 @@ def _renaming(engine) -> bool:
             and Q[pending].stored_in == ORGANISATION_NAME)
 
 
+_ORDINAL = re.compile(r"(?i)^(?:(?:het|de|ons|mijn)\s+)?(?:eerste|tweede|derde|vierde|vijfde|volgende|laatste|andere)"
+                      r"(?:\s+speerpunt)?\s+(?:is|wordt|:)\s*:?\s*")
+
+
 def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> bool:
     """One or more speerpunten, or "klaar" when the list is complete; False when nothing could be kept."""
     plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
-    if engine.state.pending_question == key and engine.state.pending_item is not None:
-        return _replace_speerpunt(engine, plan, key, text, messages)
     norm = parsing.normalize(text).strip(" .!")
     first = re.split(r"[,.!;]", norm)[0].strip()  # "Dat waren ze, dank u."
     short_no = parsing.parse_yes_no(text) is False and parsing.word_count(text) <= 3  # not "Nee, dat bedoelde ik niet"
-    if norm in DONE_WORDS or first in ENOUGH or short_no:
+    done = norm in DONE_WORDS or first in ENOUGH or short_no
+    if engine.state.pending_question == key and engine.state.pending_item is not None:
+        if not done:
+            return _replace_speerpunt(engine, plan, key, text, messages)
+        # "Klaar, dat waren ze" while one speerpunt was being changed: that one stays, and the list is complete
+        messages.append(Message("correctie_gestopt", {"vraag_label": f"speerpunt {engine.state.pending_item}"}))
+        engine.state.pending_question = engine.state.pending_item = None
+    if done:
         if not plan.speerpunten:
             messages.append(Message("speerpunt_minstens_een"))
             return False
@@ -171,7 +180,7 @@ def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> boo
         repo.log_answer(engine.session, engine.person.id, engine.interview, key, text,
                         " | ".join(sp.text for sp in plan.speerpunten))
         return True
-    items = split_list(text)
+    items = [_ORDINAL.sub("", i).strip() or i for i in split_list(text)]  # "eerste is digitale dienstverlening"
     if not items or any(parsing.word_count(i) == 0 for i in items):
         messages.append(Message("antwoord_leeg"))
         return False
@@ -197,6 +206,7 @@ def _replace_speerpunt(engine, plan, key: str, text: str, messages: list[Message
     point.text = text.strip()[:500]
     repo.log_answer(engine.session, engine.person.id, engine.interview, "speerpunt", text, text, True)
     engine.state.last_change = {"key": key, "item": position, "old": old, "correction": True}
+    engine.state.pending_question = engine.state.pending_item = None  # the change is made: the list goes on
     messages.append(Message("correctie_opgeslagen_van_naar", {
         "vraag_label": f"speerpunt {position}", "oud": formatting.quoted(old), "nieuw": formatting.quoted(point.text)}))
     return True

@@ -48,7 +48,7 @@ def make(engine, key: str, text: str, parsed, correction: bool = False, old: str
         "key": key, "text": text[:2000], "value": to_json(parsed.value), "said": parsed.said,
         "options": [[title, to_json(value)] for title, value in parsed.options], "correction": correction,
         "old": old, "also": {k: to_json(v) for k, v in (also or {}).items()},
-        "item": engine.state.pending_item if correction else None,
+        "item": engine.state.pending_item if correction else None, "rest": parsed.rest or "",
     }
 
 
@@ -96,7 +96,8 @@ def answer(engine, text: str) -> Reply:
     if choice is True:
         engine.state.proposal = None
         also = {k: from_json(engine, v) for k, v in (p.get("also") or {}).items()}
-        return engine.keep(key, p["text"], from_json(engine, p["value"]), said=p["said"], rest=details, also=also)
+        return engine.keep(key, p["text"], from_json(engine, p["value"]), said=p["said"],
+                           rest=details or p.get("rest") or "", also=also)
     if choice is None and Q[key].kind not in ("open", "short", "list") and not parse_answer(Q[key], text, engine.ctx).ok:
         # not a yes, a no or a new value ("nog niet bekend, we vragen offertes op" while a period waits, the
         # answer to the next question): the value said back stays and is asked again

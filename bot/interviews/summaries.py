@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.dutch import formatting, parsing
 from bot.interviews import groups
 from bot.interviews.catalogue import (
@@ -17,6 +19,8 @@ from bot.interviews.catalogue import (
 )
 from bot.interviews.context import Ctx
 from bot.interviews.fields import EXTRA, read
+
+_LEADING_VOOR = re.compile(r"(?i)^voor\s+")
 
 
 def _line(label: str, value, typed: bool = True) -> str:
@@ -114,7 +118,7 @@ def _summary_jaarplan(ctx: Ctx) -> str:
         total += act.cost_cents or 0
         parts = [said(act.title)]
         if act.target_group:
-            parts.append(f"voor {said(act.target_group)}")
+            parts.append(f"voor {said(_LEADING_VOOR.sub('', act.target_group))}")  # not "voor „voor de ...”"
         if act.kind:
             parts.append(f"soort: {LABELS_KIND.get(act.kind, act.kind)}")
         if act.speerpunt_text:

@@ -29,7 +29,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         messages.append(Message("correctie_start", {"vraag_label": formatting.in_sentence(Q[key].label)}) if key
                         else Message("correctie_niets"))
     elif command == "wijzig_antwoord":
-        found = corrections.apply(engine, text)
+        found = corrections.apply(engine, corrections.PAYLOAD if corrections.names_nothing(text) else text)
         messages += found if found is not None else [Message("correctie_onbekend")]
     elif command == "terugzetten":
         messages.append(engine.undo())

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot import requests
 from bot.dutch import formatting
 from bot.dutch.facts import Facts
+from bot.dutch.parsing import normalize
 from bot.identity import Identity
 from bot.interviews import (
     INTERVIEW_LABELS,
@@ -38,8 +39,10 @@ from bot.understanding import (
     QUESTION,
     REMARK,
     Decision,
+    contrasts_a_value,
     decide,
     sounds_like_a_correction,
+    without_said_already,
 )
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
@@ -105,10 +108,16 @@ def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | Non
     """A correction said as a statement ("de toekomst van de organisatie klopt niet, we gaan ...", "nee wacht, de
     kosten van de tweede activiteit moeten 2500 zijn"): the words of a correction, and words that name an answer the
     person gave, not the open question. Not while a value waits for "klopt dat?"."""
-    if key in (None, RESTART) or not sounds_like_a_correction(text):
+    contrast = contrasts_a_value(text)
+    if key in (None, RESTART) or not (sounds_like_a_correction(text) or contrast):
         return False  # "15.000 voor twee jaar" names the year's question, but corrects nothing
     found = corrections.find(engine, text)
     targets = [found.target] if found.target else found.options or []
+    if not sounds_like_a_correction(text):  # only "niet X maar Y": X must be what that answer holds now
+        targets = [t for t in targets if contrast in normalize(corrections.shown(engine, t.key, t.item) or "")]
+    if engine.state.pending_question == key and engine.state.pending_item is not None:
+        # while speerpunt 3 is being changed, "het tweede speerpunt moet ... zijn" is a correction of speerpunt 2
+        return found.by_words and any((t.key, t.item) != (key, engine.state.pending_item) for t in targets)
     return found.by_words and any(t.key != key for t in targets)
 
 
@@ -153,6 +162,9 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
     stopped), ``switched`` (another interview started) or ``handoff`` (another part of the bot answers the
     request; the interview waits at the same question).
     """
+    plain = without_said_already(text)
+    if plain and plain != text:  # "teamleiders, had ik toch al gezegd": an answer with a sigh, not a remark
+        text, ranking = plain, [(ANSWER, 1.0)]
     with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today)
         held_text, held_request = engine.take_held()
@@ -269,6 +281,8 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
     another interview the person started and may still work on."""
     order = [preferred] if preferred else []
     order += [i for i in INTERVIEW_QUESTIONS if i != preferred]
+    if corrections.names_nothing(text or ""):  # "iets wijzigen" typed: every answer to choose from, as the button
+        text = corrections.PAYLOAD
     if person is not None:
         order = [i for i in order if may_start(person, i)]
     for interview in order:

@@ -183,6 +183,9 @@ def test_review_outside_the_form(db_url):
     answer("Gemeente Zeist")
     messages, _ = run(act.ActionShowAnswers(), tracker(text="wat heb ik ingevuld"))
     assert "Gemeente Zeist" in messages[0]["samenvatting"]
+    # "waar was ik?" after a break (found over `make run`: only the summary, not where to go on)
+    assert messages[-1]["response"] == "utter_verder_met"
+    assert messages[-1]["interview_naam"] == "de voorbereiding van je POP-gesprek"
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -394,3 +394,144 @@ def test_the_title_of_the_answer_button_typed_later_is_never_stored_as_an_answer
     _say("k1", "pop", "pff moeilijk hoor", today, [("opmerking", 0.9), ("antwoord", 0.05)])
     _say("k1", "pop", "ja, dit is mijn antwoord.", today, [("antwoord", 0.9)])
     assert service.current_question("k1", "pop", today) == "pop_team"
+
+
+def test_geen_idee_at_an_optional_wish_is_kept_as_said_not_as_no_wish(db_url, today):
+    """Found over `make run`: "geen idee" at the first learning wish was stored as "" (shown as "geen")."""
+    from bot.storage.models import Pop
+    from tests.helpers import POP
+
+    service.start("g1", "pop", today)
+    for key, text in POP[:9]:
+        assert service.current_question("g1", "pop", today) == key
+        service.answer("g1", "pop", text, today)
+    assert service.current_question("g1", "pop", today) == "pop_wens_strategisch"
+    turn = _say("g1", "pop", "geen idee", today, [("antwoord", 0.9)])
+    assert turn.accepted and [m.response for m in turn.messages] == ["genoteerd"]
+    _say("g1", "pop", "geen", today, [("antwoord", 0.9)])
+    with session_scope() as s:
+        pop = s.execute(select(Pop)).scalar_one()
+        assert (pop.wish_strategisch, pop.wish_loopbaan) == ("geen idee", "")
+
+
+def _pop_to(person: str, answers: list[str], today) -> None:
+    service.start(person, "pop", today)
+    for text in ["Gemeente Zeist", *answers]:
+        _say(person, "pop", text, today, [("antwoord", 0.9)])
+
+
+def _pop_value(column: str):
+    from bot.storage.models import Pop
+
+    with session_scope() as s:
+        return getattr(s.execute(select(Pop)).scalar_one(), column)
+
+
+def test_an_answer_said_to_be_not_what_it_holds_is_a_correction_not_the_next_answer(db_url, today):
+    """Found over `make run`: at the question about looking back, "nee wacht mijn team is niet groen maar het team
+    wegen" was stored as the look back and the team stayed "groen"."""
+    _pop_to("n1", ["buitendienst", "groen"], today)
+    turn = _say("n1", "pop", "nee wacht mijn team is niet groen maar het team wegen", today, [("antwoord", 0.9)])
+    assert turn.prompt.response == "voorstel_wijziging" and turn.prompt.params["oud"] == "„groen”"
+    _say("n1", "pop", "ja", today, [("antwoord", 0.9)])
+    assert (_pop_value("team"), _pop_value("looking_back")) == ("het team wegen", None)
+    assert service.current_question("n1", "pop", today) == "pop_terugblik"
+
+
+def test_answers_that_kloppen_niet_are_corrected_and_a_contrast_in_a_new_answer_is_that_answer(db_url, today):
+    """Found over `make run`: "mijn sterke punten kloppen niet, het is eigenlijk: ..." at the next question's place
+    was stored as the ambition; "niet makkelijk maar" in a new answer names no stored value and stays an answer."""
+    _pop_to("n2", ["pianodocent", "muziek", "Goed jaar, veel nieuwe leerlingen", "ik breng muziek naar de wijk",
+                   "geduldig en goed met kinderen", "improviseren"], today)
+    turn = _say("n2", "pop", "mijn sterke punten kloppen niet, het is eigenlijk: geduld, goed uitleggen en improviseren",
+                today, [("antwoord", 0.9)])
+    assert turn.prompt.response == "voorstel_wijziging"
+    _say("n2", "pop", "ja", today, [("antwoord", 0.9)])
+    assert _pop_value("strengths") == "geduld, goed uitleggen en improviseren"
+    _say("n2", "pop", "het jaar was niet makkelijk maar ik wil een eigen project", today, [("antwoord", 0.9)])
+    assert _pop_value("ambition_short") == "het jaar was niet makkelijk maar ik wil een eigen project"
+
+
+def _speerpunten() -> list[str]:
+    from bot.storage.models import Speerpunt
+
+    with session_scope() as s:
+        return [p.text for p in s.execute(select(Speerpunt).order_by(Speerpunt.position)).scalars()]
+
+
+def _to_speerpunten(person: str, today) -> None:
+    service.start(person, "strategie", today)
+    for text in ["Gemeente Waterlanden", "180", "ja", "Over drie jaar werken we regionaal samen",
+                 "eerste is digitale dienstverlening", "regionale samenwerking met de buurgemeenten en minder inhuur",
+                 "Minder inhuur"]:
+        _say(person, "strategie", text, today, [("antwoord", 0.9)])
+
+
+def test_a_correction_of_another_speerpunt_while_one_is_changed_changes_that_one(db_url, today):
+    """Found over `make run`: while speerpunt 3 was being changed, "het tweede speerpunt moet alleen 'regionale
+    samenwerking' zijn" became the text of speerpunt 3, and "Klaar, dat waren ze" the text of speerpunt 2."""
+    _to_speerpunten("s1", today)
+    assert _speerpunten()[0] == "digitale dienstverlening"  # "eerste is" is no part of it
+    turn = _say("s1", "strategie", "het derde speerpunt klopt niet", today, [("wijzig_antwoord", 0.9)])
+    assert turn.prompt.response == "vraag_speerpunt_wijzigen" and turn.prompt.params["nummer"] == 3
+    turn = _say("s1", "strategie", "het tweede speerpunt moet alleen 'regionale samenwerking' zijn", today,
+                [("antwoord", 0.6), ("wijzig_antwoord", 0.3)])
+    assert _speerpunten() == ["digitale dienstverlening", "regionale samenwerking", "Minder inhuur"]
+    _say("s1", "strategie", "het derde speerpunt klopt niet", today, [("wijzig_antwoord", 0.9)])
+    turn = _say("s1", "strategie", "Klaar, dat waren ze", today, [("antwoord", 0.9)])
+    assert "correctie_gestopt" in [m.response for m in turn.messages]
+    assert _speerpunten() == ["digitale dienstverlening", "regionale samenwerking", "Minder inhuur"]
+    assert service.current_question("s1", "strategie", today) == "strategie_competenties"
+
+
+def test_iets_wijzigen_typed_after_a_finished_pop_offers_every_answer(db_url, today):
+    """Found over `make run`: "iets wijzigen" typed after the POP was done answered with examples about
+    speerpunten and the budget; "iets wijzige" offered only the first ten answers (no learning goal, no support)."""
+    from tests.helpers import POP
+
+    service.start("w2", "pop", today)
+    for _key, text in POP:
+        service.answer("w2", "pop", text, today)
+    for text in ("iets wijzigen", "iets wijzige", "ik wil iets aanpassen"):
+        done = service.correction("w2", text, None)
+        titles = [b["title"] for b in done.messages[0].buttons]
+        assert done.interview == "pop" and "Leerwens vakgebied" in titles and "Steun die je nodig hebt" in titles
+        assert any(t.startswith("Leerdoel 1") for t in titles)
+
+
+def test_an_amount_in_the_sentence_that_names_the_year_is_offered_for_the_budget(db_url, today):
+    """Found over `make run`: "voor 2027 hebben we ongeveer zestigduizend euro, dat is wel onder voorbehoud" at the
+    question about the year kept the year and dropped the amount; the budget was asked as if nothing was said."""
+    service.start("yb", "strategie", today)
+    for _key, text in STRATEGIE:
+        service.answer("yb", "strategie", text, today)
+    service.start("yb", "jaarplan", today)
+    turn = _say("yb", "jaarplan", "voor 2027 hebben we ongeveer zestigduizend euro, dat is wel onder voorbehoud", today)
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"] == "2027"
+    turn = _say("yb", "jaarplan", "ja", today)
+    assert "details_gelezen" in [m.response for m in turn.messages]
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"].startswith("€ 60.000")
+    assert _budget() is None
+    _say("yb", "jaarplan", "ja", today)
+    assert _budget() == 6_000_000
+    assert service.current_question("yb", "jaarplan", today) == "act_wat"
+
+
+def test_an_answer_with_a_sigh_that_it_was_said_already_is_the_answer(db_url, today):
+    """Found over `make run`: "zei ik net, het KCC" and "teamleiders, had ik toch al gezegd" were kept aside as
+    remarks ("Neem gerust de tijd"), and the person had to say it a third time."""
+    _start_plan("sa", today)
+    _say("sa", "jaarplan", "Training klantgericht schrijven", today)
+    assert service.current_question("sa", "jaarplan", today) == "act_doelgroep"
+    turn = _say("sa", "jaarplan", "teamleiders, had ik toch al gezegd", today, [("opmerking", 0.7), ("antwoord", 0.2)])
+    assert turn.accepted and service.current_question("sa", "jaarplan", today) == "act_soort"
+    with session_scope() as s:
+        assert s.execute(select(YearPlan)).scalar_one().activities[0].target_group == "teamleiders"
+
+
+def test_a_target_group_typed_with_voor_is_not_said_with_voor_twice(db_url, today):
+    _start_plan("vv", today)
+    _say("vv", "jaarplan", "E-learning projectmatig werken", today)
+    _say("vv", "jaarplan", "voor de beleidsmedewerkers", today)
+    summary = service.summary("vv", "jaarplan")
+    assert "voor „de beleidsmedewerkers”" in summary and "voor „voor" not in summary

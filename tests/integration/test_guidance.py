@@ -93,3 +93,27 @@ def test_the_greeting_tells_an_employee_that_agreements_wait_for_them(monkeypatc
     assert greeting() == ["utter_groet_medewerker", "utter_afspraken_wachten"]
     popgesprek.confirm("eva")
     assert greeting() == ["utter_groet_medewerker"]
+
+
+def test_a_greeting_after_stop_offers_to_go_on_with_the_interview_left(monkeypatch, today):
+    """Found over `make run`: "hoi" after 'stop' in the middle of the POP greeted as if nothing had been started."""
+    from bot.services import interviews as service
+
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
+    metadata = {"identity": Identity("eva", "Eva", "employee", "Gemeente Zeist").to_dict()}
+
+    def greeted() -> list[dict]:
+        message = {"text": "hoi", "intent": {"name": "groet", "confidence": 1.0}, "entities": [], "metadata": metadata}
+        tracker = Tracker("eva", {}, message, [{"event": "user", "text": "hoi", "parse_data": message,
+                                                "metadata": metadata}], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        asyncio.run(ActionGreet().run(dispatcher, tracker, DOMAIN))
+        return dispatcher.messages
+
+    assert "utter_verder_met" not in [m["response"] for m in greeted()]
+    service.start("eva", "pop", today)
+    service.answer("eva", "pop", "Gemeente Zeist", today)
+    service.pause("eva", "pop")
+    said = {m["response"]: m for m in greeted()}
+    assert said["utter_verder_met"]["interview_naam"] == "de voorbereiding van je POP-gesprek"
+    assert [b["payload"] for b in DOMAIN["responses"]["utter_verder_met"][0]["buttons"]] == ["/hervatten"]

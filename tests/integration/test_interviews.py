@@ -136,10 +136,12 @@ def test_short_answer_to_open_question_is_not_stored(db_url, today):
         turn = service.answer("m", "strategie", bad, today)
         assert not turn.accepted, bad
         assert turn.messages and turn.messages[0].response in (
-            "antwoord_te_kort", "antwoord_leeg", "alleen_nederlands")
+            "antwoord_te_kort", "antwoord_leeg", "alleen_nederlands", "antwoord_code")
         assert service.current_question("m", "strategie", today) == "strategie_toekomst"
     turn = service.answer("m", "strategie", "x" * 5000, today)
     assert turn.messages[0].response == "antwoord_te_lang" and turn.messages[0].params["maximum"] == "2.000"
+    turn = service.answer("m", "strategie", "'; drop table pops;--", today)  # only code: said so, not stored
+    assert not turn.accepted and turn.messages[0].response == "antwoord_code"
     sql = "Robert'); DROP TABLE persons; -- zegt dat we over drie jaar digitaal werken"
     assert service.answer("m", "strategie", sql, today).accepted
     with session_scope() as s:

@@ -126,3 +126,13 @@ def test_every_name_a_question_file_may_use_has_its_part():
     assert set(named.SOURCES) == set(parts.SOURCES)
     assert set(named.CONDITIONS) == set(parts.CONDITIONS)
     assert set(named.HOOKS) == set(parts.HOOKS)
+
+
+def test_a_plan_to_ask_the_works_council_for_consent_is_planned():
+    """Found over `make run`: "nog niet, we willen het ... aan de OR voorleggen ter instemming" offered "Ja, de OR is
+    betrokken" as a reading because of the word "instemming"."""
+    from bot.dutch.parsing import WORKS_COUNCIL_CHOICES, read_choice
+
+    text = "nog niet, we willen het na de zomervakantie aan de OR voorleggen ter instemming"
+    assert read_choice(text, WORKS_COUNCIL_CHOICES).value == "gepland"
+    assert read_choice("de OR heeft instemming gegeven", WORKS_COUNCIL_CHOICES).value == "ja"

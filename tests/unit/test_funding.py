@@ -112,7 +112,7 @@ def test_every_scheme_of_the_fact_sheet_is_there():
     ("wat is het innovatiearrangement?", "innovatiearrangement", ["bestaat niet meer", "Regionaal Investeringsfonds"]),
     ("bestaat Kunstconnectie nog?", "kunstconnectie", ["heeft een nieuwe naam", "Cultuurconnectie"]),
     ("is agentschap SZW er nog?", "agentschap_szw", ["Uitvoering van Beleid SZW"]),
-    ("wat is SLIM?", "slim", ["minder dan 250", "gelezen op 26 november 2026", "https://",
+    ("wat is SLIM?", "slim", ["minder dan 250", "overgenomen op 26 november 2026", "https://",
                              "Niet voor gemeenten"]),
     ("wat is het A&O fonds?", "aeno_stimulering", ["gemeenten", "https://www.aeno.nl"]),
 ])

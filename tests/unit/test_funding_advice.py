@@ -225,7 +225,7 @@ def test_uncertain_amounts_and_dates_are_said_to_be_uncertain():
     card = next(c for c in advice.advise("gemeente", 300, set(), today=TODAY).cards if c.scheme_id == "aeno_stimulering")
     assert "niet bevestigd" in card.amount and "staat niet vast" in card.apply and "Niet alles is zeker" in card.sure
     text = funding.describe_scheme(KB, KB.get("aeno_stimulering"), TODAY)
-    assert "(niet zelf gelezen)." in text
+    assert "(niet door ons gelezen)." in text and "gelezen op" not in text  # not "gelezen op ... (niet zelf gelezen)"
     assert "na 2022" in funding.describe_conditions(KB, KB.get("aeno_stimulering"), TODAY)
     assert "gecontroleerd op" not in text  # the date is when the entry was taken from its source
     praktijk = funding.describe_conditions(KB, KB.get("praktijkleren"), TODAY)
@@ -275,6 +275,9 @@ def test_personal_tip_only_for_a_course_or_study():
     assert advice.personal_tip(None, "een hbo-opleiding bedrijfskunde") == "Levenlanglerenkrediet"
     assert advice.personal_tip("gemeente", "een cursus Excel") == "Individueel keuzebudget (IKB) Cao Gemeenten"
     assert "A&O" not in (advice.personal_tip("gemeente", "een opleiding tot jurist") or "")
+    # found over `make run`: a masterclass is no master's degree, so no study loan for it
+    assert advice.personal_tip(None, "een masterclass jazz en pop piano") is None
+    assert advice.personal_tip(None, "een master muziekeducatie") == "Levenlanglerenkrediet"
 
 
 def test_a_person_paying_a_course_gets_the_budget_of_their_sector():

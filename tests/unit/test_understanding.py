@@ -269,3 +269,9 @@ def test_a_short_phrase_without_words_of_a_reaction_is_an_answer_when_the_nlu_do
     assert decide("vier avonden met een trainer", ranking) == ANSWERED
     assert decide("hmm, lastige", ranking) == Decision("hold", "opmerking")
     assert decide("goede vraag eigenlijk", [("opmerking", 0.6)]) == Decision("hold", "opmerking")
+
+
+@pytest.mark.parametrize("text", ["wat een gedoe", "wat een gedoe zeg", "hoe lastig is dat"])
+def test_an_exclamation_is_a_remark_not_a_question(text):
+    """Found over `make run`: "wat een gedoe" heard "Je bericht is een vraag"."""
+    assert decide(text, [("opmerking", 0.96), ("faq", 0.01)]) == Decision("hold", "opmerking")
