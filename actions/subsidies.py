@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, message_facts, not_understood, person_id, send_all
-from bot.dutch.facts import Facts, extract, sentence
+from bot.dutch.facts import Facts, about_us, extract, sentence
 from bot.funding import advice
 from bot.services import funding as funding_profile
 from bot.understanding import decide, plausible, ranking_of
@@ -35,6 +35,7 @@ class ActionFundingStart(Action):
             not_understood(tracker, dispatcher)
             return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS]
         known_sector, known_employees = await call(funding_profile.known_profile, person_id(tracker))
+        facts = about_us(facts, known_sector)  # the organisation's own sector decides
         dispatcher.utter_message(response="utter_subsidie_start")
         understood = sentence(facts)
         if understood:

@@ -165,6 +165,10 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
     if closed_answer:
         return ANSWERED
+    button = next((r.intent for r in REQUESTS if r.button and t == normalize(r.button).strip(" .!?")
+                   and (r.intent.startswith("start_") or r.intent == "subsidie_zoeken")), None)
+    if button is not None:  # the title of a menu button typed ("Opleidingsjaarplan"): that request, never an answer
+        return Decision("request", button)
     decision = _decide(stripped, ranking, interview) if ranking else ANSWERED
     if decision == ANSWERED and asks_the_bot(stripped):
         # "Kunt u mij vertellen welke competenties nodig zijn?" can read like an answer, but asks the bot
@@ -256,9 +260,9 @@ EXPLAINING = ("waarom_vraag", "verduidelijking", "voortgang", "toon_antwoorden")
 
 def sounds_like_a_correction(text: str) -> bool:
     """The words of a correction: "wijzig", "pas ... aan", "klopt niet", "moet ... zijn"."""
-    return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,60} (zijn|worden)\b|\bklopp?en niet\b|"
-                          r"\bklopte niet\b|\bveranderen in\b|\b(is|zijn|staat|staan) (fout|verkeerd)\b",
-                          normalize(text)))
+    return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,200} (zijn|worden)\b|"
+                          r"\bklop(t|pen|te) (ook |echt |helemaal |toch )?niet\b|\bveranderen in\b|"
+                          r"\b(is|zijn|staat|staan) (fout|verkeerd)\b", normalize(text)))
 
 
 _ALREADY = r"(?:dat\s+)?(?:zei|zeg|had|heb)\s+ik\s+(?:toch|net|al|daarnet|eerder)(?:\s+(?:toch|net|al))*(?:\s+(?:gezegd|genoemd))?"

@@ -23,6 +23,14 @@ _STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+na\s|\s+rond
 _PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
 
 
+# "voor acht docenten à 450 euro per persoon": the count goes with the price (bot/dutch/numbers.py reads both)
+_COUNT_TIMES_PRICE = (r"(?:voor\s+)?[\w-]+\s+(?:[a-z]+\s+)?(?:à|á|a|x)\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|eur)?"
+                      r"(?:\s+per\s+(?:persoon|deelnemer|stuk|plek))?")
+# "De eerste activiteit is een training ...": the words that introduce the activity are no part of its name
+_LEAD = re.compile(r"(?i)^(?:de\s+)?(?:eerste|tweede|derde|vierde|volgende|laatste|andere|nieuwe)\s+(?:activiteit\s+)?"
+                   r"(?:is|wordt)\s+(?:een\s+)?")
+_TRAILING = re.compile(r"(?i)[,\s]+(?:te volgen|te geven|te doen)$")
+
 _PEOPLE = re.compile(r"\b(team|teams|afdeling|medewerkers?|collega'?s|alle|iedereen|docenten|leidinggevenden|"
                      r"managers?|[a-z]*medewerkers|balie|secretariaat|groep|functiegroep|staf|directie)\b", re.I)
 
@@ -40,9 +48,9 @@ def split_activity(text: str) -> dict[str, str]:
     A part is only taken when the message names at least one other field besides the activity itself, so a
     plain title ("Training voor leidinggevenden") is the title as typed.
     """
-    rest = " " + (text or "").strip().rstrip(".") + " "
+    rest = " " + _LEAD.sub("", (text or "").strip().rstrip(".")) + " "
     parts: dict[str, str] = {}
-    money = re.search(_MONEY, rest, flags=re.I)
+    money = re.search(_COUNT_TIMES_PRICE, rest, flags=re.I) or re.search(_MONEY, rest, flags=re.I)
     if money:
         parts["act_kosten"] = money.group(0).strip()
         rest = rest[:money.start()] + " " + rest[money.end():]
@@ -74,11 +82,15 @@ def split_activity(text: str) -> dict[str, str]:
         else:
             kept.append(segment)
     rest = " " + ", ".join(kept) + " "
-    group = _target_group(rest)
+    counted = re.match(r"(?i)(?:voor\s+)?[\w-]+\s+([a-z]+)\s+(?:à|á|a|x)\b", parts.get("act_kosten", ""))
+    group = None if counted and _PEOPLE.search(counted.group(1)) else _target_group(rest)
+    if counted and _PEOPLE.search(counted.group(1)):  # "voor acht docenten à 450 euro": the docenten
+        parts["act_doelgroep"] = counted.group(1)
     if group:
         parts["act_doelgroep"] = group.group(1).strip()
         rest = rest[:group.start()] + " " + rest[group.end():]
     title = re.sub(r"\s*,\s*(,\s*)*", ", ", re.sub(r"\s+", " ", rest)).strip(" ,")
+    title = _TRAILING.sub("", title).strip(" ,")
     if len(parts) < 2 or not title:
         return {"act_wat": (text or "").strip()}
     parts["act_wat"] = title

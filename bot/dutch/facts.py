@@ -9,7 +9,7 @@ asked. The Rasa component ``rasa_addons.facts.FactsEntityExtractor`` reports the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.dutch.formatting import format_number
 from bot.dutch.parsing import SECTOR_LABELS, normalize, parse_int
@@ -147,3 +147,11 @@ def sentence(facts: Facts) -> str | None:
     if purposes:
         sentences.append("Het gaat om " + " en ".join(purposes) + ".")
     return " ".join(sentences) or None
+
+
+def about_us(facts: Facts, known_sector: str | None) -> Facts:
+    """The facts of a message about one's own organisation: a sector the organisation is known to have decides, so
+    "we werken samen met een ROC" does not make a gemeente a school."""
+    if known_sector and facts.sector and facts.sector != known_sector:
+        return replace(facts, sector=None)
+    return facts

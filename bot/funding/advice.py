@@ -201,6 +201,14 @@ def scheme_replies(scheme: funding.Scheme, part: str = "kort") -> list[Message]:
     return [Message("regeling_info", {"info": funding.describe_scheme(kb, scheme)}, buttons)]
 
 
+def about_funding(text: str) -> bool:
+    """Does a question name a scheme or speak of money ("kan dat met de slim-regeling?", "wie betaalt dat?")?
+    "weet niet, met p&o praten?" does neither: it is no question about a scheme."""
+    from bot.requests import get
+
+    return funding.load().find(text) is not None or get("subsidie_zoeken").backed_by(text)
+
+
 def known_scheme_names() -> str:
     kb = funding.load()
     return ", ".join(sorted(s.name for s in kb.schemes.values() if s.available and s.kind != "advies"))

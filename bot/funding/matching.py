@@ -132,12 +132,18 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
     for activity in sorted(set(scheme.activity_types) & need.activities):
         score += 2.5
         verb = "geldt voor" if scheme.kind == "fiscaal" else "betaalt"  # a tax exemption pays nothing itself
-        reasons.append(f"{verb} {ACTIVITY_SAID.get(activity, activity.replace('_', ' '))}")
+        said = ACTIVITY_SAID.get(activity, activity.replace('_', ' '))
+        if "project" in scheme.activity_types and activity != "project":  # A&O: a project, not one course
+            said = f"projecten, ook met {said}"
+        reasons.append(f"{verb} {said}")
     for situation in sorted(set(scheme.target_groups) & need.situations):
         score += 2.5
         reasons.append(f"past bij {SITUATION_LABELS[situation]}")
     if not reasons and scheme.activity_types and scheme.kind not in ("fiscaal", "wet", "advies"):
-        reasons.append(f"betaalt vooral {_activities(scheme.activity_types)}")  # nothing asked matched: what it pays
+        others = [a for a in scheme.activity_types if a != "project"]
+        pays = f"projecten, bijvoorbeeld met {_activities(others)}" if "project" in scheme.activity_types and others \
+            else _activities(scheme.activity_types)
+        reasons.append(f"betaalt vooral {pays}")  # nothing asked matched: what it pays
     if scheme.sectors and profile.sector in scheme.sectors:
         score += 3
         reasons.append(f"bedoeld voor {sector_list(scheme.sectors)}")

@@ -256,8 +256,10 @@ def _describe_ended(kb: KnowledgeBase, scheme: Scheme) -> str:
 def _alternative(ended: Scheme, other: Scheme) -> str:
     """An alternative for an ended scheme, with who applies when that is not who applied for the ended one: a
     former STAP user reads that the employer applies for the scheme for ontwikkelpaden."""
+    first = other.conditions[0].text if other.requires_any and other.conditions else ""
+    only = f" Voorwaarde: {first[0].lower()}{first[1:]}" if first else ""  # "... ontwikkelpad: zorg, groen ..."
     if "individu" in ended.applicants and "individu" not in other.applicants:
         who = " of ".join(APPLICANT_LABELS[a].replace("de werkgever", "je werkgever") for a in other.applicants)
-        return f"{other.name}. Die vraag je niet zelf aan: {who or 'een organisatie'} kan dat doen."
-    return f"{other.name}."
+        return f"{other.name}. Die vraag je niet zelf aan: {who or 'een organisatie'} kan dat doen.{only}"
+    return f"{other.name}.{only}"
 

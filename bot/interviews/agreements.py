@@ -4,11 +4,13 @@ and the manager's interview, bot/interviews/popgesprek.py).
 Who may record: only the employee's own manager (the token's ``manager`` claim), in the same organisation,
 for a POP the employee shared with them. A finished agreement is confirmed by the manager at once and waits
 for the employee; every change is logged and asks the employee again. An agreed activity becomes a planned
-activity of the organisation's yearly plan (same year as the POP), so it counts in the running budget; "niet
+activity of the organisation's yearly plan (of the year its period names, else the POP's year), so it counts in the running budget; "niet
 nu" removes it again. Deleting the person deletes the agreements and, through them, the planned activities.
 """
 
 from __future__ import annotations
+
+import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -110,6 +112,12 @@ def budget_cents(agreement: Agreement) -> int:
     return round((agreement.cost_cents or 0) * BUDGET_SHARE.get(agreement.payer or "werkgever", 1.0))
 
 
+def _year_of(period: str | None) -> int | None:
+    """The year a period names ("najaar 2027", "januari t/m juni 2027"); None without one."""
+    years = re.findall(r"\b(20\d\d)\b", period or "")
+    return int(years[0]) if years else None
+
+
 def plan_activity(s: Session, agreement: Agreement) -> Activity | None:
     """Create, update or remove the planned activity of the yearly plan that this agreement stands for."""
     # the activity of the agreement's own year; a copy carried to next year by an evaluation is not it
@@ -125,8 +133,13 @@ def plan_activity(s: Session, agreement: Agreement) -> Activity | None:
     org = person.organisation
     if org is None:
         return None
-    plan = repo.get_or_create_year_plan(s, org, pop.year)
+    # the plan of the year the activity takes place ("najaar 2027" in a POP of 2026), else of the POP's year
+    plan = repo.get_or_create_year_plan(s, org, _year_of(agreement.period) or pop.year)
     act = existing
+    if act is not None and act.year_plan_id != plan.id:  # its period moved it to another year: it moves along
+        s.delete(act)
+        s.flush()
+        act = None
     if act is None:
         act = Activity(position=max((a.position for a in plan.activities), default=0) + 1, agreement_id=agreement.id)
         plan.activities.append(act)

@@ -236,13 +236,17 @@ def _has_answer(engine, key: str, item: int | None) -> bool:
     return any(navigation.value(engine, key, i.position) is not None for i in ITEMS[group.items].all(engine))
 
 
-_STRONG = (r"\bklopt niet[,.:;]|\bklopp?en niet[,.:;]|\bklopte niet[,.:;]|\bis (?:niet goed|verkeerd|fout)[,.:;]|"
+_STRONG = (r"\bklop(?:t|pen|te) (?:ook |echt |helemaal |toch )?niet[,.:;]|\bis (?:niet goed|verkeerd|fout)[,.:;]|"
            r"\bniet\s+[^,.:;]{1,40}?\s+maar\b|\b(?:veranderen|wijzigen|aanpassen) in\b|"
            r"\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|"
            r"\bmoet(?:en)?\b")
 _WEAK = r"\bwordt\b|\bworden\b|\bis\b|\bzijn\b|:"
 _VALUE = re.compile(rf"(?i)(?:{_STRONG}|{_WEAK})\s*:?\s+(?P<value>.+)$")
 _STRONG_VALUE = re.compile(rf"(?i)(?:{_STRONG})(?:\s+(?:zijn|worden))?\s*:?\s+(?P<value>.+)$")
+
+
+_COMPLAINT = re.compile(r"^(?:(?:dat|het|dit) (?:was|is) )?(?:geen antwoord|fout|verkeerd|niet goed|onzin|een vergissing|"
+                        r"niet wat ik bedoelde|per ongeluk|een foutje)\b")
 
 
 def value_part(text: str) -> str | None:
@@ -254,7 +258,11 @@ def value_part(text: str) -> str | None:
     if not found:
         return None
     value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")
+    first, _, after = value.partition(". ")
+    if after and _COMPLAINT.match(parsing.normalize(first).strip(" .!")):
+        value = after.strip()  # "..., dat was geen antwoord. Leren is voor ons ...": the sentence after it
     value = re.sub(r"(?i)^(het|dat|die|dit)\s+(is|moet|was|wordt)(\s+zijn)?\s+", "", value)  # "..., het is X"
+    value = re.sub(r"(?i)^(?:ik ben|ik werk als|wij zijn|we zijn)\s+(?=\w)", "", value)  # "..., ik ben docent viool"
     value = re.sub(r"(?i)^(?:gewoon|dan|eigenlijk|toch|dus|wel|natuurlijk|alleen|alleen maar)\s*:?\s+", "", value)
     value = re.sub(r"^['\"„“‘](.+)['\"”’]$", r"\1", value).strip()  # "moet alleen 'regionale samenwerking' zijn"
     norm = parsing.normalize(value).strip(" .!")

@@ -90,6 +90,8 @@ class InterviewEngine:
             from bot.interviews.popgesprek import member
 
             return member(self, text) is not None
+        if q.stored_in == SPEERPUNTEN and self.ctx.plan() is not None:  # "verwijder speerpunt 3 en 4"
+            return bool(places.to_remove(parsing.normalize(text), len(self.ctx.plan().speerpunten)))
         if q.kind in ("open", "short", "list"):
             return False
         parsed = parse_answer(q, text, self.ctx)
@@ -231,7 +233,8 @@ class InterviewEngine:
         old = self.shown_value(key, item) if correcting else None
         old_raw = proposals.to_json(navigation.value(self, key, item)) if correcting else None
         self._store(Stored(key, text, value, None, not correcting, messages, also=also or {}))
-        shown = value.text if hasattr(value, "text") else ("" if value is None else str(value))
+        shown = value.text if hasattr(value, "text") else value.display_name or value.id if isinstance(value, Person) \
+            else ("" if value is None else str(value))  # a speerpunt or a person by name, never an object's repr
         repo.log_answer(self.session, self.person.id, self.interview, key, text, shown, correcting)
         self.state.last_change = {"key": key, "item": item, "old": old_raw, "correction": correcting}
         if self.state.pending_question == key and old is not None and old == self.shown_value(key, item):
@@ -417,10 +420,10 @@ class InterviewEngine:
             if point is not None:
                 point.text = old
         else:  # the whole list
-            places.restore_speerpunten(self, old)
+            places.restore_speerpunten(self, old, change.get("complete", True))
         self.state.pending_question = self.state.pending_item = self.state.last_change = None
         self.session.flush()
-        shown = formatting.quoted(old) if item is not None else "; ".join(formatting.quoted(t) for t in old)
+        shown = formatting.quoted(old) if item is not None else "; ".join(formatting.quoted(t) for t in old) or "niets"
         return Message("teruggezet", {"vraag_label": f"speerpunt {item}" if item else "de speerpunten", "waarde": shown})
 
     def restart(self) -> None:

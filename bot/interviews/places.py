@@ -159,6 +159,49 @@ _ORDINAL = re.compile(r"(?i)^(?:(?:het|de|ons|mijn)\s+)?(?:eerste|tweede|derde|v
                       r"(?:\s+speerpunt)?\s+(?:is|wordt|:)\s*:?\s*")
 
 
+_LEAD = re.compile(r"(?i)^(?:(?:wij|we)\s+(?:richten|focussen|concentreren)\s+ons\s+(?:vooral\s+)?(?:op|met)\s+|"
+                   r"(?:onze|de)\s+speerpunten\s+zijn\s*:?\s*|ten eerste\s+)")
+_NEXT = re.compile(r"(?i)\s*[,;]?\s*(?:en\s+)?(?:daarnaast|verder|tot slot|ten slotte|als laatste|ten tweede|ten derde|"
+                   r"ten vierde)\s*,?\s+(?:(?:richten we ons |gaat het )?(?:op|om)\s+)?")
+
+
+def _enumerated(text: str) -> list[str]:
+    """"Wij richten ons op A, daarnaast op B en tot slot op C": the points one by one (said back with the list)."""
+    parts = [p.strip(" .,;") for p in _NEXT.split(_LEAD.sub("", text.strip()))]
+    return parts if len(parts) >= 2 and all(parsing.word_count(p) >= 1 for p in parts) else []
+
+
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8,
+             "laatste": -1}
+_REMOVE = re.compile(r"\b(?:verwijder\w*|schrap\w*|haal\w*|wis)\b")
+
+
+def to_remove(norm: str, count: int) -> set[int]:
+    """The positions "verwijder speerpunt 3, 4 en 5" / "schrap het laatste speerpunt" names; empty when none."""
+    if not count or not _REMOVE.search(norm) or "speerpunt" not in norm:
+        return set()
+    numbers = {int(n) for n in re.findall(r"\b(\d{1,2})\b", norm)}
+    numbers |= {count if _ORDINALS[w] == -1 else _ORDINALS[w] for w in re.findall(r"\b(" + "|".join(_ORDINALS) + r")\b",
+                                                                                norm)}
+    return {n for n in numbers if 1 <= n <= count}
+
+
+def _remove_speerpunten(engine, plan, key: str, text: str, gone: set[int], messages: list[Message]) -> None:
+    old = [sp.text for sp in plan.speerpunten]
+    for point in [sp for sp in plan.speerpunten if sp.position in gone]:
+        plan.speerpunten.remove(point)
+    engine.session.flush()
+    for i, point in enumerate(plan.speerpunten, 1):
+        point.position = i
+    repo.log_answer(engine.session, engine.person.id, engine.interview, key, text,
+                    " | ".join(sp.text for sp in plan.speerpunten), True)
+    engine.state.last_change = {"key": key, "item": None, "old": old, "correction": True,
+                                "complete": plan.speerpunten_complete}
+    numbers = sorted(gone)
+    said = ", ".join(str(n) for n in numbers[:-1]) + " en " + str(numbers[-1]) if len(numbers) > 1 else str(numbers[0])
+    messages.append(Message("speerpunten_verwijderd", {"nummers": said}))
+
+
 def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> bool:
     """One or more speerpunten, or "klaar" when the list is complete; False when nothing could be kept."""
     plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
@@ -166,6 +209,10 @@ def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> boo
     first = re.split(r"[,.!;]", norm)[0].strip()  # "Dat waren ze, dank u."
     short_no = parsing.parse_yes_no(text) is False and parsing.word_count(text) <= 3  # not "Nee, dat bedoelde ik niet"
     done = norm in DONE_WORDS or first in ENOUGH or short_no
+    gone = to_remove(norm, len(plan.speerpunten))
+    if gone:  # "Verwijder speerpunt 3, 4 en 5": those go, the others keep their order ("zet het terug" undoes it)
+        _remove_speerpunten(engine, plan, key, text, gone, messages)
+        return True
     if engine.state.pending_question == key and engine.state.pending_item is not None:
         if not done:
             return _replace_speerpunt(engine, plan, key, text, messages)
@@ -180,10 +227,13 @@ def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> boo
         repo.log_answer(engine.session, engine.person.id, engine.interview, key, text,
                         " | ".join(sp.text for sp in plan.speerpunten))
         return True
-    items = [_ORDINAL.sub("", i).strip() or i for i in split_list(text)]  # "eerste is digitale dienstverlening"
+    items = [_ORDINAL.sub("", i).strip() or i for i in _enumerated(text) or split_list(text)]  # "eerste is ..."
     if not items or any(parsing.word_count(i) == 0 for i in items):
         messages.append(Message("antwoord_leeg"))
         return False
+    # "zet het terug" right after takes these away again (the list as it was, still open)
+    engine.state.last_change = {"key": key, "item": None, "old": [sp.text for sp in plan.speerpunten],
+                                "correction": True, "complete": False}
     for item in items:
         plan.speerpunten.append(Speerpunt(position=len(plan.speerpunten) + 1, text=item[:500]))
         repo.log_answer(engine.session, engine.person.id, engine.interview, "speerpunt", item, item)
@@ -230,10 +280,10 @@ def clear_speerpunten(engine, key: str) -> None:
     plan.speerpunten_complete = False
 
 
-def restore_speerpunten(engine, old: list[str]) -> None:
+def restore_speerpunten(engine, old: list[str], complete: bool = True) -> None:
     plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
     plan.speerpunten.clear()
     engine.session.flush()
     for i, text in enumerate(old, 1):
         plan.speerpunten.append(Speerpunt(position=i, text=text))
-    plan.speerpunten_complete = True
+    plan.speerpunten_complete = complete and bool(old)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.dutch import parsing
+from bot.dutch import formatting, parsing
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import Q
 from bot.interviews.context import Message, Reply
@@ -86,7 +86,14 @@ def answer(engine, text: str) -> Reply:
     # is a new answer, not a "yes" because it "has" something)
     choice, rest = parsing.split_yes_no(text) if _STARTS_YES_NO.match(text) else (None, text)
     details = ""
-    if choice is not None and not parsing.says_nothing(rest):  # "nee, zonder 'gewoon'", "ja maar dan 7000"
+    without = _WITHOUT.match(rest or "") if choice is False else None
+    if without and isinstance(p["value"], str) and without.group(1).lower() in p["value"].lower():
+        # "nee, zonder 'ik ben' natuurlijk": the same value without those words, said back again
+        value = re.sub(re.escape(without.group(1)), "", p["value"], count=1, flags=re.I)
+        value = re.sub(r"\s{2,}", " ", value).strip(" ,.")
+        engine.state.proposal = {**p, "value": value, "said": formatting.quoted(value), "text": value}
+        return Reply([], accepted=False, done=False)
+    if choice is not None and not parsing.says_nothing(rest):  # "ja maar dan 7000", "nee, het is docent"
         if choice is True and not _replaces(engine, key, text, rest):
             details = rest  # "ja, en er komt nog een tweede activiteit": a yes with details, not a new value
         else:
@@ -109,6 +116,7 @@ def answer(engine, text: str) -> Reply:
 
 
 
+_WITHOUT = re.compile(r"(?i)^zonder\s+['\"„‘“]?(.+?)['\"”’]?(?:\s+(?:natuurlijk|graag|aub|alsjeblieft|erbij|ervoor))*$")
 _BUT = re.compile(r"\b(maar|toch|eigenlijk|liever)\b", re.I)
 
 

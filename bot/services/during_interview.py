@@ -6,6 +6,7 @@ bot/services/interviews.turn. The interview stays at its question.
 from __future__ import annotations
 
 from bot.dutch import formatting
+from bot.dutch.facts import about_us
 from bot.dutch.facts import extract as extract_facts
 from bot.funding.advice import funding_replies
 from bot.interviews import INTERVIEW_LABELS, WHY_KEYS, InterviewEngine, Message, Q, corrections, progress
@@ -51,7 +52,8 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         messages.append(Message("help_interview"))
     elif command in ("subsidie_zoeken", "regeling_vraag"):
         sector, employees = org_profile(engine.ctx.org)
-        messages += funding_replies(text, extract_facts(text), sector, employees, command == "regeling_vraag")
+        messages += funding_replies(text, about_us(extract_facts(text), sector), sector, employees,
+                                    command == "regeling_vraag")
     elif command == QUESTION:
         messages.append(Message("vraag_onbekend"))
     elif command == "hervatten":  # already here: the question is asked again; a correction is let go

@@ -5,6 +5,7 @@ These are the only functions the Rasa actions and the CLI need; they never share
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from bot import requests
 from bot.dutch import formatting
 from bot.dutch.facts import Facts
 from bot.dutch.parsing import normalize
+from bot.funding.advice import about_funding
 from bot.identity import Identity
 from bot.interviews import (
     INTERVIEW_LABELS,
@@ -88,8 +90,6 @@ ANSWER_BUTTON = "Ja, dit is mijn antwoord"
 
 def _is_answer_button(text: str) -> bool:
     """The title of the button typed, also when the message it belonged to is no longer the last one."""
-    from bot.dutch.parsing import normalize
-
     return normalize(text).strip(" .!'\"") == normalize(ANSWER_BUTTON)
 
 
@@ -115,10 +115,10 @@ def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | Non
     targets = [found.target] if found.target else found.options or []
     if not sounds_like_a_correction(text):  # only "niet X maar Y": X must be what that answer holds now
         targets = [t for t in targets if contrast in normalize(corrections.shown(engine, t.key, t.item) or "")]
-    if engine.state.pending_question == key and engine.state.pending_item is not None:
-        # while speerpunt 3 is being changed, "het tweede speerpunt moet ... zijn" is a correction of speerpunt 2
-        return found.by_words and any((t.key, t.item) != (key, engine.state.pending_item) for t in targets)
-    return found.by_words and any(t.key != key for t in targets)
+    # another question, or another item of this one: at "nog een speerpunt?" (or while speerpunt 3 is being
+    # changed), "het eerste speerpunt klopt niet, dat moet ... zijn" is a correction of speerpunt 1
+    here = (key, engine.state.pending_item if engine.state.pending_question == key else None)
+    return found.by_words and any((t.key, t.item) != here for t in targets)
 
 
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
@@ -178,6 +178,8 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             if held_text is None:  # nothing kept aside (any more): its title is never an answer
                 return Turn([Message("niets_apart_gehouden")], engine.prompt(), accepted=False, done=False)
             text, decision = held_text, ANSWERED
+        if decision.kind == "request" and decision.intent == "regeling_vraag" and not about_funding(text):
+            decision = Decision("hold", QUESTION)  # "weet niet, met p&o praten?": no scheme, no money: no list of 12
         if decision.kind == "request" and decision.intent == "faq" and not faq_response:
             decision = Decision("hold", QUESTION)  # no explanation to give: kept aside, never stored unasked
         if decision.kind == "request" and decision.intent == REMARK:
@@ -275,6 +277,13 @@ class Correction:
     prompt: Message | None = None
 
 
+def _checks(text: str) -> bool:
+    """A question whether an answer is what the person thinks, without the words of a correction."""
+    flat = normalize(text or "").strip()
+    return flat.endswith("?") and bool(re.match(r"(klopt het|is het zo|staat er|staat (nu |dus )?bij|kost)\b", flat)) \
+        and not sounds_like_a_correction(text)
+
+
 def correction(person_id: str, text: str, preferred: str | None, person: Identity | None = None,
                today: date | None = None) -> Correction:
     """'Wijzig ...', 'de kosten van activiteit 6 kloppen niet': in the open interview when the words fit it, else in
@@ -290,6 +299,13 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
             if repo.get_state(s, person_id, interview) is None:
                 continue
             engine = _engine(s, person_id, interview, today)
+            if _checks(text):  # "klopt het dat activiteit 3 nu 4000 euro kost?": what is stored, nothing changes
+                found = corrections.find(engine, text)
+                if found.target is None or not found.by_words:
+                    continue
+                value = corrections.shown(engine, found.target.key, found.target.item) or "nog niets"
+                return Correction(interview, [Message("antwoord_nu", {
+                    "vraag_label": corrections.label(engine, found.target.key, found.target.item), "waarde": value})])
             messages = corrections.apply(engine, text)
             if messages is None:
                 continue

@@ -65,7 +65,7 @@ def _record(today: date) -> list:
         "gesprek_medewerker": ["eva"],
         "afspraak_besluit": ["afgesproken", "niet nu"],
         "afspraak_activiteit": ["Training presenteren bij De Baak"],
-        "afspraak_wanneer": ["in het voorjaar"],
+        "afspraak_wanneer": ["in december"],  # in the POP's own year: its yearly plan
         "afspraak_kosten": ["€ 1.250"],
         "afspraak_betaalt": ["werkgever"],
     }, today)
@@ -84,6 +84,9 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
     with session_scope() as s:
         logged = [(a.question, a.text) for a in s.query(AnswerLog).filter_by(person_id="mark")]
     assert ("afspraak_kosten", "€ 1.250") in logged and ("afspraak_besluit", "niet nu") in logged
+    with session_scope() as s:  # the person chosen is logged by name, not as "<...Person object at 0x...>"
+        [chosen] = [a.value for a in s.query(AnswerLog).filter_by(person_id="mark", question="gesprek_medewerker")]
+    assert chosen == "Eva de Vries"
 
     # the employee sees and confirms; the manager's team overview counts it
     agreements = popgesprek.mine("eva", today.year)
@@ -400,3 +403,23 @@ def test_the_pop_gesprek_and_the_evaluation_do_not_start_by_repeating_the_organi
     assert turn.messages == [] and turn.prompt.response == "vraag_gesprek_medewerker"
     turn = service.start("mark", "strategie", today)
     assert [m.response for m in turn.messages] == ["feiten_begrepen"]  # "Gemeente Zeist" says the sector
+
+
+def test_an_agreement_for_next_year_enters_next_years_plan_and_moves_with_its_period(db_url, today):
+    """Found over `make run`: in a POP of 2026, agreements for "het najaar van 2027" were put in the yearly plan of
+    2026, and its budget counted them."""
+    _pop_with_two_goals(today)
+    _record(today)  # goal 1 in december of this year
+    popgesprek.record("mark", "eva", 1, "afgesproken", "Cursus muziek en ouderen", "najaar 2027", 110000,
+                       "werkgever", year=today.year)
+
+    def titles(year: int) -> list[str]:
+        with session_scope() as s:
+            org = s.query(Organisation).filter_by(external_id="gm0355").one()
+            plan = repo.get_year_plan(s, org, year)
+            return [a.title for a in plan.activities if a.title] if plan else []
+
+    assert (titles(today.year), titles(today.year + 1)) == ([], ["Cursus muziek en ouderen"])  # moved along
+    popgesprek.record("mark", "eva", 1, "afgesproken", "Cursus muziek en ouderen", "december 2026", 110000,
+                       "werkgever", year=today.year)
+    assert (titles(today.year), titles(today.year + 1)) == (["Cursus muziek en ouderen"], [])

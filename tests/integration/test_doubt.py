@@ -535,3 +535,105 @@ def test_a_target_group_typed_with_voor_is_not_said_with_voor_twice(db_url, toda
     _say("vv", "jaarplan", "voor de beleidsmedewerkers", today)
     summary = service.summary("vv", "jaarplan")
     assert "voor „de beleidsmedewerkers”" in summary and "voor „voor" not in summary
+
+
+def test_a_question_back_that_names_no_scheme_is_no_question_about_a_scheme(db_url, today):
+    """Found over `make run`: "weet niet, met p&o praten?" at "Hoe ga je dit leren?" got "Die regeling ken ik niet"
+    and a list of twelve schemes; it is a question back, kept aside."""
+    from tests.helpers import POP
+
+    service.start("po", "pop", today)
+    for key, text in POP:
+        if key == "doel_activiteit":
+            break
+        service.answer("po", "pop", text, today)
+    assert service.current_question("po", "pop", today) == "doel_activiteit"
+    turn = _say("po", "pop", "weet niet, met p&o praten?", today, [("regeling_vraag", 0.7), ("antwoord", 0.2)])
+    assert turn.request is None and turn.unsure == "vraag"
+    turn = _say("po", "pop", "kan dat met de slim-regeling?", today, [("regeling_vraag", 0.7), ("antwoord", 0.2)])
+    assert turn.request == "regeling_vraag"
+
+
+def test_a_speerpunt_corrected_by_its_number_at_one_more_is_changed_not_added(db_url, today):
+    """Found over `make run`: at "Is er nog een speerpunt?", "Het eerste speerpunt klopt ook niet, dat moet
+    'didactiek in het primair onderwijs' zijn." was stored as a new speerpunt."""
+    _to_speerpunten("s2", today)
+    turn = _say("s2", "strategie", "Het eerste speerpunt klopt ook niet, dat moet 'didactiek in het primair "
+                "onderwijs' zijn.", today, [("antwoord", 0.8), ("wijzig_antwoord", 0.1)])
+    assert _speerpunten() == ["didactiek in het primair onderwijs",
+                              "regionale samenwerking met de buurgemeenten en minder inhuur", "Minder inhuur"]
+    assert turn.prompt.response == "vraag_speerpunten_volgende"
+
+
+def test_speerpunten_named_one_after_another_in_a_sentence_are_each_kept(db_url, today):
+    """Found over `make run`: "Wij richten ons op A, daarnaast op B en tot slot op C" was one speerpunt, and "Het
+    eerste speerpunt moet '<a long name>' zijn" became a new one."""
+    service.start("s3", "strategie", today)
+    for text in ["Centrum voor de Kunsten Zuidrand", "45", "nee", "Over drie jaar zijn we de partner van de scholen",
+                 "Wij richten ons op de didactiek van onze docenten, daarnaast op digitale kunstvormen en tot slot op "
+                 "de binding van onze freelance docenten."]:
+        _say("s3", "strategie", text, today, [("antwoord", 0.9)])
+    assert _speerpunten() == ["de didactiek van onze docenten", "digitale kunstvormen",
+                              "de binding van onze freelance docenten"]
+    _say("s3", "strategie", "Het eerste speerpunt moet 'didactische vaardigheden voor cultuuronderwijs in het primair "
+         "onderwijs' zijn.", today, [("antwoord", 0.8)])
+    assert _speerpunten()[0] == "didactische vaardigheden voor cultuuronderwijs in het primair onderwijs"
+    assert len(_speerpunten()) == 3
+
+
+def test_asking_whether_an_answer_is_right_says_what_is_stored_and_changes_nothing(db_url, today):
+    """Found over `make run`: "klopt het dat activiteit 2 nu 4000 euro kost?" started a change of its cost."""
+    _two_activities("c9", today)
+    done = service.correction("c9", "klopt het dat activiteit 2 nu 4000 euro kost?", None)
+    assert [m.response for m in done.messages] == ["antwoord_nu"] and done.prompt is None
+    assert done.messages[0].params["waarde"] == "€ 2.500" and "activiteit 2" in done.messages[0].params["vraag_label"]
+    assert [c[2] for c in _costs()] == [750_000, 250_000]
+    with session_scope() as s:
+        from bot.storage.models import InterviewState
+
+        state = s.execute(select(InterviewState).where(InterviewState.person_id == "c9",
+                                                       InterviewState.interview == "jaarplan")).scalar_one()
+        assert state.pending_question is None
+
+
+def test_a_speerpunt_can_be_removed_by_its_number_and_put_back(db_url, today):
+    """Found over `make run`: "Verwijder speerpunt 3, 4 en 5 alstublieft." was stored as a new speerpunt."""
+    _to_speerpunten("s4", today)
+    turn = _say("s4", "strategie", "Verwijder speerpunt 2 en 3 alstublieft.", today, [("nlu_fallback", 0.4)])
+    assert [m.response for m in turn.messages] == ["speerpunten_verwijderd"]
+    assert turn.messages[0].params["nummers"] == "2 en 3"
+    assert _speerpunten() == ["digitale dienstverlening"]
+    _say("s4", "strategie", "zet het terug", today, [("terugzetten", 0.9)])
+    assert len(_speerpunten()) == 3
+
+
+def test_no_without_some_words_says_the_value_back_without_them(db_url, today):
+    """Found over `make run`: after "Dat wordt „ik ben docent viool én orkestleider”. Klopt dat?", the reply "nee
+    zonder 'ik ben' natuurlijk" became the function."""
+    _pop_to("z1", ["docent viool"], today)
+    turn = _say("z1", "pop", "mijn functie klopt niet, ik ben docent viool én orkestleider", today,
+                [("wijzig_antwoord", 0.9)])
+    assert turn.prompt.response == "voorstel_wijziging"
+    assert turn.prompt.params["wat"] == "„docent viool én orkestleider”"  # "ik ben" is no part of it
+    _say("z1", "pop", "nee", today, [("antwoord", 0.9)])
+    assert _pop_value("function") == "docent viool"
+    _say("z1", "pop", "mijn functie klopt niet: docent viool én orkestleider, ook wel dirigent", today,
+         [("wijzig_antwoord", 0.9)])
+    turn = _say("z1", "pop", "nee zonder 'ook wel dirigent' natuurlijk", today, [("antwoord", 0.9)])
+    assert turn.prompt.response == "voorstel_wijziging"
+    assert turn.prompt.params["wat"] == "„docent viool én orkestleider”"
+    _say("z1", "pop", "ja", today, [("antwoord", 0.9)])
+    assert _pop_value("function") == "docent viool én orkestleider"
+
+
+def test_zet_het_terug_right_after_a_speerpunt_was_added_takes_that_one_away(db_url, today):
+    """Found over `make run`: a speerpunt added by mistake, then "zet het terug": an earlier change of another
+    speerpunt was undone instead."""
+    _to_speerpunten("s5", today)
+    _say("s5", "strategie", "het tweede speerpunt klopt niet, dat moet 'regionale samenwerking' zijn", today,
+         [("wijzig_antwoord", 0.9)])
+    _say("s5", "strategie", "Talent behouden", today, [("antwoord", 0.9)])
+    assert _speerpunten()[1:] == ["regionale samenwerking", "Minder inhuur", "Talent behouden"]
+    _say("s5", "strategie", "zet het terug", today, [("terugzetten", 0.9)])
+    assert _speerpunten()[1:] == ["regionale samenwerking", "Minder inhuur"]
+    assert service.current_question("s5", "strategie", today) == "speerpunten"  # the list is still open

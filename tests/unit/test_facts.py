@@ -58,3 +58,23 @@ def test_an_activity_in_one_message():
                                    "Cursus gegevens verwijderen volgens de AVG", "Training door de week"])
 def test_a_plain_title_stays_the_title(title):
     assert split_activity(title) == {"act_wat": title}
+
+
+def test_an_activity_with_a_count_times_a_price_and_words_that_introduce_it():
+    """Found over `make run`: the name kept "De eerste activiteit is een" and "te volgen", the cost was € 450 and
+    the target group "acht docenten per persoon"."""
+    parts = split_activity("De eerste activiteit is een training didactiek voor het primair onderwijs, voor acht "
+                           "docenten à 450 euro per persoon, te volgen in het voorjaar.")
+    assert parts == {"act_wat": "training didactiek voor het primair onderwijs", "act_doelgroep": "docenten",
+                     "act_wanneer": "voorjaar", "act_kosten": "voor acht docenten à 450 euro per persoon"}
+
+
+def test_a_sector_named_in_a_question_does_not_replace_the_organisations_own():
+    """Found over `make run`: an HR adviser of a gemeente who mentioned a ROC heard "Je werkt bij een andere publieke
+    organisatie" and got SLIM, which is not for gemeenten."""
+    from bot.dutch.facts import about_us
+
+    facts = extract("kunnen we met het ROC een leergang opzetten, is daar subsidie voor?")
+    assert about_us(facts, "gemeente").sector is None
+    assert about_us(extract("wij zijn een gemeente"), "gemeente").sector == "gemeente"
+    assert about_us(facts, None) == facts

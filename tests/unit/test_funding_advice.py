@@ -288,3 +288,16 @@ def test_a_person_paying_a_course_gets_the_budget_of_their_sector():
     cards = [m.params["kaart"] for m in messages if m.response == "subsidie_kaart"]
     assert any(c.startswith("Individueel keuzebudget") for c in cards)
     assert not any(c.startswith(("A&O fonds", "SLIM")) for c in cards)  # employer schemes are not for a person
+
+
+def test_an_ended_schemes_alternative_says_for_whom_it_is_and_the_fund_pays_projects():
+    """Found over `make run`: STAP pointed to the scholingssubsidie for ontwikkelpaden without saying it is only for
+    zorg, kinderopvang, groen and techniek; the A&O card said the fund "betaalt groepstrainingen" (it pays projects);
+    the tax exemption "betaalt cursussen" (it pays nothing itself)."""
+    text = funding.describe_scheme(KB, KB.get("stap"), TODAY)
+    assert "Voorwaarde: de opleiding staat in een erkend ontwikkelpad" in text and "zorg en welzijn" in text
+    cards = {c.scheme_id: c for c in advice.advise("gemeente", 300, {"groepstraining", "cursus"}, today=TODAY).cards}
+    assert "betaalt vooral projecten, bijvoorbeeld met" in cards["aeno_stimulering"].text()
+    exemption = [c for c in advice.advise("gemeente", 300, {"cursus"}, today=TODAY).cards
+                 if c.scheme_id == "fiscale_vrijstelling"]
+    assert all("betaalt" not in c.text().split("Waarom:")[1].split(".")[0] for c in exemption)

@@ -256,3 +256,18 @@ def test_the_old_number_parsers_on_top_of_numbers():
     assert parsing.parse_int("een") is None and parsing.parse_int("twee") == 2
     assert parsing.dutch_number_word("vijfentwintig") == 25 and parsing.dutch_number_word("een") is None
     assert parsing.parse_number("2,5k") == 2500.0
+
+
+@pytest.mark.parametrize("text,value", [
+    ("de rol van leren klopt niet, dat was geen antwoord. Leren is voor ons de motor", "Leren is voor ons de motor"),
+    ("het tweede speerpunt moet alleen 'regionale samenwerking' zijn", "regionale samenwerking"),
+    ("mijn team is niet groen maar het team wegen", "het team wegen"),
+    ("kun je sterke punten veranderen in: geduld, goed uitleggen", "geduld, goed uitleggen"),
+    ("mijn sterke punten kloppen niet, het is eigenlijk: geduld en improviseren", "geduld en improviseren"),
+])
+def test_the_new_value_of_a_correction_is_what_follows_its_words(text, value):
+    """Found over `make run`: the complaint before the new value, or 'alleen' and quotes around it, became part of
+    the value said back."""
+    from bot.interviews.corrections import value_part
+
+    assert value_part(text) == value

@@ -275,3 +275,11 @@ def test_a_short_phrase_without_words_of_a_reaction_is_an_answer_when_the_nlu_do
 def test_an_exclamation_is_a_remark_not_a_question(text):
     """Found over `make run`: "wat een gedoe" heard "Je bericht is een vraag"."""
     assert decide(text, [("opmerking", 0.96), ("faq", 0.01)]) == Decision("hold", "opmerking")
+
+
+@pytest.mark.parametrize("text,intent", [("Opleidingsjaarplan", "start_jaarplan"),
+                                         ("strategisch opleidingsbeleid", "start_strategie"),
+                                         ("Subsidies zoeken", "subsidie_zoeken")])
+def test_the_title_of_a_menu_button_typed_at_an_open_question_is_that_request(text, intent):
+    """Found over `make run`: "Opleidingsjaarplan" typed at "Wat is je functie?" was stored as the function."""
+    assert decide(text, [("antwoord", 0.9)], interview="pop") == Decision("request", intent)
