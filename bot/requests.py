@@ -125,8 +125,11 @@ REQUESTS: tuple[Request, ...] = (
             topic=r"(gegevens|\bdata\b|over mij|van mij|opgeslagen|bewaar|inzage)",
             handoff=True, roles=EVERYONE),
     Request("gegevens_verwijderen", "je gegevens verwijderen", "Mijn gegevens verwijderen",
-            evidence=r"(verwijder|\bwis\b|\bwist\b|wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
-            topic=r"(verwijder|\bwis|gewist|vergeet|delete|\bweg\b|vergetelheid|verdwijn)",
+            # not one part: "hoe kan ik een activiteit verwijderen?" is no request to delete everything
+            evidence=r"^(?!.*\b(?:activiteit|speerpunt|leerdoel|afspraak|antwoord|budget)).*"
+                     r"(verwijder|\bwis\b|\bwist\b|wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
+            topic=r"^(?!.*\b(?:activiteit|speerpunt|leerdoel|afspraak|antwoord|budget)).*"
+                  r"(verwijder|\bwis|gewist|vergeet|delete|\bweg\b|vergetelheid|verdwijn)",
             leaves=True, handoff=True, roles=EVERYONE),
     Request("pop_delen", "je POP delen", "Mijn POP delen",
             evidence=r"(deel (mijn|het|dit)|pop delen|delen met (mijn )?(leidinggevende|manager|baas|teamleider)|mag mijn .{0,20}(zien|lezen)|zichtbaar maken|toestemming)",

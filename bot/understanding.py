@@ -260,7 +260,7 @@ EXPLAINING = ("waarom_vraag", "verduidelijking", "voortgang", "toon_antwoorden")
 
 def sounds_like_a_correction(text: str) -> bool:
     """The words of a correction: "wijzig", "pas ... aan", "klopt niet", "moet ... zijn"."""
-    return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,200} (zijn|worden)\b|"
+    return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,200} (zijn|worden)\b|\bmoet(en)? (zijn|worden) ?:|"
                           r"\bklop(t|pen|te) (ook |echt |helemaal |toch )?niet\b|\bveranderen in\b|"
                           r"\b(is|zijn|staat|staan) (fout|verkeerd)\b", normalize(text)))
 

@@ -24,11 +24,14 @@ _PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
 
 
 # "voor acht docenten à 450 euro per persoon": the count goes with the price (bot/dutch/numbers.py reads both)
-_COUNT_TIMES_PRICE = (r"(?:voor\s+)?[\w-]+\s+(?:[a-z]+\s+)?(?:à|á|a|x)\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|eur)?"
-                      r"(?:\s+per\s+(?:persoon|deelnemer|stuk|plek))?")
+_COUNT_TIMES_PRICE = (r"(?:voor\s+)?(?:(?:zo'n|ongeveer|circa|rond|ruim|een stuk of)\s+)?(?:[\w-]+\s+(?:groepen|klassen|"
+                      r"teams|sessies)\s+(?:van|met)\s+)?[\w-]+\s+(?:[a-z]+\s+)?(?:à|á|a|x)\s*(?:€\s*)?\d[\d.,]*\s*"
+                      r"(?:euro|eur)?(?:\s+per\s+(?:persoon|deelnemer|stuk|plek|licentie))?|"
+                      r"[\w-]+\s+(?:sessies|dagen|dagdelen|bijeenkomsten|lessen|workshops)\s+van\s*(?:€\s*)?\d[\d.,]*"
+                      r"\s*(?:euro|eur)?")
 # "De eerste activiteit is een training ...": the words that introduce the activity are no part of its name
-_LEAD = re.compile(r"(?i)^(?:de\s+)?(?:eerste|tweede|derde|vierde|volgende|laatste|andere|nieuwe)\s+(?:activiteit\s+)?"
-                   r"(?:is|wordt)\s+(?:een\s+)?")
+_LEAD = re.compile(r"(?i)^(?:(?:de\s+)?(?:eerste|tweede|derde|vierde|volgende|laatste|andere|nieuwe)\s+(?:activiteit\s+)?"
+                   r"(?:is|wordt)\s+(?:een\s+)?|(?:daarnaast|verder|dan|en)\s+(?:nog\s+)?(?:de\s+|het\s+|een\s+)?)")
 _TRAILING = re.compile(r"(?i)[,\s]+(?:te volgen|te geven|te doen)$")
 
 _PEOPLE = re.compile(r"\b(team|teams|afdeling|medewerkers?|collega'?s|alle|iedereen|docenten|leidinggevenden|"

@@ -309,6 +309,18 @@ def _product(scan: _Scan, kinds: tuple[str, ...]) -> tuple[_Num, _Num] | None:
     return None
 
 
+def _each_or_all(scan: _Scan) -> tuple[_Num, _Num] | None:
+    """'3 sessies van 1.200 euro', 'twee dagen van € 900': a count of sessions or things and an amount after "van"."""
+    if len(scan.nums) != 2:
+        return None
+    a, b = scan.nums
+    between = re.fullmatch(r"\s*[a-zà-ÿ']+\s+(?:van|à|a)\s*(?:€|eur|euro)?\s*", _between(scan, a, b))
+    if between and a.kind in ("duration", "thing") and b.currency and a.value == int(a.value) and 1 < a.value <= 50 \
+            and "à" not in between.group(0) and " a " not in between.group(0):
+        return a, b
+    return None
+
+
 def _chain(scan: _Scan) -> tuple[_Num, _Num, _Num] | None:
     """'6 teamleiders keer 5 sessies van € 150', '6 x 5 sessies à 150 euro': a count times a count times a price."""
     for a, b, c in zip(scan.nums, scan.nums[1:], scan.nums[2:], strict=False):
@@ -326,6 +338,9 @@ def read_money(text: str) -> NumberReading:
     if scan.negative:
         return NumberReading(None, estimate=scan.estimate, problem="negatief")
     nums, amounts = scan.nums, [n for n in scan.nums if n.kind in ("amount", "bare")]
+    each = _each_or_all(scan)  # "3 sessies van 1.200 euro": 3 × € 1.200, or € 1.200 for the three?
+    if each is not None:
+        return _result(scan, None, options=(each[0].value * each[1].value, each[1].value))
     chain = _chain(scan)  # "zes teamleiders keer vijf sessies van 150 euro"
     if chain is not None:
         a, b, c = chain

@@ -55,9 +55,19 @@ _ONLY_AN_AMOUNT = re.compile(r"(?:ongeveer|zo'n|circa|ca\.?|rond)?\s*(?:(?:€|e
                             r"[\d.,]+\s*(?:k|duizend)?\s*(?:euro|eur|€))(?:\s*(?:per|p\.)\s*\w+)?")
 
 
+_AROUND = {"ongeveer", "zo'n", "zon", "circa", "ca", "rond", "ruim", "bijna", "euro", "eur", "iets", "van", "een",
+           "stuk", "of"}
+
+
 def only_an_amount(text: str) -> bool:
     """'3000 euro', '€ 2.500', '2,5k euro': an amount and nothing else (for a question that asks for a name)."""
-    return bool(_ONLY_AN_AMOUNT.fullmatch(normalize(text).strip(" .!?")))
+    flat = normalize(text).strip(" .!?")
+    if _ONLY_AN_AMOUNT.fullmatch(flat):
+        return True
+    # "zo'n drieduizend", "iets van twaalfhonderd euro": an amount in words and nothing else
+    words = [w for w in re.findall(r"[a-zà-ÿ']+", flat) if w not in _AROUND]
+    return bool(words) and not re.search(r"\d", flat) and all(numbers.word_value(w) is not None for w in words) \
+        and numbers.read_money(flat).value is not None and numbers.read_money(flat).value >= 100 * 100
 
 
 def parse_int(text: str, minimum: int = 0, maximum: int = 10_000_000) -> int | None:

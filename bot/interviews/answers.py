@@ -29,6 +29,7 @@ class Parsed:
     echo: bool = False  # read from a sentence with one clear reading: stored, and said back ("Genoteerd: ...")
 
 
+NOT_YET = "weet ik nog niet"
 _MONEY_PROBLEMS = {"jaartal": "bedrag_alleen_jaartal", "percentage": "bedrag_percentage", "negatief": "geen_bedrag",
                    "te_groot": "bedrag_te_groot"}
 
@@ -205,8 +206,9 @@ def _telling(text: str) -> set[str]:
 
 def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     t = text.strip()
-    if q.optional and q.kind in ("open", "short") and parsing.dont_know(t):  # "geen idee" is not "geen": kept as said, and said back
-        return Parsed(True, t.strip(" .!"), echo=True, said=formatting.quoted(t.strip(" .!")))
+    if q.optional and q.kind in ("open", "short") and parsing.dont_know(t):
+        # "geen idee": no wish, or not known yet? Asked with two buttons, never guessed
+        return Parsed(True, None, sure=False, options=[("Ik heb geen wens", ""), ("Ik weet het nog niet", NOT_YET)])
     if q.optional and parsing.is_skip(t):
         return Parsed(True, "")
     if q.stored_in == "organisation.name" and parsing.word_count(t) > 4 and not _looks_like_a_name(t):

@@ -129,12 +129,13 @@ def _smart_check(engine, stored: Stored) -> None:
 
     goal, text = stored.item, stored.value
     if parsing.has_deadline(text):
-        period = read_period(text, engine.today)
-        goal.deadline = period.label or "zie leerdoel"
+        period = read_period(text, engine.today)  # no dates read ("van begin tot eind"): "wanneer" is asked
         if period.label:
+            goal.deadline = period.label
             stored.messages.append(Message("leerdoel_wanneer_gelezen", {"wat": period.said or period.label}))
     if parsing.has_measurable_result(text):
         goal.result = "zie leerdoel"
+        stored.messages.append(Message("leerdoel_resultaat_gelezen"))  # said, so nothing is filled in unseen
     # the tip says only what will be asked: both questions, or the one that is still open
     if goal.deadline is None and goal.result is None:
         stored.messages.append(Message("smart_tip"))

@@ -159,7 +159,8 @@ _ORDINAL = re.compile(r"(?i)^(?:(?:het|de|ons|mijn)\s+)?(?:eerste|tweede|derde|v
                       r"(?:\s+speerpunt)?\s+(?:is|wordt|:)\s*:?\s*")
 
 
-_LEAD = re.compile(r"(?i)^(?:(?:wij|we)\s+(?:richten|focussen|concentreren)\s+ons\s+(?:vooral\s+)?(?:op|met)\s+|"
+_LEAD = re.compile(r"(?i)^(?:(?:wij|we)\s+(?:willen\s+)?(?:(?:richten|focussen|concentreren)\s+ons|inzetten|focussen)\s+"
+                   r"(?:vooral\s+)?(?:op|met)\s+|"
                    r"(?:onze|de)\s+speerpunten\s+zijn\s*:?\s*|ten eerste\s+)")
 _NEXT = re.compile(r"(?i)\s*[,;]?\s*(?:en\s+)?(?:daarnaast|verder|tot slot|ten slotte|als laatste|ten tweede|ten derde|"
                    r"ten vierde)\s*,?\s+(?:(?:richten we ons |gaat het )?(?:op|om)\s+)?")

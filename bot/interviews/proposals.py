@@ -127,4 +127,5 @@ def _replaces(engine, key: str, text: str, rest: str) -> bool:
     q = Q[key]
     if q.kind in ("open", "short", "list"):
         return bool(_BUT.search(text))
-    return parse_answer(q, rest, engine.ctx).ok
+    parsed = parse_answer(q, rest, engine.ctx)  # "de aanbieder van activiteit 1 is ..." names no new amount
+    return parsed.ok and parsed.value is not None and not parsed.options

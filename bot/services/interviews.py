@@ -172,6 +172,9 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if held_text is not None and held_request == ANSWER and _agrees(text) and not engine.accepts_closed(text):
             text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer (unless "ja"
             # answers the open question itself: "Wil je nog een activiteit toevoegen?")
+        checked = _checked(engine, text)
+        if checked is not None:  # "klopt het dat activiteit 2 nu 4740 euro kost?": what is stored, nothing changes
+            return Turn([checked], engine.prompt(), accepted=False, done=False)
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
                           names_an_answer=_names_an_answer(engine, text, ranking, key))
         if text.strip() == "/" + ANSWER or _is_answer_button(text):  # the button "Ja, dit is mijn antwoord"
@@ -277,10 +280,22 @@ class Correction:
     prompt: Message | None = None
 
 
+def _checked(engine: InterviewEngine, text: str) -> Message | None:
+    """The answer to a question whether a stored answer is what the person thinks, or None."""
+    if not _checks(text):
+        return None
+    found = corrections.find(engine, text)
+    if found.target is None or not found.by_words:
+        return None
+    return Message("antwoord_nu", {"vraag_label": corrections.label(engine, found.target.key, found.target.item),
+                                   "waarde": corrections.shown(engine, found.target.key, found.target.item)
+                                   or "nog niets"})
+
+
 def _checks(text: str) -> bool:
     """A question whether an answer is what the person thinks, without the words of a correction."""
     flat = normalize(text or "").strip()
-    return flat.endswith("?") and bool(re.match(r"(klopt het|is het zo|staat er|staat (nu |dus )?bij|kost)\b", flat)) \
+    return flat.endswith("?") and bool(re.match(r"(klopt het|is het zo|staat er|staat (nu |dus )?bij|(wat |hoeveel )?kost)\b", flat)) \
         and not sounds_like_a_correction(text)
 
 
@@ -300,12 +315,10 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
                 continue
             engine = _engine(s, person_id, interview, today)
             if _checks(text):  # "klopt het dat activiteit 3 nu 4000 euro kost?": what is stored, nothing changes
-                found = corrections.find(engine, text)
-                if found.target is None or not found.by_words:
+                checked = _checked(engine, text)
+                if checked is None:
                     continue
-                value = corrections.shown(engine, found.target.key, found.target.item) or "nog niets"
-                return Correction(interview, [Message("antwoord_nu", {
-                    "vraag_label": corrections.label(engine, found.target.key, found.target.item), "waarde": value})])
+                return Correction(interview, [checked])
             messages = corrections.apply(engine, text)
             if messages is None:
                 continue

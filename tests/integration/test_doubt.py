@@ -397,7 +397,8 @@ def test_the_title_of_the_answer_button_typed_later_is_never_stored_as_an_answer
 
 
 def test_geen_idee_at_an_optional_wish_is_kept_as_said_not_as_no_wish(db_url, today):
-    """Found over `make run`: "geen idee" at the first learning wish was stored as "" (shown as "geen")."""
+    """Found over `make run`: "geen idee" at the first learning wish was stored as "" (shown as "geen"); one person
+    meant "I don't know yet", another "no wish": it is asked."""
     from bot.storage.models import Pop
     from tests.helpers import POP
 
@@ -406,12 +407,16 @@ def test_geen_idee_at_an_optional_wish_is_kept_as_said_not_as_no_wish(db_url, to
         assert service.current_question("g1", "pop", today) == key
         service.answer("g1", "pop", text, today)
     assert service.current_question("g1", "pop", today) == "pop_wens_strategisch"
-    turn = _say("g1", "pop", "geen idee", today, [("antwoord", 0.9)])
-    assert turn.accepted and [m.response for m in turn.messages] == ["genoteerd"]
-    _say("g1", "pop", "geen", today, [("antwoord", 0.9)])
+    turn = _say("g1", "pop", "geen idee", today, [("antwoord", 0.9)])  # no wish, or not known yet? asked
+    assert turn.prompt.response == "voorstel_kies"
+    assert [b["title"] for b in turn.prompt.buttons] == ["Ik heb geen wens", "Ik weet het nog niet"]
+    _say("g1", "pop", "Ik weet het nog niet", today, [("antwoord", 0.9)])
+    assert service.current_question("g1", "pop", today) == "pop_wens_loopbaan"
+    _say("g1", "pop", "geen idee", today, [("antwoord", 0.9)])
+    _say("g1", "pop", "ik heb geen wens", today, [("antwoord", 0.9)])
     with session_scope() as s:
         pop = s.execute(select(Pop)).scalar_one()
-        assert (pop.wish_strategisch, pop.wish_loopbaan) == ("geen idee", "")
+        assert (pop.wish_strategisch, pop.wish_loopbaan) == ("weet ik nog niet", "")
 
 
 def _pop_to(person: str, answers: list[str], today) -> None:
@@ -637,3 +642,31 @@ def test_zet_het_terug_right_after_a_speerpunt_was_added_takes_that_one_away(db_
     _say("s5", "strategie", "zet het terug", today, [("terugzetten", 0.9)])
     assert _speerpunten()[1:] == ["regionale samenwerking", "Minder inhuur"]
     assert service.current_question("s5", "strategie", today) == "speerpunten"  # the list is still open
+
+
+def test_asking_inside_the_plan_whether_a_cost_is_right_is_answered_and_the_question_stays(db_url, today):
+    """Found over `make run`: "klopt het dat activiteit 2 nu 4740 euro kost?" at "nog een activiteit?" read
+    "klopt" as yes and started a new activity named after the question."""
+    _two_activities("c8", today)
+    _say("c8", "jaarplan", "ja", today)
+    _say("c8", "jaarplan", "Training Excel", today)
+    _say("c8", "jaarplan", "team financiën", today)
+    key = service.current_question("c8", "jaarplan", today)
+    for text in ("klopt het dat activiteit 2 nu 4740 euro kost?", "wat kost activiteit 2 nu precies?"):
+        turn = _say("c8", "jaarplan", text, today, [("wijzig_antwoord", 0.45)])
+        assert [m.response for m in turn.messages] == ["antwoord_nu"] and turn.messages[0].params["waarde"] == "€ 2.500"
+        assert service.current_question("c8", "jaarplan", today) == key
+    assert [c[2] for c in _costs()][:2] == [750_000, 250_000]
+
+
+def test_a_goal_with_a_word_of_time_but_no_dates_still_asks_when(db_url, today):
+    """Found over `make run`: "ik kan zelf een voorstelling regisseren van begin tot eind" filled "wanneer" with a
+    hidden "zie leerdoel" and the question was never asked."""
+    from tests.helpers import POP
+
+    service.start("d1", "pop", today)
+    for _key, text in POP[:12]:
+        service.answer("d1", "pop", text, today)
+    assert service.current_question("d1", "pop", today) == "doel_tekst"
+    _say("d1", "pop", "ik kan zelf een voorstelling regisseren van begin tot eind", today, [("antwoord", 0.9)])
+    assert service.current_question("d1", "pop", today) == "doel_deadline"

@@ -78,3 +78,25 @@ def test_a_sector_named_in_a_question_does_not_replace_the_organisations_own():
     assert about_us(facts, "gemeente").sector is None
     assert about_us(extract("wij zijn een gemeente"), "gemeente").sector == "gemeente"
     assert about_us(facts, None) == facts
+
+
+@pytest.mark.parametrize("text,title,cost", [
+    ("Daarnaast de leergang coachend leidinggeven voor alle teamleiders, vier groepen van tien à 250 euro, na de "
+     "zomervakantie", "leergang coachend leidinggeven", "vier groepen van tien à 250 euro"),
+    ("e-learning digitale basisvaardigheden voor alle medewerkers, zo'n 200 mensen à 24 euro per licentie, in Q1",
+     "e-learning digitale basisvaardigheden", "zo'n 200 mensen à 24 euro per licentie"),
+    ("Dan nog een workshop data lezen voor beleidsmedewerkers, 3 sessies van 1.200 euro, in Q3",
+     "workshop data lezen", "3 sessies van 1.200 euro"),
+])
+def test_counts_and_prices_in_a_one_message_activity_stay_out_of_its_name(text, title, cost):
+    """Found over `make run`: names like "leergang coachend leidinggeven, vier groepen" and "e-learning ..., zo'n per
+    licentie", and € 2.500 for four groups of ten at € 250."""
+    parts = split_activity(text)
+    assert (parts["act_wat"], parts["act_kosten"]) == (title, cost)
+
+
+def test_sessions_of_an_amount_are_asked_each_or_all():
+    from bot.dutch.numbers import read_money
+
+    assert read_money("3 sessies van 1.200 euro").options == (360000, 120000)
+    assert read_money("vier groepen van tien à 250 euro").value == 1_000_000
