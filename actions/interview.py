@@ -29,7 +29,7 @@ from bot.documents import links
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
-from bot.services import popgesprek, sharing
+from bot.services import plans, popgesprek, sharing
 from bot.understanding import plausible, ranking_of, sounds_like_a_correction
 
 DONE = "klaar"
@@ -55,6 +55,11 @@ class ActionStartInterview(Action):
         if not service.may_start(person, interview):
             dispatcher.utter_message(response="utter_" + service.refusal(interview))
             return [SlotSet("interview_open", False)]
+        if plans.wants_to_look(latest_text(tracker)):  # "laat het jaarplan 2027 zien": shown, nothing started
+            seen = await call(plans.view, person, interview, latest_text(tracker))
+            if seen is not None:
+                dispatcher.utter_message(response="utter_plan_bekijken", interview_naam=seen[0], samenvatting=seen[1])
+                return [SlotSet("interview_open", False)]
         previous = _active(tracker)
         if previous and previous != interview and tracker.active_loop_name == "interview_form":
             await call(service.pause, pid, previous)

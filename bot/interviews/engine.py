@@ -400,6 +400,10 @@ class InterviewEngine:
         if not change.get("correction") or key not in Q or change.get("old") is None:
             return Message("terugzetten_niets")
         self.state.proposal = None
+        if change.get("removed"):  # an activity taken out of the plan comes back in its place
+            from bot.interviews.removal import restore
+
+            return restore(self, change)
         if Q[key].stored_in == SPEERPUNTEN:
             return self._undo_speerpunten(change)
         self.state.pending_question, self.state.pending_item = key, item

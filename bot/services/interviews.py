@@ -28,6 +28,7 @@ from bot.interviews import (
     Q,
     Reply,
     corrections,
+    removal,
 )
 from bot.services import org_chart
 from bot.services.during_interview import carry_out
@@ -172,6 +173,9 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if held_text is not None and held_request == ANSWER and _agrees(text) and not engine.accepts_closed(text):
             text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer (unless "ja"
             # answers the open question itself: "Wil je nog een activiteit toevoegen?")
+        position = removal.named(text) if interview == "jaarplan" else None
+        if position is not None:  # "verwijder activiteit 4": that one goes ("zet het terug" brings it back)
+            return Turn([removal.remove(engine, position)], engine.prompt(), accepted=False, done=False)
         checked = _checked(engine, text)
         if checked is not None:  # "klopt het dat activiteit 2 nu 4740 euro kost?": what is stored, nothing changes
             return Turn([checked], engine.prompt(), accepted=False, done=False)
@@ -314,6 +318,9 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
             if repo.get_state(s, person_id, interview) is None:
                 continue
             engine = _engine(s, person_id, interview, today)
+            if interview == "jaarplan" and removal.named(text) is not None:  # "verwijder activiteit 4"
+                engine.state.status = "active"
+                return Correction(interview, [removal.remove(engine, removal.named(text))], engine.prompt())
             if _checks(text):  # "klopt het dat activiteit 3 nu 4000 euro kost?": what is stored, nothing changes
                 checked = _checked(engine, text)
                 if checked is None:

@@ -423,3 +423,20 @@ def test_an_agreement_for_next_year_enters_next_years_plan_and_moves_with_its_pe
     popgesprek.record("mark", "eva", 1, "afgesproken", "Cursus muziek en ouderen", "december 2026", 110000,
                        "werkgever", year=today.year)
     assert (titles(today.year), titles(today.year + 1)) == (["Cursus muziek en ouderen"], [])
+
+
+def test_a_manager_can_look_at_the_yearly_plan_without_starting_it(db_url, today):
+    """Found over `make run`: "wat staat er in het jaarplan van 2027?" and "laat het jaarplan 2027 zien" started the
+    plan's questions ("Hoeveel mensen werken er bij jullie?") instead of showing it."""
+    from bot.services import plans
+    from bot.storage.models import InterviewState
+
+    _pop_with_two_goals(today)
+    _record(today)
+    service.sync_identity(NORA)
+    assert plans.wants_to_look("laat het jaarplan 2026 zien") and not plans.wants_to_look("jaarplan maken")
+    name, summary = plans.view(NORA, "jaarplan", f"laat het jaarplan {today.year} zien", today)
+    assert name == f"het opleidingsjaarplan {today.year}" and "Training presenteren bij De Baak" in summary
+    assert plans.view(EVA, "jaarplan", "laat het jaarplan zien", today) is None  # an employee does not plan
+    with session_scope() as s:
+        assert s.query(InterviewState).filter_by(person_id="nora", interview="jaarplan").count() == 0

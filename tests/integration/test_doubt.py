@@ -670,3 +670,20 @@ def test_a_goal_with_a_word_of_time_but_no_dates_still_asks_when(db_url, today):
     assert service.current_question("d1", "pop", today) == "doel_tekst"
     _say("d1", "pop", "ik kan zelf een voorstelling regisseren van begin tot eind", today, [("antwoord", 0.9)])
     assert service.current_question("d1", "pop", today) == "doel_deadline"
+
+
+def test_an_activity_can_be_removed_by_its_number_and_put_back(db_url, today):
+    """Found over `make run`: "activiteit 4 moet weg, die is per ongeluk aangemaakt" was stored as the target group
+    of activity 4; "verwijder activiteit 4" was "Kies een van de drie soorten leren"."""
+    _two_activities("r1", today)
+    turn = _say("r1", "jaarplan", "de eerste activiteit moet weg, die is per ongeluk aangemaakt", today,
+                [("antwoord", 0.6)])
+    assert [m.response for m in turn.messages] == ["activiteit_verwijderd"]
+    assert turn.messages[0].params["rest"] == "€ 7.500"
+    assert _costs() == [(1, "Coaching leidinggevenden", 250_000)]
+    _say("r1", "jaarplan", "zet het terug", today, [("terugzetten", 0.9)])
+    assert _costs() == [(1, "Training digitaal werken", 750_000), (2, "Coaching leidinggevenden", 250_000)]
+    turn = _say("r1", "jaarplan", "verwijder activiteit 7", today, [("antwoord", 0.6)])
+    assert [m.response for m in turn.messages] == ["activiteit_onbekend"]
+    turn = _say("r1", "jaarplan", "hoe kan ik een activiteit verwijderen?", today, [("gegevens_verwijderen", 0.6)])
+    assert turn.request != "gegevens_verwijderen" and len(_costs()) == 2
