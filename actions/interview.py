@@ -55,6 +55,13 @@ class ActionStartInterview(Action):
         if not service.may_start(person, interview):
             dispatcher.utter_message(response="utter_" + service.refusal(interview))
             return [SlotSet("interview_open", False)]
+        if interview == "pop" and person.can_plan and _asks_about_others(latest_text(tracker)):
+            # "welke medewerkers hebben al een pop gemaakt?": their POPs, or one's own? asked, nothing started
+            from bot import requests
+
+            offers = [requests.get("start_pop"), requests.get("gedeelde_pops")]
+            dispatcher.utter_message(response="utter_bedoel_je_twee", buttons=requests.offer_buttons(offers))
+            return [SlotSet("interview_open", False)]
         if plans.wants_to_look(latest_text(tracker)):  # "laat het jaarplan 2027 zien": shown, nothing started
             seen = await call(plans.view, person, interview, latest_text(tracker))
             if seen is not None:
@@ -78,6 +85,11 @@ class ActionStartInterview(Action):
         send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
                 SlotSet("interview_antwoord", None)]
+
+
+def _asks_about_others(text: str) -> bool:
+    """"welke medewerkers hebben al een pop?", "wie heeft zijn pop gedeeld?": a question about other people."""
+    return re.match(r"\s*(welke|wie|hoeveel|hoe veel)\b", (text or "").lower()) is not None
 
 
 class ValidateInterviewForm(FormValidationAction):

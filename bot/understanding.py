@@ -266,7 +266,8 @@ def sounds_like_a_correction(text: str) -> bool:
 
 
 _ALREADY = r"(?:dat\s+)?(?:zei|zeg|had|heb)\s+ik\s+(?:toch|net|al|daarnet|eerder)(?:\s+(?:toch|net|al))*(?:\s+(?:gezegd|genoemd))?"
-_SAID_BEFORE = re.compile(rf"^(?:nou\s*,?\s*)?{_ALREADY}\s*[,:.!-]+\s*|\s*[,.;-]+\s*{_ALREADY}\s*[.!]*$", re.I)
+_SAID_BEFORE = re.compile(rf"^(?:nou\s*,?\s*)?{_ALREADY}(?:\s+(?:haha|hoor|joh|he|hè|toch))*\s*[,:.!?-]+\s*|"
+                          rf"\s*[,.;-]+\s*{_ALREADY}(?:\s+(?:haha|hoor|joh|toch))*\s*[.!?]*$", re.I)
 
 
 def without_said_already(text: str) -> str:

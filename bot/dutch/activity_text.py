@@ -8,13 +8,16 @@ every part it finds and asks only the rest.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.dutch.parsing import KIND_OF_LEARNING_CHOICES, match_choice, parse_period
+from bot.dutch.periods import read_period
 
 # Comma-separated parts that name a field by themselves: "…, vakgebied, klassikaal, extern bureau, …".
 _PROVIDER = re.compile(r"^(een |het |de )?(extern|externe|intern|interne|eigen)\s+(bureau|opleider|opleidingsbureau|"
                        r"academie|trainer|trainers|aanbieder|organisatie|coach|docent|school|hogeschool)$|"
-                       r"^(extern|intern|zelf|eigen organisatie|eigen mensen|collega'?s)$", re.I)
+                       r"^(extern|intern|zelf|eigen organisatie|eigen mensen|collega'?s)$|^(?:extern|intern)\s+(?:bij|via|door)\s+.{1,40}$",
+                       re.I)
 _FORM = re.compile(r"^(klassikaal|klassikale training|e-?learning|online|online training|workshop|coaching|"
                    r"intervisie|training op de werkplek|on the job|webinar|blended|incompany|in-company)$", re.I)
 
@@ -25,14 +28,15 @@ _PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
 
 # "voor acht docenten à 450 euro per persoon": the count goes with the price (bot/dutch/numbers.py reads both)
 _COUNT_TIMES_PRICE = (r"(?:voor\s+)?(?:(?:zo'n|ongeveer|circa|rond|ruim|een stuk of)\s+)?(?:[\w-]+\s+(?:groepen|klassen|"
-                      r"teams|sessies)\s+(?:van|met)\s+)?[\w-]+\s+(?:[a-z]+\s+)?(?:à|á|a|x)\s*(?:€\s*)?\d[\d.,]*\s*"
+                      r"teams|sessies)\s+(?:van|met)\s+)?[\w-]+\s+(?:[a-z]+\s+)?(?:à|á|a|x|×)\s*(?:€\s*)?\d[\d.,]*\s*"
                       r"(?:euro|eur)?(?:\s+per\s+(?:persoon|deelnemer|stuk|plek|licentie))?|"
-                      r"[\w-]+\s+(?:sessies|dagen|dagdelen|bijeenkomsten|lessen|workshops)\s+van\s*(?:€\s*)?\d[\d.,]*"
+                      r"[\w-]+\s+(?:sessies|dagen|dagdelen|bijeenkomsten|lessen|workshops|licenties|plekken|stuks)\s+van\s*"
+                      r"(?:€\s*)?\d[\d.,]*"
                       r"\s*(?:euro|eur)?")
 # "De eerste activiteit is een training ...": the words that introduce the activity are no part of its name
 _LEAD = re.compile(r"(?i)^(?:(?:de\s+)?(?:eerste|tweede|derde|vierde|volgende|laatste|andere|nieuwe)\s+(?:activiteit\s+)?"
                    r"(?:is|wordt)\s+(?:een\s+)?|(?:daarnaast|verder|dan|en)\s+(?:nog\s+)?(?:de\s+|het\s+|een\s+)?)")
-_TRAILING = re.compile(r"(?i)[,\s]+(?:te volgen|te geven|te doen)$")
+_TRAILING = re.compile(r"(?i)[,\s]+(?:te volgen|te geven|te doen|start|begint|starten)$")
 
 _PEOPLE = re.compile(r"\b(team|teams|afdeling|medewerkers?|collega'?s|alle|iedereen|docenten|leidinggevenden|"
                      r"managers?|[a-z]*medewerkers|balie|secretariaat|groep|functiegroep|staf|directie)\b", re.I)
@@ -45,7 +49,13 @@ def _target_group(rest: str) -> re.Match | None:
     return (people or found[-1:] or [None])[0]
 
 
-def split_activity(text: str) -> dict[str, str]:
+def _a_period(candidate: str, today: date | None) -> bool:
+    if parse_period(candidate):
+        return True
+    return today is not None and read_period(candidate, today).label is not None  # "rond de kerst"
+
+
+def split_activity(text: str, today: date | None = None) -> dict[str, str]:
     """The parts of a one-message activity, by question key; only ``act_wat`` when there is nothing more.
 
     A part is only taken when the message names at least one other field besides the activity itself, so a
@@ -64,11 +74,13 @@ def split_activity(text: str) -> dict[str, str]:
     for segment in re.finditer(r"(?:^|,|\s)(" + _PERIOD_LEAD + r"[^,]+?)" + _STOP, rest, flags=re.I):
         candidate = segment.group(1).strip()
         words = candidate.split()
+        if words and words[0].lower() in ("start", "begint", "starten", "gepland"):  # "start in het voorjaar"
+            candidate, words = " ".join(words[1:]), words[1:]
         if not words or len(words) > 6 or words[0].lower() not in ("in", "op", "vanaf", "rond", "na", "tijdens",
                                                                    "eind", "begin", "half", "medio") \
                 and not parse_period(words[0]):
             continue
-        if parse_period(candidate):
+        if _a_period(candidate, today):
             parts["act_wanneer"] = re.sub(r"^(in|op|tijdens)\s+(het\s+|de\s+)?", "", candidate, flags=re.I)
             rest = rest[:segment.start(1)] + " " + rest[segment.end(1):]
             break

@@ -124,6 +124,7 @@ def parse_period(text: str) -> str | None:
     return " en ".join(found) if len(found) <= 3 else ", ".join(found)
 
 
+_STRETCHED = re.compile(r"^(ja|nee)[ae]+\b")
 _YES = {"ja", "jazeker", "jawel", "zeker", "klopt", "yes", "ok", "oke", "oké", "prima", "graag", "jep", "ja hoor",
         "ja graag", "ja, graag", "natuurlijk", "goed", "is goed", "doe maar", "ja dat klopt", "yep", "jup"}
 _NO = {"nee", "neen", "nope", "no", "niet", "nee hoor", "nee dank je", "nee bedankt", "liever niet", "nog niet",
@@ -131,7 +132,7 @@ _NO = {"nee", "neen", "nope", "no", "niet", "nee hoor", "nee dank je", "nee beda
 
 
 def parse_yes_no(text: str) -> bool | None:
-    t = normalize(text).strip(" .!?")
+    t = _STRETCHED.sub(lambda m: m.group(1), normalize(text).strip(" .!?"))  # "jaa", "jaaa!", "neee"
     if re.match(r"(zeker|klopt|natuurlijk|graag|echt) niet\b", t):  # "zeker niet" is no
         return False
     if t in _YES or t.startswith(("ja ", "ja,", "jazeker", "zeker ")):
@@ -329,7 +330,8 @@ LABELS_PAYER = {"werkgever": "de werkgever", "medewerker": "de medewerker", "sam
 LABELS_EVALUATION = {"gedaan": "gedaan", "niet_gedaan": "niet gedaan", "verschoven": "verschoven"}
 
 SKIP_WORDS = {"geen", "niets", "nvt", "n.v.t.", "niet van toepassing", "weet ik niet", "geen idee", "nee",
-              "niks", "sla over", "overslaan", "geen wens", "geen wensen"}
+              "niks", "sla over", "overslaan", "geen wens", "geen wensen", "skip", "skippen", "sla maar over",
+              "laat leeg", "leeg laten", "leeg", "deze sla ik over", "die sla ik over", "pas"}
 
 
 # Words that carry no content of their own: an answer made only of these says nothing ("ja", "weet niet",

@@ -30,6 +30,9 @@ class Parsed:
 
 
 NOT_YET = "weet ik nog niet"
+_NAMED = re.compile(r"(?i)\b(?:de naam is|de naam wordt|de naam moet zijn|het heet|noem het)\s*:?\s*(?:gewoon\s+|dan\s+|maar\s+)?"
+                    r"(['\"„][^'\"”]{2,80}['\"”]|[^.,;!?]{2,80})")
+_EMPTY_IT = re.compile(r"^(?:wis\b|maak\b.{0,40}\bleeg\b|leeg\b|laat\b.{0,40}\bleeg\b|.{0,40}\bmoet leeg\b)")
 _MONEY_PROBLEMS = {"jaartal": "bedrag_alleen_jaartal", "percentage": "bedrag_percentage", "negatief": "geen_bedrag",
                    "te_groot": "bedrag_te_groot"}
 
@@ -209,7 +212,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     if q.optional and q.kind in ("open", "short") and parsing.dont_know(t):
         # "geen idee": no wish, or not known yet? Asked with two buttons, never guessed
         return Parsed(True, None, sure=False, options=[("Ik heb geen wens", ""), ("Ik weet het nog niet", NOT_YET)])
-    if q.optional and parsing.is_skip(t):
+    if q.optional and (parsing.is_skip(t) or _EMPTY_IT.match(parsing.normalize(t))):  # "wis ambitie 3 tot 5 jaar"
         return Parsed(True, "")
     if q.stored_in == "organisation.name" and parsing.word_count(t) > 4 and not _looks_like_a_name(t):
         name = organisation_name(t)  # "Ik werk bij Gemeente Oostervaart, een middelgrote gemeente ..."
@@ -223,6 +226,10 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
             return Parsed(False, error="alleen_nederlands")
         if parsing.says_nothing(t):  # "ja", "weet niet", one letter, only markup: "Teamleider worden" is an answer
             return Parsed(False, error="antwoord_te_kort" if q.kind == "open" else "antwoord_leeg")
+        named = _NAMED.search(t) if q.kind == "short" else None
+        if named and named.group(1).strip(" '\"„”") != t:  # "..., en de naam is gewoon Leiderschapstraject": that name
+            name = named.group(1).strip(" '\"„”")
+            return Parsed(True, name, sure=False, said=formatting.quoted(name))
         if q.kind == "short" and parsing.only_an_amount(t):  # "3000 euro" as the provider: the costs come later
             return Parsed(False, error="antwoord_is_bedrag")
         if q.kind == "short" and _only_a_period(t, ctx):  # "na de zomer" as the provider: when is asked apart
@@ -256,7 +263,7 @@ def described_parts(q: Question, text: str, ctx: Ctx) -> tuple[object, dict[str,
     from bot.dutch.activity_text import split_activity
     from bot.interviews.catalogue import Q
 
-    parts = split_activity(text)
+    parts = split_activity(text, ctx.today)
     if len(parts) < 2 or q.key not in parts:
         return None
     title = parts.pop(q.key)

@@ -32,7 +32,8 @@ _STOP = {"de", "het", "een", "van", "bij", "over", "mijn", "ons", "onze", "julli
          "verander", "veranderen", "aanpassen", "pas", "aan", "corrigeer", "graag", "wil", "kan", "kun", "naar",
          "wordt", "worden", "antwoord", "vraag", "in", "op", "voor", "en", "of", "nog", "toch", "even", "maar",
          "want", "er", "staat", "stond", "heb", "hebben", "ingevuld", "gezegd", "fout", "verkeerd", "goed", "zo",
-         "eigenlijk", "nee", "ja", "oeps", "sorry", "hoort", "te", "om", "met", "wat", "hoe", "wie"}
+         "eigenlijk", "nee", "ja", "oeps", "sorry", "hoort", "te", "om", "met", "wat", "hoe", "wie", "wacht", "ho",
+         "foutje", "vergist", "bedoel", "bedoelde"}
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,16 @@ _COMPLAINT = re.compile(r"^(?:(?:dat|het|dit) (?:was|is) )?(?:geen antwoord|fout
                         r"niet wat ik bedoelde|per ongeluk|een foutje)\b")
 
 
+def first_of_several(text: str) -> tuple[str, bool]:
+    """"De kosten van activiteit 2 moeten 4.900 zijn, en de naam moet 'X' zijn": the first correction, and whether
+    more were asked (one is made at a time, and the person hears so)."""
+    from bot.understanding import sounds_like_a_correction
+
+    clauses = [c for c in re.split(r"\.\s+|,?\s+en\s+(?=(?:de|het|die|dat|mijn|ons|onze)\b)", text or "") if c.strip()]
+    asked = [c for c in clauses if sounds_like_a_correction(c)]
+    return (asked[0], True) if len(asked) >= 2 else (text, False)
+
+
 def value_part(text: str) -> str | None:
     """The new value named in a correction, as typed: "... naar 30.000", "... moeten 2500 zijn", "... klopt niet, we
     gaan samen met Eemsdorp", "...: het secretariaat". After the last strong marker ("naar", "moet", "klopt niet,"),
@@ -265,6 +276,7 @@ def value_part(text: str) -> str | None:
     value = re.sub(r"(?i)^(?:ik ben|ik werk als|wij zijn|we zijn)\s+(?=\w)", "", value)  # "..., ik ben docent viool"
     value = re.sub(r"(?i)^(?:gewoon|dan|eigenlijk|toch|dus|wel|natuurlijk|alleen|alleen maar)\s*:?\s+", "", value)
     value = re.sub(r"^['\"„“‘](.+)['\"”’]$", r"\1", value).strip()  # "moet alleen 'regionale samenwerking' zijn"
+    value = re.sub(r"[\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$", "", value) or value  # "... marketing 😅"
     norm = parsing.normalize(value).strip(" .!")
     if norm in _NO_VALUE or re.search(r"\b(aanpassen|wijzigen|veranderen|klopt niet|ik wil)\b", norm):
         return None  # "het tweede leerdoel moet anders", "... klopt niet: er staat ..., ik wil die aanpassen"

@@ -24,6 +24,7 @@ CONDITIONS = {
     "works_council_not_denied": "het is niet bekend dat de organisatie geen ondernemingsraad heeft",
     "activity_done": "de activiteit is uitgevoerd",
     "not_postponed": "het besluit over het leerdoel is niet 'niet nu'",
+    "agreed_with_speerpunten": "het besluit is niet 'niet nu' en de organisatie heeft speerpunten",
     "unfinished_activities": "er zijn activiteiten die niet zijn afgerond",
     "nobody_to_choose": "geen teamlid deelde een POP met leerdoelen met jou",
 }

@@ -85,6 +85,8 @@ CONDITIONS: dict[str, Callable[[Any, str, Any], bool]] = {
                                                                  and engine.ctx.org.has_works_council is False),
     "activity_done": lambda _engine, _key, item: item is not None and item.eval_status == "gedaan",
     "not_postponed": lambda _engine, _key, item: item is None or item.decision != "niet_nu",
+    "agreed_with_speerpunten": lambda engine, _key, item: (item is None or item.decision != "niet_nu")
+    and bool(speerpunten(engine.ctx)),  # "niet nu": no speerpunt is asked (its answer was lost)
     "unfinished_activities": _unfinished,
     "nobody_to_choose": lambda engine, _key, _item: not engine.choices(),
 }

@@ -30,8 +30,11 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         messages.append(Message("correctie_start", {"vraag_label": formatting.in_sentence(Q[key].label)}) if key
                         else Message("correctie_niets"))
     elif command == "wijzig_antwoord":
-        found = corrections.apply(engine, corrections.PAYLOAD if corrections.names_nothing(text) else text)
+        first, more = corrections.first_of_several(text)
+        found = corrections.apply(engine, corrections.PAYLOAD if corrections.names_nothing(text) else first)
         messages += found if found is not None else [Message("correctie_onbekend")]
+        if more and found is not None:  # two changes in one message: the first now, the next is asked for
+            messages.append(Message("correctie_een_tegelijk"))
     elif command == "terugzetten":
         messages.append(engine.undo())
     elif command == "verduidelijking":

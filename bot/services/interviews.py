@@ -28,6 +28,7 @@ from bot.interviews import (
     Q,
     Reply,
     corrections,
+    progress,
     removal,
 )
 from bot.services import org_chart
@@ -119,7 +120,12 @@ def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | Non
     # another question, or another item of this one: at "nog een speerpunt?" (or while speerpunt 3 is being
     # changed), "het eerste speerpunt klopt niet, dat moet ... zijn" is a correction of speerpunt 1
     here = (key, engine.state.pending_item if engine.state.pending_question == key else None)
-    return found.by_words and any((t.key, t.item) != here for t in targets)
+    # "nee wacht, dat klopt niet, team communicatie": no question named, but plainly the answer given just before
+    last = not found.by_words and _THE_LAST_ONE.search(normalize(text)) is not None and found.value_text
+    return (found.by_words or bool(last)) and any((t.key, t.item) != here for t in targets)
+
+
+_THE_LAST_ONE = re.compile(r"^(?:nee,? ?wacht|oeps|sorry|foutje|ho)\b|\b(?:dat|die|het) (?:klopt|klopte) niet\b")
 
 
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
@@ -178,7 +184,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             return Turn([removal.remove(engine, position)], engine.prompt(), accepted=False, done=False)
         checked = _checked(engine, text)
         if checked is not None:  # "klopt het dat activiteit 2 nu 4740 euro kost?": what is stored, nothing changes
-            return Turn([checked], engine.prompt(), accepted=False, done=False)
+            return Turn(checked, engine.prompt(), accepted=False, done=False)
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
                           names_an_answer=_names_an_answer(engine, text, ranking, key))
         if text.strip() == "/" + ANSWER or _is_answer_button(text):  # the button "Ja, dit is mijn antwoord"
@@ -284,16 +290,23 @@ class Correction:
     prompt: Message | None = None
 
 
-def _checked(engine: InterviewEngine, text: str) -> Message | None:
-    """The answer to a question whether a stored answer is what the person thinks, or None."""
-    if not _checks(text):
+def _checked(engine: InterviewEngine, text: str) -> list[Message] | None:
+    """The answer to a question whether a stored answer is what the person thinks, or None; about the budget also
+    what is planned and left ("klopt het dat we nu boven budget zitten?")."""
+    if not _checks(text) and not _OVER_BUDGET.search(normalize(text or "")):
         return None
     found = corrections.find(engine, text)
     if found.target is None or not found.by_words:
         return None
-    return Message("antwoord_nu", {"vraag_label": corrections.label(engine, found.target.key, found.target.item),
-                                   "waarde": corrections.shown(engine, found.target.key, found.target.item)
-                                   or "nog niets"})
+    said = [Message("antwoord_nu", {"vraag_label": corrections.label(engine, found.target.key, found.target.item),
+                                    "waarde": corrections.shown(engine, found.target.key, found.target.item)
+                                    or "nog niets"})]
+    if found.target.key == "jaarplan_budget":
+        said += [m for m in progress.messages(engine) if m.response.startswith("budget")]
+    return said
+
+
+_OVER_BUDGET = re.compile(r"\b(boven|binnen|over|onder) (het |ons |de )?budget\b.*\?$")
 
 
 def _checks(text: str) -> bool:
@@ -325,10 +338,13 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
                 checked = _checked(engine, text)
                 if checked is None:
                     continue
-                return Correction(interview, [checked])
-            messages = corrections.apply(engine, text)
+                return Correction(interview, checked)
+            first, more = corrections.first_of_several(text)
+            messages = corrections.apply(engine, first)
             if messages is None:
                 continue
+            if more:  # two changes in one message: the first now, the next is asked for
+                messages = [*messages, Message("correctie_een_tegelijk")]
             asks = not any(m.response == "correctie_welke" for m in messages)
             if asks:
                 engine.state.status = "active"

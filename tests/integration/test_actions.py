@@ -327,3 +327,12 @@ def test_the_greeting_tells_an_employee_whose_manager_changed_that_her_pop_is_no
 
     assert "utter_pop_nieuwe_leidinggevende" not in greet("mark")
     assert "utter_pop_nieuwe_leidinggevende" in greet("nora")
+
+
+def test_a_question_about_other_peoples_pops_starts_no_pop_of_ones_own(db_url):
+    """Found over `make run`: "welke medewerkers hebben al een pop gemaakt?" started the HR adviser's own POP."""
+    messages, slots = run(act.ActionStartInterview(), tracker(text="welke medewerkers hebben al een pop gemaakt?",
+                                                              intent="start_pop", confidence=0.54))
+    assert responses(messages) == ["utter_bedoel_je_twee"] and slots == {"interview_open": False}
+    assert [b["payload"] for b in messages[0]["buttons"]][:2] == ["/start_pop", "/gedeelde_pops"]
+    assert service.started_interviews("e1") == []

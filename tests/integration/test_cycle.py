@@ -440,3 +440,24 @@ def test_a_manager_can_look_at_the_yearly_plan_without_starting_it(db_url, today
     assert plans.view(EVA, "jaarplan", "laat het jaarplan zien", today) is None  # an employee does not plan
     with session_scope() as s:
         assert s.query(InterviewState).filter_by(person_id="nora", interview="jaarplan").count() == 0
+
+
+def test_no_speerpunt_is_asked_for_a_goal_put_off_with_niet_nu(db_url, today):
+    """Found over `make run`: after "Niet nu" the manager was still asked which speerpunt it fits, and the answer
+    was not kept."""
+    from tests.helpers import STRATEGIE
+
+    _pop_with_two_goals(today)
+    service.sync_identity(MARK)
+    service.start("mark", "strategie", today)
+    strategy: dict[str, list[str]] = {}
+    for key, text in STRATEGIE[1:]:
+        strategy.setdefault(key, []).append(text)
+    _answer("mark", "strategie", strategy, today)
+    service.start("mark", "popgesprek", today)
+    turns = _answer("mark", "popgesprek", {
+        "gesprek_medewerker": ["eva"], "afspraak_besluit": ["afgesproken", "niet nu"],
+        "afspraak_activiteit": ["Training presenteren"], "afspraak_wanneer": ["in december"],
+        "afspraak_kosten": ["€ 900"], "afspraak_betaalt": ["werkgever"], "afspraak_speerpunt": ["geen"]}, today)
+    asked = [t.prompt.response for t in turns if t.prompt is not None]
+    assert asked.count("vraag_afspraak_speerpunt") == 1 and turns[-1].done

@@ -687,3 +687,43 @@ def test_an_activity_can_be_removed_by_its_number_and_put_back(db_url, today):
     assert [m.response for m in turn.messages] == ["activiteit_onbekend"]
     turn = _say("r1", "jaarplan", "hoe kan ik een activiteit verwijderen?", today, [("gegevens_verwijderen", 0.6)])
     assert turn.request != "gegevens_verwijderen" and len(_costs()) == 2
+
+
+def test_two_corrections_in_one_message_make_the_first_and_say_so(db_url, today):
+    """Found over `make run`: "de kosten van de tweede activiteit moeten 4.900 euro zijn, en de naam van die
+    activiteit moet 'Workshop data' zijn" changed the name and dropped the cost without a word."""
+    _two_activities("t2", today)
+    done = service.correction("t2", "de kosten van de tweede activiteit moeten 4.900 euro zijn, en de naam van die "
+                              "activiteit moet 'Workshop data' zijn", "jaarplan")
+    assert "correctie_een_tegelijk" in [m.response for m in done.messages]
+    assert done.prompt.response == "voorstel_wijziging" and done.prompt.params["wat"] == "€ 4.900"
+
+
+def test_that_is_not_right_about_the_last_answer_at_the_next_question_corrects_it(db_url, today):
+    """Found over `make run`: "nee wacht dat klopt niet, team communicatie & marketing 😅" right after the team was
+    answered was stored as the look back; "jaa" to "Klopt dat?" then became the value itself."""
+    _pop_to("l1", ["junior medewerker communicatie", "educatie"], today)
+    assert service.current_question("l1", "pop", today) == "pop_terugblik"
+    turn = _say("l1", "pop", "nee wacht dat klopt niet, team communicatie & marketing 😅", today, [("antwoord", 0.7)])
+    assert turn.prompt.response == "voorstel_wijziging" and turn.prompt.params["oud"] == "„educatie”"
+    _say("l1", "pop", "jaa", today, [("bevestigen", 0.5)])
+    assert (_pop_value("team"), _pop_value("looking_back")) == ("team communicatie & marketing", None)
+
+
+def test_a_name_given_inside_a_longer_message_is_said_back_as_that_name(db_url, today):
+    """Found over `make run`: after "Nee" to a one-message activity, "nee, het is 4 keer 7.500, dus 30.000 totaal.
+    En de naam is gewoon Leiderschapstraject coördinatoren" was stored whole as the activity's name."""
+    _start_plan("nm", today)
+    turn = _say("nm", "jaarplan", "nee, het is 4 keer 7.500, dus 30.000 totaal. En de naam is gewoon "
+                "Leiderschapstraject coördinatoren", today)
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"] == "„Leiderschapstraject coördinatoren”"
+    _say("nm", "jaarplan", "ja", today)
+    assert _costs() == [(1, "Leiderschapstraject coördinatoren", None)]
+
+
+def test_asking_whether_the_plan_is_over_budget_says_what_is_planned_and_left(db_url, today):
+    """Found over `make run`: "klopt het dat we nu boven budget zitten?" only said the budget."""
+    _two_activities("ob", today)
+    done = service.correction("ob", "klopt het dat we nu boven budget zitten?", None)
+    responses = [m.response for m in done.messages]
+    assert responses[0] == "antwoord_nu" and responses[1].startswith("budget") and done.prompt is None

@@ -100,3 +100,22 @@ def test_sessions_of_an_amount_are_asked_each_or_all():
 
     assert read_money("3 sessies van 1.200 euro").options == (360000, 120000)
     assert read_money("vier groepen van tien à 250 euro").value == 1_000_000
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("een e-learning klantgericht schrijven voor de hele afdeling, 40 licenties van 95 euro, rond de kerst",
+     {"act_wat": "een e-learning klantgericht schrijven", "act_doelgroep": "de hele afdeling",
+      "act_kosten": "40 licenties van 95 euro", "act_wanneer": "rond de kerst"}),
+    ("leiderschapstraject voor de 4 coördinatoren, 4 × 7.500 euro, start in het voorjaar",
+     {"act_wat": "leiderschapstraject", "act_doelgroep": "de 4 coördinatoren", "act_kosten": "4 × 7.500 euro",
+      "act_wanneer": "voorjaar"}),
+    ("Training omgevingswet voor vijf vergunningverleners, extern bij een opleider",
+     {"act_wat": "Training omgevingswet", "act_doelgroep": "vijf vergunningverleners",
+      "act_aanbieder": "extern bij een opleider"}),
+])
+def test_more_ways_of_describing_an_activity_in_one_message(text, expected):
+    """Found over `make run` (fourth round): names like "e-learning ..., 40 licenties van, rond de kerst" and
+    "leiderschapstraject, 4 ×, start"; a provider glued to the name."""
+    from datetime import date
+
+    assert split_activity(text, date(2026, 12, 6)) == expected
