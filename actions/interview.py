@@ -49,7 +49,7 @@ class ActionStartInterview(Action):
         if intent in INTERVIEW_FOR_INTENT and not plausible(intent, latest_text(tracker)):
             not_understood(tracker, dispatcher)
             return [SlotSet("interview_open", False)]
-        interview = INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop")
+        interview = _first_named(latest_text(tracker), INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop"))
         pid = person_id(tracker)
         person = await synced_identity(tracker)
         if not service.may_start(person, interview):
@@ -85,6 +85,22 @@ class ActionStartInterview(Action):
         send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
                 SlotSet("interview_antwoord", None)]
+
+
+_WHO_SEES = re.compile(r"\b(?:wie|wat)\s+(?:kan|kunnen|mag|mogen|ziet|zien|leest|lezen)\b.{0,40}\b(?:pop|ontwikkelplan|"
+                       r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b")
+
+
+_NAMED_FIRST = {"strategie": re.compile(r"opleidingsbeleid|strategisch|strategie|speerpunt"),
+                "jaarplan": re.compile(r"jaarplan|opleidingsplan voor \d{4}")}
+
+
+def _first_named(text: str, interview: str) -> str:
+    """"eerst het opleidingsbeleid en daarna het jaarplan": the plan named first, when a message names both."""
+    if interview not in _NAMED_FIRST:
+        return interview
+    found = {name: m.start() for name, pattern in _NAMED_FIRST.items() if (m := pattern.search((text or "").lower()))}
+    return min(found, key=found.get) if len(found) == 2 else interview
 
 
 def _asks_about_others(text: str) -> bool:
@@ -362,9 +378,19 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_andere_hr_vraag")
         elif latest_intent(tracker) == "buiten_bereik":
             dispatcher.utter_message(response="utter_buiten_bereik")
+        elif _WHO_SEES.search(text.lower()) and await self._who_sees(dispatcher, tracker):
+            pass  # "wat ziet Petra van mijn pop?": who may read it now
         elif not await self._offer_correction(text, dispatcher, tracker):
             not_understood(tracker, dispatcher)
         return []
+
+    @staticmethod
+    async def _who_sees(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        readers = await call(sharing.who_sees, person_id(tracker))
+        if readers is None:
+            return False
+        dispatcher.utter_message(response="utter_pop_wie_ziet", wie=readers)
+        return True
 
     @staticmethod
     async def _offer_correction(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -388,10 +414,10 @@ class ActionSharePop(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        share = latest_intent(tracker) == "pop_delen"
-        with_hr = share and re.search(r"\b(hr|p&o|personeelszaken|hr-advis\w*)\b", latest_text(tracker).lower())
+        share, with_hr = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
         person = await synced_identity(tracker)
-        result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr))
+        result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr),
+                            not_hr=sharing.not_with_hr(latest_text(tracker)))
         dispatcher.utter_message(response={
             "geen_pop": "utter_geen_pop", "geen_leidinggevende": "utter_geen_leidinggevende",
             "gedeeld": "utter_pop_gedeeld", "gedeeld_met_hr": "utter_pop_gedeeld_met_hr",

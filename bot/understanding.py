@@ -262,7 +262,8 @@ def sounds_like_a_correction(text: str) -> bool:
     """The words of a correction: "wijzig", "pas ... aan", "klopt niet", "moet ... zijn"."""
     return bool(re.search(EVIDENCE[CORRECTION] + r"|\bmoet(en)? .{1,200} (zijn|worden)\b|\bmoet(en)? (zijn|worden) ?:|"
                           r"\bklop(t|pen|te) (ook |echt |helemaal |toch )?niet\b|\bveranderen in\b|"
-                          r"\b(is|zijn|staat|staan) (fout|verkeerd)\b", normalize(text)))
+                          r"\b(is|zijn|staat|staan) (fout|verkeerd)\b|\banders formuleren\b|\bherformuleren\b|"
+                          r"\bwil ik anders\b", normalize(text)))
 
 
 _ALREADY = r"(?:dat\s+)?(?:zei|zeg|had|heb)\s+ik\s+(?:toch|net|al|daarnet|eerder)(?:\s+(?:toch|net|al))*(?:\s+(?:gezegd|genoemd))?"

@@ -315,7 +315,8 @@ def _each_or_all(scan: _Scan) -> tuple[_Num, _Num] | None:
         return None
     a, b = scan.nums
     between = re.fullmatch(r"\s*[a-zà-ÿ']+\s+(?:van|à|a)\s*(?:€|eur|euro)?\s*", _between(scan, a, b))
-    if between and a.kind in ("duration", "thing") and b.currency and a.value == int(a.value) and 1 < a.value <= 50 \
+    if between and a.kind in ("duration", "thing") and (b.currency or b.kind in ("amount", "bare") and b.value >= 10) \
+            and a.value == int(a.value) and 1 < a.value <= 50 \
             and "à" not in between.group(0) and " a " not in between.group(0):
         return a, b
     return None

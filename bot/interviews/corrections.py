@@ -434,8 +434,20 @@ def apply(engine, text: str) -> list | None:
 def named_question(engine, text: str) -> str | None:
     """The question of this interview that ``text`` names by its own words ("wat bedoel je met draagvlak?"), or
     None: one clear best match only."""
-    scores = _scores(engine, _stems(parsing.normalize(text)))
+    words = _stems(parsing.normalize(text))
+    current = engine.current_key()
+    if current in Q and _in_its_words(engine, Q[current], words):  # "hoe bedoel je buiten de organisatie?"
+        return current
+    scores = _scores(engine, words)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or len(ranked) > 1 and ranked[1][1] >= 0.6 * ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+def _in_its_words(engine, q, words: list[str]) -> bool:
+    """A word of the message (five letters or more) is in the open question's own words (label, topic words,
+    explanation) and names no other question ("draagvlak" is a question of its own)."""
+    own = set(_stems(" ".join([q.label, *(q.topic_words or ()), q.uitleg or ""])))
+    others = {w for k in _keys(engine) if k != q.key for w in _stems(Q[k].label)}
+    return any(len(w) >= 5 and w in own and w not in others for w in words)

@@ -9,6 +9,7 @@ Rasa domain as responses named ``utter_<response>``; this module only returns re
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -273,6 +274,8 @@ class InterviewEngine:
         for following in self._questions_for_details(key, value):
             if Q[following].kind == "short":  # a name: "dat is een e-learning AVG" -> "e-learning AVG"
                 rest = NAME_FILLER.sub("", rest).strip() or rest
+            # "ja, en dan wil ik leren onderhandelen": "Ik wil leren onderhandelen", a sentence of its own
+            rest = re.sub(r"^(?:en\s+)?(?:dan\s+)?(wil|ga|moet|kan|zou)\s+ik\b", lambda m: "Ik " + m.group(1), rest)
             parsed = parse_answer(Q[following], rest, self.ctx)
             if parsed.ok and (parsed.value not in (None, "") or parsed.options):
                 parsed.said = parsed.said or formatting.quoted(rest)

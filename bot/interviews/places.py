@@ -174,13 +174,15 @@ def _enumerated(text: str) -> list[str]:
 
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8,
              "laatste": -1}
-_REMOVE = re.compile(r"\b(?:verwijder\w*|schrap\w*|haal\w*|wis)\b")
+_REMOVE = re.compile(r"\b(?:verwijder\w*|schrap\w*|haal\w*|wis|weghalen|eruit|(?:mag|moet|kan)\s+(?:er\s*uit|weg))\b")
 
 
 def to_remove(norm: str, count: int) -> set[int]:
     """The positions "verwijder speerpunt 3, 4 en 5" / "schrap het laatste speerpunt" names; empty when none."""
     if not count or not _REMOVE.search(norm) or "speerpunt" not in norm:
         return set()
+    # only the sentence that removes: "verwijder speerpunt 6. En verander speerpunt 2 in: ..." removes 6
+    norm = next(c for c in re.split(r"[.;!?]\s+|,?\s+en\s+(?=verander|wijzig|pas\b)", norm) if _REMOVE.search(c))
     numbers = {int(n) for n in re.findall(r"\b(\d{1,2})\b", norm)}
     numbers |= {count if _ORDINALS[w] == -1 else _ORDINALS[w] for w in re.findall(r"\b(" + "|".join(_ORDINALS) + r")\b",
                                                                                 norm)}
@@ -228,7 +230,8 @@ def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> boo
         repo.log_answer(engine.session, engine.person.id, engine.interview, key, text,
                         " | ".join(sp.text for sp in plan.speerpunten))
         return True
-    items = [_ORDINAL.sub("", i).strip() or i for i in _enumerated(text) or split_list(text)]  # "eerste is ..."
+    items = [_ORDINAL.sub("", i).strip() or i for i in _enumerated(text) or split_list(text)
+             if not i.rstrip().endswith(":")]  # "eerste is ...", and no "Onze speerpunten zijn:" above a list
     if not items or any(parsing.word_count(i) == 0 for i in items):
         messages.append(Message("antwoord_leeg"))
         return False

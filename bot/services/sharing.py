@@ -5,6 +5,7 @@ Each function is one unit of work with its own short-lived session.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.interviews import InterviewEngine
@@ -15,7 +16,8 @@ from bot.vocabulary import plans
 SHARE_RESULTS = ("geen_pop", "geen_leidinggevende", "gedeeld", "gedeeld_met_hr", "niet_gedeeld")
 
 
-def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: bool = False) -> str:
+def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: bool = False,
+              not_hr: bool = False) -> str:
     """The employee decides who may read the POP: their own manager, and HR only when they choose that too.
 
     Returns one of SHARE_RESULTS. Without a known manager (the token has no "manager" claim) nothing is shared.
@@ -37,7 +39,9 @@ def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: b
         before = (pop.shared_with_manager_id if pop.shared_with_manager else None, pop.shared_with_hr)
         pop.shared_with_manager = True
         pop.shared_with_manager_id = person.manager_id  # this manager by name; a later manager claim sees nothing
-        pop.shared_with_hr = pop.shared_with_hr or with_hr
+        pop.shared_with_hr = (pop.shared_with_hr or with_hr) and not not_hr  # "niet met HR" takes HR away
+        if before[1] and not pop.shared_with_hr:
+            repo.log_access(s, person, "delen_gestopt", viewer_id="hr", role="hr")
         if before[0] != pop.shared_with_manager_id:
             repo.log_access(s, person, "gedeeld", viewer=s.get(repo.Person, person.manager_id),
                             viewer_id=person.manager_id, role="manager")
@@ -105,3 +109,44 @@ def pop_view(viewer_id: str, owner_id: str) -> tuple[str, str]:
                 repo.log_access(s, pop.person, "geopend", viewer=viewer)
                 return pop.person.display_name or owner_id, InterviewEngine(s, pop.person, "pop").summary()
     raise PermissionError("Deze POP is niet (meer) met jou gedeeld.")
+
+
+_HR = r"(?:hr|p&o|personeelszaken|hr-advis\w*)"
+_STOP_SHARING = re.compile(r"\b(?:stop\w*|niet meer|niet langer|intrek\w*|trek\w* .{0,20}in|verberg\w*|priv[eé]|"
+                           r"alleen voor mij(?:zelf)?|met niemand)\b")
+_TO_MANAGER = re.compile(r"\bmet (?:alleen |enkel |ook )?(?:mijn |m'n |de )?(?:leidinggevende|manager|teamleider|baas)\b")
+_NOT_HR = re.compile(rf"\b(?:niet|nooit|geen|zonder)\s+(?:met\s+|aan\s+|voor\s+|de\s+)?{_HR}\b")
+_WITH_HR = re.compile(rf"\b(?:met|en|ook|aan)\s+(?:de\s+|ook\s+)?{_HR}\b")
+
+
+def not_with_hr(text: str) -> bool:
+    """"… dus niet met HR": HR may not read it (also when it could before)."""
+    return _NOT_HR.search((text or "").lower()) is not None
+
+
+def what_to_share(text: str, nlu_says_share: bool) -> tuple[bool, bool]:
+    """(share, with HR) from the words of the message, the NLU's guess only when the words decide nothing:
+    "Kunt u mijn POP delen met alleen mijn leidinggevende? Dus niet met HR." shares with the manager, never HR."""
+    norm = (text or "").lower()
+    if _STOP_SHARING.search(norm):
+        return False, False
+    share = bool(_TO_MANAGER.search(norm) or _WITH_HR.search(norm)) or nlu_says_share
+    return share, share and bool(_WITH_HR.search(norm)) and not _NOT_HR.search(norm)
+
+
+def who_sees(person_id: str, today: date | None = None) -> str | None:
+    """Who may read the person's POP now, in words ("alleen jij", "jij en je leidinggevende Petra Kok"), or None
+    without a POP."""
+    with session_scope() as s:
+        person = s.get(repo.Person, person_id)
+        pop = repo.pop_of(s, person, today.year if today else None) if person else None
+        if pop is None:
+            return None
+        readers = []
+        if pop.shared_with_manager and pop.shared_with_manager_id:
+            manager = s.get(repo.Person, pop.shared_with_manager_id)
+            name = manager.display_name if manager and manager.display_name else ""
+            readers.append(f"je leidinggevende {name}".strip())
+        if pop.shared_with_hr:
+            readers.append("HR")
+        return "alleen jij" if not readers else "jij en " + " en ".join(readers)

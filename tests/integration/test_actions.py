@@ -336,3 +336,19 @@ def test_a_question_about_other_peoples_pops_starts_no_pop_of_ones_own(db_url):
     assert responses(messages) == ["utter_bedoel_je_twee"] and slots == {"interview_open": False}
     assert [b["payload"] for b in messages[0]["buttons"]][:2] == ["/start_pop", "/gedeelde_pops"]
     assert service.started_interviews("e1") == []
+
+
+def test_who_can_read_my_pop_is_answered_with_who_can(db_url):
+    """Found over `make run`: "wat ziet Petra van mijn pop?" got "Sorry, dat begrijp ik niet goed"."""
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text="wat ziet Petra van mijn pop?", intent="nlu_fallback"))
+    assert responses(messages) == ["utter_pop_wie_ziet"] and messages[0]["wie"] == "alleen jij"
+
+
+def test_a_first_message_that_names_the_policy_and_then_the_plan_starts_the_policy(db_url):
+    """Found over `make run`: "graag eerst het strategisch opleidingsbeleid en daarna het opleidingsjaarplan" started
+    the yearly plan (the NLU's pick)."""
+    text = "Goedemiddag, ik wil graag eerst ons strategisch opleidingsbeleid vastleggen en daarna het opleidingsjaarplan"
+    messages, slots = run(act.ActionStartInterview(), tracker(text=text, intent="start_jaarplan", confidence=0.6))
+    assert slots["actief_interview"] == "strategie" and responses(messages)[0] == "utter_start_strategie"

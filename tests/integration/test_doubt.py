@@ -727,3 +727,45 @@ def test_asking_whether_the_plan_is_over_budget_says_what_is_planned_and_left(db
     done = service.correction("ob", "klopt het dat we nu boven budget zitten?", None)
     responses = [m.response for m in done.messages]
     assert responses[0] == "antwoord_nu" and responses[1].startswith("budget") and done.prompt is None
+
+
+def test_what_do_you_mean_with_words_of_the_open_question_explains_that_question(db_url, today):
+    """Found over `make run`: "hoe bedoel je buiten de organisatie?" at the question about one's career wish
+    explained the question about one's contribution (its label has "organisatie")."""
+    from tests.helpers import POP
+
+    service.start("wb", "pop", today)
+    for _key, text in POP[:10]:
+        service.answer("wb", "pop", text, today)
+    assert service.current_question("wb", "pop", today) == "pop_wens_loopbaan"
+    turn = _say("wb", "pop", "hoe bedoel je buiten de organisatie?", today, [("verduidelijking", 0.9)])
+    assert [m.response for m in turn.messages] == ["uitleg_vraag"] and "loopbaan" in turn.messages[0].params["uitleg"]
+
+
+def test_more_ways_to_remove_or_reword_a_speerpunt(db_url, today):
+    """Found over `make run` (fifth round): "speerpunt 1 mag eruit" and "Speerpunt 2 wil ik anders formuleren: ..."
+    became new speerpunten; the line "Onze speerpunten zijn:" above a list became one."""
+    service.start("s6", "strategie", today)
+    for text in ["Muziekschool Rivierenland", "70", "nee", "Over drie jaar zijn we de muziekpartner van de scholen",
+                 "Onze speerpunten zijn:\n- digitaal lesgeven\n- samenwerken met scholen\n- talent behouden"]:
+        _say("s6", "strategie", text, today, [("antwoord", 0.9)])
+    assert _speerpunten() == ["digitaal lesgeven", "samenwerken met scholen", "talent behouden"]
+    _say("s6", "strategie", "speerpunt 3 mag eruit", today, [("antwoord", 0.8)])
+    assert _speerpunten() == ["digitaal lesgeven", "samenwerken met scholen"]
+    turn = _say("s6", "strategie", "Speerpunt 2 wil ik anders formuleren: samenwerken met basisscholen", today,
+                [("antwoord", 0.8)])
+    assert _speerpunten() == ["digitaal lesgeven", "samenwerken met basisscholen"], turn
+
+
+def test_yes_and_then_a_goal_at_one_more_goal_is_a_sentence_of_its_own(db_url, today):
+    """Found over `make run`: "ja, en dan wil ik leren onderhandelen met zorgaanbieders" gave the goal text "wil ik
+    leren onderhandelen ..."."""
+    from tests.helpers import POP
+
+    service.start("jg", "pop", today)
+    for key, text in POP:
+        if key == "doel_nog_een":
+            break
+        service.answer("jg", "pop", text, today)
+    turn = _say("jg", "pop", "ja, en dan wil ik leren onderhandelen met zorgaanbieders", today, [("antwoord", 0.9)])
+    assert turn.prompt.params.get("wat") == "„Ik wil leren onderhandelen met zorgaanbieders”", turn.prompt

@@ -113,6 +113,10 @@ def test_sharing_is_with_the_own_manager_and_hr_only_when_chosen(db_url, today):
             sharing.pop_view(viewer, "eva")
     assert sharing.share_pop("eva", True, today, with_hr=True) == "gedeeld_met_hr"
     assert sharing.shared_pops("hr") == [("Eva", "eva")] and sharing.shared_pops("other") == []
+    # "deel met alleen mijn leidinggevende, niet met HR": HR's access goes, the manager's stays (found over make run)
+    assert sharing.share_pop("eva", True, today, not_hr=sharing.not_with_hr("alleen mijn leidinggevende, niet met HR"))\
+        == "gedeeld"
+    assert sharing.shared_pops("hr") == [] and sharing.shared_pops("mark") == [("Eva", "eva")]
     assert sharing.share_pop("eva", False, today) == "niet_gedeeld"
     for viewer in ("mark", "hr"):
         assert sharing.shared_pops(viewer) == []

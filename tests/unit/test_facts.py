@@ -99,6 +99,7 @@ def test_sessions_of_an_amount_are_asked_each_or_all():
     from bot.dutch.numbers import read_money
 
     assert read_money("3 sessies van 1.200 euro").options == (360000, 120000)
+    assert read_money("2 dagdelen van 450").options == (90000, 45000)  # was € 450
     assert read_money("vier groepen van tien à 250 euro").value == 1_000_000
 
 

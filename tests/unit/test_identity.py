@@ -112,3 +112,19 @@ def test_the_demo_page_makes_no_tokens_unless_started_for_it(monkeypatch):
     import jwt
     ttl = jwt.decode(minted, options={"verify_signature": False})["exp"] - time.time()
     assert ttl <= demo.DEMO_TOKEN_MINUTES * 60 + 5
+
+
+@pytest.mark.parametrize("text,nlu_share,expected", [
+    ("Kunt u mijn POP delen met alleen mijn leidinggevende? Dus niet met HR.", False, (True, False)),
+    ("deel mijn pop met mijn leidinggevende, niet met hr", True, (True, False)),  # was shared with HR too
+    ("deel mijn pop ook met hr", True, (True, True)),
+    ("stop met delen met mijn leidinggevende", True, (False, False)),
+    ("ik wil mijn pop niet meer delen", True, (False, False)),
+    ("Delen met mijn leidinggevende", True, (True, False)),
+])
+def test_what_is_shared_follows_the_words_not_only_the_nlu(text, nlu_share, expected):
+    """Found over `make run`: "… delen met alleen mijn leidinggevende? Dus niet met HR." stopped sharing (the NLU
+    heard "niet delen"), and the word "hr" in "niet met hr" would have shared with HR."""
+    from bot.services.sharing import what_to_share
+
+    assert what_to_share(text, nlu_share) == expected
