@@ -21,15 +21,12 @@ from actions.common import (
     person_id,
     send,
     send_all,
-    send_downloads,
     synced_identity,
-    understood,
 )
-from bot.documents import links
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
-from bot.services import plans, popgesprek, sharing
+from bot.services import plans, sharing
 from bot.understanding import plausible, ranking_of, sounds_like_a_correction
 
 DONE = "klaar"
@@ -202,9 +199,9 @@ HANDOFF_ACTIONS = {
 
 def action_named(name: str) -> type[Action]:
     """The action class with this name (HANDOFF_ACTIONS)."""
-    from actions import agreements, documents, subsidies
+    from actions import agreements, documents, sharing, subsidies
 
-    for module in (documents, agreements, subsidies, sys.modules[__name__]):
+    for module in (documents, agreements, sharing, subsidies, sys.modules[__name__]):
         for value in vars(module).values():
             if (isinstance(value, type) and issubclass(value, Action) and value.__module__ == module.__name__
                     and value().name() == name):
@@ -403,54 +400,3 @@ class ActionNotUnderstood(Action):
         if buttons:
             dispatcher.utter_message(response="utter_correctie_bedoel_je", buttons=buttons)
         return bool(buttons)
-
-
-class ActionSharePop(Action):
-    """'deel mijn POP met mijn leidinggevende' (and 'ook met HR'), and 'stop met delen'."""
-
-    def name(self) -> str:
-        return "action_pop_delen"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if not understood(tracker, dispatcher):
-            return []
-        share, with_hr = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
-        person = await synced_identity(tracker)
-        result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr),
-                            not_hr=sharing.not_with_hr(latest_text(tracker)))
-        dispatcher.utter_message(response={
-            "geen_pop": "utter_geen_pop", "geen_leidinggevende": "utter_geen_leidinggevende",
-            "gedeeld": "utter_pop_gedeeld", "gedeeld_met_hr": "utter_pop_gedeeld_met_hr",
-            "niet_gedeeld": "utter_pop_niet_gedeeld"}[result])
-        return []
-
-
-class ActionSharedPops(Action):
-    """A manager sees the POPs of their own employees who shared them; HR those shared with HR. As links."""
-
-    def name(self) -> str:
-        return "action_gedeelde_pops"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if not understood(tracker, dispatcher):
-            return []
-        person = await synced_identity(tracker)
-        pops = await call(sharing.shared_pops, person.person_id)
-        if person.role == "manager":
-            try:
-                members = await call(popgesprek.team, person.person_id)
-            except popgesprek.NotAllowed:  # a manager without an organisation (yet): no team to show
-                members = []
-            if members:
-                dispatcher.utter_message(response="utter_team_pop_stand",
-                                         stand="\n".join(popgesprek.describe(m) for m in members))
-        if pops is None:
-            dispatcher.utter_message(response="utter_alleen_voor_leidinggevenden")
-        elif not pops:
-            dispatcher.utter_message(response="utter_geen_gedeelde_pops")
-        else:
-            for name, owner in pops:
-                link = await call(links.make, "pop_gedeeld", person.person_id, owner=owner)
-                send_downloads(dispatcher, "utter_gedeelde_pop", [(f"POP van {name}", link)], needs_token=True,
-                               naam=name)
-        return []

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import interview as act
+from actions.sharing import ActionSharedPops
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Pop
@@ -303,7 +304,7 @@ def test_without_a_likely_meaning_the_topics_fit_the_role(db_url):
 
 def test_a_manager_without_an_organisation_asking_for_the_team_gets_an_answer_not_an_error(db_url):
     """Found trying issue 28's typed menu title: 'POP-gesprekken van mijn team' crashed the action (NotAllowed)."""
-    messages, _ = run(act.ActionSharedPops(), tracker(sender="nieuwe-manager", text="/gedeelde_pops",
+    messages, _ = run(ActionSharedPops(), tracker(sender="nieuwe-manager", text="/gedeelde_pops",
                                                       intent="gedeelde_pops"))
     assert len(messages) == 1 and messages[0]["response"].startswith("utter_")
 

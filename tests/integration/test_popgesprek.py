@@ -104,7 +104,7 @@ def _ask_team(monkeypatch, person: Identity):
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions.interview import ActionSharedPops
+    from actions.sharing import ActionSharedPops
     from tests.unit.test_domain import domain as load_domain
 
     monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
