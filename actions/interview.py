@@ -23,10 +23,11 @@ from actions.common import (
     send_all,
     synced_identity,
 )
+from actions.sharing import answer_who_sees
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
-from bot.services import plans, sharing
+from bot.services import plans
 from bot.understanding import plausible, ranking_of, sounds_like_a_correction
 
 DONE = "klaar"
@@ -82,10 +83,6 @@ class ActionStartInterview(Action):
         send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
                 SlotSet("interview_antwoord", None)]
-
-
-_WHO_SEES = re.compile(r"\b(?:wie|wat)\s+(?:kan|kunnen|mag|mogen|ziet|zien|leest|lezen)\b.{0,40}\b(?:pop|ontwikkelplan|"
-                       r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b")
 
 
 _NAMED_FIRST = {"strategie": re.compile(r"opleidingsbeleid|strategisch|strategie|speerpunt"),
@@ -297,6 +294,8 @@ class ActionShowAnswers(Action):
         return "action_toon_antwoorden"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if await answer_who_sees(dispatcher, tracker):  # "wie kan mijn pop zien?": who, not all the answers
+            return []
         pid = person_id(tracker)
         active = _active(tracker) if tracker.active_loop_name == "interview_form" else None
         person = await synced_identity(tracker)
@@ -375,19 +374,11 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_andere_hr_vraag")
         elif latest_intent(tracker) == "buiten_bereik":
             dispatcher.utter_message(response="utter_buiten_bereik")
-        elif _WHO_SEES.search(text.lower()) and await self._who_sees(dispatcher, tracker):
+        elif await answer_who_sees(dispatcher, tracker):
             pass  # "wat ziet Petra van mijn pop?": who may read it now
         elif not await self._offer_correction(text, dispatcher, tracker):
             not_understood(tracker, dispatcher)
         return []
-
-    @staticmethod
-    async def _who_sees(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-        readers = await call(sharing.who_sees, person_id(tracker))
-        if readers is None:
-            return False
-        dispatcher.utter_message(response="utter_pop_wie_ziet", wie=readers)
-        return True
 
     @staticmethod
     async def _offer_correction(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_intent, latest_text, send_downloads, synced_identity, understood
+from actions.common import (
+    call,
+    latest_intent,
+    latest_text,
+    person_id,
+    send_downloads,
+    synced_identity,
+    understood,
+)
 from bot.documents import links
 from bot.services import popgesprek, sharing
 
@@ -21,6 +31,8 @@ class ActionSharePop(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
+        if _ASKS.search(latest_text(tracker).lower()) and await answer_who_sees(dispatcher, tracker, always=True):
+            return []  # "Mag HR mijn POP zien?": a question, answered; nothing is shared or hidden
         share, with_hr = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
         person = await synced_identity(tracker)
         result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr),
@@ -30,6 +42,23 @@ class ActionSharePop(Action):
             "gedeeld": "utter_pop_gedeeld", "gedeeld_met_hr": "utter_pop_gedeeld_met_hr",
             "niet_gedeeld": "utter_pop_niet_gedeeld"}[result])
         return []
+
+
+_WHO_SEES = re.compile(r"\b(?:wie|wat)\s+(?:kan|kunnen|mag|mogen|ziet|zien|leest|lezen)\b.{0,40}\b(?:pop|ontwikkelplan|"
+                       r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b")
+# a question about sharing, not an order: "Mag HR mijn POP zien?", "Kan mijn leidinggevende dit lezen?"
+_ASKS = re.compile(r"^\s*(?:mag|mogen|kan|kunnen|ziet|zien|heeft|wie|wat)\b[^.!]*\?")
+
+
+async def answer_who_sees(dispatcher: CollectingDispatcher, tracker: Tracker, always: bool = False) -> bool:
+    """"wie kan mijn pop zien?", "wat ziet Petra van mijn pop?": who may read the POP now (True when said)."""
+    if not always and not _WHO_SEES.search(latest_text(tracker).lower()):
+        return False
+    readers = await call(sharing.who_sees, person_id(tracker))
+    if readers is None:
+        return False
+    dispatcher.utter_message(response="utter_pop_wie_ziet", wie=readers)
+    return True
 
 
 class ActionSharedPops(Action):

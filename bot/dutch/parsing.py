@@ -243,6 +243,8 @@ def read_choice(text: str, choices: dict[str, tuple[str, ...]]) -> ChoiceReading
     strong = strong or found
     singles = {f[2][0] for f in strong if len(f[2]) == 1}
     keys = singles if len(singles) == 1 else singles | {k for f in strong for k in f[2]}
+    if any(f[3] in _PARTLY for f in strong):  # "gedeeltelijk uitgevoerd": partly is not done, asked with buttons
+        keys = {k for f in strong for k in f[2]}
     ordered = tuple(k for k in choices if k in keys)
     if not ordered:
         return ChoiceReading(None)
@@ -319,6 +321,7 @@ EITHER: dict[frozenset[str], dict[str, tuple[str, ...]]] = {
     frozenset(WORKS_COUNCIL_CHOICES): {"nog niet betrokken": ("gepland", "nee")},
     frozenset(PAYER_CHOICES): {"zelf": ("werkgever", "medewerker"), "betalen ze zelf": ("werkgever", "medewerker")},
 }
+_PARTLY = {"half", "deels", "gedeeltelijk", "half gedaan", "voor de helft", "niet helemaal", "een deel"}
 # Generic words: they decide only when nothing more telling is said ("ja, met aanpassingen" is aangepast).
 # words that say little on their own: a more telling word beside them decides ("dat betalen we uit de subsidie")
 _WEAK = {"ja", "nee", "niet", "geen", "zeker", "prima", "eens", "later", "akkoord", "samen", "half", "budget", "wij",

@@ -254,7 +254,11 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
         scheme, part = scheme_from_payload(text)
         scheme = scheme or funding.load().find(text)
         if scheme:
-            return scheme_replies(scheme, part)
+            too_old = facts.age is not None and scheme.max_age is not None and facts.age > scheme.max_age
+            # "kan ik het levenlanglerenkrediet gebruiken, ik ben 57?": the answer for that age first
+            return ([Message("regeling_leeftijd", {"regeling": funding.short_name(scheme.name), "leeftijd": facts.age,
+                                                   "grens": scheme.max_age + 1})] if too_old else []) \
+                + scheme_replies(scheme, part)
         if facts.empty:
             return [Message("regeling_onbekend", {"regelingen": known_scheme_names()})]
     individual = facts.payer == "zelf"

@@ -30,7 +30,8 @@ class Parsed:
 
 
 NOT_YET = "weet ik nog niet"
-_NAMED = re.compile(r"(?i)\b(?:de naam is|de naam wordt|de naam moet zijn|het heet|noem het)\s*:?\s*(?:gewoon\s+|dan\s+|maar\s+)?"
+_NAMED = re.compile(r"(?i)\b(?:de naam is|de naam wordt|de naam moet zijn|het heet|noem het)\s*:?\s*"
+                    r"(?:(?:gewoon|dan|maar)\s*:?\s+)?"
                     r"(['\"„][^'\"”]{2,80}['\"”]|[^.,;!?]{2,80})")
 _EMPTY_IT = re.compile(r"^(?:wis\b|maak\b.{0,40}\bleeg\b|leeg\b|laat\b.{0,40}\bleeg\b|.{0,40}\bmoet leeg\b)")
 _MONEY_PROBLEMS = {"jaartal": "bedrag_alleen_jaartal", "percentage": "bedrag_percentage", "negatief": "geen_bedrag",
@@ -166,8 +167,10 @@ def _yes_no(t: str) -> Parsed:
 
 _FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel)\b[\s,]*)+", re.I)
 # before a name ("ja, en dan nog de e-learning AVG", "ja, dat is een meester-gezel traject"): the name itself
-NAME_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel|de|het|een|"
-                         r"(?:dat|het|die|dit) (?:is|wordt|zijn)|we willen|ik wil)\b[\s,]*)+", re.I)
+NAME_FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel|de|het|een|gewoon|"
+                         r"(?:dat|het|die|dit) (?:is|wordt|zijn)|we willen|ik wil|"
+                         r"(?:eerste|tweede|derde|vierde|vijfde|volgende|laatste|nieuwe)(?: activiteit)? (?:is|wordt)|"
+                         r"de naam is)\b[\s,:]*|(?:één|een|eentje)\s*:\s*)+", re.I)
 
 
 def _speerpunt(t: str, ctx: Ctx) -> Parsed:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bot.dutch import formatting, parsing
 from bot.interviews.catalogue import INTERVIEW_QUESTIONS, LABELS_KIND, ORGANISATION_NAME, Q, current
+from bot.interviews.correction_words import _VALUE, first_of_several, names_nothing, value_part  # noqa: F401
 from bot.interviews.items import ITEMS
 
 PAYLOAD = "/wijzig_antwoord"
@@ -237,75 +238,7 @@ def _has_answer(engine, key: str, item: int | None) -> bool:
     return any(navigation.value(engine, key, i.position) is not None for i in ITEMS[group.items].all(engine))
 
 
-_STRONG = (r"\bklop(?:t|pen|te) (?:ook |echt |helemaal |toch )?niet[,.:;]|\bis (?:niet goed|verkeerd|fout)[,.:;]|"
-           r"\bniet\s+[^,.:;]{1,40}?\s+maar\b|\b(?:veranderen|wijzigen|aanpassen) in\b|"
-           r"\bnaar\b|\bmoet(?:en)?\s+(?:zijn|worden)\b|"
-           r"\bmoet(?:en)?\b")
-_WEAK = r"\bwordt\b|\bworden\b|\bis\b|\bzijn\b|:"
-_VALUE = re.compile(rf"(?i)(?:{_STRONG}|{_WEAK})\s*:?\s+(?P<value>.+)$")
-_STRONG_VALUE = re.compile(rf"(?i)(?:{_STRONG})(?:\s+(?:zijn|worden))?\s*:?\s+(?P<value>.+)$")
-
-
-_COMPLAINT = re.compile(r"^(?:(?:dat|het|dit) (?:was|is) )?(?:geen antwoord|fout|verkeerd|niet goed|onzin|een vergissing|"
-                        r"niet wat ik bedoelde|per ongeluk|een foutje)\b")
-
-
-def first_of_several(text: str) -> tuple[str, bool]:
-    """"De kosten van activiteit 2 moeten 4.900 zijn, en de naam moet 'X' zijn": the first correction, and whether
-    more were asked (one is made at a time, and the person hears so)."""
-    from bot.understanding import sounds_like_a_correction
-
-    clauses = [c for c in re.split(r"\.\s+|,?\s+en\s+(?=(?:de|het|die|dat|mijn|ons|onze)\b)", text or "") if c.strip()]
-    asked = [c for c in clauses if sounds_like_a_correction(c)]
-    return (asked[0], True) if len(asked) >= 2 else (text, False)
-
-
-def value_part(text: str) -> str | None:
-    """The new value named in a correction, as typed: "... naar 30.000", "... moeten 2500 zijn", "... klopt niet, we
-    gaan samen met Eemsdorp", "...: het secretariaat". After the last strong marker ("naar", "moet", "klopt niet,"),
-    else after the last weak one ("is", "wordt", ":")."""
-    flat = " ".join(text.split())
-    found = [m for m in _finditer(_STRONG_VALUE, flat)] or [m for m in _finditer(_VALUE, flat)]
-    if not found:
-        return None
-    value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")
-    first, _, after = value.partition(". ")
-    if after and _COMPLAINT.match(parsing.normalize(first).strip(" .!")):
-        value = after.strip()  # "..., dat was geen antwoord. Leren is voor ons ...": the sentence after it
-    value = re.sub(r"(?i)^(het|dat|die|dit)\s+(is|moet|was|wordt)(\s+zijn)?\s+", "", value)  # "..., het is X"
-    value = re.sub(r"(?i)^(?:ik ben|ik werk als|wij zijn|we zijn)\s+(?=\w)", "", value)  # "..., ik ben docent viool"
-    value = re.sub(r"(?i)^(?:gewoon|dan|eigenlijk|toch|dus|wel|natuurlijk|alleen|alleen maar)\s*:?\s+", "", value)
-    value = re.sub(r"^['\"„“‘](.+)['\"”’]$", r"\1", value).strip()  # "moet alleen 'regionale samenwerking' zijn"
-    value = re.sub(r"[\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$", "", value) or value  # "... marketing 😅"
-    norm = parsing.normalize(value).strip(" .!")
-    if norm in _NO_VALUE or re.search(r"\b(aanpassen|wijzigen|veranderen|klopt niet|ik wil)\b", norm):
-        return None  # "het tweede leerdoel moet anders", "... klopt niet: er staat ..., ik wil die aanpassen"
-    return value if value and (not parsing.says_nothing(value) or re.search(r"\d", value)) else None
-
-
-_NO_VALUE = {"anders", "aangepast", "gewijzigd", "veranderd", "veranderen", "beter", "gecorrigeerd", "weg", "eruit",
-             "worden", "zijn", "iets anders", "echt anders", "helemaal anders", "nog anders"}
-
-
-def _finditer(pattern: re.Pattern, text: str) -> list[re.Match]:
-    """Every match of ``pattern`` that starts at a word, also overlapping ones (the last marker wins)."""
-    found = []
-    for start in (m.start() for m in re.finditer(r"\b\w|:", text)):
-        m = pattern.match(text, start)
-        if m:
-            found.append(m)
-    return found
-
-
 MAX_CHOICES = 24  # every answer of a POP with a few learning goals, or a policy and a plan of some activities
-_ANY_CHANGE = re.compile(r"^(?:ik wil |ik zou |kan ik |mag ik |graag |nog )*(?:graag )?(?:iets|wat|een antwoord|"
-                         r"mijn antwoorden?|een paar dingen|dingen)?\s*(?:wijzig\w*|aanpass\w*|aan passen|verander\w*|"
-                         r"corriger\w*)(?:\s+(?:graag|aub|alsjeblieft|alstublieft|nog|even))*$")
-
-
-def names_nothing(text: str) -> bool:
-    """"iets wijzigen", "ik wil iets aanpassen": a change that names no answer (the button 'Iets wijzigen', typed)."""
-    return _ANY_CHANGE.match(parsing.normalize(text).strip(" .!?")) is not None
 
 
 def _from_payload(engine, text: str) -> Found:

@@ -33,6 +33,7 @@ from bot.interviews.catalogue import (
 )
 from bot.interviews.context import RESTART, Ctx, Message, Reply, max_answer_length
 from bot.interviews.context import buttons as make_buttons
+from bot.interviews.evaluation import as_planned
 from bot.interviews.fields import write
 from bot.interviews.items import ITEMS
 from bot.interviews.parts import HOOKS, Stored
@@ -182,6 +183,8 @@ class InterviewEngine:
             accepted = places.add_speerpunten(self, key, text, messages)
             return self._after_answer(key, accepted, messages)
         parsed = parse_answer(q, text, self.ctx)
+        if q.stored_in == "activity_evaluation.eval_cost_cents" and not parsed.ok:  # "precies wat begroot was"
+            parsed = as_planned(self, key, text) or parsed
         if not parsed.ok:
             messages = [Message(parsed.error or "antwoord_onduidelijk")]
             if self.state.pending_question == key:  # stuck in a correction the person may not have meant

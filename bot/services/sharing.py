@@ -114,8 +114,10 @@ def pop_view(viewer_id: str, owner_id: str) -> tuple[str, str]:
 _HR = r"(?:hr|p&o|personeelszaken|hr-advis\w*)"
 _STOP_SHARING = re.compile(r"\b(?:stop\w*|niet meer|niet langer|intrek\w*|trek\w* .{0,20}in|verberg\w*|priv[eé]|"
                            r"alleen voor mij(?:zelf)?|met niemand)\b")
-_TO_MANAGER = re.compile(r"\bmet (?:alleen |enkel |ook )?(?:mijn |m'n |de )?(?:leidinggevende|manager|teamleider|baas)\b")
-_NOT_HR = re.compile(rf"\b(?:niet|nooit|geen|zonder)\s+(?:met\s+|aan\s+|voor\s+|de\s+)?{_HR}\b")
+_TO_MANAGER = re.compile(r"\bmet (?:alleen |enkel |ook )?(?:mijn |m'n |de )?(?:leidinggevende|manager|teamleider|baas)\b|"
+                         r"\b(?:alleen|enkel)\s+(?:met|voor)\s+(?!mij\b|mezelf\b|niemand\b)\w+")  # "alleen met Lisa"
+_NOT_HR = re.compile(rf"\b(?:niet|nooit|geen|zonder)\s+(?:met\s+|aan\s+|voor\s+|de\s+)?{_HR}\b|"
+                     rf"\b{_HR}\b.{{0,25}}\b(?:niet|hoeft niet|mag niet|geen)\b")  # "HR hoeft het niet te zien"
 _WITH_HR = re.compile(rf"\b(?:met|en|ook|aan)\s+(?:de\s+|ook\s+)?{_HR}\b")
 
 

@@ -353,3 +353,17 @@ def test_a_first_message_that_names_the_policy_and_then_the_plan_starts_the_poli
     text = "Goedemiddag, ik wil graag eerst ons strategisch opleidingsbeleid vastleggen en daarna het opleidingsjaarplan"
     messages, slots = run(act.ActionStartInterview(), tracker(text=text, intent="start_jaarplan", confidence=0.6))
     assert slots["actief_interview"] == "strategie" and responses(messages)[0] == "utter_start_strategie"
+
+
+def test_a_question_whether_hr_may_read_the_pop_is_answered_and_shares_nothing(db_url):
+    """Found over `make run`: "Mag HR mijn POP zien? Dat wil ik namelijk niet" was carried out as "share my POP",
+    and "wie kan mijn pop zien?" listed all the answers."""
+    from actions.sharing import ActionSharePop
+
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    messages, _ = run(ActionSharePop(), tracker(text="Mag HR mijn POP zien? Dat wil ik namelijk niet",
+                                                intent="pop_delen", confidence=0.8))
+    assert responses(messages) == ["utter_pop_wie_ziet"] and messages[0]["wie"] == "alleen jij"
+    messages, _ = run(act.ActionShowAnswers(), tracker(text="wie kan mijn pop zien?", intent="toon_antwoorden"))
+    assert responses(messages) == ["utter_pop_wie_ziet"]

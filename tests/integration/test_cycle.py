@@ -461,3 +461,25 @@ def test_no_speerpunt_is_asked_for_a_goal_put_off_with_niet_nu(db_url, today):
         "afspraak_kosten": ["€ 900"], "afspraak_betaalt": ["werkgever"], "afspraak_speerpunt": ["geen"]}, today)
     asked = [t.prompt.response for t in turns if t.prompt is not None]
     assert asked.count("vraag_afspraak_speerpunt") == 1 and turns[-1].done
+
+
+def test_evaluation_partly_done_is_asked_and_as_planned_is_the_planned_cost(db_url, today):
+    """Found over `make run`: "gedeeltelijk uitgevoerd" was stored as done, and "precies wat begroot was" at the real
+    cost got "Ik begrijp het bedrag niet"."""
+    _pop_with_two_goals(today)
+    _record(today)
+    service.start("mark", "evaluatie", today)
+    say = lambda text: service.turn("mark", "evaluatie", text, ranking=ANSWER, today=today)  # noqa: E731
+    say(str(today.year))
+    assert service.current_question("mark", "evaluatie", today) == "eval_status"
+    turn = say("gedeeltelijk uitgevoerd")
+    assert turn.prompt.response == "voorstel_kies"
+    say("Gedaan")
+    assert service.current_question("mark", "evaluatie", today) == "eval_kosten"
+    turn = say("precies wat begroot was")
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"] == "€ 1.250 (wat begroot was)"
+    say("ja")
+    with session_scope() as s:
+        org = s.query(Organisation).filter_by(external_id="gm0355").one()
+        [act] = [a for a in repo.get_year_plan(s, org, today.year).activities if a.title]
+        assert (act.eval_status, act.eval_cost_cents) == ("gedaan", 125000)

@@ -301,3 +301,15 @@ def test_an_ended_schemes_alternative_says_for_whom_it_is_and_the_fund_pays_proj
     exemption = [c for c in advice.advise("gemeente", 300, {"cursus"}, today=TODAY).cards
                  if c.scheme_id == "fiscale_vrijstelling"]
     assert all("betaalt" not in c.text().split("Waarom:")[1].split(".")[0] for c in exemption)
+
+
+def test_a_question_about_a_scheme_with_an_age_above_its_limit_says_no_first():
+    """Found over `make run`: "kan ik het levenlanglerenkrediet gebruiken, ik ben 57?" got the general text; the age
+    limit was only under 'Voorwaarden'."""
+    from bot.dutch.facts import extract
+
+    text = "kan ik het levenlanglerenkrediet gebruiken, ik ben 57?"
+    messages = advice.funding_replies(text, extract(text), "kunsteducatie", 40, True)
+    assert messages[0].response == "regeling_leeftijd" and messages[0].params["grens"] == 57
+    young = "kan ik het levenlanglerenkrediet gebruiken, ik ben 45?"
+    assert advice.funding_replies(young, extract(young), None, None, True)[0].response == "regeling_info"
