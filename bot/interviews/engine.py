@@ -33,10 +33,10 @@ from bot.interviews.catalogue import (
 )
 from bot.interviews.context import RESTART, Ctx, Message, Reply, max_answer_length
 from bot.interviews.context import buttons as make_buttons
-from bot.interviews.evaluation import as_planned
 from bot.interviews.fields import write
 from bot.interviews.items import ITEMS
 from bot.interviews.parts import HOOKS, Stored
+from bot.interviews.real_costs import as_planned
 from bot.storage import repository as repo
 from bot.storage.models import Person
 
