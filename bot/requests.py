@@ -126,9 +126,9 @@ REQUESTS: tuple[Request, ...] = (
             handoff=True, roles=EVERYONE),
     Request("gegevens_verwijderen", "je gegevens verwijderen", "Mijn gegevens verwijderen",
             # not one part: "hoe kan ik een activiteit verwijderen?" is no request to delete everything
-            evidence=r"^(?!.*\b(?:activiteit|speerpunt|leerdoel|afspraak|antwoord|budget)).*"
+            evidence=r"^(?!.*\b(?:activiteit|speerpunt|leerdoel|afspraak|budget)).*"
                      r"(verwijder|\bwis\b|\bwist\b|wissen|vergeet mij|vergetelheid|delete|gooi .* weg|haal mijn gegevens)",
-            topic=r"^(?!.*\b(?:activiteit|speerpunt|leerdoel|afspraak|antwoord|budget)).*"
+            topic=r"^(?!.*\b(?:activiteit|speerpunt|leerdoel|afspraak|budget)).*"
                   r"(verwijder|\bwis|gewist|vergeet|delete|\bweg\b|vergetelheid|verdwijn)",
             leaves=True, handoff=True, roles=EVERYONE),
     Request("pop_delen", "je POP delen", "Mijn POP delen",

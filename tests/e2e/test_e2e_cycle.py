@@ -75,7 +75,7 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     assert replies[-1] == "Met wie had je het POP-gesprek? Kies de medewerker."
     replies = _answer_all(servers, mark, "cyclus-mark", "popgesprek", {
         "gesprek_medewerker": ["Eva"], "afspraak_besluit": ["afgesproken"],
-        "afspraak_activiteit": ["Training presenteren bij De Baak"], "afspraak_wanneer": ["in het voorjaar"],
+        "afspraak_activiteit": ["Training presenteren bij De Baak"], "afspraak_wanneer": ["in december"],
         "afspraak_kosten": ["€ 1.250"], "afspraak_betaalt": ["de werkgever"]})
     summary = " ".join(replies)
     assert "Training presenteren bij De Baak" in summary and "€ 1.250" in summary and "wacht op de medewerker" in summary
