@@ -107,20 +107,40 @@ def parse(data: dict, path: Path) -> ClaimMap:
     for what in ("person_id", "name", "organisation_id", "organisation", "manager"):
         if what in data:
             fields[what] = _source(data[what], what, path)
+            if fields[what].value is not None and what not in FIXED_ALLOWED:
+                raise ClaimsError(f"{path}: '{what}' moet uit het token komen, niet een vaste waarde: anders is "
+                                  "iedereen dezelfde" + (" persoon." if what == "person_id" else "."))
     role = data.get("role")
     if role is not None:
-        if isinstance(role, str):
-            role = {"claim": role}
-        if not isinstance(role, dict) or "claim" not in role or set(role) - {"claim", "values", "default"}:
-            raise ClaimsError(f"{path}: 'role' heeft 'claim', en eventueel 'values' en 'default'")
-        values = {str(k): str(v) for k, v in (role.get("values") or {}).items()}
-        wrong = sorted({v for v in values.values() if v not in vocabulary.ROLES}
-                       | ({role["default"]} - set(vocabulary.ROLES) if role.get("default") else set()))
-        if wrong:
-            raise ClaimsError(f"{path}: onbekende rol {', '.join(wrong)}; kies uit {', '.join(vocabulary.ROLES)}")
-        fields.update(role=_source(role["claim"], "role.claim", path), role_values=values,
-                      role_default=role.get("default"))
+        fields.update(_role(role, path))
     return ClaimMap(**fields)
+
+
+FIXED_ALLOWED = ("organisation_id", "organisation")  # one installation may serve one organisation
+LEAST_ROLE = "employee"  # the only role a token may get without saying so
+
+
+def _role(role: Any, path: Path) -> dict[str, Any]:
+    if isinstance(role, str):
+        role = {"claim": role}
+    if not isinstance(role, dict) or "claim" not in role or set(role) - {"claim", "values", "default"}:
+        raise ClaimsError(f"{path}: 'role' heeft 'claim', en eventueel 'values' en 'default'")
+    if not isinstance(role.get("values") or {}, dict):
+        raise ClaimsError(f"{path}: 'role.values' moet paren zijn van de waarde in het token en onze rol "
+                          "(Leerkoers.HR: hr)")
+    values = {str(k): str(v) for k, v in (role.get("values") or {}).items()}
+    default = role.get("default")
+    wrong = sorted({v for v in values.values() if v not in vocabulary.ROLES}
+                   | ({str(default)} - set(vocabulary.ROLES) if default else set()))
+    if wrong:
+        raise ClaimsError(f"{path}: onbekende rol {', '.join(wrong)}; kies uit {', '.join(vocabulary.ROLES)}")
+    if default and default != LEAST_ROLE:  # a misspelt claim would make everyone HR or a manager
+        raise ClaimsError(f"{path}: 'role.default' mag alleen {LEAST_ROLE} zijn: een token zonder rol krijgt nooit "
+                          "meer rechten.")
+    source = _source(role["claim"], "role.claim", path)
+    if source.value is not None:
+        raise ClaimsError(f"{path}: 'role.claim' moet de naam van een claim in het token zijn, geen vaste waarde.")
+    return {"role": source, "role_values": values, "role_default": default}
 
 
 _lock = threading.Lock()

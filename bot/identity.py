@@ -17,14 +17,12 @@ Without keys, a secret or a key file Leerkoers runs in development mode with a c
 
 from __future__ import annotations
 
-import logging
-import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import jwt
 
-from bot import clock, vocabulary
+from bot import clock, identity_keys, vocabulary
 
 ROLES = tuple(vocabulary.ROLES)
 MAX_TOKEN_HOURS = 12  # a token that is valid for longer is refused: the intranet makes short ones
@@ -64,7 +62,6 @@ class IdentityError(Exception):
     """The token is missing or not valid. The message is Dutch and safe to show."""
 
 
-logger = logging.getLogger(__name__)
 JWKS_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")
 
 
@@ -94,6 +91,9 @@ def token_settings() -> TokenSettings:
         return TokenSettings(algorithm or "RS256", None, issuer, audience, settings.jwt_jwks_url,
                              settings.jwt_jwks_cooldown)
     if settings.jwt_public_key_file:
+        if algorithm.startswith("HS"):
+            raise IdentityError(f"LEERKOERS_JWT_ALGORITHM {algorithm} past niet bij een sleutelbestand; kies RS256, "
+                                "PS256 of ES256.")
         return TokenSettings(algorithm or "RS256", Path(settings.jwt_public_key_file).read_text(encoding="utf-8"),
                              issuer, audience)
     if settings.jwt_secret:
@@ -101,27 +101,15 @@ def token_settings() -> TokenSettings:
     return TokenSettings(None, None, issuer, audience)
 
 
-_clients: dict[tuple[str, int], jwt.PyJWKClient] = {}
-_clients_lock = threading.Lock()
-
-
 def _provider_key(token: str, settings: TokenSettings):
-    """The provider's key that signed ``token`` (by its key id), from the cached JWKS document; a key id that
-    is not in it makes the client fetch the document again, at most once per cooldown."""
-    with _clients_lock:
-        client = _clients.get((settings.jwks_url, settings.jwks_cooldown))
-        if client is None:
-            client = _clients[(settings.jwks_url, settings.jwks_cooldown)] = jwt.PyJWKClient(
-                settings.jwks_url, cache_jwk_set=True, lifespan=3600, timeout=5,
-                cooldown_duration=settings.jwks_cooldown)
+    """The provider's key that signed ``token`` (by its key id), from the fetched key set (bot/identity_keys.py:
+    a slow or broken provider makes no one wait)."""
     try:
-        return client.get_signing_key_from_jwt(token).key
-    except jwt.PyJWKClientConnectionError as exc:
-        logger.error("De sleutels van de identiteitsprovider zijn niet te bereiken (%s); aanmeldingen worden "
-                     "geweigerd tot ze er weer zijn.", settings.jwks_url)
+        return identity_keys.key_set(settings.jwks_url, settings.jwks_cooldown).key(identity_keys.key_id(token))
+    except identity_keys.KeysUnavailable as exc:
         raise IdentityError("Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een paar minuten "
                             "opnieuw.") from exc
-    except jwt.PyJWTError as exc:  # no key id, or one the provider does not have
+    except (identity_keys.UnknownKey, ValueError) as exc:  # no key id, or one the provider does not have
         raise IdentityError("Je aanmelding is niet geldig. Ververs de pagina of log opnieuw in.") from exc
 
 

@@ -143,33 +143,6 @@ class Settings:
         return _env("LEERKOERS_ACTION_URL", f"http://{host}:{self.action_port}/webhook")
 
 
-PLACEHOLDERS = ("change-me", "changeme", "change_me", "replace-me", "replaceme", "vervang-mij", "vul-in")
-MIN_SECRET_LENGTH = 32
-
-
-def production_problems(settings: Settings) -> list[str]:
-    """What makes a production start unsafe, in Dutch, one line per setting (issue 29, item 7).
-
-    A secret copied from the example file ("CHANGE-ME") or shorter than 32 characters lets anyone forge download
-    links or call the action server; CORS '*' lets any website open the widget's connection.
-    """
-    problems = []
-    for name, value in (("LEERKOERS_ACTION_SECRET", settings.action_secret),
-                        ("LEERKOERS_LINK_SECRET", settings.link_secret),
-                        ("LEERKOERS_JWT_SECRET", settings.jwt_secret)):
-        if not value:
-            continue  # not set: a random one is made (action, link) or another way of signing is used (JWT)
-        if any(p in value.lower() for p in PLACEHOLDERS):
-            problems.append(f"{name} is nog de voorbeeldwaarde. Maak een echt geheim, bijvoorbeeld met: "
-                            "python3 -c \"import secrets; print(secrets.token_urlsafe(32))\"")
-        elif len(value) < MIN_SECRET_LENGTH:
-            problems.append(f"{name} is te kort: gebruik minstens {MIN_SECRET_LENGTH} tekens.")
-    if settings.cors_origins.strip() in ("*", ""):
-        problems.append("LEERKOERS_CORS_ORIGINS staat op '*': noem het adres van je intranet, bijvoorbeeld "
-                        "https://intranet.gemeente.nl.")
-    return problems
-
-
 def process_environment() -> dict[str, str]:
     """The environment this process got, to pass on to the processes it starts (ops/processes.py)."""
     return dict(os.environ)

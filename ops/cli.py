@@ -77,7 +77,7 @@ def cmd_run(_args) -> int:
 Leerkoers draait — {mode}.
   Browser:    {demo.url if demo else '(niet gestart)'}   <- open dit voor de chatwidget op een demo-intranetpagina
   REST:       POST {servers.webhook}
-              bijvoorbeeld: curl -s -XPOST {servers.webhook} -d '{{"sender":"t1","message":"hallo"}}'
+              {rest_example(servers.webhook, token_settings().enabled)}
   Socket.IO:  {servers.rasa_url}/socket.io
   Acties:     http://{settings.host}:{settings.action_port}/health
   Database:   {_safe_url(settings.database_url)}
@@ -192,6 +192,14 @@ def cmd_funding_check(args) -> int:
     if not stale and not broken:
         return 0
     return 1 if args.streng else 0
+
+
+def rest_example(webhook: str, tokens: bool) -> str:
+    """How to try the REST channel: with tokens on, the person comes from a token, never from the body."""
+    if tokens:
+        return (f"bijvoorbeeld: curl -s -XPOST {webhook} -H \"Authorization: Bearer $(.venv/bin/leerkoers token "
+                f"--id t1 --organisatie Demo)\" -d '{{\"message\":\"hallo\"}}'")
+    return f"bijvoorbeeld: curl -s -XPOST {webhook} -d '{{\"sender\":\"t1\",\"message\":\"hallo\"}}'"
 
 
 def cmd_token(args) -> int:

@@ -24,8 +24,8 @@ def _safe_url(url: str) -> str:
 
 
 def _safe_to_start(settings) -> bool:
-    """Production refuses placeholder or short secrets and CORS '*' (bot/settings.py, production_problems)."""
-    from bot.settings import production_problems
+    """Production refuses unsafe settings (bot/production.py)."""
+    from bot.production import production_problems
 
     problems = production_problems(settings)
     for problem in problems:

@@ -13,7 +13,8 @@ def cmd_import_people(args) -> int:
 
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit in memory, however large the file is
+            data = handle.read(org_chart.MAX_BYTES + 1)
     except OSError as exc:
         print(f"Kan {path} niet lezen: {exc.strerror or exc}.")
         return 1

@@ -69,7 +69,7 @@ def add_file_routes(webhook: Blueprint) -> None:
         if claims is None or claims["kind"] == "overzicht":
             return response.text(EXPIRED, status=403)
         kind, person_id = claims["kind"], claims["sub"]
-        if not await shared_limiter().allow(person_id):
+        if not await shared_limiter().allow(f"link:{claims['jti']}"):  # per link: its holder cannot use up the owner's limit
             return response.text(TOO_FAST, status=429)
         refused, _viewer = await check_viewer(request, claims)
         if refused is not None:
@@ -104,7 +104,7 @@ def add_file_routes(webhook: Blueprint) -> None:
         claims = links.read(token)
         if claims is None or claims.get("kind") != "overzicht":
             return response.text(EXPIRED, status=403)
-        if not await shared_limiter().allow(claims["sub"]):  # every route behind the same limit (issue 29)
+        if not await shared_limiter().allow(f"link:{claims['jti']}"):  # per link, not the owner's limit
             return response.text(TOO_FAST, status=429)
         refused, _viewer = await check_viewer(request, claims)
         if refused is not None:

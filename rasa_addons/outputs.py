@@ -26,6 +26,8 @@ from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.channels.socketio import SocketIOOutput
 from socketio import AsyncServer
 
+from bot.dutch.formatting import for_markdown_client
+
 
 def card_of(message: dict[str, Any]) -> dict[str, Any] | None:
     """The card of a message, when it is one the widget can show: a title and [label, value] lines."""
@@ -95,7 +97,10 @@ class WidgetOutput(SocketIOOutput):
     async def _send_message(self, socket_id: str, response: Any) -> None:
         self.sent += 1
         if self.plain:
-            self._held.append((socket_id, dict(response)))
+            event = dict(response)
+            if isinstance(event.get("text"), str):  # rasa-webchat renders Markdown: someone's words stay words
+                event["text"] = for_markdown_client(event["text"])
+            self._held.append((socket_id, event))
             return
         await super()._send_message(socket_id, response)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from datetime import date
 from pathlib import Path
 
@@ -11,49 +10,12 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bot.storage import db
+from tests.postgres import POSTGRES_URL, fresh_postgres, require_postgres
 
 TODAY = date(2026, 11, 26)
 # The product's date in every test and in every server the tests start (bot/clock.py): no test depends on the
 # real date. tests/unit/test_clock.py runs the date-dependent parts at other dates with the real clock.
 os.environ["LEERKOERS_TODAY"] = TODAY.isoformat()
-
-
-def _fresh_postgres(url: str) -> str:
-    """A new, empty database on the PostgreSQL server of ``url``."""
-    name = f"lk_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.rsplit("/", 1)[0] + "/" + name
-
-
-POSTGRES_URL = os.environ.get("LEERKOERS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-_postgres_ok: dict[str, bool] = {}
-
-
-def postgres_available() -> bool:
-    if POSTGRES_URL not in _postgres_ok:
-        try:
-            engine = create_engine(POSTGRES_URL, future=True, connect_args={"connect_timeout": 3})
-            with engine.connect():
-                pass
-            engine.dispose()
-            _postgres_ok[POSTGRES_URL] = True
-        except Exception:  # noqa: BLE001 - any failure means: not reachable
-            _postgres_ok[POSTGRES_URL] = False
-    return _postgres_ok[POSTGRES_URL]
-
-
-def require_postgres() -> None:
-    """Skip with instructions on a developer machine; fail in CI, where PostgreSQL must be there."""
-    if postgres_available():
-        return
-    message = (f"PostgreSQL is not reachable at {POSTGRES_URL}. Start it, or point LEERKOERS_TEST_POSTGRES_URL "
-               "at a server where the user may create databases, to run these tests.")
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -63,7 +25,7 @@ def db_url(request, tmp_path, monkeypatch):
     if request.param == "postgresql":
         require_postgres()
         base = POSTGRES_URL
-    url = _fresh_postgres(base) if base else f"sqlite:///{tmp_path / 'leerkoers.db'}"
+    url = fresh_postgres(base) if base else f"sqlite:///{tmp_path / 'leerkoers.db'}"
     monkeypatch.setenv("LEERKOERS_DATABASE_URL", url)
     monkeypatch.setenv("LEERKOERS_VAR_DIR", str(tmp_path))
     db.upgrade(url)
@@ -88,6 +50,36 @@ def nlu_agent():
 
     assert nlu_report.MODEL.exists(), "train first: make train"
     return nlu_report.load_agent(nlu_report.MODEL)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    """The intranet set-up (tests/stack_helpers.py), once per test module of tests/browser and tests/e2e that asks for it:
+    the real servers with tokens on, and the demo page with the widget. Yields (servers, demo)."""
+    from bot.settings import get_settings
+    from ops import processes
+    from ops.demo import DemoServer
+    from tests.stack_helpers import SECRET
+
+    mp = pytest.MonkeyPatch()
+    tmp = tmp_path_factory.mktemp("widget")
+    for key, value in {
+        "LEERKOERS_VAR_DIR": str(tmp), "LEERKOERS_DATABASE_URL": f"sqlite:///{tmp / 'leerkoers.db'}",
+        "LEERKOERS_TRACKER_DB": str(tmp / "tracker.db"), "LEERKOERS_RASA_PORT": str(processes.free_port()),
+        "LEERKOERS_ACTION_PORT": str(processes.free_port()), "LEERKOERS_JWT_SECRET": SECRET,
+    }.items():
+        mp.setenv(key, value)
+    mp.delenv("LEERKOERS_ACTION_URL", raising=False)
+    settings = get_settings()
+    db.upgrade(settings.database_url)
+    with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as servers:
+        demo = DemoServer("127.0.0.1", processes.free_port(), servers.rasa_url, mint_tokens=True).start()
+        try:
+            yield servers, demo
+        finally:
+            demo.stop()
+    mp.undo()
+    db.dispose_all()
 
 
 KIND_MARKERS = {"unit": ["unit"], "integration": ["integration"], "model": ["model"], "e2e": ["e2e"],

@@ -1,4 +1,7 @@
-"""Scripted answers for the three interviews, shared by the unit and end-to-end tests."""
+"""Scripted answers for the three interviews, shared by the unit and end-to-end tests, and small helpers that tests
+in several folders use: the download buttons of replies, the domain, a button's title as people type it."""
+
+import unicodedata
 
 STRATEGIE = [
     ("org_naam", "Gemeente Zeist"),  # the name says the sector: "gemeente" is not asked (issue 28)
@@ -99,3 +102,23 @@ def domain_yaml() -> dict:
             else:
                 merged[key] = value
     return merged
+
+
+# ------------------------------------------------------------- a button's title as people type it
+
+def _no_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _typo(text: str) -> str:
+    """One letter left out in the middle of the longest word."""
+    word = max(text.split(), key=len)
+    return text.replace(word, word[: len(word) // 2] + word[len(word) // 2 + 1:], 1)
+
+
+def typed_versions(title: str) -> list[str]:
+    versions = [title, title.lower(), title.upper(), title.rstrip("?!.") + ".", f"  {title}  ", _no_accents(title),
+                title.replace("-", " "), title.replace("-", "")]
+    if len(title) >= 8:
+        versions.append(_typo(title))
+    return versions

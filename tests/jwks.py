@@ -27,17 +27,24 @@ class Key:
 
 
 class JwksServer:
-    """Serves {"keys": [...]} at http://127.0.0.1:<port>/keys; counts the fetches."""
+    """Serves {"keys": [...]} at http://127.0.0.1:<port>/keys; counts the fetches. ``mode`` "hang" answers
+    nothing until stopped, "garbage" answers bytes that are not UTF-8."""
 
     def __init__(self, *keys: Key) -> None:
         self.keys = list(keys)
         self.fetches = 0
+        self.mode = "ok"
+        self.released = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 server.fetches += 1
-                body = json.dumps({"keys": [k.jwk() for k in server.keys]}).encode()
+                if server.mode == "hang":
+                    server.released.wait(60)
+                    return
+                body = (b"\xff\xfe\x00garbage\x9c" * 10 if server.mode == "garbage" else
+                        json.dumps({"keys": [k.jwk() for k in server.keys]}).encode())
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -56,6 +63,7 @@ class JwksServer:
         self.keys = list(keys)
 
     def stop(self) -> None:
+        self.released.set()
         if self.httpd is not None:
             self.httpd.shutdown()
             self.httpd.server_close()

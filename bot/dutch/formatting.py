@@ -6,6 +6,7 @@ Whole euros are written without cents, as Dutch texts about budgets do; Babel's 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -57,6 +58,28 @@ def quoted(text) -> str:
     """
     flat = " ".join(str(text).split()).replace(QUOTE_OPEN, '"').replace(QUOTE_CLOSE, '"')
     return f"{QUOTE_OPEN}{flat}{QUOTE_CLOSE}"
+
+
+_NOT_IN_A_NAME = re.compile(r"[<>\[\](){}*_`#|\\~\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def person_name(text: str | None) -> str:
+    """A name from a token or an HR export as Leerkoers shows it to others: without the signs of markup (links,
+    bold, HTML), control characters and marks that turn text around, which no name needs."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"<[^>]*>", " ", text or ""))  # a link: its words
+    return " ".join(_NOT_IN_A_NAME.sub(" ", text).split())[:200]
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!<>|~-])")
+_SCRIPT_LINK = re.compile(r"(?i)(\]\(\s*|<\s*)(?:javascript|vbscript|data|file)\s*:")
+
+
+def for_markdown_client(text: str) -> str:
+    """A bot message for a client that renders Markdown (rasa-webchat): what stands between „ and ” (someone's
+    words) is escaped, so it shows as typed; a link to a script is never a link."""
+    parts = re.split(f"({QUOTE_OPEN}[^{QUOTE_CLOSE}]*{QUOTE_CLOSE})", text)
+    escaped = "".join(_MARKDOWN.sub(r"\\\1", part) if part.startswith(QUOTE_OPEN) else part for part in parts)
+    return _SCRIPT_LINK.sub(lambda m: m.group(1) + "#", escaped)
 
 
 def in_sentence(label: str) -> str:

@@ -36,7 +36,7 @@ class Stored:
 def _speerpunten(engine) -> tuple[list[dict], dict]:
     points = speerpunten(engine.ctx)
     return (make_buttons([(formatting.short(sp.text, 60), f"speerpunt {i}") for i, sp in enumerate(points, 1)]),
-            {"speerpunten": "\n".join(f"- {sp.text}" for sp in points),
+            {"speerpunten": "\n".join(f"- {formatting.quoted(sp.text)}" for sp in points),  # the manager's words
              "aantal": formatting.count(len(points), "speerpunt", "speerpunten")})
 
 

@@ -19,6 +19,8 @@ from bot.interviews.catalogue import (
 )
 from bot.interviews.context import Ctx
 from bot.interviews.fields import EXTRA, read
+from bot.interviews.plan_view import MERGED_TITLE, PlanView, merged_group
+from bot.settings import get_settings
 
 _LEADING_VOOR = re.compile(r"(?i)^voor\s+")
 
@@ -111,11 +113,15 @@ def _summary_jaarplan(ctx: Ctx) -> str:
     lines.append(_line("Jaar", plan.year, typed=False))
     lines.append(_line("Budget", formatting.format_euro(plan.budget_cents) if plan.budget_cents is not None else None,
                        typed=False))
-    total = 0
+    total, merged = 0, []
+    view = PlanView(ctx.session, ctx.person, get_settings().overview_min_group)
     for act in plan.activities:
         if act.title is None:
             continue
         total += act.cost_cents or 0
+        if view.merged(act):  # an agreement in a small team: its team's name would say who it is
+            merged.append(act)
+            continue
         parts = [said(act.title)]
         if act.target_group:
             parts.append(f"voor {said(_LEADING_VOOR.sub('', act.target_group))}")  # not "voor „voor de ...”"
@@ -131,6 +137,9 @@ def _summary_jaarplan(ctx: Ctx) -> str:
             parts.append(f"kosten: {formatting.format_euro(act.cost_cents)}")
         parts += [f"{label.lower()}: {said(value) if value else 'geen'}" for label, value in own_questions(act, ACT_FIELDS)]
         lines.append(f"- Activiteit {act.position}: " + "; ".join(parts))
+    if merged:
+        lines.append(f"- {MERGED_TITLE} ({merged_group(view.minimum)}): {len(merged)}; kosten: "
+                     f"{formatting.format_euro(sum(a.cost_cents or 0 for a in merged))}")
     lines.append(f"- Totaal gepland: {formatting.format_euro(total)}")
     if plan.budget_cents is not None:
         rest = plan.budget_cents - total

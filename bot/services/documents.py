@@ -18,12 +18,13 @@ from bot.dutch.formatting import format_date, format_number
 from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q, groups
 from bot.interviews import agreements as rules
+from bot.interviews.plan_view import MERGED_TITLE, PlanView, merged_group
 from bot.interviews.summaries import own_groups, own_questions, shown
 from bot.services.sharing import visible_pops
 from bot.settings import get_settings
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.storage.models import KINDS_OF_LEARNING, Activity, Agreement, LearningGoal, Person, YearPlan
+from bot.storage.models import KINDS_OF_LEARNING, LearningGoal, Person, YearPlan
 from bot.vocabulary import plans
 
 KIND_ORDER = KINDS_OF_LEARNING
@@ -134,31 +135,29 @@ def year_plan_rows(person_id: str, year: int | None = None) -> tuple[str, int, i
         plan = s.execute(stmt.limit(1)).scalar_one_or_none()
         if plan is None:
             raise NotFound("Er is nog geen opleidingsjaarplan.")
-        rows = []
+        view = PlanView(s, viewer, get_settings().overview_min_group)
+        rows, merged = [], []
         for act in plan.activities:
             if act.title is None:
                 continue
-            rows.append(YearRow(act.position, act.title, _for_whom(s, act, viewer), act.period or "", act.goal or "",
+            if view.merged(act):  # an agreement in a small team: its team's name would say who it is
+                merged.append(act)
+                continue
+            name = view.named(act)
+            rows.append(YearRow(act.position, act.title, f"{name} ({act.target_group or ''})" if name else
+                                act.target_group or "", act.period or "", act.goal or "",
                                 act.speerpunt_text or "", LABELS_KIND.get(act.kind, ""), act.form or "",
                                 act.provider or "", {"alleen": "alleen", "samen": "samen met anderen"}.get(
                                     act.cooperation or "", ""), act.cost_cents or 0,
                                 plan_tip(org.sector, org.employees, activity_situations(act), act.kind,
                                          activity_participants(act, org.employees)) or ""))
+        if merged:
+            kinds = {act.kind for act in merged}
+            rows.append(YearRow(max((r.position for r in rows), default=0) + 1, f"{MERGED_TITLE} ({len(merged)})",
+                                merged_group(view.minimum), "", "", "",
+                                LABELS_KIND.get(kinds.pop(), "") if len(kinds) == 1 else "",
+                                "afspraak uit het POP-gesprek", "", "", sum(a.cost_cents or 0 for a in merged), ""))
         return org.name, plan.year, plan.budget_cents, rows
-
-
-def _for_whom(s, act: Activity, viewer: Person | None) -> str:
-    """'Voor wie' of a planned activity. An agreement of a POP-gesprek names the person only for those who may
-    see her POP: herself, her own manager while she shares it with them, HR while she shares it with HR."""
-    label = act.target_group or ""
-    agreement = s.get(Agreement, act.agreement_id) if act.agreement_id else None
-    if agreement is None or viewer is None:
-        return label
-    pop = agreement.pop
-    person = pop.person
-    may_see = (viewer.id == person.id or viewer.id == person.manager_id and pop.is_shared_with(viewer.id)
-               or viewer.role == "hr" and pop.shared_with_hr)
-    return f"{person.display_name or person.id} ({label})" if may_see else label
 
 
 def overview_data(viewer_id: str, minimum: int | None = None) -> dict:

@@ -31,7 +31,7 @@ from bot.interviews import (
     progress,
     removal,
 )
-from bot.services import org_chart
+from bot.services import org_chart, sharing
 from bot.services.during_interview import carry_out
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
 from bot.storage import repository as repo
@@ -413,7 +413,7 @@ def sync_identity(person: Identity) -> None:
     """Store what the verified token says: name, role and organisation."""
     with session_scope() as s:
         row = repo.get_or_create_person(s, person.person_id, role=person.role,
-                                        display_name=person.name or None)
+                                        display_name=formatting.person_name(person.name) or None)
         if not person.dev:  # at every turn: the token's manager claim, else the HR import's chart
             if person.manager_id:
                 manager, source = person.manager_id, "token"
@@ -421,6 +421,8 @@ def sync_identity(person: Identity) -> None:
                 manager = org_chart.manager_of(s, person.organisation_id, person.person_id)
                 source = "hr" if manager else None
             if (row.manager_id, row.manager_from) != (manager, source):
+                if row.manager_id != manager:
+                    sharing.end_manager_shares(s, row, manager)
                 row.manager_id, row.manager_from = manager, source
         if person.dev:
             return  # development mode: the interview asks for the organisation

@@ -12,8 +12,10 @@ Someone who is no longer in the file keeps their own data; their former manager 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
@@ -34,6 +36,8 @@ ROLE_WORDS = {**{key: key for key in vocabulary.ROLES},
               **{role.label.lower(): key for key, role in vocabulary.ROLES.items()},
               "hr": "hr", "personeelszaken": "hr", "p&o": "hr", "manager": "manager", "teamleider": "manager"}
 MAX_LINES = 100_000
+MAX_BYTES = 20_000_000  # an export of 100.000 people is about 10 MB
+FIELD_LIMIT = csv.field_size_limit()  # 128 kB: a longer field is no name or id
 
 
 @dataclass(frozen=True)
@@ -58,19 +62,38 @@ class Changes:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without the mark Excel writes), or the Windows-1252 of an older Excel."""
+    """UTF-8 (with or without the mark Excel writes), UTF-16 with its mark (Excel's "Unicode text"), or the
+    Windows-1252 of an older Excel."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
 
+# control characters (a terminal escape, NUL) and the marks that turn text around (bidi): shown or stored, they
+# make a name print as something else
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
 def read(data: bytes) -> tuple[list[Line], list[str]]:
     """The lines of an HR export and every error in it, in Dutch with its line number (line 1 is the header)."""
+    if len(data) > MAX_BYTES:
+        return [], [f"Het bestand is groter dan {MAX_BYTES // 1_000_000} MB. Splits het per organisatie."]
     text = decode(data)
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text.replace("\x00", "\x01")), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if len(rows) > MAX_LINES:
+                return [], [f"Het bestand heeft meer dan {MAX_LINES} regels."]
+            rows.append(row)
+    except csv.Error:
+        return [], [f"Regel {reader.line_num}: deze regel is niet te lezen (een veld van meer dan "
+                    f"{FIELD_LIMIT // 1000} kB, of een aanhalingsteken dat niet wordt gesloten)."]
     if not rows:
         return [], ["Het bestand is leeg."]
     header = [h.strip().lower().replace("_", " ") for h in rows[0]]
@@ -84,29 +107,41 @@ def read(data: bytes) -> tuple[list[Line], list[str]]:
         wanted = {"person_id": "id", "name": "naam", "manager_id": "leidinggevende", "role": "rol"}
         return [], [f"Regel 1: de kolom {', '.join(wanted[m] for m in missing)} ontbreekt. Verwacht: id; naam; team; "
                     "leidinggevende; rol."]
-    if len(rows) - 1 > MAX_LINES:
-        return [], [f"Het bestand heeft meer dan {MAX_LINES} regels."]
     lines, errors = [], []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         cell = {ours: (row[i].strip() if i < len(row) else "") for ours, i in where.items()}
-        role = ROLE_WORDS.get(cell["role"].lower())
-        problems = []
-        if not cell["person_id"] or len(cell["person_id"]) > 128:
-            problems.append("het id is leeg of langer dan 128 tekens")
-        if not cell["name"] or len(cell["name"]) > 200:
-            problems.append("de naam is leeg of langer dan 200 tekens")
-        if role is None:
-            problems.append(f"onbekende rol '{cell['role']}' (medewerker, leidinggevende of hr)")
-        if len(cell.get("team", "")) > 200 or len(cell["manager_id"]) > 128:
-            problems.append("het team of de leidinggevende is te lang")
-        if cell["manager_id"] and cell["manager_id"] == cell["person_id"]:
-            problems.append("iemand kan niet zijn eigen leidinggevende zijn")
+        problems = _problems(cell)
         if problems:
             errors.append(f"Regel {number}: " + "; ".join(problems) + ".")
             continue
-        lines.append(Line(number, cell["person_id"], cell["name"], cell.get("team", ""), cell["manager_id"], role))
+        lines.append(Line(number, cell["person_id"], cell["name"], cell.get("team", ""), cell["manager_id"],
+                          ROLE_WORDS[cell["role"].lower()]))
+    errors += _whole_file_errors(lines)
+    return lines, sorted(errors, key=lambda e: int(e.split()[1].rstrip(":")))
+
+
+def _problems(cell: dict[str, str]) -> list[str]:
+    problems = []
+    if any(_HIDDEN.search(value) for value in cell.values()):
+        problems.append("er staat een onzichtbaar teken in (een stuurteken of een teken dat de tekst omdraait)")
+    if not cell["person_id"] or len(cell["person_id"]) > 128:
+        problems.append("het id is leeg of langer dan 128 tekens")
+    if not cell["name"] or len(cell["name"]) > 200:
+        problems.append("de naam is leeg of langer dan 200 tekens")
+    if ROLE_WORDS.get(cell["role"].lower()) is None:
+        problems.append(f"onbekende rol '{cell['role'][:40]}' (medewerker, leidinggevende of hr)")
+    if len(cell.get("team", "")) > 200 or len(cell["manager_id"]) > 128:
+        problems.append("het team of de leidinggevende is te lang")
+    if cell["manager_id"] and cell["manager_id"] == cell["person_id"]:
+        problems.append("iemand kan niet zijn eigen leidinggevende zijn")
+    return problems
+
+
+def _whole_file_errors(lines: list[Line]) -> list[str]:
+    """Ids twice, managers who are not in the file or not managers, and managers who are each other's manager."""
+    errors = []
     seen: dict[str, int] = {}
     for line in lines:
         if line.person_id in seen:
@@ -119,7 +154,20 @@ def read(data: bytes) -> tuple[list[Line], list[str]]:
         elif line.manager_id and roles[line.manager_id] != "manager":
             errors.append(f"Regel {line.number}: {line.manager_id} is hier de baas, maar heeft een andere rol dan "
                           "leidinggevende.")
-    return lines, sorted(errors, key=lambda e: int(e.split()[1].rstrip(":")))
+    boss = {line.person_id: line.manager_id for line in lines if line.manager_id}
+    number = {line.person_id: line.number for line in lines}
+    in_circle: set[str] = set()
+    for start in boss:
+        path, here = [], start
+        while here in boss and here not in path and here not in in_circle:
+            path.append(here)
+            here = boss[here]
+        if here in path:  # back where it went round: everyone from there on is in the circle
+            circle = path[path.index(here):]
+            in_circle.update(circle)
+            names = " → ".join([*circle, here])
+            errors += [f"Regel {number[p]}: de leidinggevenden gaan in een kring ({names})." for p in circle]
+    return errors
 
 
 def compare(organisation_key: str, lines: list[Line]) -> Changes:

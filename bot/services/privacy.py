@@ -118,11 +118,16 @@ def delete_person(person_id: str) -> None:
     (see rasa_addons/channel_common.py), because this turn's own events are written after the actions run.
     """
     with session_scope() as s:
+        person = s.get(Person, person_id)
+        name = person.display_name if person is not None else None
         forget(s, person_id)
         s.add(DeletionRecord(person_hash=person_hash(person_id)))
         if s.get(PendingDeletion, person_id) is None:
             s.add(PendingDeletion(person_id=person_id))
-    purge_export_files(get_settings().exports_dir, person_id)
+    settings = get_settings()
+    purge_export_files(settings.exports_dir, person_id)
+    if name:  # her name in her managers' conversations ("Leerdoel 1 van Eva de Vries", the button with her name)
+        conversation_store.redact_name(settings.tracker_url, name, REMOVED, person_id)
 
 
 def person_hash(person_id: str) -> str:

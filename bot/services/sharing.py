@@ -60,13 +60,25 @@ def _log_each(s, person, pop, event: str) -> None:
         repo.log_access(s, person, event, viewer_id="hr", role="hr")
 
 
+def end_manager_shares(s, person, new_manager_id: str | None) -> None:
+    """The person's manager changes: what she shared with the former manager is no longer shared with anyone (the
+    consent was for that manager, then). The former manager's id stays, so that she can be told; should the same
+    manager come back later, she shares again herself. HR's share stays: HR did not change."""
+    for pop in person.pops:
+        if pop.shared_with_manager and pop.shared_with_manager_id != new_manager_id:
+            repo.log_access(s, person, "delen_gestopt", viewer=s.get(repo.Person, pop.shared_with_manager_id),
+                            viewer_id=pop.shared_with_manager_id, role="manager")
+            pop.shared_with_manager = False
+
+
 def shared_with_former_manager(person_id: str) -> bool:
-    """The POP is shared with a manager who is no longer the person's manager (the token names another one): the
+    """The POP was shared with a manager who is no longer the person's manager (the token names another one): the
     new manager sees nothing until she shares again, and she is told so."""
     with session_scope() as s:
         person = s.get(repo.Person, person_id)
         pop = repo.current_pop(s, person) if person else None
-        return bool(pop and pop.shared_with_manager and pop.shared_with_manager_id != person.manager_id)
+        return bool(pop and pop.shared_with_manager_id and not pop.shared_with_manager
+                    and pop.shared_with_manager_id != person.manager_id)
 
 
 def visible_pops(session, viewer) -> list:

@@ -100,6 +100,67 @@ def _is_copied_pop(data: str) -> bool:
             and re.search(r"^- Leerdoel \d+: .+( — | \(nog niet klaar\)$)", message, re.M) is not None)
 
 
+MIN_NAME_LENGTH = 4  # a shorter name would replace parts of ordinary words
+
+
+def redact_name(tracker_db: str, name: str, stand_in: str, owner_id: str) -> int:
+    """Replace a deleted person's name in everyone else's conversations ("Leerdoel 1 van Eva de Vries", a button
+    with her name, a manager who typed it, in any case) by ``stand_in``; returns how many events changed. Her own
+    conversation is deleted whole (delete_conversation)."""
+    name = " ".join((name or "").split())
+    if len(name) < MIN_NAME_LENGTH:
+        return 0
+    # the events are JSON, with non-ASCII letters escaped or not: look for each way the name can be written
+    likes = {"%" + json.dumps(form, ensure_ascii=ascii)[1:-1].lower().replace("\\", "\\\\").replace("%", "\\%")
+             .replace("_", "\\_") + "%" for form in (name, name.lower(), name.upper()) for ascii in (True, False)}
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in name.split()), re.IGNORECASE)
+    changed = 0
+    with events_table(tracker_db) as conn:
+        if conn is None:
+            return 0
+        found = " OR ".join(f"lower(data) LIKE :p{i} ESCAPE '\\'" for i in range(len(likes)))
+        senders = [r[0] for r in conn.execute(
+            text(f"SELECT DISTINCT sender_id FROM events WHERE sender_id <> :s AND ({found})"),
+            {"s": owner_id, **{f"p{i}": like for i, like in enumerate(sorted(likes))}})]
+        for sender in senders:
+            changed += _rewrite(conn, sender, pattern, stand_in)
+    return changed
+
+
+def _rewrite(conn: Connection, sender: str, pattern: re.Pattern, stand_in: str) -> int:
+    """Write one conversation again, in its order, with the name replaced. Its rows get new ids, so a Rasa server
+    that keeps the conversation in memory (rasa_addons/tracker_store.py) sees that it changed and reads it again."""
+    columns = "sender_id, type_name, timestamp, intent_name, action_name, data"
+    rows = conn.execute(text(f"SELECT {columns} FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}).all()
+    changed = 0
+    new_rows = []
+    for row in rows:
+        values = row._asdict()
+        try:
+            event = json.loads(row.data)
+        except (TypeError, ValueError):
+            event = None
+        if event is not None and pattern.search(json.dumps(event, ensure_ascii=False)):
+            values["data"] = json.dumps(_replaced(event, pattern, stand_in))
+            changed += 1
+        new_rows.append(values)
+    conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender})
+    if new_rows:
+        conn.execute(text(f"INSERT INTO events ({columns}) VALUES (:sender_id, :type_name, :timestamp, :intent_name, "
+                          ":action_name, :data)"), new_rows)
+    return changed
+
+
+def _replaced(value, pattern: re.Pattern, stand_in: str):
+    if isinstance(value, str):
+        return pattern.sub(lambda _m: stand_in, value)
+    if isinstance(value, list):
+        return [_replaced(v, pattern, stand_in) for v in value]
+    if isinstance(value, dict):
+        return {k: _replaced(v, pattern, stand_in) for k, v in value.items()}
+    return value
+
+
 # The bot's answers that say it did not understand, or that ask what the person meant.
 UNCLEAR_RESPONSES = {"fallback", "fallback_medewerker", "bedoel_je", "bedoel_je_twee", "antwoord_of_verzoek", "default",
                      "vraag_onbekend"}

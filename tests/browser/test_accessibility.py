@@ -7,37 +7,17 @@ see is checked: closed, open with buttons, a long conversation, a download, on d
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import requests
 
-from tests.browser.test_widget import ARTIFACTS, bot_texts, browser, stack, wait_for_bot_text  # noqa: F401
+from tests.browser.widget_helpers import ARTIFACTS, axe_violations, bot_texts, say, wait_for_bot_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-AXE = Path(__file__).resolve().parents[2] / "widget" / "node_modules" / "axe-core" / "axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page) -> list[str]:
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async (tags) => {
-      const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-      return result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-    }""", WCAG)
-
-
-def say(page, text):
-    before = page.locator(".lk-msg-bot").count()
-    page.get_by_label("Je bericht aan Leerkoers").fill(text)
-    page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('.lk-msg-bot').length > {before}", timeout=60_000)
-
 
 @pytest.mark.parametrize("width,height,user", [(1280, 860, "mark"), (390, 780, "sanne")])
-def test_every_state_has_no_wcag_a_or_aa_violations(stack, browser, width, height, user):  # noqa: F811
+def test_every_state_has_no_wcag_a_or_aa_violations(stack, browser, width, height, user):
     _, demo = stack
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(demo.url + f"?user={user}")
@@ -74,7 +54,7 @@ OVERLAPS = """() => {
 
 
 @pytest.mark.parametrize("width,height", [(320, 640), (375, 740), (390, 780), (430, 900)])
-def test_phone_layout_nothing_overlaps(stack, browser, width, height):  # noqa: F811
+def test_phone_layout_nothing_overlaps(stack, browser, width, height):
     """Issue 19: on a phone the open panel's launcher covered the send button."""
     _, demo = stack
     page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
@@ -94,7 +74,7 @@ def test_phone_layout_nothing_overlaps(stack, browser, width, height):  # noqa: 
     page.close()
 
 
-def test_downloads_are_labelled_buttons_not_addresses(stack, browser):  # noqa: F811
+def test_downloads_are_labelled_buttons_not_addresses(stack, browser):
     """Issue 18/19: a download arrives as labelled buttons from a structured attachment, not as a raw address."""
     _, demo = stack
     page = browser.new_page(viewport={"width": 1280, "height": 860})
@@ -129,7 +109,7 @@ CUSTOM_COLOUR = """(colors) => {
     ({"primary": "#14527a", "onPrimary": "#1b1b1b"}, False),  # dark text on the dark primary
     ({"primary": "rood"}, False),
 ])
-def test_a_custom_colour_without_enough_contrast_is_refused(stack, browser, colors, accepted):  # noqa: F811
+def test_a_custom_colour_without_enough_contrast_is_refused(stack, browser, colors, accepted):
     _, demo = stack
     page = browser.new_page()
     warnings = []
@@ -143,7 +123,7 @@ def test_a_custom_colour_without_enough_contrast_is_refused(stack, browser, colo
     page.close()
 
 
-def test_zoom_to_200_percent_loses_nothing(stack, browser):  # noqa: F811
+def test_zoom_to_200_percent_loses_nothing(stack, browser):
     """WCAG 1.4.4 and 1.4.10: a 1280 px screen at 200 % is 640 CSS pixels wide; everything still fits."""
     _, demo = stack
     page = browser.new_page(viewport={"width": 640, "height": 430}, reduced_motion="reduce")
@@ -159,7 +139,7 @@ def test_zoom_to_200_percent_loses_nothing(stack, browser):  # noqa: F811
     page.close()
 
 
-def test_keyboard_only_choose_a_button_and_follow_a_download(stack, browser):  # noqa: F811
+def test_keyboard_only_choose_a_button_and_follow_a_download(stack, browser):
     _, demo = stack
     page = browser.new_page()
     page.goto(demo.url + "?user=mark")
@@ -193,7 +173,7 @@ def test_keyboard_only_choose_a_button_and_follow_a_download(stack, browser):  #
     page.close()
 
 
-def test_lists_and_bold_are_rendered_safely(stack, browser):  # noqa: F811
+def test_lists_and_bold_are_rendered_safely(stack, browser):
     """Issue 19: the bot's lists ("- ...") become real lists, built with DOM nodes; what a person types stays text."""
     _, demo = stack
     page = browser.new_page()

@@ -10,8 +10,9 @@ import json
 import pytest
 import requests
 
-from tests.browser.test_widget import browser, post, say_in_widget, stack, tok  # noqa: F401 - module fixtures
+from tests.browser.widget_helpers import say_in_widget
 from tests.helpers import downloads
+from tests.stack_helpers import post, tok
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +21,7 @@ def opened(link, token=None):
     return requests.get(link, timeout=30, headers={"Authorization": f"Bearer {token}"} if token else {})
 
 
-def test_a_link_to_the_own_data_opens_with_the_own_token_and_without_a_token_once(stack):  # noqa: F811
+def test_a_link_to_the_own_data_opens_with_the_own_token_and_without_a_token_once(stack):
     servers, _ = stack
     eva, olga = tok("lk-eva", name="Eva"), tok("lk-olga", name="Olga")
     [(_label, link)] = downloads(post(servers, eva, "welke gegevens heb je van mij?").json())
@@ -34,7 +35,7 @@ def test_a_link_to_the_own_data_opens_with_the_own_token_and_without_a_token_onc
     assert opened(link, eva).status_code == 200  # its person still opens it with her token
 
 
-def test_organisation_links_need_the_token_and_the_role_it_says_now(stack):  # noqa: F811
+def test_organisation_links_need_the_token_and_the_role_it_says_now(stack):
     servers, _ = stack
     mark = tok("lk-mark", role="manager", org="Gemeente Lopik", name="Mark")
     reply = post(servers, mark, "laat het dashboard zien").json()
@@ -51,7 +52,7 @@ def test_organisation_links_need_the_token_and_the_role_it_says_now(stack):  # n
     assert opened(link, mark).status_code == 200  # manager again: the link of a quarter of an hour works again
 
 
-def test_the_widget_saves_a_file_it_fetched_with_its_token(stack, browser):  # noqa: F811
+def test_the_widget_saves_a_file_it_fetched_with_its_token(stack, browser):
     servers, demo = stack
     eva = tok("lk-eva2", name="Eva Twee")
     page = say_in_widget(browser, demo, eva, "welke gegevens heb je van mij?", accept_downloads=True)

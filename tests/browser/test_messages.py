@@ -14,8 +14,8 @@ import time
 import pytest
 import requests
 
-from tests.browser.test_accessibility import axe_violations, say
-from tests.browser.test_widget import ARTIFACTS, browser, stack, tok, wait_for_bot_text  # noqa: F401
+from tests.browser.widget_helpers import ARTIFACTS, axe_violations, say, wait_for_bot_text
+from tests.stack_helpers import tok
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -26,7 +26,7 @@ TYPING = """() => {
 }"""
 
 
-def open_chat(stack, browser, user, width=1280, height=860):  # noqa: F811
+def open_chat(stack, browser, user, width=1280, height=860):
     _, demo = stack
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(demo.url + f"?user={user}")
@@ -50,7 +50,7 @@ def ask_for_funding(page, question):
     raise AssertionError(f"no suggestions; the bot said: {page.locator('.lk-msg-bot').last.inner_text()}")
 
 
-def test_funding_suggestions_are_compact_cards_with_meer_uitleg(stack, browser):  # noqa: F811
+def test_funding_suggestions_are_compact_cards_with_meer_uitleg(stack, browser):
     page = open_chat(stack, browser, "mark")
     ask_for_funding(page, "welke subsidies passen bij een gemeente?")
     cards = page.locator(".lk-card")
@@ -76,7 +76,7 @@ def test_funding_suggestions_are_compact_cards_with_meer_uitleg(stack, browser):
     page.close()
 
 
-def test_funding_cards_on_a_phone(stack, browser):  # noqa: F811
+def test_funding_cards_on_a_phone(stack, browser):
     page = open_chat(stack, browser, "sanne", 390, 780)
     ask_for_funding(page, "welke subsidies zijn er voor kunsteducatie?")
     card = page.locator(".lk-card").first.bounding_box()
@@ -87,7 +87,7 @@ def test_funding_cards_on_a_phone(stack, browser):  # noqa: F811
     page.close()
 
 
-def test_a_typing_indicator_shows_while_the_bot_works(stack, browser):  # noqa: F811
+def test_a_typing_indicator_shows_while_the_bot_works(stack, browser):
     page = open_chat(stack, browser, "eva")
     page.evaluate(TYPING)
     say(page, "wat is een POP?")
@@ -142,7 +142,7 @@ def second_say(page, message, session_id, quiet=1.5, timeout=60):
     return page.evaluate(f"window.second.events.slice({before})")
 
 
-def test_a_client_speaking_the_rasahq_widget_protocol_completes_a_conversation(stack, browser):  # noqa: F811
+def test_a_client_speaking_the_rasahq_widget_protocol_completes_a_conversation(stack, browser):
     servers, demo = stack
     page = browser.new_page()
     page.goto(demo.url + "?user=eva")  # the intranet page; its own widget stays closed
@@ -204,7 +204,7 @@ REST_CLIENT = """async ({url, token, message}) => {
 }"""
 
 
-def test_the_rasahq_widget_protocol_over_rest_too(stack, browser):  # noqa: F811
+def test_the_rasahq_widget_protocol_over_rest_too(stack, browser):
     """RasaHQ's widget with `rest-enabled`: the REST webhook with a Bearer token, every reply one it can show."""
     servers, demo = stack
     page = browser.new_page()

@@ -18,8 +18,8 @@ import requests
 
 from bot.identity import Identity
 from bot.services import interviews as service
-from tests.browser.test_widget import browser, stack, tok  # noqa: F401
 from tests.helpers import POP
+from tests.stack_helpers import tok
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 SCRIPT = Path(__file__).resolve().parents[2] / "widget" / "node_modules" / "rasa-webchat" / "lib" / "index.js"
@@ -62,7 +62,7 @@ def intranet():
     httpd.server_close()
 
 
-def open_webchat(browser, intranet, socket_url):  # noqa: F811
+def open_webchat(browser, intranet, socket_url):
     from urllib.parse import quote
 
     page = browser.new_page(viewport={"width": 1100, "height": 900})
@@ -110,7 +110,7 @@ def send(page, text: str) -> None:
     idle(page)
 
 
-def test_rasa_webchat_completes_a_conversation_with_a_token(stack, browser, intranet, today):  # noqa: F811
+def test_rasa_webchat_completes_a_conversation_with_a_token(stack, browser, intranet, today):
     servers, _ = stack
     eva = Identity("webchat-eva", "Eva", "employee", "Gemeente Zeist", organisation_id="Gemeente Zeist")
     service.sync_identity(eva)  # her POP is ready (the interview itself is tested elsewhere): a file to download
@@ -145,7 +145,7 @@ def test_rasa_webchat_completes_a_conversation_with_a_token(stack, browser, intr
     page.close()
 
 
-def test_rasa_webchat_without_a_token_is_refused(stack, browser, intranet):  # noqa: F811
+def test_rasa_webchat_without_a_token_is_refused(stack, browser, intranet):
     servers, _ = stack
     page = open_webchat(browser, intranet, servers.rasa_url)
     time.sleep(8)

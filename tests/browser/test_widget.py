@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 import requests
@@ -13,58 +10,13 @@ import socketio
 from sqlalchemy import select
 
 from bot import identity
-from bot.settings import get_settings
-from bot.storage import db
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, Person, Pop
-from ops import processes
-from ops.demo import DemoServer
+from tests.browser.widget_helpers import ARTIFACTS, bot_texts, say_in_widget, wait_for_bot_text
 from tests.helpers import downloads
+from tests.stack_helpers import post, texts, tok
 
 pytestmark = pytest.mark.e2e
-
-SECRET = "test-geheim-voor-de-widget-tests-0123456789"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    tmp = tmp_path_factory.mktemp("widget")
-    for key, value in {
-        "LEERKOERS_VAR_DIR": str(tmp), "LEERKOERS_DATABASE_URL": f"sqlite:///{tmp / 'leerkoers.db'}",
-        "LEERKOERS_TRACKER_DB": str(tmp / "tracker.db"), "LEERKOERS_RASA_PORT": str(processes.free_port()),
-        "LEERKOERS_ACTION_PORT": str(processes.free_port()), "LEERKOERS_JWT_SECRET": SECRET,
-    }.items():
-        mp.setenv(key, value)
-    mp.delenv("LEERKOERS_ACTION_URL", raising=False)
-    settings = get_settings()
-    db.upgrade(settings.database_url)
-    with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as servers:
-        demo = DemoServer("127.0.0.1", processes.free_port(), servers.rasa_url, mint_tokens=True).start()
-        try:
-            yield servers, demo
-        finally:
-            demo.stop()
-    mp.undo()
-    db.dispose_all()
-
-
-def tok(person_id, role="employee", org="Gemeente Zeist", name=None, **kw):
-    return identity.mint(person_id, name or person_id.title(), role, org, key=SECRET, **kw)
-
-
-def post(servers, token, message, sender=None):
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    body = {"message": message}
-    if sender:
-        body["sender"] = sender
-    return requests.post(servers.webhook, json=body, headers=headers, timeout=60)
-
-
-def texts(response):
-    return [m.get("text", "") for m in response.json()]
 
 
 # ------------------------------------------------------------------------------------------ tokens over REST
@@ -273,32 +225,6 @@ def test_over_socketio_organisation_b_reaches_nothing_of_organisation_a(stack):
 
 # ------------------------------------------------------------------------------------------ the browser
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert os.path.exists(CHROMIUM), "Chromium is missing: run `make browser`"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        yield chromium
-        chromium.close()
-
-
-def bot_texts(page):
-    return page.locator(".lk-msg-bot").all_inner_texts()
-
-
-def wait_for_bot_text(page, text, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if any(text in t for t in bot_texts(page)):
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"{text!r} not shown; bot said: {bot_texts(page)[-3:]}")
-
-
 def test_widget_in_a_real_browser(stack, browser):
     _, demo = stack
     ARTIFACTS.mkdir(exist_ok=True)
@@ -386,26 +312,6 @@ def test_manager_overview_page_in_the_browser(stack, browser):
     assert "Nog te weinig gedeelde POP" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
     page.close()
-
-
-WITH_TOKEN = """(token) => {
-  let value;
-  Object.defineProperty(window, 'LeerkoersConfig', {configurable: true, get: () => value,
-    set: (v) => { value = Object.assign({}, v, {token: token, getToken: undefined}); }});
-}"""
-
-
-def say_in_widget(browser, demo, token, message, **page_options):
-    """Open the demo page's widget as the person of ``token`` and send ``message``; the page."""
-    import json
-
-    page = browser.new_page(**page_options)
-    page.add_init_script(f"({WITH_TOKEN})({json.dumps(token)})")
-    page.goto(demo.url + "?user=mark")
-    page.get_by_role("button", name="Chat met Leerkoers").click()
-    page.get_by_label("Je bericht aan Leerkoers").fill(message)
-    page.keyboard.press("Enter")
-    return page
 
 
 def test_the_manager_opens_a_shared_pop_in_the_widget_with_the_own_token(stack, browser):

@@ -10,15 +10,8 @@ import json
 
 import pytest
 
-from tests.browser.test_widget import (  # noqa: F401 - module fixtures
-    bot_texts,
-    browser,
-    post,
-    stack,
-    texts,
-    tok,
-)
-from tests.e2e.test_e2e_cycle import _answer_all, prepare_and_share_pop
+from tests.browser.widget_helpers import bot_texts
+from tests.stack_helpers import answer_all, post, prepare_and_share_pop, texts, tok
 
 pytestmark = pytest.mark.e2e
 
@@ -41,13 +34,13 @@ def _open(chromium, demo, token):
     return page
 
 
-def test_the_managers_words_reach_the_employee_as_a_plain_quote(stack, browser):  # noqa: F811
+def test_the_managers_words_reach_the_employee_as_a_plain_quote(stack, browser):
     servers, demo = stack
     eva = tok("quote-eva", name="Eva", manager_id="quote-mark", **ORG)
     mark = tok("quote-mark", role="manager", name="Mark", **ORG)
     prepare_and_share_pop(servers, eva, "quote-eva")
     post(servers, mark, "/start_popgesprek")
-    _answer_all(servers, mark, "quote-mark", "popgesprek", {
+    answer_all(servers, mark, "quote-mark", "popgesprek", {
         "gesprek_medewerker": ["Eva"], "afspraak_besluit": ["afgesproken"], "afspraak_activiteit": [PHISHING],
         "afspraak_wanneer": ["in het voorjaar"], "afspraak_kosten": ["€ 100"], "afspraak_betaalt": ["de werkgever"]})
     rest = " ".join(texts(post(servers, eva, "welke afspraken hebben we gemaakt?")))
@@ -65,7 +58,7 @@ def test_the_managers_words_reach_the_employee_as_a_plain_quote(stack, browser):
     page.close()
 
 
-def test_a_message_typed_before_the_connection_is_ready_is_answered(stack, browser):  # noqa: F811
+def test_a_message_typed_before_the_connection_is_ready_is_answered(stack, browser):
     _, demo = stack
     page = _open(browser, demo, tok("vroeg-eva", name="Eva"))
     page.get_by_label("Je bericht aan Leerkoers").fill("wat is een opleidingsjaarplan?")  # the token comes later
@@ -76,7 +69,7 @@ def test_a_message_typed_before_the_connection_is_ready_is_answered(stack, brows
     page.close()
 
 
-def test_the_widget_stops_at_the_servers_message_limit_and_says_why(stack, browser):  # noqa: F811
+def test_the_widget_stops_at_the_servers_message_limit_and_says_why(stack, browser):
     """Issue 31, item 2: the field's limit is the server's (LEERKOERS_MAX_MESSAGE_LENGTH, 2.000), not 5000."""
     _, demo = stack
     page = _open(browser, demo, tok("lang-eva", name="Eva"))

@@ -9,47 +9,14 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from bot.settings import get_settings
 from bot.storage import db
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, Organisation, Pop
 from ops import processes
+from tests.e2e.rest import say, server_settings, texts
 from tests.helpers import JAARPLAN, POP, STRATEGIE, downloads
 
 pytestmark = pytest.mark.e2e
-
-
-def _settings(tmp, monkeypatch):
-    monkeypatch.setenv("LEERKOERS_VAR_DIR", str(tmp))
-    monkeypatch.setenv("LEERKOERS_DATABASE_URL", f"sqlite:///{tmp / 'leerkoers.db'}")
-    monkeypatch.setenv("LEERKOERS_TRACKER_DB", str(tmp / "tracker.db"))
-    monkeypatch.setenv("LEERKOERS_RASA_PORT", str(processes.free_port()))
-    monkeypatch.setenv("LEERKOERS_ACTION_PORT", str(processes.free_port()))
-    monkeypatch.delenv("LEERKOERS_ACTION_URL", raising=False)
-    settings = get_settings()
-    db.upgrade(settings.database_url)
-    return settings
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    tmp = tmp_path_factory.mktemp("e2e")
-    settings = _settings(tmp, mp)
-    with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as srv:
-        yield srv
-    mp.undo()
-    db.dispose_all()
-
-
-def say(srv, sender, text):
-    response = requests.post(srv.webhook, json={"sender": sender, "message": text}, timeout=60)
-    assert response.status_code == 200
-    return response.json()
-
-
-def texts(replies):
-    return [r.get("text", "") for r in replies]
 
 
 def test_greeting_in_dutch_with_main_options(servers):
@@ -133,7 +100,7 @@ def test_controls_during_an_interview(servers):
 
 
 def test_resume_after_a_server_restart(tmp_path, monkeypatch):
-    settings = _settings(tmp_path, monkeypatch)
+    settings = server_settings(tmp_path, monkeypatch)
     sender = "restart-e2e"
     with open(tmp_path / "servers.log", "w") as log:
         with processes.running(settings, log=log) as srv:

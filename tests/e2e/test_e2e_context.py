@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, Pop
-from tests.e2e.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
+from tests.e2e.rest import say, texts
 
 pytestmark = pytest.mark.e2e
 
@@ -39,7 +39,7 @@ POP_WITH_REQUEST_WORDS = [
 ]
 
 
-def test_a_pop_full_of_request_words_stores_every_answer_under_its_question(servers):  # noqa: F811
+def test_a_pop_full_of_request_words_stores_every_answer_under_its_question(servers):
     sender = "woorden-e2e"
     say(servers, sender, "/start_pop")
     for _key, text in POP_WITH_REQUEST_WORDS:
@@ -63,7 +63,7 @@ def test_a_pop_full_of_request_words_stores_every_answer_under_its_question(serv
         assert answer in line, (label, line)
 
 
-def test_a_request_during_the_pop_is_answered_and_the_question_stays(servers):  # noqa: F811
+def test_a_request_during_the_pop_is_answered_and_the_question_stays(servers):
     sender = "verzoek-e2e"
     say(servers, sender, "/start_pop")
     say(servers, sender, "Gemeente Houten")
@@ -79,7 +79,7 @@ def test_a_request_during_the_pop_is_answered_and_the_question_stays(servers):  
     assert logged[-1] == ("pop_functie", "subsidies")
 
 
-def test_facts_in_a_first_message_are_not_asked_again(servers):  # noqa: F811
+def test_facts_in_a_first_message_are_not_asked_again(servers):
     replies = texts(say(servers, "feiten-e2e", "wij zijn een centrum voor de kunsten met 40 medewerkers onder de "
                                                "CAO Kunsteducatie en willen onze docenten trainen, welke subsidies "
                                                "passen?"))
@@ -89,7 +89,7 @@ def test_facts_in_a_first_message_are_not_asked_again(servers):  # noqa: F811
     assert "regelingen passen het best" in joined and "Stichting OAK" in joined
 
 
-def test_an_older_person_paying_a_course_is_not_offered_the_levenlanglerenkrediet(servers):  # noqa: F811
+def test_an_older_person_paying_a_course_is_not_offered_the_levenlanglerenkrediet(servers):
     replies = texts(say(servers, "zestig-e2e", "ik ben 60 jaar en betaal zelf mijn cursus, is er een regeling?"))
     joined = "\n".join(replies)
     assert "Wat voor organisatie" not in joined and "60 jaar" in joined
@@ -98,7 +98,7 @@ def test_an_older_person_paying_a_course_is_not_offered_the_levenlanglerenkredie
     assert "Levenlanglerenkrediet past niet: alleen voor mensen jonger dan 57 jaar" in joined
 
 
-def test_no_to_deleting_during_the_pop_continues_at_the_same_question(servers):  # noqa: F811
+def test_no_to_deleting_during_the_pop_continues_at_the_same_question(servers):
     sender = "verwijder-nee-e2e"
     say(servers, sender, "/start_pop")
     say(servers, sender, "Gemeente Houten")

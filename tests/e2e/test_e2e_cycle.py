@@ -12,41 +12,13 @@ from sqlalchemy import select
 from bot import clock
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.storage.models import InterviewState, Organisation
-from tests.browser.test_widget import post, stack, texts, tok  # noqa: F401 - the module's server fixture
-from tests.helpers import POP, downloads
+from bot.storage.models import Organisation
+from tests.helpers import downloads
+from tests.stack_helpers import answer_all, post, prepare_and_share_pop, texts, tok
 
 pytestmark = pytest.mark.e2e
 
 ORG = {"org": "Gemeente Zeist", "organisation_id": "gm0355"}
-
-
-def _asked(servers, person_id: str, interview: str) -> str | None:
-    with session_scope(servers.settings.database_url) as s:
-        state = s.execute(select(InterviewState).where(InterviewState.person_id == person_id,
-                                                       InterviewState.interview == interview)).scalar_one()
-        return state.asked_question
-
-
-def _answer_all(servers, token, person_id: str, interview: str, answers: dict[str, list[str]]) -> list[str]:
-    """Answer the question the person sees (from the stored state) until the interview has no more."""
-    said = []
-    for _ in range(40):
-        key = _asked(servers, person_id, interview)
-        if key is None:
-            return said
-        said = texts(post(servers, token, answers[key].pop(0)))
-    raise AssertionError("the interview did not end")
-
-
-def prepare_and_share_pop(servers, token, person_id: str) -> list[str]:
-    """The employee answers every POP question she sees and shares the POP with her manager; the last replies."""
-    post(servers, token, "/start_pop")
-    answers: dict[str, list[str]] = {}
-    for key, text in POP[1:]:  # the organisation comes from the token
-        answers.setdefault(key, []).append(text)
-    replies = _answer_all(servers, token, person_id, "pop", answers)
-    return replies + texts(post(servers, token, "/pop_delen"))
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -57,7 +29,7 @@ def _links(response) -> list[str]:
     return [url for _label, url in downloads(response.json())]
 
 
-def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
+def test_the_whole_cycle_over_the_real_servers(stack):
     servers, _ = stack
     year = clock.today().year
     eva = tok("cyclus-eva", name="Eva de Vries", manager_id="cyclus-mark", **ORG)
@@ -73,7 +45,7 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     assert any("Eva de Vries: POP gedeeld, nog geen afspraken" in t for t in replies)
     replies = texts(post(servers, mark, "/start_popgesprek"))
     assert replies[-1] == "Met wie had je het POP-gesprek? Kies de medewerker."
-    replies = _answer_all(servers, mark, "cyclus-mark", "popgesprek", {
+    replies = answer_all(servers, mark, "cyclus-mark", "popgesprek", {
         "gesprek_medewerker": ["Eva"], "afspraak_besluit": ["afgesproken"],
         "afspraak_activiteit": ["Training presenteren bij De Baak"], "afspraak_wanneer": ["in december"],
         "afspraak_kosten": ["€ 1.250"], "afspraak_betaalt": ["de werkgever"]})
@@ -100,7 +72,7 @@ def test_the_whole_cycle_over_the_real_servers(stack):  # noqa: F811
     # the evaluation at year end: the training moved, so it goes to next year's plan; a document comes out
     replies = texts(post(servers, mark, "/start_evaluatie"))
     assert replies[-1] == "Welk jaar wil je evalueren?"
-    replies = _answer_all(servers, mark, "cyclus-mark", "evaluatie", {
+    replies = answer_all(servers, mark, "cyclus-mark", "evaluatie", {
         "evaluatie_jaar": [str(year)], "eval_status": ["verschoven"],
         "eval_beleid": ["We hebben een speerpunt over presenteren toegevoegd"], "eval_or": ["ja"],
         "eval_meenemen": ["ja"]})

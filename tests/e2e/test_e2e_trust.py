@@ -7,13 +7,13 @@ import json
 import pytest
 import requests
 
-from tests.e2e.test_e2e import say, servers, texts  # noqa: F401 - the module's server fixture
+from tests.e2e.rest import say, texts
 from tests.helpers import downloads
 
 pytestmark = pytest.mark.e2e
 
 
-def test_a_huge_body_is_refused_before_it_is_parsed(servers):  # noqa: F811
+def test_a_huge_body_is_refused_before_it_is_parsed(servers):
     """Finding 10: bodies up to Sanic's 100 MB default were parsed before the token check."""
     body = json.dumps({"sender": "groot", "message": "x" * (5 * 1024 * 1024)})
     r = requests.post(servers.webhook, data=body, headers={"Content-Type": "application/json"}, timeout=60)
@@ -21,7 +21,7 @@ def test_a_huge_body_is_refused_before_it_is_parsed(servers):  # noqa: F811
     assert texts(say(servers, "groot", "hallo"))  # the server still answers
 
 
-def test_the_data_export_includes_the_conversation(servers):  # noqa: F811
+def test_the_data_export_includes_the_conversation(servers):
     """Finding 10: the personal data export left out the conversation history."""
     say(servers, "export-e2e", "/start_pop")
     say(servers, "export-e2e", "Gemeente Houten")

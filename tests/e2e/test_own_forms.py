@@ -13,9 +13,9 @@ from bot.interviews import catalogue
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, Pop
 from ops import processes
-from tests.e2e.test_e2e import _settings
+from tests.e2e.rest import server_settings
 from tests.helpers import POP
-from tests.integration.test_question_files import CERTIFICATES, add_certificates
+from tests.question_file_examples import CERTIFICATES, add_certificates
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +31,7 @@ def servers(tmp_path_factory):
     add_certificates(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     mp.setenv("LEERKOERS_INTERVIEWS_DIR", str(folder))
-    settings = _settings(tmp, mp)
+    settings = server_settings(tmp, mp)
     try:
         with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as srv:
             yield srv

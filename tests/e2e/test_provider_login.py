@@ -15,7 +15,7 @@ from bot.settings import PROJECT_ROOT
 from bot.storage.db import session_scope
 from bot.storage.models import Organisation, Person
 from ops import cli, processes
-from tests.e2e.test_e2e import _settings
+from tests.e2e.rest import server_settings
 from tests.helpers import POP
 from tests.jwks import JwksServer, Key, entra_id, keycloak
 
@@ -36,7 +36,7 @@ def provider(request, tmp_path_factory):
         mp.setenv(name, value)
     mp.delenv("LEERKOERS_JWT_SECRET", raising=False)
     mp.delenv("LEERKOERS_JWT_PUBLIC_KEY_FILE", raising=False)
-    settings = _settings(tmp, mp)
+    settings = server_settings(tmp, mp)
     try:
         with open(tmp / "servers.log", "w") as log, processes.running(settings, log=log) as srv:
             yield request.param, srv, jwks, key
@@ -129,3 +129,38 @@ def test_after_the_import_the_manager_sees_the_team_and_records_an_agreement(pro
     nora = token(kind, key, f"{p}-nora", "Nora Bakker", "manager")
     _, texts = say(srv, nora, "POP-gesprekken van mijn team")
     assert not any("Eva" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("mode", ["hang", "garbage"])
+def test_a_hanging_or_garbage_jwks_address_harms_no_one_else(provider, mode):
+    """Issue 43, M2, over the real servers: twelve tokens with unknown key ids while the provider hangs or answers
+    garbage; another person's request with a known key still answers within 2 s, and the strangers get a Dutch
+    refusal, not an error page."""
+    import threading
+    import time
+
+    kind, srv, jwks, key = provider
+    assert say(srv, token(kind, key, f"{kind}-vast", "Vera Vast", None), "hallo")[0] == 200  # her key is known
+    jwks.mode = mode
+    refusals: list[tuple[int, list[str]]] = []
+
+    def stranger(n: int) -> None:
+        refusals.append(say(srv, token(kind, Key(f"vreemd-{mode}-{n}"), f"{kind}-x{n}", "X", None), "hallo"))
+
+    threads = [threading.Thread(target=stranger, args=(n,)) for n in range(12)]
+    try:
+        for thread in threads:
+            thread.start()
+        time.sleep(0.2)
+        started = time.monotonic()
+        status, texts = say(srv, token(kind, key, f"{kind}-vast", "Vera Vast", None), "wat is een POP?")
+        assert status == 200 and texts and time.monotonic() - started < 2.0
+        for thread in threads:
+            thread.join(30)
+    finally:
+        jwks.mode = "ok"
+        jwks.released.set()  # let hanging answers end
+        jwks.released = threading.Event()
+    assert len(refusals) == 12
+    assert all(status == 401 and ("gecontroleerd" in texts[0] or "niet geldig" in texts[0])
+               for status, texts in refusals), refusals

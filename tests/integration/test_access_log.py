@@ -12,7 +12,7 @@ from bot.services import access, popgesprek, privacy, sharing
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import PopAccess
-from tests.integration.test_popgesprek import EVA, HR, MARK, _prepared_and_shared
+from tests.integration.popgesprek_helpers import EVA, HR, MARK, prepared_and_shared
 
 NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")
 
@@ -20,7 +20,7 @@ NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm
 def test_sharing_opening_and_agreements_are_listed_for_the_employee(db_url, today):
     service.sync_identity(MARK)
     service.sync_identity(HR)
-    _prepared_and_shared(today, share=False)
+    prepared_and_shared(today, share=False)
     assert "Niemand anders heeft je POP gezien." in privacy.summary_text("eva")
 
     assert sharing.share_pop("eva", True, today) == "gedeeld"
@@ -47,7 +47,7 @@ def test_sharing_opening_and_agreements_are_listed_for_the_employee(db_url, toda
 def test_nobody_else_reads_the_log_and_a_refused_look_is_not_listed(db_url, today):
     service.sync_identity(MARK)
     service.sync_identity(NORA)
-    _prepared_and_shared(today)
+    prepared_and_shared(today)
     try:
         sharing.pop_view("nora", "eva")
     except PermissionError:
@@ -58,7 +58,7 @@ def test_nobody_else_reads_the_log_and_a_refused_look_is_not_listed(db_url, toda
 
 def test_deleting_her_data_deletes_the_log_and_a_deleted_viewer_is_no_longer_named(db_url, today):
     service.sync_identity(MARK)
-    _prepared_and_shared(today)
+    prepared_and_shared(today)
     sharing.pop_view("mark", "eva")
     privacy.delete_person("mark")
     assert [item["who"] for item in access.pop_access("eva")] == [
@@ -70,7 +70,7 @@ def test_deleting_her_data_deletes_the_log_and_a_deleted_viewer_is_no_longer_nam
 
 def test_many_looks_stay_readable_in_the_chat(db_url, today):
     service.sync_identity(MARK)
-    _prepared_and_shared(today)
+    prepared_and_shared(today)
     for _ in range(14):
         sharing.pop_view("mark", "eva")
     lines = access.access_lines("eva")

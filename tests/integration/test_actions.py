@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import interview as act
@@ -14,34 +10,7 @@ from actions.sharing import ActionSharedPops
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Pop
-from tests.unit.test_domain import domain as load_domain
-
-DOMAIN = load_domain()
-
-
-def tracker(sender="e1", text="", intent=None, confidence=1.0, slots=None, loop=None, slot_events=None,
-            entities=None, faq=None) -> Tracker:
-    message = {"text": text, "intent": {"name": intent, "confidence": confidence} if intent else {},
-               "entities": entities or []}
-    if faq:
-        message["response_selector"] = {"faq": {"response": {"utter_action": faq}}}
-    events = [{"event": "user", "text": text, "parse_data": message}]
-    events += [{"event": "slot", "name": k, "value": v} for k, v in (slot_events or {}).items()]
-    all_slots = {"actief_interview": None, "interview_open": False, "interview_antwoord": None,
-                 "requested_slot": "interview_antwoord" if loop else None}
-    all_slots.update(slots or {})
-    all_slots.update(slot_events or {})
-    return Tracker(sender, all_slots, message, events, False, None, {"name": loop} if loop else {}, "action_listen")
-
-
-def run(action, trk):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, trk, DOMAIN))
-    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-
-
-def responses(messages):
-    return [m.get("response") for m in messages]
+from tests.integration.action_helpers import DOMAIN, responses, run, tracker
 
 
 def answer(text, sender="e1", interview="pop", **kw):
@@ -314,9 +283,9 @@ def test_the_greeting_tells_an_employee_whose_manager_changed_that_her_pop_is_no
     from actions import guidance
     from bot.identity import Identity
     from bot.services import sharing
-    from tests.integration.test_cycle import EVA, _pop_with_two_goals
+    from tests.integration.cycle_helpers import EVA, pop_with_two_goals
 
-    _pop_with_two_goals(today)
+    pop_with_two_goals(today)
     assert sharing.share_pop("eva", True) == "gedeeld"
 
     def greet(manager_id):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from actions import subsidies as sub
 from bot.services import interviews as service
 from tests.helpers import STRATEGIE
-from tests.integration.test_actions import responses, run, tracker
+from tests.integration.action_helpers import responses, run, tracker
 
 
 def form_tracker(slot, value, sender="m1", intent=None):

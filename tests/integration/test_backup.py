@@ -15,8 +15,8 @@ from bot.services import interviews as service
 from bot.services import privacy
 from bot.storage.models import Base
 from ops import backup
-from tests.conftest import POSTGRES_URL
 from tests.helpers import POP
+from tests.postgres import POSTGRES_URL
 
 
 def _fill(today) -> None:

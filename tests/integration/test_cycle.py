@@ -16,64 +16,27 @@ from bot.storage import repository as repo
 from bot.storage.db import session_scope
 from bot.storage.models import Activity, AnswerLog, Organisation
 from tests.helpers import POP
+from tests.integration.cycle_helpers import (
+    ANSWER,
+    EVA,
+    MARK,
+    answer_open_questions,
+    pop_with_two_goals,
+    record_agreements,
+)
 
-EVA = Identity("eva", "Eva de Vries", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="mark")
-MARK = Identity("mark", "Mark", "manager", "Gemeente Zeist", organisation_id="gm0355")
 NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")  # another team
 MARK_HOUTEN = Identity("mark-h", "Mark", "manager", "Gemeente Houten", organisation_id="gm0321")
 HR = Identity("hanna", "Hanna", "hr", "Gemeente Zeist", organisation_id="gm0355")
-ANSWER = [("antwoord", 0.9)]
 
 
 def _plan_answers(today: date) -> dict[str, list[str]]:
     return {"org_sector": ["gemeente"], "org_medewerkers": ["300"], "org_or": ["ja"],
             "jaarplan_jaar": [str(today.year)], "jaarplan_budget": ["€ 1.000"]}
 
-SECOND_GOAL = [("doel_nog_een", "ja"), ("doel_tekst", "Ik wil leren projectmatig werken"),
-               ("doel_deadline", "in het najaar"), ("doel_resultaat", "Ik leid zelf een klein project"),
-               ("doel_soort", "loopbaan"), ("doel_activiteit", "Een cursus projectmanagement"), ("doel_nog_een", "nee")]
-
-
-def _answer(person_id: str, interview: str, answers: dict[str, list[str]], today: date) -> list:
-    """Answer whatever question is open from ``answers`` (key -> texts, used in order); returns every turn."""
-    turns = []
-    for _ in range(60):
-        key = service.current_question(person_id, interview, today)
-        if key is None or key not in answers or not answers[key]:
-            return turns
-        turns.append(service.turn(person_id, interview, answers[key].pop(0), ranking=ANSWER, today=today))
-    raise AssertionError("the interview did not end")
-
-
-def _pop_with_two_goals(today: date) -> None:
-    service.sync_identity(EVA)
-    service.start("eva", "pop", today)
-    answers: dict[str, list[str]] = {}
-    for key, text in POP[:-2] + SECOND_GOAL + POP[-1:]:
-        answers.setdefault(key, []).append(text)
-    _answer("eva", "pop", answers, today)
-    assert service.current_question("eva", "pop", today) is None
-    assert sharing.share_pop("eva", True, today) == "gedeeld"
-
-
-def _record(today: date) -> list:
-    service.sync_identity(MARK)
-    start = service.start("mark", "popgesprek", today)
-    assert start.prompt.response == "vraag_gesprek_medewerker"
-    assert start.prompt.buttons == [{"title": "Eva de Vries", "payload": "Eva de Vries"}]
-    return _answer("mark", "popgesprek", {
-        "gesprek_medewerker": ["eva"],
-        "afspraak_besluit": ["afgesproken", "niet nu"],
-        "afspraak_activiteit": ["Training presenteren bij De Baak"],
-        "afspraak_wanneer": ["in december"],  # in the POP's own year: its yearly plan
-        "afspraak_kosten": ["€ 1.250"],
-        "afspraak_betaalt": ["werkgever"],
-    }, today)
-
-
 def test_the_whole_cycle_in_the_conversation(db_url, today):
-    _pop_with_two_goals(today)
-    turns = _record(today)
+    pop_with_two_goals(today)
+    turns = record_agreements(today)
     assert turns[-1].done and "Training presenteren bij De Baak" in turns[-1].summary
     assert "wacht op de medewerker" in turns[-1].summary
     first_prompt = turns[0].prompt
@@ -120,7 +83,7 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
 
     # the evaluation at year end: not done, so it moves to next year when the manager agrees
     service.start("mark", "evaluatie", today)
-    turns = _answer("mark", "evaluatie", {
+    turns = answer_open_questions("mark", "evaluatie", {
         "evaluatie_jaar": [str(today.year)],
         "eval_status": ["verschoven"],
         "eval_beleid": ["We hebben een speerpunt over presenteren toegevoegd"],
@@ -148,8 +111,8 @@ def test_the_whole_cycle_in_the_conversation(db_url, today):
 
 
 def test_a_manager_of_another_team_or_organisation_sees_none_of_it(db_url, today):
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     for other in (NORA, MARK_HOUTEN, HR):
         service.sync_identity(other)
         with pytest.raises(popgesprek.NotAllowed):
@@ -169,7 +132,7 @@ def test_a_manager_of_another_team_or_organisation_sees_none_of_it(db_url, today
 
 
 def test_the_round_stops_when_the_employee_stops_sharing(db_url, today):
-    _pop_with_two_goals(today)
+    pop_with_two_goals(today)
     service.sync_identity(MARK)
     service.start("mark", "popgesprek", today)
     service.turn("mark", "popgesprek", "Eva", ranking=ANSWER, today=today)
@@ -181,8 +144,8 @@ def test_the_round_stops_when_the_employee_stops_sharing(db_url, today):
 
 
 def test_a_correction_changes_the_agreement_and_asks_the_employee_again(db_url, today):
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     popgesprek.confirm("eva", today.year)
     service.start("mark", "popgesprek", today)
     service.turn("mark", "popgesprek", "Eva de Vries", ranking=ANSWER, today=today)
@@ -204,12 +167,12 @@ def test_an_evaluation_of_a_year_without_a_plan_says_so(db_url, today):
 
 
 def test_starting_the_yearly_plan_over_keeps_the_agreed_activities(db_url, today):
-    _pop_with_two_goals(today)
-    turns = _record(today)
+    pop_with_two_goals(today)
+    turns = record_agreements(today)
     responses = [m.response for t in turns for m in t.messages]
     assert "afspraak_in_jaarplan_zonder_budget" in responses  # the plan had no budget yet
     service.start("mark", "jaarplan", today)
-    _answer("mark", "jaarplan", _plan_answers(today), today)
+    answer_open_questions("mark", "jaarplan", _plan_answers(today), today)
     assert service.current_question("mark", "jaarplan", today) == "act_nog_een"  # the agreed one is there
     service.restart("mark", "jaarplan", today)
     name, year, budget, rows = documents.year_plan_rows("mark", today.year)
@@ -217,11 +180,11 @@ def test_starting_the_yearly_plan_over_keeps_the_agreed_activities(db_url, today
 
 
 def test_over_budget_is_said_when_the_agreement_is_recorded(db_url, today):
-    _pop_with_two_goals(today)
+    pop_with_two_goals(today)
     service.sync_identity(MARK)
     service.start("mark", "jaarplan", today)
-    _answer("mark", "jaarplan", _plan_answers(today), today)
-    turns = _record(today)
+    answer_open_questions("mark", "jaarplan", _plan_answers(today), today)
+    turns = record_agreements(today)
     [message] = [m for t in turns for m in t.messages if m.response.startswith("afspraak_in_jaarplan")]
     assert message.response == "afspraak_in_jaarplan_over_budget" and message.params["rest"] == "€ 250"
 
@@ -233,8 +196,8 @@ def test_hr_is_told_who_records_the_agreements(db_url, today):
 
 
 def test_deleting_the_manager_leaves_no_trace_of_them_in_the_employees_agreements(db_url, today):
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     privacy.delete_person("mark")
     [first, _] = popgesprek.mine("eva", today.year)
     assert first.recorded_by == privacy.REMOVED
@@ -280,31 +243,33 @@ def _plan_text(viewer: str, year: int) -> str:
 def test_an_agreement_enters_the_plan_as_planning_data_not_as_pop_text(db_url, today):
     """Issue 29, item 1: another manager and HR (before she shares with HR) read neither her name nor her goal;
     her own manager sees who it is for while she shares; after 'stop met delen' nobody but her does."""
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     for person in (NORA, HR):
         service.sync_identity(person)
     goal_words = ("Eva", "Vries", "presenteren voor", "Ik wil beter presenteren", "projectmatig")
-    for viewer in ("nora", "hanna"):
+    for viewer in ("nora", "hanna"):  # Mark's team is Eva alone: merged with other small teams (issue 43, M1)
         text = _plan_text(viewer, today.year)
-        assert "Training presenteren bij De Baak" in text and "Team van Mark" in text
+        assert "Afspraken uit POP-gesprekken van kleine teams (1)" in text and "Team van Mark" not in text
         assert not any(w in text for w in goal_words), (viewer, text)
     assert "Eva de Vries" in _plan_text("mark", today.year)
     assert sharing.share_pop("eva", True, with_hr=True) == "gedeeld_met_hr"
     assert "Eva de Vries" in _plan_text("hanna", today.year)
     assert sharing.share_pop("eva", False) == "niet_gedeeld"
-    for viewer in ("mark", "hanna", "nora"):
+    text = _plan_text("mark", today.year)
+    assert "Training presenteren bij De Baak" in text and "Eva" not in text  # the money stays agreed
+    for viewer in ("hanna", "nora"):
         text = _plan_text(viewer, today.year)
-        assert "Training presenteren bij De Baak" in text and "Eva" not in text, viewer  # the money stays agreed
+        assert "kleine teams (1)" in text and "Eva" not in text and "Team van Mark" not in text, viewer
 
 
 def test_an_agreement_carried_to_next_year_can_still_be_changed(db_url, today):
     """Issue 29, item 6: after the evaluation copied the activity, changing the agreement raised
     MultipleResultsFound (the copy kept agreement_id)."""
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     service.start("mark", "evaluatie", today)
-    _answer("mark", "evaluatie", {"evaluatie_jaar": [str(today.year)], "eval_status": ["verschoven"],
+    answer_open_questions("mark", "evaluatie", {"evaluatie_jaar": [str(today.year)], "eval_status": ["verschoven"],
                                   "eval_beleid": ["Niets veranderd"], "eval_or": ["nee"], "eval_meenemen": ["ja"]},
             today)
     agreement = popgesprek.record("mark", "eva", 1, "aangepast", "Training presenteren, kort", "najaar", 60000,
@@ -322,8 +287,8 @@ def test_the_migration_removes_pop_text_that_older_versions_put_in_the_plan(db_u
 
     from bot.storage.db import alembic_config
 
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     with session_scope() as s:  # as older versions left it: her name and goal in the plan, a copy with the link
         [act] = [a for a in s.query(Activity).all() if a.title]
         act.target_group, act.goal = "Eva de Vries", "Ik wil beter presenteren"
@@ -340,8 +305,8 @@ def test_the_migration_removes_pop_text_that_older_versions_put_in_the_plan(db_u
 def test_hr_sees_no_counts_of_a_team_smaller_than_the_minimum_and_no_budget_is_said_plainly(db_url, today):
     """Issue 29, item 8: the HR overview counted a team of one; a plan without a budget showed '€ 0' and
     'boven het budget' in the overview and 'Budget;0,00' in the CSV while the chat said it was not known yet."""
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     service.sync_identity(HR)
     [team] = documents.overview_data("hanna", minimum=3)["teams"]
     assert team["prepared"] is None and team["planned"] is None and team["members"] is None
@@ -359,8 +324,8 @@ def test_hr_sees_no_counts_of_a_team_smaller_than_the_minimum_and_no_budget_is_s
 def test_a_new_manager_claim_gives_no_access_until_the_employee_shares_again(db_url, today):
     """Issue 29, item 5: when the token named another manager, that manager at once saw the shared POP and could
     change the agreements the previous manager recorded."""
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     moved = Identity("eva", "Eva de Vries", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="nora")
     service.sync_identity(moved)
     service.sync_identity(NORA)
@@ -397,7 +362,7 @@ def test_a_goal_written_like_a_message_of_the_bot_stays_her_plain_text(db_url, t
 def test_the_pop_gesprek_and_the_evaluation_do_not_start_by_repeating_the_organisations_profile(db_url, today):
     """Only the interviews that ask about the organisation say what its name already told ("Je werkt bij een
     gemeente ..."); the POP-gesprek starts with its own question."""
-    _pop_with_two_goals(today)
+    pop_with_two_goals(today)
     service.sync_identity(MARK)
     turn = service.start("mark", "popgesprek", today)
     assert turn.messages == [] and turn.prompt.response == "vraag_gesprek_medewerker"
@@ -408,8 +373,8 @@ def test_the_pop_gesprek_and_the_evaluation_do_not_start_by_repeating_the_organi
 def test_an_agreement_for_next_year_enters_next_years_plan_and_moves_with_its_period(db_url, today):
     """Found over `make run`: in a POP of 2026, agreements for "het najaar van 2027" were put in the yearly plan of
     2026, and its budget counted them."""
-    _pop_with_two_goals(today)
-    _record(today)  # goal 1 in december of this year
+    pop_with_two_goals(today)
+    record_agreements(today)  # goal 1 in december of this year
     popgesprek.record("mark", "eva", 1, "afgesproken", "Cursus muziek en ouderen", "najaar 2027", 110000,
                        "werkgever", year=today.year)
 
@@ -431,12 +396,12 @@ def test_a_manager_can_look_at_the_yearly_plan_without_starting_it(db_url, today
     from bot.services import plans
     from bot.storage.models import InterviewState
 
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     service.sync_identity(NORA)
     assert plans.wants_to_look("laat het jaarplan 2026 zien") and not plans.wants_to_look("jaarplan maken")
     name, summary = plans.view(NORA, "jaarplan", f"laat het jaarplan {today.year} zien", today)
-    assert name == f"het opleidingsjaarplan {today.year}" and "Training presenteren bij De Baak" in summary
+    assert name == f"het opleidingsjaarplan {today.year}" and "kleine teams" in summary  # Eva's team of one
     assert plans.view(EVA, "jaarplan", "laat het jaarplan zien", today) is None  # an employee does not plan
     with session_scope() as s:
         assert s.query(InterviewState).filter_by(person_id="nora", interview="jaarplan").count() == 0
@@ -447,15 +412,15 @@ def test_no_speerpunt_is_asked_for_a_goal_put_off_with_niet_nu(db_url, today):
     was not kept."""
     from tests.helpers import STRATEGIE
 
-    _pop_with_two_goals(today)
+    pop_with_two_goals(today)
     service.sync_identity(MARK)
     service.start("mark", "strategie", today)
     strategy: dict[str, list[str]] = {}
     for key, text in STRATEGIE[1:]:
         strategy.setdefault(key, []).append(text)
-    _answer("mark", "strategie", strategy, today)
+    answer_open_questions("mark", "strategie", strategy, today)
     service.start("mark", "popgesprek", today)
-    turns = _answer("mark", "popgesprek", {
+    turns = answer_open_questions("mark", "popgesprek", {
         "gesprek_medewerker": ["eva"], "afspraak_besluit": ["afgesproken", "niet nu"],
         "afspraak_activiteit": ["Training presenteren"], "afspraak_wanneer": ["in december"],
         "afspraak_kosten": ["€ 900"], "afspraak_betaalt": ["werkgever"], "afspraak_speerpunt": ["geen"]}, today)
@@ -466,8 +431,8 @@ def test_no_speerpunt_is_asked_for_a_goal_put_off_with_niet_nu(db_url, today):
 def test_evaluation_partly_done_is_asked_and_as_planned_is_the_planned_cost(db_url, today):
     """Found over `make run`: "gedeeltelijk uitgevoerd" was stored as done, and "precies wat begroot was" at the real
     cost got "Ik begrijp het bedrag niet"."""
-    _pop_with_two_goals(today)
-    _record(today)
+    pop_with_two_goals(today)
+    record_agreements(today)
     service.start("mark", "evaluatie", today)
     say = lambda text: service.turn("mark", "evaluatie", text, ranking=ANSWER, today=today)  # noqa: E731
     say(str(today.year))

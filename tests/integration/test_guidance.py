@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guidance import ActionGreet, ActionHelp
 from bot.identity import Identity
-from tests.unit.test_domain import domain as load_domain
+from tests.helpers import domain_yaml
 
-DOMAIN = load_domain()
+DOMAIN = domain_yaml()
 
 
 @pytest.fixture(autouse=True)

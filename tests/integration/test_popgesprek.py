@@ -6,28 +6,16 @@ import pytest
 from sqlalchemy import select
 
 from bot.identity import Identity
-from bot.services import documents, popgesprek, privacy, sharing
+from bot.services import documents, popgesprek, privacy
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Agreement, AgreementLog
-from tests.helpers import POP
-
-EVA = Identity("eva", "Eva", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="mark")
-MARK = Identity("mark", "Mark", "manager", "Gemeente Zeist", organisation_id="gm0355")
-
-
-def _prepared_and_shared(today, person=EVA, share=True):
-    service.sync_identity(person)
-    service.start(person.person_id, "pop", today)
-    for _key, text in POP:
-        service.turn(person.person_id, "pop", text, ranking=[("antwoord", 0.9)], today=today)
-    if share:
-        assert sharing.share_pop(person.person_id, True, today) == "gedeeld"
+from tests.integration.popgesprek_helpers import EVA, HR, MARK, prepared_and_shared
 
 
 def test_the_manager_records_the_employee_confirms_and_the_pop_shows_both(db_url, today):
     service.sync_identity(MARK)
-    _prepared_and_shared(today)
+    prepared_and_shared(today)
     [member] = popgesprek.team("mark", today.year)
     assert (member.person_id, member.prepared, member.shared, member.agreed, member.open) == \
         ("eva", True, True, 0, 0)
@@ -58,13 +46,12 @@ def test_the_manager_records_the_employee_confirms_and_the_pop_shows_both(db_url
 
 OTHER_TEAM = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")
 OTHER_ORG = Identity("mark2", "Mark", "manager", "Gemeente Houten", organisation_id="gm0321")
-HR = Identity("hanna", "Hanna", "hr", "Gemeente Zeist", organisation_id="gm0355")
 
 
 @pytest.mark.parametrize("viewer", [OTHER_TEAM, OTHER_ORG, HR, EVA])
 def test_nobody_but_the_own_manager_records_agreements(db_url, today, viewer):
     service.sync_identity(MARK)
-    _prepared_and_shared(today)
+    prepared_and_shared(today)
     service.sync_identity(viewer)
     with pytest.raises(popgesprek.NotAllowed):
         popgesprek.record(viewer.person_id, "eva", 1, "afgesproken", "iets", "morgen", 100, "werkgever",
@@ -79,7 +66,7 @@ def test_nobody_but_the_own_manager_records_agreements(db_url, today, viewer):
 
 def test_a_pop_that_is_not_shared_stays_closed_to_the_own_manager(db_url, today):
     service.sync_identity(MARK)
-    _prepared_and_shared(today, share=False)
+    prepared_and_shared(today, share=False)
     assert popgesprek.team("mark", today.year)[0].shared is False
     with pytest.raises(popgesprek.NotAllowed, match="niet met je gedeeld"):
         popgesprek.record("mark", "eva", 1, "niet_nu", year=today.year)
@@ -89,7 +76,7 @@ def test_agreements_are_exported_and_deleted_with_the_person(db_url, today):
     import json
 
     service.sync_identity(MARK)
-    _prepared_and_shared(today)
+    prepared_and_shared(today)
     popgesprek.record("mark", "eva", 1, "niet_nu", "wordt gewist", year=today.year)
     [exported] = json.loads(privacy.export("eva"))["pops"]
     assert exported["agreements"][0]["decision"] == "niet_nu" and exported["agreements"][0]["activity"] is None
@@ -105,7 +92,7 @@ def _ask_team(monkeypatch, person: Identity):
     from rasa_sdk.executor import CollectingDispatcher
 
     from actions.sharing import ActionSharedPops
-    from tests.unit.test_domain import domain as load_domain
+    from tests.helpers import domain_yaml
 
     monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
     metadata = {"identity": person.to_dict()}
@@ -115,7 +102,7 @@ def _ask_team(monkeypatch, person: Identity):
                                                        "parse_data": message, "metadata": metadata}],
                       False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionSharedPops().run(dispatcher, tracker, load_domain()))
+    asyncio.run(ActionSharedPops().run(dispatcher, tracker, domain_yaml()))
     return dispatcher.messages
 
 
@@ -123,7 +110,7 @@ def test_the_manager_sees_the_state_of_the_own_team_in_the_chat(db_url, today, m
     piet = Identity("piet", "Piet", "employee", "Gemeente Zeist", organisation_id="gm0355", manager_id="mark")
     service.sync_identity(MARK)
     service.sync_identity(piet)
-    _prepared_and_shared(today)
+    prepared_and_shared(today)
     popgesprek.record("mark", "eva", 1, "afgesproken", "Training", "voorjaar", 50000, "werkgever",
                        year=today.year)
     messages = _ask_team(monkeypatch, MARK)

@@ -69,12 +69,13 @@ def test_an_unreachable_address_refuses_with_a_dutch_line_in_the_log(provider, c
     server, first = provider
     token = first.sign(own("eva"))
     server.stop()
-    from bot import identity
+    from bot import identity_keys
 
-    identity._clients.clear()  # a fresh start: nothing cached yet
-    with caplog.at_level(logging.ERROR, logger="bot.identity"), pytest.raises(IdentityError, match="gecontroleerd"):
+    identity_keys.forget()  # a fresh start: nothing cached yet
+    with caplog.at_level(logging.ERROR, logger="bot.identity_keys"), \
+            pytest.raises(IdentityError, match="gecontroleerd"):
         verify(token)
-    assert "niet te bereiken" in caplog.text and "eva" not in caplog.text
+    assert "niet te krijgen" in caplog.text and "eva" not in caplog.text
 
 
 @pytest.fixture
@@ -125,3 +126,30 @@ def test_a_wrong_claims_file_is_refused_with_its_name(tmp_path, data, message):
     with pytest.raises(ClaimsError, match=message) as raised:
         parse(data, tmp_path / "claims.yml")
     assert "claims.yml" in str(raised.value)
+
+
+@pytest.mark.parametrize("data, message", [  # issue 43, L5: each of these was accepted
+    ({"role": {"claim": "rolse", "default": "hr"}}, "'role.default' mag alleen employee"),
+    ({"role": {"claim": "roles", "default": "manager"}}, "'role.default' mag alleen employee"),
+    ({"person_id": {"value": "x"}}, "'person_id' moet uit het token komen"),
+    ({"manager": {"value": "baas"}}, "'manager' moet uit het token komen"),
+    ({"role": {"claim": {"value": "hr"}}}, "'role.claim' moet de naam van een claim"),
+    ({"role": {"claim": "roles", "values": ["hr"]}}, "'role.values' moet paren"),
+])
+def test_a_claims_file_that_would_give_everyone_the_same_person_or_more_rights_is_refused(tmp_path, data, message):
+    with pytest.raises(ClaimsError, match=message) as raised:
+        parse(data, tmp_path / "claims.yml")
+    assert "claims.yml" in str(raised.value)
+
+
+def test_a_key_file_with_hs256_is_refused_in_dutch(tmp_path, monkeypatch):
+    from bot.identity import token_settings
+
+    key = tmp_path / "intranet.pem"
+    key.write_text("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n")
+    monkeypatch.delenv("LEERKOERS_JWT_SECRET", raising=False)
+    monkeypatch.delenv("LEERKOERS_JWT_JWKS_URL", raising=False)
+    monkeypatch.setenv("LEERKOERS_JWT_PUBLIC_KEY_FILE", str(key))
+    monkeypatch.setenv("LEERKOERS_JWT_ALGORITHM", "HS256")
+    with pytest.raises(IdentityError, match="past niet bij een sleutelbestand"):
+        token_settings()

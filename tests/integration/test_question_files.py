@@ -13,6 +13,7 @@ from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog, Pop
 from tests.helpers import POP
+from tests.question_file_examples import CERTIFICATES, add_certificates
 
 
 @pytest.fixture
@@ -178,26 +179,6 @@ def test_own_answers_are_in_the_data_export(db_url, today, own_forms):
     service.turn("eva", "pop", "Ahmed", ranking=[("antwoord", 0.9)], today=today)
     exported = json.loads(privacy.export("eva"))
     assert exported["pops"][0]["extra"] == {"mentor": "Ahmed"}
-
-
-CERTIFICATES = {
-    "group": "certificaten", "label": "Certificaten", "maximum": 3,
-    "start": "Heb je het afgelopen jaar een certificaat of diploma gehaald?",
-    "more": "Heb je nog een certificaat of diploma gehaald?",
-    "questions": [
-        {"key": "cert_naam", "label": "Certificaat", "kind": "short", "stored_in": "item.naam",
-         "text": "Welk certificaat of diploma was dat?", "topic_words": ["certificaat"]},
-        {"key": "cert_niveau", "label": "Niveau", "kind": "choice", "stored_in": "item.niveau",
-         "text": "Op welk niveau was het?",
-         "buttons": [{"title": "Mbo", "value": "mbo"}, {"title": "Hbo", "value": "hbo"},
-                     {"title": "Wo", "value": "wo"}, {"title": "Geen niveau", "value": "geen niveau"}]},
-    ]}
-
-
-def add_certificates(data) -> None:
-    """docs/interviews.md, third example: a repeating group with buttons, after the learning goals."""
-    keys = [q.get("key") for q in data["questions"]]
-    data["questions"].insert(keys.index("pop_steun"), CERTIFICATES)
 
 
 def test_an_organisation_adds_a_repeating_group_with_buttons(db_url, today, own_forms):

@@ -16,7 +16,7 @@ from bot.services import privacy
 from bot.settings import get_settings
 from ops import cli
 from rasa_addons.tracker_store import ThreadedSQLTrackerStore
-from tests.conftest import POSTGRES_URL, _fresh_postgres, require_postgres
+from tests.postgres import POSTGRES_URL, fresh_postgres, require_postgres
 
 
 def _events_table(url: str) -> None:
@@ -33,7 +33,7 @@ def _events_table(url: str) -> None:
 
 def test_retention_in_production_purges_the_postgresql_tracker_and_creates_no_sqlite_file(tmp_path, monkeypatch):
     require_postgres()
-    url = _fresh_postgres(POSTGRES_URL)
+    url = fresh_postgres(POSTGRES_URL)
     _events_table(url)
     user_host, database = url.split("://", 1)[1].rsplit("/", 1)
     user, host = user_host.split("@")
@@ -91,7 +91,7 @@ def _store(kind: str, tmp_path) -> tuple[ThreadedSQLTrackerStore, str]:
         path = str(tmp_path / "tracker.db")
         return ThreadedSQLTrackerStore(domain, dialect="sqlite", db=path), path
     require_postgres()
-    url = _fresh_postgres(POSTGRES_URL)
+    url = fresh_postgres(POSTGRES_URL)
     user_host, database = url.split("://", 1)[1].rsplit("/", 1)
     user, host = user_host.split("@")
     host, _, port = host.partition(":")

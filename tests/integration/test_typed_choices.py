@@ -10,9 +10,8 @@ from bot.interviews.engine import InterviewEngine
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Activity, Pop
-from tests.helpers import JAARPLAN, STRATEGIE
-from tests.integration import test_cycle as cycle
-from tests.unit.test_choices import typed_versions
+from tests.helpers import JAARPLAN, STRATEGIE, typed_versions
+from tests.integration import cycle_helpers as cycle
 
 ANSWER = [("antwoord", 0.9)]
 
@@ -43,12 +42,12 @@ def test_every_button_of_every_interview_can_be_typed(db_url, today, shown):
         service.answer("m", "jaarplan", text, today)
     service.ask_restart("m", "jaarplan")
     service.prompt("m", "jaarplan", today)
-    cycle._pop_with_two_goals(today)
-    cycle._record(today)
+    cycle.pop_with_two_goals(today)
+    cycle.record_agreements(today)
     service.start("mark", "evaluatie", today)
-    cycle._answer("mark", "evaluatie", {"evaluatie_jaar": [str(today.year)], "eval_status": ["verschoven"],
-                                        "eval_beleid": ["Meer aandacht voor presenteren"], "eval_or": ["ja"],
-                                        "eval_meenemen": ["ja"]}, today)
+    cycle.answer_open_questions("mark", "evaluatie", {
+        "evaluatie_jaar": [str(today.year)], "eval_status": ["verschoven"],
+        "eval_beleid": ["Meer aandacht voor presenteren"], "eval_or": ["ja"], "eval_meenemen": ["ja"]}, today)
     questions = {(interview, key) for interview, key, _ in shown}
     assert {("strategie", "org_sector"), ("strategie", "org_or"), ("jaarplan", "act_soort"),
             ("jaarplan", "act_speerpunt"), ("pop", "doel_soort"), ("popgesprek", "afspraak_besluit"),

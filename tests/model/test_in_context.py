@@ -11,7 +11,7 @@ import pytest
 
 from bench import context_report
 from bot.interviews import INTERVIEW_QUESTIONS, Q
-from tests.model.test_nlu_quality import _normal, training_texts
+from tests.model.nlu_texts import normalised, training_texts
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +43,6 @@ def test_the_set_has_200_cases_and_every_kind_of_question():
 
 def test_the_set_is_separate_from_the_training_data():
     cases = context_report.load_cases()
-    texts = {_normal(str(t)) for texts in cases["answers"].values() for t in texts}
-    texts |= {_normal(c["text"]) for c in cases["requests"] + cases["facts"] + cases["activities"]}
+    texts = {normalised(str(t)) for texts in cases["answers"].values() for t in texts}
+    texts |= {normalised(c["text"]) for c in cases["requests"] + cases["facts"] + cases["activities"]}
     assert not texts & training_texts()

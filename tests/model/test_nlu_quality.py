@@ -19,6 +19,7 @@ from bot.storage.db import session_scope
 from bot.storage.models import AnswerLog
 from bot.understanding import ranking_of
 from tests.helpers import POP, domain_yaml
+from tests.model.nlu_texts import normalised, training_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,25 +37,11 @@ def test_held_out_report_meets_the_thresholds(result):
     assert not problems, "; ".join(problems) + "\n" + errors
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)).strip().lower()
-
-
-def training_texts() -> set[str]:
-    """Every training example of data/nlu, normalised (for checks that held-out sets stay separate)."""
-    training = set()
-    for path in (ROOT / "data" / "nlu").glob("*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" in block:
-                training |= {_normal(line[2:]) for line in block["examples"].splitlines() if line.strip()}
-    return training
-
-
 def test_held_out_set_is_separate_from_the_training_data():
     training = training_texts()
-    held = {_normal(text) for text, _ in nlu_report.held_out()}
-    voices = {_normal(text) for text, _ in nlu_report.held_out("voices")}
-    held |= {_normal(text) for text in nlu_report.out_of_scope()}
+    held = {normalised(text) for text, _ in nlu_report.held_out()}
+    voices = {normalised(text) for text, _ in nlu_report.held_out("voices")}
+    held |= {normalised(text) for text in nlu_report.out_of_scope()}
     assert not held & training
     assert not voices & training and not voices & held
 
@@ -136,8 +123,8 @@ def test_training_examples_of_requests_carry_the_words_the_bot_asks_for():
     for path in (ROOT / "data" / "nlu").glob("*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if block.get("intent") in checked:
-                refused += [(block["intent"], _normal(line[2:])) for line in block["examples"].splitlines()
-                            if line.strip() and not plausible(block["intent"], _normal(line[2:]))]
+                refused += [(block["intent"], normalised(line[2:])) for line in block["examples"].splitlines()
+                            if line.strip() and not plausible(block["intent"], normalised(line[2:]))]
     assert not refused
 
 
@@ -196,6 +183,6 @@ def test_the_first_messages_of_issue_28_reach_their_task(nlu_agent, text, wanted
 def test_a_greeting_before_a_request_is_the_request(nlu_agent, text, wanted):
     """Found with make run: 'Goedemorgen, kunt u mij helpen met mijn POP?' and 'hallo, ik wil het jaarplan maken'
     were read as a greeting (0,73 and 0,94) and got the menu. These phrasings are not in the training data."""
-    assert _normal(text) not in training_texts()
+    assert normalised(text) not in training_texts()
     parsed = asyncio.run(nlu_agent.parse_message(text))
     assert parsed["intent"]["name"] in wanted, (text, parsed["intent_ranking"][:3])

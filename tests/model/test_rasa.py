@@ -11,7 +11,7 @@ import pytest
 
 from bot.settings import get_settings
 from ops import processes
-from tests.unit.test_domain import form_questions, responses_in_code, string_literals_in_code
+from tests.responses_used import form_questions, responses_in_code, string_literals_in_code
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(Path(sys.executable).parent / "rasa")

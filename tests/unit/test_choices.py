@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -13,7 +11,7 @@ from bot.funding import advice
 from bot.interviews import catalogue, parts
 from bot.interviews.context import buttons as make_buttons
 from rasa_addons.typed_buttons import typed_button_payload
-from tests.helpers import domain_yaml
+from tests.helpers import domain_yaml, typed_versions
 
 
 def domain_button_sets() -> list[tuple[str, list[dict]]]:
@@ -41,24 +39,6 @@ def question_button_sets() -> list[tuple[str, list[dict]]]:
 YES_NO_BUTTONS = make_buttons(list(parts.YES_NO))
 SECTOR_BUTTONS = parts.SOURCES["sectors"](None)[0]
 BUTTON_SETS = domain_button_sets() + question_button_sets()
-
-
-def _no_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _typo(text: str) -> str:
-    """One letter left out in the middle of the longest word."""
-    word = max(text.split(), key=len)
-    return text.replace(word, word[: len(word) // 2] + word[len(word) // 2 + 1:], 1)
-
-
-def typed_versions(title: str) -> list[str]:
-    versions = [title, title.lower(), title.upper(), title.rstrip("?!.") + ".", f"  {title}  ", _no_accents(title),
-                title.replace("-", " "), title.replace("-", "")]
-    if len(title) >= 8:
-        versions.append(_typo(title))
-    return versions
 
 
 def test_the_data_defines_buttons_to_check():

@@ -5,13 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 import yaml
 
 from bot import clock, funding
 from bot.funding import Need, Profile, advice
+from tests.unit.funding_helpers import valid_entry, write_funding_file
 
 KB = funding.load()
 ALL_ENDED = {s.id for s in KB.schemes.values() if s.ended}
@@ -154,20 +154,6 @@ def test_situations_from_text():
 
 # ------------------------------------------------------------------------ validation of the file
 
-def _write(tmp_path: Path, schemes: list[dict]) -> Path:
-    path = tmp_path / "funding.yml"
-    path.write_text(yaml.safe_dump({"schemes": schemes}, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def _valid_entry(**changes) -> dict:
-    entry = {"id": "test", "name": "Testregeling", "funder": "Iemand", "kind": "subsidie", "status": "open",
-             "summary": "Een test.", "official_page": "https://example.org", "source": "test",
-             "confidence": "H", "last_checked": date(2026, 1, 1)}
-    entry.update(changes)
-    return entry
-
-
 @pytest.mark.parametrize("changes,message", [
     ({"status": "weg"}, "regeling 'test', veld 'status'"),
     ({"last_checked": "gisteren"}, "regeling 'test', veld 'last_checked'"),
@@ -180,47 +166,47 @@ def _valid_entry(**changes) -> dict:
     ({"successor": "bestaat_niet"}, "regeling 'test', veld 'successor'"),
 ])
 def test_broken_entry_names_scheme_and_field(tmp_path, changes, message):
-    entry = _valid_entry(**changes)
+    entry = valid_entry(**changes)
     if "last_checked" in changes:
         entry["last_checked"] = changes["last_checked"]
     with pytest.raises(funding.KnowledgeBaseError) as exc:
-        funding.load(_write(tmp_path, [entry]))
+        funding.load(write_funding_file(tmp_path, [entry]))
     assert message in str(exc.value)
 
 
 def test_missing_field_and_duplicate(tmp_path):
-    entry = _valid_entry()
+    entry = valid_entry()
     del entry["summary"]
     with pytest.raises(funding.KnowledgeBaseError, match="regeling 'test', veld 'summary': ontbreekt"):
-        funding.load(_write(tmp_path, [entry]))
+        funding.load(write_funding_file(tmp_path, [entry]))
     with pytest.raises(funding.KnowledgeBaseError, match="komt twee keer voor"):
-        funding.load(_write(tmp_path, [_valid_entry(), _valid_entry()]))
+        funding.load(write_funding_file(tmp_path, [valid_entry(), valid_entry()]))
 
 
 def test_editing_the_file_changes_advice_without_restart(tmp_path, monkeypatch):
-    path = _write(tmp_path, [_valid_entry(eligibility={"sectors": ["gemeente"]})])
+    path = write_funding_file(tmp_path, [valid_entry(eligibility={"sectors": ["gemeente"]})])
     monkeypatch.setenv("LEERKOERS_FUNDING_FILE", str(path))
     assert "Testregeling" in advice.advise("gemeente", 10, set()).text()
     import os
     import time
     time.sleep(0.01)
-    path.write_text(yaml.safe_dump({"schemes": [_valid_entry(name="Nieuwe regeling",
-                                                             eligibility={"sectors": ["gemeente"]})]},
+    path.write_text(yaml.safe_dump({"schemes": [valid_entry(name="Nieuwe regeling",
+                                                            eligibility={"sectors": ["gemeente"]})]},
                                    allow_unicode=True), encoding="utf-8")
     os.utime(path, (time.time() + 5, time.time() + 5))
     assert "Nieuwe regeling" in advice.advise("gemeente", 10, set()).text()
 
 
 def test_stale_check_command(tmp_path):
-    path = _write(tmp_path, [_valid_entry(id="oud", last_checked=date(2020, 1, 1)),
-                             _valid_entry(id="nieuw", last_checked=clock.today())])
+    path = write_funding_file(tmp_path, [valid_entry(id="oud", last_checked=date(2020, 1, 1)),
+                                         valid_entry(id="nieuw", last_checked=clock.today())])
     cmd = [sys.executable, "-m", "ops.cli", "subsidies", "controleer", "--bestand", str(path), "--max-dagen", "365"]
     result = subprocess.run(cmd + ["--streng"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "- oud:" in result.stdout and "- nieuw:" not in result.stdout
     assert "1 januari 2020" in result.stdout
     assert subprocess.run(cmd, capture_output=True, text=True).returncode == 0
-    broken = _write(tmp_path, [_valid_entry(status="x")])
+    broken = write_funding_file(tmp_path, [valid_entry(status="x")])
     result = subprocess.run(cmd[:-4] + ["--bestand", str(broken)], capture_output=True, text=True)
     assert result.returncode == 2 and "veld 'status'" in result.stderr
 

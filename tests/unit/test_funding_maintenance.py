@@ -13,7 +13,7 @@ import pytest
 
 from bot import funding
 from bot.funding import maintenance
-from tests.unit.test_funding import _valid_entry, _write
+from tests.unit.funding_helpers import valid_entry, write_funding_file
 
 KB = funding.load(funding.DEFAULT_PATH)
 # The knowledge base is held to the rule on the day it was last compared with its sources, so that this test says
@@ -71,14 +71,14 @@ def _check(path, *extra) -> subprocess.CompletedProcess:
 
 
 def test_the_check_command_lists_each_broken_rule(tmp_path):
-    path = _write(tmp_path, [
-        _valid_entry(id="adviseur", last_checked=date(2026, 11, 1), source="ondernemersklankbord.nl",
-                     conditions=[{"text": "Je biedt een leerwerkplek.", "source": "epiic.nl"}]),
-        _valid_entry(id="oud", last_checked=date(2026, 11, 1), source="rvo.nl", source_date="2022",
-                     amounts={"text": "Tot € 2.700 per plek"}),
-        _valid_entry(id="goed", last_checked=date(2026, 11, 1), source="rvo.nl", source_date="2022",
-                     amounts={"text": "Tot € 2.700 per plek", "certain": False},
-                     conditions=[{"text": "Je biedt een leerwerkplek.", "source": "epiic.nl", "certain": False}]),
+    path = write_funding_file(tmp_path, [
+        valid_entry(id="adviseur", last_checked=date(2026, 11, 1), source="ondernemersklankbord.nl",
+                    conditions=[{"text": "Je biedt een leerwerkplek.", "source": "epiic.nl"}]),
+        valid_entry(id="oud", last_checked=date(2026, 11, 1), source="rvo.nl", source_date="2022",
+                    amounts={"text": "Tot € 2.700 per plek"}),
+        valid_entry(id="goed", last_checked=date(2026, 11, 1), source="rvo.nl", source_date="2022",
+                    amounts={"text": "Tot € 2.700 per plek", "certain": False},
+                    conditions=[{"text": "Je biedt een leerwerkplek.", "source": "epiic.nl", "certain": False}]),
     ])
     result = _check(path, "--streng")
     assert result.returncode == 1, result.stderr
@@ -89,8 +89,8 @@ def test_the_check_command_lists_each_broken_rule(tmp_path):
 
 
 def test_the_check_command_passes_on_a_knowledge_base_that_keeps_the_rules(tmp_path):
-    path = _write(tmp_path, [_valid_entry(id="goed", last_checked=date(2026, 11, 1), source="duo.nl",
-                                          source_date="2026", amounts={"text": "Tot € 1.000"})])
+    path = write_funding_file(tmp_path, [valid_entry(id="goed", last_checked=date(2026, 11, 1), source="duo.nl",
+                                                     source_date="2026", amounts={"text": "Tot € 1.000"})])
     result = _check(path, "--streng")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Elke voorwaarde heeft een officiële bron" in result.stdout

@@ -129,3 +129,13 @@ def test_a_plain_client_gets_downloads_as_links_and_says_which_need_our_widget()
         {"label": "Jaarplan", "url": "https://x/bestand/b", "needs_token": True}]}})
     assert events[:2] == [{"text": "Hier is je POP."}, {"text": "[PDF](https://x/bestand/a)"}]
     assert "opent alleen in de chat van Leerkoers" in events[2]["text"] and "https://x" not in events[2]["text"]
+
+
+def test_a_plain_client_shows_someones_words_as_words_and_no_script_link():
+    """Issue 43, L3: rasa-webchat rendered a speerpunt's markdown link with a javascript: address as a link."""
+    from bot.dutch.formatting import quoted
+
+    [event] = plain_turn({"text": "Welk speerpunt past? " + quoted("[Lees meer](javascript:alert(1)) **nu**")
+                          + " of [klik](javascript:alert(2))"})
+    assert "\\[Lees meer\\]\\(javascript:alert\\(1\\)\\) \\*\\*nu\\*\\*" in event["text"]
+    assert "(javascript:" not in event["text"].replace("\\(javascript:", "")

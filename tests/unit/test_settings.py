@@ -51,12 +51,13 @@ def test_the_command_line_refuses_a_wrong_setting_before_it_starts_anything(tmp_
 
 def test_production_refuses_placeholder_or_short_secrets_and_cors_star(monkeypatch, capsys):
     """Issue 29, item 7: production started with LEERKOERS_LINK_SECRET=CHANGE-ME and with CORS '*'."""
-    from bot.settings import production_problems
+    from bot.production import production_problems
     from ops import cli
 
     monkeypatch.setenv("LEERKOERS_MODE", "production")
     monkeypatch.setenv("LEERKOERS_LINK_SECRET", "CHANGE-ME")
     monkeypatch.setenv("LEERKOERS_ACTION_SECRET", "kort")
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", "z" * 40)
     monkeypatch.delenv("LEERKOERS_CORS_ORIGINS", raising=False)
     problems = production_problems(get_settings())
     assert [p.split()[0] for p in problems] == ["LEERKOERS_ACTION_SECRET", "LEERKOERS_LINK_SECRET",
