@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -48,13 +49,29 @@ def identity(tracker: Tracker) -> Identity:
     return person
 
 
+_SYNCED: OrderedDict[tuple, None] = OrderedDict()  # (identity, message id) stored already, most recent last
+SYNCED_REMEMBERED = 2000
+
+
 async def synced_identity(tracker: Tracker) -> Identity:
     """The verified identity of this turn, after storing what its token says (role, organisation, manager):
-    the token decides at every turn, so a manager whose token now says "employee" is an employee now."""
+    the token decides at every turn, so a manager whose token now says "employee" is an employee now.
+
+    The one place where identity is synced: once per message, however many actions the turn runs (the message id
+    and everything the token says make the key; a message without an id is synced every time)."""
     from bot.services import interviews
 
     person = identity(tracker)
+    message_id = (tracker.latest_message or {}).get("message_id")
+    key = (person, message_id)
+    if message_id and key in _SYNCED:
+        _SYNCED.move_to_end(key)
+        return person
     await call(interviews.sync_identity, person)
+    if message_id:
+        _SYNCED[key] = None
+        while len(_SYNCED) > SYNCED_REMEMBERED:
+            _SYNCED.popitem(last=False)
     return person
 
 

@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, latest_text, role_of
+from actions.common import call, identity, latest_text, role_of, synced_identity
 from bot.services import interviews, popgesprek, sharing
 
 
@@ -76,7 +76,7 @@ async def _new_manager(tracker: Tracker) -> bool:
         return False
     if person.dev:
         return False
-    await call(interviews.sync_identity, person)
+    await synced_identity(tracker)
     return await call(sharing.shared_with_former_manager, person.person_id)
 
 

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_text, message_facts, not_understood, person_id, send_all
+from actions.common import call, latest_text, message_facts, not_understood, send_all, synced_identity
 from bot.dutch.facts import Facts, about_us, extract, sentence
 from bot.funding import advice
 from bot.services import funding as funding_profile
@@ -34,7 +34,8 @@ class ActionFundingStart(Action):
         if facts.empty and not plausible("subsidie_zoeken", latest_text(tracker)):
             not_understood(tracker, dispatcher)
             return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS]
-        known_sector, known_employees = await call(funding_profile.known_profile, person_id(tracker))
+        person = await synced_identity(tracker)
+        known_sector, known_employees = await call(funding_profile.known_profile, person.person_id)
         facts = about_us(facts, known_sector)  # the organisation's own sector decides
         dispatcher.utter_message(response="utter_subsidie_start")
         understood = sentence(facts)
@@ -135,7 +136,7 @@ class ActionFundingAdvice(Action):
         doel = tracker.get_slot("subsidie_doel") or ""
         purposes = {s for s in doel.split(",") if s in advice.PURPOSES}
         if sector or employees:
-            await call(funding_profile.remember_profile, person_id(tracker), sector, employees)
+            await call(funding_profile.remember_profile, (await synced_identity(tracker)).person_id, sector, employees)
         result = await call(advice.advise, sector, employees, purposes,
                             age=_optional_int(tracker.get_slot("subsidie_leeftijd")))
         send_all(dispatcher, result.messages())
@@ -149,7 +150,8 @@ class ActionSchemeInfo(Action):
         return "action_regeling_info"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        sector, employees = await call(funding_profile.known_profile, person_id(tracker))
+        person = await synced_identity(tracker)
+        sector, employees = await call(funding_profile.known_profile, person.person_id)
         replies = await call(advice.funding_replies, latest_text(tracker), message_facts(tracker), sector, employees,
                              True)
         send_all(dispatcher, replies)

@@ -88,3 +88,11 @@ def test_the_start_banner_shows_no_sender_in_the_body_while_tokens_are_on():
     with_tokens = rest_example("http://127.0.0.1:5005/webhooks/rest/webhook", tokens=True)
     assert '"sender"' not in with_tokens and "Authorization: Bearer" in with_tokens
     assert '"sender"' in rest_example("http://127.0.0.1:5005/webhooks/rest/webhook", tokens=False)
+
+
+def test_docs_security_says_what_each_role_can_see():
+    from bot import vocabulary
+
+    text = (PROJECT_ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    section = text.split("What each role can see", 1)[1].split("\n\n", 2)[1]
+    assert {row.split("`")[1] for row in section.splitlines() if row.startswith("| `")} == set(vocabulary.ROLES)
