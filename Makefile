@@ -81,7 +81,7 @@ chat: $(MODEL)
 
 test: $(MODEL) $(WIDGET) browser haproxy
 	$(BIN)/ruff check bot actions rasa_addons ops tests bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=30
 
 # While working: everything that needs no trained model and no servers (under a minute).
 test-fast: $(STAMP)

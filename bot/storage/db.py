@@ -84,6 +84,7 @@ def _transaction(url: str, serial: bool) -> Iterator[Session]:
             # The write lock before anything is read; other sessions keep pysqlite's own deferred transactions,
             # which read outside a transaction and so never fail on a snapshot that another writer made stale.
             session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            session.info["alone"] = True  # no other transaction can write until this one ends
         yield session
         session.commit()
     except BaseException:

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from bot.dutch.parsing import normalize
 from bot.storage.models import (
@@ -27,6 +27,10 @@ def _add_unless_raced(session: Session, row, find):
     Two people of a new organisation starting at the same moment both try to create it: the loser's insert
     fails on the unique key inside a savepoint, and it reads the winner's row instead.
     """
+    if session.info.get("alone"):  # SQLite's write lock is held: nobody else can insert it meanwhile
+        session.add(row)
+        session.flush()  # its id, for the queries that follow
+        return row
     try:
         with session.begin_nested():
             session.add(row)
@@ -47,7 +51,8 @@ def name_key(name: str) -> str:
 def lock_person(session: Session, person_id: str) -> Person | None:
     """Lock the person's row until the transaction ends (PostgreSQL; SQLite locks at BEGIN IMMEDIATE), and load it
     in the same statement: the turn reads the person once."""
-    return session.execute(select(Person).where(Person.id == person_id).with_for_update()).scalar_one_or_none()
+    return session.execute(select(Person).options(joinedload(Person.organisation)).where(Person.id == person_id)
+                           .with_for_update(of=Person)).scalar_one_or_none()  # her organisation in the same read
 
 
 def get_or_create_person(session: Session, person_id: str, role: str | None = None,
@@ -161,8 +166,7 @@ def get_or_create_state(session: Session, person_id: str, interview: str) -> Int
     state = get_state(session, person_id, interview)
     if state is None:
         state = InterviewState(person_id=person_id, interview=interview, status="active")
-        session.add(state)
-        session.flush()
+        session.add(state)  # written with the turn's first query or its commit, with what the turn set on it
     return state
 
 
