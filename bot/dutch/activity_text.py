@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.dutch.parsing import KIND_OF_LEARNING_CHOICES, match_choice, parse_period
+from bot.dutch.parsing import KIND_OF_LEARNING_CHOICES, match_choice
 from bot.dutch.periods import read_period
+from bot.dutch.values import parse_period
 
 # Comma-separated parts that name a field by themselves: "…, vakgebied, klassikaal, extern bureau, …".
 _PROVIDER = re.compile(r"^(een |het |de )?(extern|externe|intern|interne|eigen)\s+(bureau|opleider|opleidingsbureau|"

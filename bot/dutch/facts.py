@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.dutch.formatting import format_number
-from bot.dutch.parsing import SECTOR_LABELS, normalize, parse_int
+from bot.dutch.parsing import SECTOR_LABELS, normalize
+from bot.dutch.values import parse_int
 from bot.vocabulary import PURPOSES, SECTORS
 
 # Words for a type of organisation inside a sentence (whole words; "kunst" alone is too vague here): vocabulary.py

@@ -11,7 +11,8 @@ from bot import clock, funding
 from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
-from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize, parse_int
+from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize
+from bot.dutch.values import parse_int
 from bot.funding.words import explain
 from bot.messages import Message
 from bot.vocabulary import PURPOSES, SECTORS

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.dutch.parsing import MONTHS
+from bot.dutch.values import MONTHS
 from bot.funding.knowledge_base import Condition, KnowledgeBase, Scheme
 
 # Hosts and names of official sources. A condition whose source names at least one of them is official.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.dutch import formatting, numbers, parsing, periods
+from bot.dutch import formatting, numbers, parsing, periods, values
 from bot.interviews.catalogue import Question
 from bot.interviews.context import Ctx
 from bot.interviews.flow import speerpunten
@@ -142,7 +142,7 @@ _YEAR_ONLY = re.compile(r"^(in |voor |het jaar |jaar )?(20\d\d|(dit|het huidige|
 
 
 def _year(t: str, ctx: Ctx) -> Parsed:
-    value = parsing.parse_year(t, ctx.today)
+    value = values.parse_year(t, ctx.today)
     if value is None:
         return Parsed(False, error="geen_jaar")
     sure = bool(_YEAR_ONLY.match(parsing.normalize(t).strip(" .!")))
@@ -233,7 +233,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
         if named and named.group(1).strip(" '\"„”") != t:  # "..., en de naam is gewoon Leiderschapstraject": that name
             name = named.group(1).strip(" '\"„”")
             return Parsed(True, name, sure=False, said=formatting.quoted(name))
-        if q.kind == "short" and parsing.only_an_amount(t):  # "3000 euro" as the provider: the costs come later
+        if q.kind == "short" and values.only_an_amount(t):  # "3000 euro" as the provider: the costs come later
             return Parsed(False, error="antwoord_is_bedrag")
         if q.kind == "short" and _only_a_period(t, ctx):  # "na de zomer" as the provider: when is asked apart
             return Parsed(False, error="antwoord_is_periode")

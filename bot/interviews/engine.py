@@ -5,11 +5,11 @@ and what follows it is in the interview's question file (catalogue.py), walked b
 question is always derived from what is stored: the first question without an answer, or a question the person
 asked to correct. That makes resuming (also after a restart) trivial. Texts of questions and replies live in the
 Rasa domain as responses named ``utter_<response>``; this module only returns response names and parameters.
+Taking an answer in (storing it or saying it back first, and what follows it) is in answering.py.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -19,8 +19,8 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
-from bot.interviews import groups, navigation, parts, places, proposals
-from bot.interviews.answers import NAME_FILLER, described_parts, parse_answer
+from bot.interviews import answering, navigation, parts, places, proposals
+from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
     INTERVIEW_LABELS,
     INTERVIEW_QUESTIONS,
@@ -33,10 +33,7 @@ from bot.interviews.catalogue import (
 )
 from bot.interviews.context import RESTART, Ctx, Message, Reply, max_answer_length
 from bot.interviews.context import buttons as make_buttons
-from bot.interviews.fields import write
-from bot.interviews.items import ITEMS
-from bot.interviews.parts import HOOKS, Stored
-from bot.interviews.real_costs import as_planned
+from bot.interviews.parts import Stored
 from bot.storage import repository as repo
 from bot.storage.models import Person
 
@@ -172,168 +169,14 @@ class InterviewEngine:
         return self.answer_question(key, text)
 
     def answer_question(self, key: str, text: str) -> Reply:
-        """Read ``text`` as the answer to ``key``: stored when it is sure, said back when it was read from a
-        sentence, offered as buttons when it can be read two ways."""
-        q = Q[key]
-        messages: list[Message] = []
-        completed = self._completes_the_last_answer(key, text)
-        if completed is not None:
-            return completed
-        if q.stored_in == SPEERPUNTEN:
-            accepted = places.add_speerpunten(self, key, text, messages)
-            return self._after_answer(key, accepted, messages)
-        parsed = parse_answer(q, text, self.ctx)
-        if q.stored_in == "activity_evaluation.eval_cost_cents" and not parsed.ok:  # "precies wat begroot was"
-            parsed = as_planned(self, key, text) or parsed
-        if not parsed.ok:
-            messages = [Message(parsed.error or "antwoord_onduidelijk")]
-            if self.state.pending_question == key:  # stuck in a correction the person may not have meant
-                messages.append(Message("correctie_laat_maar", {"vraag_label": self.label_of(key, self.state.pending_item)},
-                                        make_buttons([("Laat maar, het oude is goed", "/hervatten")])))
-            return Reply(messages, accepted=False, done=False)
-        correcting = self.state.pending_question == key
-        described = None if correcting or "activity_parts" not in q.after else described_parts(q, text, self.ctx)
-        if described is not None:  # "Training Excel voor het secretariaat, € 3.000": every part said back first
-            parsed.value, also, parsed.said = described
-            proposals.make(self, key, text, parsed, also=also)
-            return Reply([], accepted=False, done=False)
-        if parsed.options or not parsed.sure:
-            proposals.make(self, key, text, parsed, correction=correcting,
-                           old=self.shown_value(key) if correcting else None)
-            return Reply([], accepted=False, done=False)
-        reply = self.keep(key, text, parsed.value, said=parsed.said, rest=parsed.rest)
-        if parsed.echo and reply.accepted and parsed.said:
-            reply.messages.insert(0, Message("genoteerd", {"vraag_label": self.label_of(key), "wat": parsed.said}))
-        return reply
-
-    def _completes_the_last_answer(self, key: str, text: str) -> Reply | None:
-        """"Door ze mee te laten" was stored, then the whole sentence comes: it completes that answer (said so),
-        and the question that is open now is asked again."""
-        last = self.state.last_change or {}
-        previous = last.get("key")
-        if last.get("correction") or previous in (None, key) or previous not in Q or Q[previous].kind not in ("open", "short"):
-            return None
-        before = navigation.value(self, previous, last.get("item"))
-        said, now = parsing.normalize(str(before or "")).rstrip(" .…"), parsing.normalize(text)
-        if not isinstance(before, str) or len(said) < 8 or not now.startswith(said) or len(now) < len(said) + 4:
-            return None
-        self.state.pending_question, self.state.pending_item = previous, last.get("item")
-        self.keep(previous, text, text)
-        self.state.pending_question = self.state.pending_item = None
-        self.state.asked_question = None
-        return Reply([Message("antwoord_aangevuld", {"vraag_label": self.label_of(previous, last.get("item")),
-                                                      "nieuw": formatting.quoted(text)})], accepted=False, done=False)
+        """Read ``text`` as the answer to ``key`` and store it, or say it back first (answering.py)."""
+        return answering.answer_question(self, key, text)
 
     def keep(self, key: str, text: str, value, said: str | None = None, rest: str = "",
              also: dict | None = None) -> Reply:
-        """Store ``value`` as the answer to ``key`` (``text``: what the person typed), then what follows it."""
-        q = Q[key]
-        messages: list[Message] = []
-        value, problem = places.check(self, q.stored_in, value, text)
-        if problem is not None:
-            return Reply([problem], accepted=False, done=False)
-        correcting = self.state.pending_question == key or navigation.answered(self, key)
-        item = navigation.item_position(self, key)
-        old = self.shown_value(key, item) if correcting else None
-        old_raw = proposals.to_json(navigation.value(self, key, item)) if correcting else None
-        self._store(Stored(key, text, value, None, not correcting, messages, also=also or {}))
-        shown = value.text if hasattr(value, "text") else value.display_name or value.id if isinstance(value, Person) \
-            else ("" if value is None else str(value))  # a speerpunt or a person by name, never an object's repr
-        repo.log_answer(self.session, self.person.id, self.interview, key, text, shown, correcting)
-        self.state.last_change = {"key": key, "item": item, "old": old_raw, "correction": correcting}
-        if self.state.pending_question == key and old is not None and old == self.shown_value(key, item):
-            messages.append(Message("correctie_zelfde", {"vraag_label": self.label_of(key, item), "oud": old}))
-        elif self.state.pending_question == key and old is not None:
-            messages.append(Message("correctie_opgeslagen_van_naar", {
-                "vraag_label": self.label_of(key, item), "oud": old, "nieuw": self.shown_value(key, item) or "geen"}))
-        elif q.kind == "period" and said:
-            messages.append(Message("periode_genoteerd", {"wat": said}))
-        if rest:
-            messages += self._details(key, value, rest)
-        return self._after_answer(key, True, messages)
-
-    def _after_answer(self, key: str, accepted: bool, messages: list[Message]) -> Reply:
-        q = Q[key]
-        if accepted and self.state.pending_question == key and (q.stored_in != SPEERPUNTEN
-                                                                or self.ctx.plan().speerpunten_complete):
-            self.state.pending_question = None
-            self.state.pending_item = None
-            if not any(m.response in ("correctie_opgeslagen_van_naar", "correctie_zelfde") for m in messages):
-                messages.append(Message("correctie_opgeslagen"))
-        self.state.status = "active"
-        if accepted:
-            self.state.asked_question = None  # the next prompt names the next question
-        self.session.flush()
-        done = self.is_done()
-        if done:
-            self.state.status = "done"
-        return Reply(messages, accepted=accepted, done=done)
-
-    def _details(self, key: str, value, rest: str) -> list[Message]:
-        """"Ja, en ...": the details after a yes or no fill a question they answer (said back first: the new
-        item's first question after "ja" at "nog een?", else a later question with fixed answers), or the person
-        hears that they were not stored."""
-        self.session.flush()
-        for following in self._questions_for_details(key, value):
-            if Q[following].kind == "short":  # a name: "dat is een e-learning AVG" -> "e-learning AVG"
-                rest = NAME_FILLER.sub("", rest).strip() or rest
-            # "ja, en dan wil ik leren onderhandelen": "Ik wil leren onderhandelen", a sentence of its own
-            rest = re.sub(r"^(?:en\s+)?(?:dan\s+)?(wil|ga|moet|kan|zou)\s+ik\b", lambda m: "Ik " + m.group(1), rest)
-            parsed = parse_answer(Q[following], rest, self.ctx)
-            if parsed.ok and (parsed.value not in (None, "") or parsed.options):
-                parsed.said = parsed.said or formatting.quoted(rest)
-                described = described_parts(Q[following], rest, self.ctx) if "activity_parts" in Q[following].after \
-                    else None
-                also = None
-                if described is not None:  # "ja, een cursus Excel voor de administratie": its parts too
-                    parsed.value, also, parsed.said = described
-                proposals.make(self, following, rest, parsed, also=also)
-                return [Message("details_gelezen")]
-        if parsing.word_count(rest) <= 8:  # "ja, die hebben we", "ja, neem ze maar mee naar volgend jaar"
-            return []
-        return [Message("details_niet_bewaard", {"wat": formatting.quoted(rest)})]
-
-    def _questions_for_details(self, key: str, value) -> list[str]:
-        group = current().group_of(key)
-        if group is not None and key in (group.start, group.more):
-            following = self.current_key()  # "ja, een cursus Excel": the new item's first question
-            return [following] if value and following not in (None, RESTART, key) else []
-        order = INTERVIEW_QUESTIONS[self.interview]
-        later = order[order.index(key) + 1:] if key in order else []
-        return [k for k in later if current().group_of(k) is None and Q[k].kind not in ("open", "short", "list")
-                and places.available(self, Q[k].stored_in) and parts.applies(self, Q[k])
-                and not places.answered(self, Q[k].stored_in)][:3]
-
-    def _store(self, stored: Stored) -> None:
-        """Keep an accepted answer where its question file says, then run what follows it."""
-        key, value = stored.key, stored.value
-        group = current().group_of(key)
-        if group is None:
-            stored.item = places.store(self, Q[key].stored_in, value, stored.messages)
-            self._after(stored)
-        elif group.items is None:
-            stored.item = groups.store(self.ctx.pop(), group, key, value, self.state.pending_question == key)
-            self._after(stored)
-        elif key == group.more:
-            ITEMS[group.items].close(self, value)
-        else:
-            source = ITEMS[group.items]
-            record = source.record(self, navigation.target(self, group, key, create=True), create=True)
-            if Q[key].kind == "speerpunt":
-                write(record, navigation.attribute(key), value.text if value else "")
-                if hasattr(record, "speerpunt_id"):
-                    record.speerpunt_id = value.id if value else None
-            else:
-                write(record, navigation.attribute(key), value)
-            stored.item = record
-            self._after(stored)
-            source.finished(self, record, key, navigation.missing(self, group, record) is None, stored.messages)
-        self.session.flush()
-
-    def _after(self, stored: Stored) -> None:
-        """The question's own hooks (``after:`` in its file), with the record the answer went to."""
-        for hook in Q[stored.key].after:
-            HOOKS[hook](self, stored)
+        """Store ``value`` as the answer to ``key`` (``text``: what the person typed), then what follows it
+        (answering.py)."""
+        return answering.keep(self, key, text, value, said=said, rest=rest, also=also)
 
     # -- corrections and restart ------------------------------------------------------------------
     def go_back(self) -> str | None:
@@ -414,7 +257,7 @@ class InterviewEngine:
             return self._undo_speerpunten(change)
         self.state.pending_question, self.state.pending_item = key, item
         old = proposals.from_json(self, change["old"])
-        self._store(Stored(key, "(teruggezet)", old, None, False, []))
+        answering.store(self, Stored(key, "(teruggezet)", old, None, False, []))
         repo.log_answer(self.session, self.person.id, self.interview, key, "(teruggezet)",
                         old.text if hasattr(old, "text") else str(old), True)
         self.state.pending_question = self.state.pending_item = None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.dutch import formatting, parsing
+from bot.dutch import formatting, values
 from bot.interviews.context import Message
 from bot.interviews.context import buttons as make_buttons
 from bot.interviews.flow import speerpunten
@@ -130,12 +130,12 @@ def _smart_check(engine, stored: Stored) -> None:
     from bot.dutch.periods import read_period
 
     goal, text = stored.item, stored.value
-    if parsing.has_deadline(text):
+    if values.has_deadline(text):
         period = read_period(text, engine.today)  # no dates read ("van begin tot eind"): "wanneer" is asked
         if period.label:
             goal.deadline = period.label
             stored.messages.append(Message("leerdoel_wanneer_gelezen", {"wat": period.said or period.label}))
-    if parsing.has_measurable_result(text):
+    if values.has_measurable_result(text):
         goal.result = "zie leerdoel"
         stored.messages.append(Message("leerdoel_resultaat_gelezen"))  # said, so nothing is filled in unseen
     # the tip says only what will be asked: both questions, or the one that is still open

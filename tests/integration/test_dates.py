@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 
 from bot import clock
 from bot.dutch.formatting import format_date
-from bot.dutch.parsing import parse_year
+from bot.dutch.values import parse_year
 from bot.funding import knowledge_base, presenting
 from bot.identity import Identity, IdentityError, TokenSettings, mint, verify
 from bot.services import files as exports

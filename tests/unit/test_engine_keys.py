@@ -10,7 +10,7 @@ import pytest
 
 from bot.interviews import catalogue
 
-ENGINE = ["engine", "navigation", "places", "items", "flow", "parts", "groups", "popgesprek", "evaluation", "named",
+ENGINE = ["engine", "answering", "navigation", "places", "items", "flow", "parts", "groups", "popgesprek", "evaluation", "named",
           "answers"]
 FOLDER = Path(catalogue.__file__).parent
 

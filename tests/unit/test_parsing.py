@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bot.dutch import formatting, parsing
+from bot.dutch import formatting, parsing, values
 
 
 @pytest.mark.parametrize("text,cents", [
@@ -12,12 +12,12 @@ from bot.dutch import formatting, parsing
     ("€ 0", 0), ("honderdvijftig", 15000), ("2 duizend", 200000),
 ])
 def test_money_in_dutch_forms(text, cents):
-    assert parsing.parse_money_cents(text) == cents
+    assert values.parse_money_cents(text) == cents
 
 
 @pytest.mark.parametrize("text", ["", "veel", "geen idee", "-500", "abc", "😀"])
 def test_money_not_understood(text):
-    assert parsing.parse_money_cents(text) is None
+    assert values.parse_money_cents(text) is None
 
 
 @pytest.mark.parametrize("text,label", [
@@ -26,28 +26,28 @@ def test_money_not_understood(text):
     ("najaar 2027", "najaar"),
 ])
 def test_periods(text, label):
-    assert parsing.parse_period(text) == label
+    assert values.parse_period(text) == label
 
 
 def test_period_not_understood():
-    assert parsing.parse_period("als het uitkomt") is None
+    assert values.parse_period("als het uitkomt") is None
 
 
 def test_year():
     today = date(2026, 11, 26)
-    assert parsing.parse_year("2027", today) == 2027
-    assert parsing.parse_year("volgend jaar", today) == 2027
-    assert parsing.parse_year("dit jaar", today) == 2026
-    assert parsing.parse_year("1999", today) is None
-    assert parsing.parse_year("ooit", today) is None
+    assert values.parse_year("2027", today) == 2027
+    assert values.parse_year("volgend jaar", today) == 2027
+    assert values.parse_year("dit jaar", today) == 2026
+    assert values.parse_year("1999", today) is None
+    assert values.parse_year("ooit", today) is None
 
 
 def test_int_words_and_digits():
-    assert parsing.parse_int("ongeveer 800") == 800
-    assert parsing.parse_int("achthonderd") == 800
-    assert parsing.parse_int("1.200") == 1200
-    assert parsing.parse_int("veel") is None
-    assert parsing.parse_int("0", minimum=1) is None
+    assert values.parse_int("ongeveer 800") == 800
+    assert values.parse_int("achthonderd") == 800
+    assert values.parse_int("1.200") == 1200
+    assert values.parse_int("veel") is None
+    assert values.parse_int("0", minimum=1) is None
 
 
 def test_yes_no():
@@ -88,10 +88,10 @@ def test_english_is_noticed():
 
 
 def test_smart_checks():
-    assert parsing.has_deadline("Voor de zomer van 2027 kan ik presenteren")
-    assert not parsing.has_deadline("Ik wil beter presenteren")
-    assert parsing.has_measurable_result("Ik heb mijn certificaat behaald")
-    assert not parsing.has_measurable_result("Ik wil beter presenteren")
+    assert values.has_deadline("Voor de zomer van 2027 kan ik presenteren")
+    assert not values.has_deadline("Ik wil beter presenteren")
+    assert values.has_measurable_result("Ik heb mijn certificaat behaald")
+    assert not values.has_measurable_result("Ik wil beter presenteren")
 
 
 def test_the_decision_button_in_plain_words_and_its_old_title_both_mean_adjusted():
@@ -138,7 +138,7 @@ def test_a_confirmation_still_needs_the_plain_word():
                                          ("€500 per persoon", True), ("Extern bureau", False), ("20", False),
                                          ("Bureau 2000", False), ("Stichting 1000 euro fonds", False)])
 def test_only_an_amount(text, amount):
-    assert parsing.only_an_amount(text) is amount
+    assert values.only_an_amount(text) is amount
 
 
 # --- read_choice: negations, options, statuses in plain words ---------------------------------------------------------
@@ -251,11 +251,11 @@ def test_a_plain_yes_no_no_longer_reads_zeker_niet_as_yes():
 
 
 def test_the_old_number_parsers_on_top_of_numbers():
-    assert parsing.parse_money_cents("tussen 5.000 en 8.000") is None  # two amounts: no guess
-    assert parsing.parse_money_cents("In 2027 hebben we 40.000 euro") == 4000000
-    assert parsing.parse_int("een") is None and parsing.parse_int("twee") == 2
-    assert parsing.dutch_number_word("vijfentwintig") == 25 and parsing.dutch_number_word("een") is None
-    assert parsing.parse_number("2,5k") == 2500.0
+    assert values.parse_money_cents("tussen 5.000 en 8.000") is None  # two amounts: no guess
+    assert values.parse_money_cents("In 2027 hebben we 40.000 euro") == 4000000
+    assert values.parse_int("een") is None and values.parse_int("twee") == 2
+    assert values.dutch_number_word("vijfentwintig") == 25 and values.dutch_number_word("een") is None
+    assert values.parse_number("2,5k") == 2500.0
 
 
 @pytest.mark.parametrize("text,value", [
