@@ -12,6 +12,8 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+PROVIDER_ISSUER, PROVIDER_AUDIENCE = "https://login.voorbeeld.nl/tenant/v2.0", "leerkoers-app"
+
 
 class Key:
     def __init__(self, kid: str) -> None:

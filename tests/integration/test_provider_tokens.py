@@ -12,23 +12,10 @@ from bot import claims as claim_files
 from bot.claims import ClaimsError, parse
 from bot.identity import IdentityError, _identity, verify
 from bot.settings import PROJECT_ROOT
-from tests.jwks import JwksServer, Key, claims, entra_id, keycloak
+from tests.jwks import PROVIDER_AUDIENCE, PROVIDER_ISSUER, Key, claims, entra_id, keycloak
 
-ISSUER, AUDIENCE = "https://login.voorbeeld.nl/tenant/v2.0", "leerkoers-app"
+ISSUER, AUDIENCE = PROVIDER_ISSUER, PROVIDER_AUDIENCE
 EXAMPLES = PROJECT_ROOT / "deploy" / "claims"
-
-
-@pytest.fixture
-def provider(monkeypatch):
-    first = Key("sleutel-1")
-    server = JwksServer(first)
-    monkeypatch.setenv("LEERKOERS_JWT_JWKS_URL", server.url)
-    monkeypatch.setenv("LEERKOERS_JWT_ISSUER", ISSUER)
-    monkeypatch.setenv("LEERKOERS_JWT_AUDIENCE", AUDIENCE)
-    monkeypatch.setenv("LEERKOERS_JWT_JWKS_COOLDOWN", "0")
-    monkeypatch.delenv("LEERKOERS_JWT_SECRET", raising=False)
-    yield server, first
-    server.stop()
 
 
 def own(sub: str, role: str = "employee", **more) -> dict:

@@ -11,24 +11,9 @@ import pytest
 
 from bot import identity_keys
 from bot.identity import IdentityError, verify
-from tests.jwks import JwksServer, Key, claims
+from tests.jwks import PROVIDER_AUDIENCE, PROVIDER_ISSUER, Key, claims
 
-ISSUER, AUDIENCE = "https://login.voorbeeld.nl/tenant/v2.0", "leerkoers-app"
-
-
-@pytest.fixture
-def provider(monkeypatch):
-    first = Key("sleutel-1")
-    server = JwksServer(first)
-    monkeypatch.setenv("LEERKOERS_JWT_JWKS_URL", server.url)
-    monkeypatch.setenv("LEERKOERS_JWT_ISSUER", ISSUER)
-    monkeypatch.setenv("LEERKOERS_JWT_AUDIENCE", AUDIENCE)
-    monkeypatch.setenv("LEERKOERS_JWT_JWKS_COOLDOWN", "0")
-    monkeypatch.delenv("LEERKOERS_JWT_SECRET", raising=False)
-    identity_keys.forget()
-    yield server, first
-    server.stop()
-    identity_keys.forget()
+ISSUER, AUDIENCE = PROVIDER_ISSUER, PROVIDER_AUDIENCE
 
 
 def token(key: Key, sub: str = "eva") -> str:
