@@ -37,8 +37,22 @@ class ActionShowAgreements(Action):
         return []
 
 
+def _just_shown(tracker: Tracker) -> bool:
+    """The bot's last message before this one showed the agreements and asked to confirm them: she has read them."""
+    user_messages = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            user_messages += 1
+            if user_messages > 1:
+                return False
+        elif event.get("event") == "bot" and user_messages == 1:
+            return (event.get("metadata") or {}).get("utter_action") == "utter_afspraken_bevestigen"
+    return False
+
+
 class ActionConfirmAgreements(Action):
-    """'ik bevestig de afspraken': every agreement that waits for this employee is confirmed and logged."""
+    """'ik bevestig de afspraken': every agreement that waits for this employee is confirmed and logged, once she
+    has seen them: a confirmation is only given for what was shown just before; otherwise they are shown first."""
 
     def name(self) -> str:
         return "action_afspraken_bevestigen"
@@ -46,6 +60,8 @@ class ActionConfirmAgreements(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
+        if not _just_shown(tracker):
+            return await ActionShowAgreements().run(dispatcher, tracker, domain)
         person = await synced_identity(tracker)
         count = await call(popgesprek.confirm, person.person_id)
         if count == 0:

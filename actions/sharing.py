@@ -31,7 +31,9 @@ class ActionSharePop(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        if _ASKS.search(latest_text(tracker).lower()) and await answer_who_sees(dispatcher, tracker, always=True):
+        text = latest_text(tracker).lower()
+        asks = _ASKS.search(text) and not sharing.SHARE_WORDS.search(text.split("?", 1)[1])  # not "…? graag delen"
+        if asks and await answer_who_sees(dispatcher, tracker, always=True):
             return []  # "Mag HR mijn POP zien?": a question, answered; nothing is shared or hidden
         share, with_hr = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
         person = await synced_identity(tracker)

@@ -15,6 +15,7 @@ from bot.interviews import agreements as rules
 from bot.interviews import evaluation, popgesprek
 from bot.interviews.context import MAX_GOALS, Message
 from bot.interviews.flow import activity_participants, activity_situations, current_activity
+from bot.interviews.plan_view import origin_agreement
 from bot.storage.models import Activity, Agreement, LearningGoal
 
 
@@ -121,8 +122,11 @@ class PlanActivities(Items):
     noun = "activiteit"
 
     def all(self, engine):
+        """The activities the plan's interview may name and change: not those that stand for an agreement of a
+        POP-gesprek (their manager changes them there, with the employee; to others they may not even be shown
+        by name: plan_view.py)."""
         plan = engine.ctx.year_plan()
-        return list(plan.activities) if plan else []
+        return [a for a in plan.activities if origin_agreement(engine.session, a) is None] if plan else []
 
     def title(self, item):
         return item.title

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from bot import clock
 from bot.dutch.formatting import format_date
@@ -152,7 +153,21 @@ def forget(s, person_id: str) -> None:
     s.execute(delete(OrgChartEntry).where(OrgChartEntry.person_id == person_id))  # the HR import's line
     person = s.get(Person, person_id)
     if person is not None:
+        _name_out_of_others_answers(s, person.display_name)
         s.delete(person)
+
+
+def _name_out_of_others_answers(s, name: str | None) -> None:
+    """Her name in what others answered (the manager who chose her for the POP-gesprek): "(verwijderd)"."""
+    name = " ".join((name or "").split())
+    if len(name) < 4:
+        return
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in name.split()), re.IGNORECASE)
+    rows = s.execute(select(AnswerLog).where(or_(func.lower(AnswerLog.text).contains(name.lower()),
+                                                 func.lower(AnswerLog.value).contains(name.lower())))).scalars()
+    for row in rows:
+        row.text = pattern.sub(REMOVED, row.text or "")
+        row.value = pattern.sub(REMOVED, row.value) if row.value else row.value
 
 
 def forget_again(url: str, register_url: str) -> int:

@@ -125,12 +125,14 @@ def pop_view(viewer_id: str, owner_id: str) -> tuple[str, str]:
 
 _HR = r"(?:hr|p&o|personeelszaken|hr-advis\w*)"
 _STOP_SHARING = re.compile(r"\b(?:stop\w*|niet meer|niet langer|intrek\w*|trek\w* .{0,20}in|verberg\w*|priv[eé]|"
-                           r"alleen voor mij(?:zelf)?|met niemand)\b")
+                           r"alleen voor mij(?:zelf)?|met niemand|niet\s+(?:\w+\s+)?(?:delen|deel|gedeeld))\b")
 _TO_MANAGER = re.compile(r"\bmet (?:alleen |enkel |ook )?(?:mijn |m'n |de )?(?:leidinggevende|manager|teamleider|baas)\b|"
                          r"\b(?:alleen|enkel)\s+(?:met|voor)\s+(?!mij\b|mezelf\b|niemand\b)\w+")  # "alleen met Lisa"
 _NOT_HR = re.compile(rf"\b(?:niet|nooit|geen|zonder)\s+(?:met\s+|aan\s+|voor\s+|de\s+)?{_HR}\b|"
                      rf"\b{_HR}\b.{{0,25}}\b(?:niet|hoeft niet|mag niet|geen)\b")  # "HR hoeft het niet te zien"
 _WITH_HR = re.compile(rf"\b(?:met|en|ook|aan)\s+(?:de\s+|ook\s+)?{_HR}\b")
+# the words of sharing itself: "deel met nora", "graag delen", "laat hem maar zien aan Nora"
+SHARE_WORDS = re.compile(r"\b(?:deel|delen|deelt|laat\b.{0,30}\bzien)\b")
 
 
 def not_with_hr(text: str) -> bool:
@@ -144,7 +146,7 @@ def what_to_share(text: str, nlu_says_share: bool) -> tuple[bool, bool]:
     norm = (text or "").lower()
     if _STOP_SHARING.search(norm):
         return False, False
-    share = bool(_TO_MANAGER.search(norm) or _WITH_HR.search(norm)) or nlu_says_share
+    share = bool(_TO_MANAGER.search(norm) or _WITH_HR.search(norm) or SHARE_WORDS.search(norm)) or nlu_says_share
     return share, share and bool(_WITH_HR.search(norm)) and not _NOT_HR.search(norm)
 
 

@@ -65,3 +65,19 @@ def test_her_name_leaves_her_managers_conversation_when_she_is_deleted(kind, db_
     assert [e.text for e in asyncio.run(store.retrieve("piet")).events if isinstance(e, UserUttered)] == \
         ["Ik werk met Mark samen"]
     store.engine.dispose()
+
+
+def test_her_name_leaves_what_her_manager_answered(db_url, today):
+    """Found over `make run`: after her deletion the manager's answer log still held 'Eva de Vries' as the person
+    he chose for the POP-gesprek."""
+    from bot.storage.db import session_scope
+    from bot.storage.models import AnswerLog
+    from tests.integration.cycle_helpers import pop_with_two_goals, record_agreements
+
+    pop_with_two_goals(today)
+    record_agreements(today)
+    privacy.delete_person("eva")
+    with session_scope() as s:
+        logged = [(a.text, a.value) for a in s.query(AnswerLog).filter_by(person_id="mark")]
+    assert logged and not any("Eva de Vries" in f"{text} {value}" for text, value in logged)
+    assert ("eva", "(verwijderd)") in logged  # he typed "eva"; the name he chose is gone

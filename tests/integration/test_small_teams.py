@@ -12,7 +12,7 @@ from bot.identity import Identity
 from bot.interviews.plan_view import MERGED_TITLE
 from bot.services import documents, files, plans, sharing
 from bot.services import interviews as service
-from tests.integration.cycle_helpers import pop_with_two_goals, record_agreements
+from tests.integration.cycle_helpers import answer_open_questions, pop_with_two_goals, record_agreements
 
 NORA = Identity("nora", "Nora", "manager", "Gemeente Zeist", organisation_id="gm0355")  # another team
 HR = Identity("hanna", "Hanna", "hr", "Gemeente Zeist", organisation_id="gm0355")
@@ -69,3 +69,25 @@ def test_a_team_as_large_as_the_minimum_is_shown_by_name(db_url, today):
     text = _downloads("nora")
     assert TITLE in text and "Team van Mark" in text and MERGED_TITLE not in text
     assert "Eva" not in text
+
+
+def test_the_plans_interview_neither_shows_nor_changes_an_agreement(db_url, today):
+    """Found over `make run`: in the yearly plan's interview Nora and HR read Eva's activity by "wijzig activiteit
+    1" ("Nu staat er: „Training presenteren bij De Baak”") and in the "iets wijzigen" menu, and Nora renamed it."""
+    from bot.storage.db import session_scope
+    from bot.storage.models import Activity
+
+    _team_of_one(today)
+    for viewer in ("nora", "hanna"):
+        service.start(viewer, "jaarplan", today)
+        answer_open_questions(viewer, "jaarplan", {"org_sector": ["gemeente"], "org_medewerkers": ["300"],
+                                                   "org_or": ["ja"], "jaarplan_jaar": [str(today.year)],
+                                                   "jaarplan_budget": ["€ 10.000"]}, today)
+        assert service.current_question(viewer, "jaarplan", today) in ("act_wat", "act_nog_een")
+        for text in ("wijzig activiteit 1", "iets wijzigen", "de naam van activiteit 1 moet zijn: Cursus plannen"):
+            found = service.correction(viewer, text, "jaarplan", today=today)
+            said = " ".join(str(m.params) for m in found.messages) + str(found.prompt and found.prompt.params)
+            said += " ".join(str(b) for m in found.messages for b in (m.buttons or []))
+            assert TITLE not in said and "Team van Mark" not in said, (viewer, text, said)
+    with session_scope() as s:
+        assert [a.title for a in s.query(Activity) if a.agreement_id] == [TITLE]  # unchanged

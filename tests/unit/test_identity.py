@@ -122,6 +122,10 @@ def test_the_demo_page_makes_no_tokens_unless_started_for_it(monkeypatch):
     ("ik wil mijn pop niet meer delen", True, (False, False)),
     ("Delen met mijn leidinggevende", True, (True, False)),
     ("alleen met Lisa, HR hoeft het niet te zien", False, (True, False)),  # stopped sharing (sixth round)
+    ("deel met nora", False, (True, False)),  # "Je POP is niet meer zichtbaar" (seventh round)
+    ("mag nora hem zien? graag delen", False, (True, False)),
+    ("ik wil hem niet delen", True, (False, False)),
+    ("niet delen", True, (False, False)),
 ])
 def test_what_is_shared_follows_the_words_not_only_the_nlu(text, nlu_share, expected):
     """Found over `make run`: "… delen met alleen mijn leidinggevende? Dus niet met HR." stopped sharing (the NLU
