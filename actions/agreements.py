@@ -6,8 +6,10 @@ decided in bot/services/popgesprek.py from the identity of the token, at every t
 
 from __future__ import annotations
 
+import hashlib
+
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -34,25 +36,21 @@ class ActionShowAgreements(Action):
         waiting = any(a.employee_confirmed_at is None for a in agreements)
         dispatcher.utter_message(response="utter_afspraken_bevestigen" if waiting else "utter_afspraken",
                                  afspraken="\n".join(agreement_line(a) for a in agreements))
-        return []
+        return [SlotSet(SEEN, seen(agreements) if waiting else None)]
 
 
-def _just_shown(tracker: Tracker) -> bool:
-    """The bot's last message before this one showed the agreements and asked to confirm them: she has read them."""
-    user_messages = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            user_messages += 1
-            if user_messages > 1:
-                return False
-        elif event.get("event") == "bot" and user_messages == 1:
-            return (event.get("metadata") or {}).get("utter_action") == "utter_afspraken_bevestigen"
-    return False
+SEEN = "afspraken_gezien"
+
+
+def seen(agreements) -> str:
+    """A fingerprint of the lines the employee is shown: a confirmation holds for exactly what she read."""
+    lines = "\n".join(agreement_line(a) for a in agreements)
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()[:32]
 
 
 class ActionConfirmAgreements(Action):
     """'ik bevestig de afspraken': every agreement that waits for this employee is confirmed and logged, once she
-    has seen them: a confirmation is only given for what was shown just before; otherwise they are shown first."""
+    has seen them: a confirmation holds for exactly the lines she was shown; otherwise they are shown first."""
 
     def name(self) -> str:
         return "action_afspraken_bevestigen"
@@ -60,9 +58,11 @@ class ActionConfirmAgreements(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        if not _just_shown(tracker):
-            return await ActionShowAgreements().run(dispatcher, tracker, domain)
         person = await synced_identity(tracker)
+        agreements = await call(popgesprek.mine, person.person_id)
+        if agreements and any(a.employee_confirmed_at is None for a in agreements) and \
+                tracker.get_slot(SEEN) != seen(agreements):  # not read yet, or changed since: shown first
+            return await ActionShowAgreements().run(dispatcher, tracker, domain)
         count = await call(popgesprek.confirm, person.person_id)
         if count == 0:
             agreements = await call(popgesprek.mine, person.person_id)
@@ -71,4 +71,4 @@ class ActionConfirmAgreements(Action):
             return []
         dispatcher.utter_message(response="utter_afspraken_bevestigd",
                                  aantal=formatting.count(count, "afspraak", "afspraken"))
-        return []
+        return [SlotSet(SEEN, None)]
