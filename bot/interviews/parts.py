@@ -138,6 +138,8 @@ def _smart_check(engine, stored: Stored) -> None:
     if values.has_measurable_result(text):
         goal.result = "zie leerdoel"
         stored.messages.append(Message("leerdoel_resultaat_gelezen"))  # said, so nothing is filled in unseen
+    elif goal.result == "zie leerdoel":  # a corrected goal that no longer says how success shows: asked again
+        goal.result = None
     # the tip says only what will be asked: both questions, or the one that is still open
     if goal.deadline is None and goal.result is None:
         stored.messages.append(Message("smart_tip"))
