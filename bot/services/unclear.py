@@ -35,7 +35,11 @@ def _names() -> set[str]:
     """Words of the display names of the people Leerkoers knows (to keep names out of the list)."""
     with session_scope() as s:
         names = s.execute(select(Person.display_name).where(Person.display_name.is_not(None))).scalars()
-        return {fold(w) for name in names for w in name.split() if len(w) >= 3}
+        return {fold(w) for name in names for w in name.split() if len(w) >= 3 and fold(w) not in TUSSENVOEGSELS}
+
+
+# the small words inside Dutch surnames ("van Dijk", "ter Horst"): ordinary words too ("die pop van mij")
+TUSSENVOEGSELS = {"van", "den", "der", "ter", "ten", "het", "los", "uit", "aan", "bij", "voor", "over", "op"}
 
 
 def anonymise(message: str, names: set[str]) -> str:

@@ -65,3 +65,12 @@ def test_the_command_lists_them_and_forgets_a_deleted_person(db_url, tmp_path, m
     privacy.purge_conversation(tracker, "piet-0815")
     assert cli.main(["onbegrepen", "--dagen", "30"]) == 0
     assert "Geen onbegrepen berichten" in capsys.readouterr().out
+
+
+def test_the_small_words_of_a_surname_stay_ordinary_words(db_url):
+    """CI on a clean clone: with "Henk van Dijk" known, "die pop van mij" was listed as "die pop [naam] mij"."""
+    service.sync_identity(Identity("henk", "Henk van Dijk", "employee", "Gemeente Zeist", organisation_id="gm0355"))
+    [group] = unclear.grouped(["die pop van mij", ])
+    assert group.text == "die pop van mij"
+    [named] = unclear.grouped(["vraag voor henk dijk"])
+    assert named.text == "vraag voor [naam] [naam]"
