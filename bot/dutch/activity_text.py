@@ -57,7 +57,7 @@ def _a_period(candidate: str, today: date | None) -> bool:
 
 
 def split_activity(text: str, today: date | None = None) -> dict[str, str]:
-    """The parts of a one-message activity, by question key; only ``act_wat`` when there is nothing more.
+    """The parts of a one-message activity, by the activity's attribute (bot/storage/models.py); only ``title`` when there is nothing more.
 
     A part is only taken when the message names at least one other field besides the activity itself, so a
     plain title ("Training voor leidinggevenden") is the title as typed.
@@ -66,11 +66,11 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
     parts: dict[str, str] = {}
     money = re.search(_COUNT_TIMES_PRICE, rest, flags=re.I) or re.search(_MONEY, rest, flags=re.I)
     if money:
-        parts["act_kosten"] = money.group(0).strip()
+        parts["cost_cents"] = money.group(0).strip()
         rest = rest[:money.start()] + " " + rest[money.end():]
     provider = re.search(r"\sdoor\s+(.+?)" + _STOP, rest, flags=re.I)
     if provider:
-        parts["act_aanbieder"] = provider.group(1).strip()
+        parts["provider"] = provider.group(1).strip()
         rest = rest[:provider.start()] + " " + rest[provider.end():]
     for segment in re.finditer(r"(?:^|,|\s)(" + _PERIOD_LEAD + r"[^,]+?)" + _STOP, rest, flags=re.I):
         candidate = segment.group(1).strip()
@@ -82,32 +82,32 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
                 and not parse_period(words[0]):
             continue
         if _a_period(candidate, today):
-            parts["act_wanneer"] = re.sub(r"^(in|op|tijdens)\s+(het\s+|de\s+)?", "", candidate, flags=re.I)
+            parts["period"] = re.sub(r"^(in|op|tijdens)\s+(het\s+|de\s+)?", "", candidate, flags=re.I)
             rest = rest[:segment.start(1)] + " " + rest[segment.end(1):]
             break
     kept = []
     for segment in (p.strip() for p in rest.split(",")):
         words = segment.split()
-        if 0 < len(words) <= 3 and "act_soort" not in parts and match_choice(segment, KIND_OF_LEARNING_CHOICES) \
+        if 0 < len(words) <= 3 and "kind" not in parts and match_choice(segment, KIND_OF_LEARNING_CHOICES) \
                 and not re.search(r"\b(training|cursus|opleiding)\b", segment, re.I):
-            parts["act_soort"] = segment
-        elif "act_aanbieder" not in parts and _PROVIDER.match(segment):
-            parts["act_aanbieder"] = segment
-        elif "act_vorm" not in parts and _FORM.match(segment) and kept:
-            parts["act_vorm"] = segment
+            parts["kind"] = segment
+        elif "provider" not in parts and _PROVIDER.match(segment):
+            parts["provider"] = segment
+        elif "form" not in parts and _FORM.match(segment) and kept:
+            parts["form"] = segment
         else:
             kept.append(segment)
     rest = " " + ", ".join(kept) + " "
-    counted = re.match(r"(?i)(?:voor\s+)?[\w-]+\s+([a-z]+)\s+(?:à|á|a|x)\b", parts.get("act_kosten", ""))
+    counted = re.match(r"(?i)(?:voor\s+)?[\w-]+\s+([a-z]+)\s+(?:à|á|a|x)\b", parts.get("cost_cents", ""))
     group = None if counted and _PEOPLE.search(counted.group(1)) else _target_group(rest)
     if counted and _PEOPLE.search(counted.group(1)):  # "voor acht docenten à 450 euro": the docenten
-        parts["act_doelgroep"] = counted.group(1)
+        parts["target_group"] = counted.group(1)
     if group:
-        parts["act_doelgroep"] = group.group(1).strip()
+        parts["target_group"] = group.group(1).strip()
         rest = rest[:group.start()] + " " + rest[group.end():]
     title = re.sub(r"\s*,\s*(,\s*)*", ", ", re.sub(r"\s+", " ", rest)).strip(" ,")
     title = _TRAILING.sub("", title).strip(" ,")
     if len(parts) < 2 or not title:
-        return {"act_wat": (text or "").strip()}
-    parts["act_wat"] = title
+        return {"title": (text or "").strip()}
+    parts["title"] = title
     return parts

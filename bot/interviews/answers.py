@@ -264,15 +264,21 @@ def described_parts(q: Question, text: str, ctx: Ctx) -> tuple[object, dict[str,
     item the message answers (only values read with certainty), and how to say it all back; None when the message
     answers nothing besides its own question."""
     from bot.dutch.activity_text import split_activity
-    from bot.interviews.catalogue import Q
+    from bot.interviews.catalogue import Q, current
 
+    record, _, own = q.stored_in.partition(".")
+    asked = current().fields(record)  # the item's questions: key -> attribute
+    by_attribute = {attribute: key for key, attribute in asked.items()}
     parts = split_activity(text, ctx.today)
-    if len(parts) < 2 or q.key not in parts:
+    if len(parts) < 2 or own not in parts:
         return None
-    title = parts.pop(q.key)
+    title = parts.pop(own)
     said = [f"{q.label.lower()} {formatting.quoted(title)}"]
     found: dict[str, object] = {}
-    for key, part in parts.items():
+    for attribute, part in parts.items():
+        key = by_attribute.get(attribute)
+        if key is None:  # a form without that question
+            continue
         parsed = parse_answer(Q[key], part, ctx)
         if parsed.ok and not parsed.options and parsed.value not in (None, ""):  # all of it is said back
             found[key] = parsed.value

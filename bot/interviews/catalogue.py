@@ -20,6 +20,8 @@ import yaml
 from bot.interviews import named
 from bot.interviews.specs import (  # noqa: F401 - the places are read from here by the engine
     ACTIVITIES_DONE,
+    ACTIVITY_COST,
+    ACTIVITY_TITLE,
     BUDGET,
     CHOICES,
     CHOSEN_YEAR,
@@ -179,10 +181,10 @@ def load(folder: Path | None = None) -> Catalogue:
     for name in INTERVIEWS:
         spec = specs[name]
         unknown = [k for k in spec.profile if k not in questions]
-        missing = REQUIRED[name] - set(keys_of[name])
+        missing = REQUIRED[name] - {questions[key].stored_in for key in keys_of[name]}
         if unknown or missing:
-            raise CatalogueError(f"{folder / (name + '.yml')}: onbekend in profile: {unknown}; ontbreekt: "
-                                 f"{sorted(missing)}")
+            raise CatalogueError(f"{folder / (name + '.yml')}: onbekend in profile: {unknown}; geen vraag bewaard "
+                                 f"in: {sorted(missing)}")
         order[name] = [*spec.profile, *keys_of[name]]
         labels[name] = spec.label or name
     steps = {name: _steps(order[name], questions, groups) for name in INTERVIEWS}

@@ -294,7 +294,7 @@ ON_RESTART: dict[str, Callable[[Any], None]] = {
 def _summary(engine) -> str:
     from bot.interviews.summaries import summary
 
-    return summary(engine.ctx)
+    return summary(engine, lambda q: applies(engine, q))
 
 
 def _summary_popgesprek(engine) -> str:

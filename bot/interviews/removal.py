@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.dutch import formatting, parsing
+from bot.interviews.catalogue import ACTIVITY_TITLE, current
 from bot.interviews.context import Message
 from bot.storage.models import Activity
 
@@ -52,7 +53,7 @@ def remove(engine, position: int) -> Message:
     engine.session.flush()
     for i, other in enumerate(sorted(plan.activities, key=lambda a: a.position), 1):
         other.position = i
-    engine.state.last_change = {"key": "act_wat", "item": position, "old": old, "correction": True, "removed": True}
+    engine.state.last_change = {"key": current().places[ACTIVITY_TITLE], "item": position, "old": old, "correction": True, "removed": True}
     engine.state.proposal = None
     return Message("activiteit_verwijderd", {"nummer": position, "naam": formatting.quoted(old["title"]),
                                              "rest": _left(plan)})

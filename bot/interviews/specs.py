@@ -52,11 +52,15 @@ REPEATED = {"goal": "learning_goals", "activity": "plan_activities", "agreement"
             "activity_evaluation": "evaluated_activities"}
 DONE_PLACES = {"pop.goals_complete": "goal", "year_plan.activities_complete": "activity"}
 SPECIAL_PLACES = {ORGANISATION_NAME, SPEERPUNTEN, PLAN_YEAR, BUDGET, ACTIVITIES_DONE, GOALS_DONE, SUBJECT, CHOSEN_YEAR}
-# Questions the engine needs by key (loops and their logic); a form may relabel them but not leave them out
-REQUIRED = {"strategie": {"speerpunten"}, "jaarplan": {"jaarplan_jaar", "jaarplan_budget", "act_wat", "act_kosten",
-                                                       "act_nog_een"},
-            "pop": {"doel_tekst", "doel_nog_een"}, "popgesprek": {"gesprek_medewerker", "afspraak_besluit"},
-            "evaluatie": {"evaluatie_jaar", "eval_status"}}
+# Places the engine needs a question for (loops and their logic); a form may relabel or rename them, not leave them out
+ACTIVITY_TITLE = "activity.title"
+ACTIVITY_COST = "activity.cost_cents"
+GOAL_TEXT = "goal.text"
+DECISION = "agreement.decision"
+EVALUATION_STATUS = "activity_evaluation.eval_status"
+REQUIRED = {"strategie": {SPEERPUNTEN}, "jaarplan": {PLAN_YEAR, BUDGET, ACTIVITY_TITLE, ACTIVITY_COST, ACTIVITIES_DONE},
+            "pop": {GOAL_TEXT, GOALS_DONE}, "popgesprek": {SUBJECT, DECISION},
+            "evaluatie": {CHOSEN_YEAR, EVALUATION_STATUS}}
 
 
 class ButtonSpec(BaseModel, extra=Extra.forbid):

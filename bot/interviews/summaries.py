@@ -12,8 +12,7 @@ from bot.interviews.catalogue import (
     INTERVIEW_QUESTIONS,
     LABELS_KIND,
     ORG_FIELDS,
-    PLAN_FIELDS,
-    POP_FIELDS,
+    Group,
     Q,
     current,
 )
@@ -83,29 +82,40 @@ def _profile_lines(ctx: Ctx) -> list[str]:
     return lines
 
 
-def _summary_strategie(ctx: Ctx) -> str:
+def _answer_lines(asked, interview: str, records: dict[str, object], group_lines) -> list[str]:
+    """An interview's answers in asking order, each under its question's label, as its question file says: the
+    profile is apart (_profile_lines), a question asked only under a condition only while it holds (``asked``), an
+    organisation's own question only once answered; a repeating group as ``group_lines`` writes it."""
+    lines: list[str] = []
+    for step in current().steps[interview]:
+        if isinstance(step, Group):
+            lines += group_lines(step)
+            continue
+        q = Q[step]
+        record, _, attribute = q.stored_in.partition(".")
+        if record not in records or records[record] is None:
+            continue
+        if q.kind == "list":  # the speerpunten: a numbered list
+            found = list(read(records[record], attribute) or [])
+            lines += ([f"- {q.label}:"] + [f"  {i}. {said(sp.text)}" for i, sp in enumerate(found, 1)] if found
+                      else [_line(q.label, None)])
+            continue
+        value = read(records[record], attribute)
+        if (value is None and attribute.startswith(EXTRA)) or not asked(q):
+            continue
+        lines.append(_line(q.label, shown(step, value), typed=not (q.buttons or q.choices)))
+    return lines
+
+
+def _summary_strategie(ctx: Ctx, asked) -> str:
     lines = _profile_lines(ctx)
     plan = ctx.plan()
     if plan is None:
         return "\n".join(lines)
-    for key in ("strategie_toekomst",):
-        lines.append(_line(Q[key].label, plan.future_vision))
-    if plan.speerpunten:
-        lines.append(f"- {Q['speerpunten'].label}:")
-        lines += [f"  {i}. {said(sp.text)}" for i, sp in enumerate(plan.speerpunten, 1)]
-    else:
-        lines.append(_line(Q["speerpunten"].label, None))
-    for key in ("strategie_competenties", "strategie_rol_leren", "strategie_draagvlak"):
-        if key in PLAN_FIELDS:
-            lines.append(_line(Q[key].label, read(plan, PLAN_FIELDS[key])))
-    if ctx.org and ctx.org.has_works_council:
-        labels = {"ja": "ja", "gepland": "nog niet, wel gepland", "nee": "nee"}
-        lines.append(_line(Q["strategie_or"].label, labels.get(plan.works_council_involved), typed=False))
-    lines += [_line(label, value) for label, value in own_questions(plan, PLAN_FIELDS)]
-    return "\n".join(lines)
+    return "\n".join(lines + _answer_lines(asked, "strategie", {"strategic_plan": plan}, lambda _group: []))
 
 
-def _summary_jaarplan(ctx: Ctx) -> str:
+def _summary_jaarplan(ctx: Ctx, _asked) -> str:
     lines = _profile_lines(ctx)
     plan = ctx.year_plan()
     if plan is None:
@@ -148,13 +158,18 @@ def _summary_jaarplan(ctx: Ctx) -> str:
     return "\n".join(lines)
 
 
-def _summary_pop(ctx: Ctx) -> str:
-    lines = _profile_lines(ctx)[:1]
+def _summary_pop(ctx: Ctx, asked) -> str:
     pop = ctx.pop()
-    for key, attr in POP_FIELDS.items():
-        if key == "pop_steun":
-            continue
-        lines.append(_line(Q[key].label, shown(key, read(pop, attr))))
+    return "\n".join(_profile_lines(ctx)[:1] + _answer_lines(asked, "pop", {"pop": pop},
+                                                             lambda group: _pop_group_lines(pop, group)))
+
+
+def _pop_group_lines(pop, group: Group) -> list[str]:
+    if group.items is None:  # an organisation's own group
+        found = groups.described(pop, group, lambda key, value: shown(key, value) if Q[key].buttons
+                                 else said(shown(key, value)))
+        return [f"- {group.label}: " + (" / ".join(found) if found else "geen")]
+    lines = []
     for goal in pop.goals:
         if goal.text is None:
             continue
@@ -169,17 +184,13 @@ def _summary_pop(ctx: Ctx) -> str:
             extra.append(f"hoe: {said(goal.activity)}")
         extra += [f"{label.lower()}: {said(value) if value else 'geen'}" for label, value in own_questions(goal, GOAL_FIELDS)]
         lines.append(f"- Leerdoel {goal.position}: {said(goal.text)}" + (f" ({'; '.join(extra)})" if extra else ""))
-    for group in own_groups("pop"):
-        found = groups.described(pop, group, lambda key, value: shown(key, value) if Q[key].buttons
-                                 else said(shown(key, value)))
-        lines.append(f"- {group.label}: " + (" / ".join(found) if found else "geen"))
-    if "pop_steun" in POP_FIELDS:
-        lines.append(_line(Q["pop_steun"].label, pop.support_needed))
-    return "\n".join(lines)
+    return lines
 
 
 SUMMARIES = {"strategie": _summary_strategie, "jaarplan": _summary_jaarplan, "pop": _summary_pop}
 
 
-def summary(ctx: Ctx) -> str:
-    return SUMMARIES[ctx.interview](ctx)
+def summary(engine, asked) -> str:
+    """What an interview holds now, for the engine's person and interview; ``asked(question)``: whether a
+    question is asked now (its ``ask_if``)."""
+    return SUMMARIES[engine.ctx.interview](engine.ctx, asked)

@@ -18,6 +18,7 @@ from bot.dutch.formatting import format_date, format_number
 from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q, groups
 from bot.interviews import agreements as rules
+from bot.interviews.fields import EXTRA
 from bot.interviews.plan_view import MERGED_TITLE, PlanView, merged_group
 from bot.interviews.summaries import own_groups, own_questions, shown
 from bot.services.sharing import visible_pops
@@ -28,6 +29,8 @@ from bot.storage.models import KINDS_OF_LEARNING, LearningGoal, Person, YearPlan
 from bot.vocabulary import plans
 
 KIND_ORDER = KINDS_OF_LEARNING
+# The POP's answers with a place of their own in the document: "Over mij", the support asked for
+_POP_ELSEWHERE = ("function", "team", "support_needed")
 
 
 def pop_document(person_id: str, year: int | None = None, today: date | None = None) -> Document:
@@ -46,10 +49,9 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
                        f"gemaakt op {format_date(today)}")
         basics = [f"Functie: {pop.function or '-'}", f"Team of afdeling: {pop.team or '-'}"]
         doc.sections.append(("Over mij", basics))
-        for key in ("pop_terugblik", "pop_bijdrage", "pop_sterk", "pop_ontwikkelpunten", "pop_ambitie_kort",
-                    "pop_ambitie_lang"):
-            value = getattr(pop, POP_FIELDS[key])
-            doc.sections.append((Q[key].label, [value or "(nog niet ingevuld)"]))
+        for key, attribute in POP_FIELDS.items():  # the open answers, in asking order, under their labels
+            if attribute not in _POP_ELSEWHERE and not attribute.startswith(("wish_", EXTRA)):
+                doc.sections.append((Q[key].label, [getattr(pop, attribute) or "(nog niet ingevuld)"]))
         doc.sections += [(label, [str(value or "geen")]) for label, value in own_questions(pop, POP_FIELDS)]
         doc.sections += [(group.label, groups.described(pop, group, shown) or ["geen"]) for group in own_groups("pop")]
         plan = org.strategic_plan if org else None

@@ -31,6 +31,7 @@ from bot.interviews import (
     progress,
     removal,
 )
+from bot.interviews.catalogue import BUDGET
 from bot.services.during_interview import carry_out
 from bot.services.people import sync_identity  # noqa: F401 - the actions and many tests call it from here
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
@@ -301,7 +302,7 @@ def _checked(engine: InterviewEngine, text: str) -> list[Message] | None:
     said = [Message("antwoord_nu", {"vraag_label": corrections.label(engine, found.target.key, found.target.item),
                                     "waarde": corrections.shown(engine, found.target.key, found.target.item)
                                     or "nog niets"})]
-    if found.target.key == "jaarplan_budget":
+    if Q[found.target.key].stored_in == BUDGET:
         said += [m for m in progress.messages(engine) if m.response.startswith("budget")]
     return said
 

@@ -34,7 +34,7 @@ def answer_until(person, interview, script, key, today):
 def test_strategic_interview_stores_everything(db_url, today):
     turn = complete("manager-1", "strategie", STRATEGIE, today)
     assert "Digitale dienstverlening" in turn.summary
-    assert "nog niet, wel gepland" in turn.summary
+    assert "Nog niet, maar dat is gepland" in turn.summary
     with session_scope() as s:
         org = s.execute(select(Organisation)).scalar_one()
         assert (org.name, org.sector, org.employees, org.has_works_council) == ("Gemeente Zeist", "gemeente", 800, True)

@@ -148,7 +148,7 @@ def test_an_own_question_with_buttons_reads_a_click_and_a_typed_title(db_url, to
     (lambda d: d["questions"][0].update(kind="essay"), "kind"),
     (lambda d: d["questions"][0].update(stored_in="pop.salary"), "onbekende plek"),
     (lambda d: d["questions"].append(dict(d["questions"][0], key="pop_functie_twee")), "allebei bewaard"),
-    (lambda d: d.update(questions=[q for q in d["questions"] if q["key"] != "doel_tekst"]), "doel_tekst"),
+    (lambda d: d.update(questions=[q for q in d["questions"] if q["key"] != "doel_tekst"]), "goal.text"),
     (lambda d: d["questions"][0].update(kleur="rood"), "kleur"),
 ])
 def test_a_wrong_questions_file_is_refused_with_its_name(own_forms, change, message):

@@ -50,14 +50,14 @@ def test_entities_round_trip():
 def test_an_activity_in_one_message():
     parts = split_activity("Training datagedreven werken voor alle beleidsmedewerkers, in het tweede kwartaal, "
                            "door Hogeschool Utrecht, € 12.500")
-    assert parts == {"act_wat": "Training datagedreven werken", "act_doelgroep": "alle beleidsmedewerkers",
-                     "act_wanneer": "tweede kwartaal", "act_aanbieder": "Hogeschool Utrecht", "act_kosten": "€ 12.500"}
+    assert parts == {"title": "Training datagedreven werken", "target_group": "alle beleidsmedewerkers",
+                     "period": "tweede kwartaal", "provider": "Hogeschool Utrecht", "cost_cents": "€ 12.500"}
 
 
 @pytest.mark.parametrize("title", ["Training voor leidinggevenden", "Coaching leidinggevenden",
                                    "Cursus gegevens verwijderen volgens de AVG", "Training door de week"])
 def test_a_plain_title_stays_the_title(title):
-    assert split_activity(title) == {"act_wat": title}
+    assert split_activity(title) == {"title": title}
 
 
 def test_an_activity_with_a_count_times_a_price_and_words_that_introduce_it():
@@ -65,8 +65,8 @@ def test_an_activity_with_a_count_times_a_price_and_words_that_introduce_it():
     the target group "acht docenten per persoon"."""
     parts = split_activity("De eerste activiteit is een training didactiek voor het primair onderwijs, voor acht "
                            "docenten à 450 euro per persoon, te volgen in het voorjaar.")
-    assert parts == {"act_wat": "training didactiek voor het primair onderwijs", "act_doelgroep": "docenten",
-                     "act_wanneer": "voorjaar", "act_kosten": "voor acht docenten à 450 euro per persoon"}
+    assert parts == {"title": "training didactiek voor het primair onderwijs", "target_group": "docenten",
+                     "period": "voorjaar", "cost_cents": "voor acht docenten à 450 euro per persoon"}
 
 
 def test_a_sector_named_in_a_question_does_not_replace_the_organisations_own():
@@ -92,7 +92,7 @@ def test_counts_and_prices_in_a_one_message_activity_stay_out_of_its_name(text, 
     """Found over `make run`: names like "leergang coachend leidinggeven, vier groepen" and "e-learning ..., zo'n per
     licentie", and € 2.500 for four groups of ten at € 250."""
     parts = split_activity(text)
-    assert (parts["act_wat"], parts["act_kosten"]) == (title, cost)
+    assert (parts["title"], parts["cost_cents"]) == (title, cost)
 
 
 def test_sessions_of_an_amount_are_asked_each_or_all():
@@ -105,14 +105,14 @@ def test_sessions_of_an_amount_are_asked_each_or_all():
 
 @pytest.mark.parametrize("text,expected", [
     ("een e-learning klantgericht schrijven voor de hele afdeling, 40 licenties van 95 euro, rond de kerst",
-     {"act_wat": "een e-learning klantgericht schrijven", "act_doelgroep": "de hele afdeling",
-      "act_kosten": "40 licenties van 95 euro", "act_wanneer": "rond de kerst"}),
+     {"title": "een e-learning klantgericht schrijven", "target_group": "de hele afdeling",
+      "cost_cents": "40 licenties van 95 euro", "period": "rond de kerst"}),
     ("leiderschapstraject voor de 4 coördinatoren, 4 × 7.500 euro, start in het voorjaar",
-     {"act_wat": "leiderschapstraject", "act_doelgroep": "de 4 coördinatoren", "act_kosten": "4 × 7.500 euro",
-      "act_wanneer": "voorjaar"}),
+     {"title": "leiderschapstraject", "target_group": "de 4 coördinatoren", "cost_cents": "4 × 7.500 euro",
+      "period": "voorjaar"}),
     ("Training omgevingswet voor vijf vergunningverleners, extern bij een opleider",
-     {"act_wat": "Training omgevingswet", "act_doelgroep": "vijf vergunningverleners",
-      "act_aanbieder": "extern bij een opleider"}),
+     {"title": "Training omgevingswet", "target_group": "vijf vergunningverleners",
+      "provider": "extern bij een opleider"}),
 ])
 def test_more_ways_of_describing_an_activity_in_one_message(text, expected):
     """Found over `make run` (fourth round): names like "e-learning ..., 40 licenties van, rond de kerst" and
