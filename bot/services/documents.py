@@ -16,9 +16,9 @@ from bot.documents.content import Document, NotFound, YearRow  # noqa: F401 - No
 from bot.dutch import law
 from bot.dutch.formatting import format_date, format_number
 from bot.dutch.parsing import SECTOR_LABELS
-from bot.interviews import LABELS_KIND, ORG_FIELDS, PLAN_FIELDS, POP_FIELDS, Q, groups
+from bot.interviews import LABELS_KIND, ORG_FIELDS, POP_FIELDS, Q, catalogue, groups
 from bot.interviews import agreements as rules
-from bot.interviews.fields import EXTRA
+from bot.interviews.fields import EXTRA, read
 from bot.interviews.plan_view import MERGED_TITLE, PlanView, merged_group
 from bot.interviews.summaries import own_groups, own_questions, shown
 from bot.services.sharing import visible_pops
@@ -109,14 +109,19 @@ def strategy_document(person_id: str, today: date | None = None) -> Document:
                    f"Aantal medewerkers: {format_number(org.employees) if org.employees is not None else '-'}",
                    f"Ondernemingsraad: {'ja' if org.has_works_council else 'nee'}"]
         doc.sections.append(("De organisatie", profile))
-        doc.sections.append(("Waar staan we over 3 jaar?", [plan.future_vision or "(nog niet ingevuld)"]))
-        doc.sections.append(("Speerpunten voor de komende 3 jaar", [f"{i}. {sp.text}" for i, sp in
-                                                                     enumerate(plan.speerpunten, 1)] or ["-"]))
-        doc.sections.append(("Welke competenties vraagt dit?", [plan.competences or "(nog niet ingevuld)"]))
-        doc.sections.append(("Welke rol speelt leren en opleiden?", [plan.role_of_learning or "(nog niet ingevuld)"]))
-        doc.sections.append(("Draagvlak", [plan.support_base or "(nog niet ingevuld)"]))
-        doc.sections += [(label, [str(value or "geen")]) for label, value in
-                         own_questions(org, ORG_FIELDS) + own_questions(plan, PLAN_FIELDS)]
+        doc.sections += [(label, [str(value or "geen")]) for label, value in own_questions(org, ORG_FIELDS)]
+        for key in catalogue.current().order["strategie"]:  # the policy's answers, as its question file asks them
+            q = Q[key]
+            record, _, attribute = q.stored_in.partition(".")
+            if record != "strategic_plan" or attribute == "works_council_involved":  # the OR: its own section
+                continue
+            value = read(plan, attribute)
+            if q.kind == "list":
+                doc.sections.append((q.label, [f"{i}. {sp.text}" for i, sp in enumerate(value, 1)] or ["-"]))
+            elif not attribute.startswith(EXTRA):
+                doc.sections.append((q.label, [value or "(nog niet ingevuld)"]))
+            elif value is not None:  # an organisation's own question: once answered
+                doc.sections.append((q.label, [str(shown(key, value) or "geen")]))
         if org.has_works_council:
             doc.sections.append(("Ondernemingsraad", [
                 {"ja": "De OR is betrokken.", "gepland": "De OR wordt nog betrokken.", "nee": "De OR is nog niet betrokken."}
