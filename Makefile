@@ -10,6 +10,8 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
 LEERKOERS_WHEELS ?= ../shared/wheels
 SPACY_MODEL_URL := https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl
 MODEL := models/leerkoers.tar.gz
+# `make test`: the test modules run on this many processes (pytest-xdist); each module stays on one
+TEST_PROCESSES ?= 2
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := config.yml $(shell find domain -name '*.yml' 2>/dev/null) $(shell find data -name '*.yml' 2>/dev/null)
 
@@ -81,7 +83,7 @@ chat: $(MODEL)
 
 test: $(MODEL) $(WIDGET) browser haproxy
 	$(BIN)/ruff check bot actions rasa_addons ops tests bench
-	$(BIN)/python -m pytest --durations=30
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --durations=30
 
 # While working: everything that needs no trained model and no servers (under a minute).
 test-fast: $(STAMP)
