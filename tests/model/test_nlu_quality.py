@@ -44,6 +44,19 @@ def test_held_out_set_is_separate_from_the_training_data():
     held |= {normalised(text) for text in nlu_report.out_of_scope()}
     assert not held & training
     assert not voices & training and not voices & held
+    seen = held | voices
+    for name in ("real", "out_of_field"):  # issue 41: the sets in real people's patterns, kept apart as well
+        texts = [normalised(text) for text, _ in nlu_report.held_out(name)]
+        assert len(texts) == len(set(texts)) and len(texts) >= 180, name
+        assert not set(texts) & training and not set(texts) & seen, name
+        seen |= set(texts)
+
+
+def test_the_out_of_field_set_refers_every_topic_and_holds_near_misses():
+    """Issue 41, item 3: at least 60 questions outside the field and 60 near-misses inside it."""
+    pairs = nlu_report.held_out("out_of_field")
+    assert sum(g == nlu_report.OUT_OF_FIELD for _, g in pairs) >= 60
+    assert sum(g != nlu_report.OUT_OF_FIELD for _, g in pairs) >= 60
 
 
 def test_second_held_out_set_speaks_in_many_voices():
