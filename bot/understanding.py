@@ -304,9 +304,10 @@ REMARK = "opmerking"  # a remark or aside at a question ("even denken"): kept as
 _ASIDE = re.compile(r"^(?:o+h? |ow )?wacht\b|^oeps\b|^foutje\b|^sorry,|^zo,|\btrouwens\b|\boverigens\b|"
                     r"\btussen haakjes\b|\beven tussendoor\b|\bbtw\b|"
                     r"^(?:wel |best |beetje |erg |nogal |echt )?(?:irritant|onhandig|vervelend|omslachtig)\b")
-# Words of a reaction: without one, a short phrase the NLU is not sure of is content ("drie bijeenkomsten met oefenen")
+# Words of a reaction: without one, a short phrase the NLU is not sure of is content ("drie bijeenkomsten met oefenen");
+# "lastige" before a noun describes the content ("werken bij lastige ondernemers"), "hmm, lastige (vraag)" reacts
 _SOUNDS_LIKE_A_REMARK = re.compile(
-    r"\b(hm+|uh+m*|pf+|tja|ha(ha)+|hihi|joh|goeie|goede vraag|lastig\w*|moeilijk\w*|makkelijk|even|momentje|moment|"
+    r"\b(hm+|uh+m*|pf+|tja|ha(ha)+|hihi|joh|goeie|goede vraag|lastig|moeilijk|(?:lastige|moeilijke)(?=\s*$|\s+vra|\s*[,.!?])|makkelijk|even|momentje|moment|"
     r"oei|oef|poeh|pfoe|jeetje|wauw|nou|denk|denken|dacht|nadenk\w*|nagedacht|interessant\w*|grappig|spannend|jammer|"
     r"vervelend|irritant|onhandig|omslachtig|ingewikkeld|gedoe|snap\w*|bedoel\w*|zei|duidelijk|mooi|ok[eé]?|sorry|"
     r"oeps|foutje|zeg|hoor|eigenlijk|toch|vraag|vragen|opnieuw|traag|wacht|ah|oh|o|zo|ja ja|wat een|geen idee|rare?|"

@@ -269,6 +269,10 @@ def test_a_short_phrase_without_words_of_a_reaction_is_an_answer_when_the_nlu_do
     assert decide("vier avonden met een trainer", ranking) == ANSWERED
     assert decide("hmm, lastige", ranking) == Decision("hold", "opmerking")
     assert decide("goede vraag eigenlijk", [("opmerking", 0.6)]) == Decision("hold", "opmerking")
+    # conversation b13 after new training data (NLU: opmerking 0.70): a development point, not a reaction
+    assert decide("de-escalerend werken bij lastige ondernemers", [("opmerking", 0.70), ("antwoord", 0.2)]) == ANSWERED
+    assert decide("moeilijke gesprekken beter voeren", [("opmerking", 0.70), ("antwoord", 0.2)]) == ANSWERED
+    assert decide("pff, moeilijke vraag", [("opmerking", 0.70)]) == Decision("hold", "opmerking")
 
 
 @pytest.mark.parametrize("text", ["wat een gedoe", "wat een gedoe zeg", "hoe lastig is dat"])
