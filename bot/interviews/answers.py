@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.dutch import formatting, numbers, parsing, periods, values
-from bot.interviews.catalogue import Question
+from bot.interviews.catalogue import PLAN_YEAR, Question, current
 from bot.interviews.context import Ctx
 from bot.interviews.flow import speerpunten
 
@@ -65,7 +65,7 @@ def _said_number(shown: str, r: numbers.NumberReading) -> str:
 
 
 def _period(t: str, ctx: Ctx) -> Parsed:
-    year = ctx.year if ctx.interview == "jaarplan" else None
+    year = ctx.year if PLAN_YEAR in current().places_of(ctx.interview) else None  # a plan's periods: its year
     r = periods.read_period(t, ctx.today, year)
     if r.options:
         return Parsed(True, None, sure=False, options=[(o.label, o.label) for o in r.options if o.label])
@@ -264,7 +264,7 @@ def described_parts(q: Question, text: str, ctx: Ctx) -> tuple[object, dict[str,
     item the message answers (only values read with certainty), and how to say it all back; None when the message
     answers nothing besides its own question."""
     from bot.dutch.activity_text import split_activity
-    from bot.interviews.catalogue import Q, current
+    from bot.interviews.catalogue import Q
 
     record, _, own = q.stored_in.partition(".")
     asked = current().fields(record)  # the item's questions: key -> attribute

@@ -32,9 +32,11 @@ from bot.interviews.specs import (  # noqa: F401 - the places are read from here
     PLAN_YEAR,
     REPEATED,
     REQUIRED,
+    SHARED_RECORDS,
     SPECIAL_PLACES,
     SPEERPUNTEN,
     SUBJECT,
+    YEARLY_PERSONAL_RECORDS,
     GroupSpec,
     InterviewSpec,
     QuestionSpec,
@@ -95,6 +97,23 @@ class Catalogue:
     places: dict[str, str]  # stored_in -> key, for the questions outside a group
     steps: dict[str, list]  # per interview: question keys and groups, in asking order
 
+    def places_of(self, interview: str) -> frozenset[str]:
+        """Where the answers of an interview go (``stored_in`` of all its questions, its profile's included): what
+        an interview asks decides how the engine treats it, never its name."""
+        return self._derived["places"][interview]
+
+    def records_of(self, interview: str) -> frozenset[str]:
+        return frozenset(place.partition(".")[0] for place in self.places_of(interview))
+
+    def shared(self, interview: str) -> bool:
+        """Its answers belong to the whole organisation (the policy, the yearly plan, its evaluation)."""
+        return bool(self.records_of(interview) & set(SHARED_RECORDS))
+
+    def yearly_for_person(self, interview: str) -> bool:
+        """Its answers are a person's for one year (the POP, the agreements of a POP-gesprek) and it asks no year."""
+        return bool(self.records_of(interview) & set(YEARLY_PERSONAL_RECORDS)) and not (
+            self.places_of(interview) & {PLAN_YEAR, CHOSEN_YEAR})
+
     def group_of(self, key: str) -> Group | None:
         """The repeating group a question belongs to (also its "nog een?" question), or None."""
         return self._derived["group_of"].get(key)
@@ -123,8 +142,9 @@ class Catalogue:
                     fields.setdefault(record, {})[q.key] = attribute
             group_of = {key: group for steps in self.steps.values() for group in steps if isinstance(group, Group)
                         for key in (*group.keys, group.start, group.more) if key}
+            places = {name: frozenset(self.questions[key].stored_in for key in keys) for name, keys in self.order.items()}
             cache = {"fields": fields, "topics": {k: q.topic_words for k, q in self.questions.items()},
-                     "group_of": group_of}
+                     "group_of": group_of, "places": places}
             object.__setattr__(self, "_cache", cache)
         return cache
 

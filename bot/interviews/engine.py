@@ -50,7 +50,7 @@ class InterviewEngine:
         self.interview = interview
         self.state = repo.get_or_create_state(session, person.id, interview)
         year = self.state.year
-        if interview in ("pop", "popgesprek") and year is None:
+        if year is None and current().yearly_for_person(interview):  # the POP, the agreements: this year
             year = self.state.year = self.today.year
         self.ctx = Ctx(session, person, interview, self.today, year)
 
@@ -104,7 +104,8 @@ class InterviewEngine:
         medewerkers. Klopt iets niet? ..."), or None when nothing was.
         """
         org = self.ctx.org
-        if org is None or self.interview not in ("strategie", "jaarplan"):  # only these ask the profile
+        asked = current().places_of(self.interview) - {ORGANISATION_NAME}
+        if org is None or not any(place.startswith("organisation.") for place in asked):  # it asks no profile
             return None
         facts = merge(extract_facts(org.name or ""), facts)  # "Gemeente Oostmeer", "Installatiebedrijf Jansen"
         filled = Facts()
@@ -138,8 +139,8 @@ class InterviewEngine:
         if self.state.proposal and key != RESTART:
             return proposals.prompt(self)
         if key == RESTART:
-            # the strategy and the yearly plan belong to the whole organisation: colleagues lose them too
-            shared = self.interview in ("strategie", "jaarplan")
+            # the policy, the yearly plan and its evaluation belong to the whole organisation: colleagues lose them too
+            shared = current().shared(self.interview)
             return Message("opnieuw_zeker_organisatie" if shared else "opnieuw_zeker",
                            {"interview_naam": INTERVIEW_LABELS[self.interview]},
                            make_buttons([("Ja, opnieuw beginnen", "ja"), ("Nee, ga verder", "nee")]))

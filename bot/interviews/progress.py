@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.dutch import formatting
 from bot.interviews import navigation, parts, places
-from bot.interviews.catalogue import Group, Q, current
+from bot.interviews.catalogue import BUDGET, Group, Q, current
 from bot.interviews.context import RESTART, Message
 from bot.interviews.items import ITEMS
 
@@ -47,7 +47,7 @@ def messages(engine) -> list[Message]:
     from bot.interviews.parts import budget_message
 
     found = [message(engine)]
-    plan = engine.ctx.year_plan() if engine.interview == "jaarplan" else None
+    plan = engine.ctx.year_plan() if BUDGET in current().places_of(engine.interview) else None
     if plan is not None and plan.budget_cents is not None:
         budget_message(plan, found, after_activity=True)
         if found[-1].response == "budget_stand":  # not "Opgeslagen": nothing was stored just now

@@ -22,6 +22,11 @@ _FIELDS = ("title", "target_group", "kind", "speerpunt_id", "speerpunt_text", "g
            "cooperation", "cost_cents", "complete", "extra")
 
 
+def has_activities(interview: str) -> bool:
+    """The interview asks the plan's activities one by one ("verwijder activiteit 4" is about them)."""
+    return ACTIVITY_TITLE in current().places_of(interview)
+
+
 def named(text: str) -> int | None:
     """The position of the activity a request to remove names ("verwijder activiteit 4", "haal de laatste activiteit
     weg" is -1), or None. A question how to do it ("hoe kan ik ... verwijderen?") names none."""

@@ -52,6 +52,10 @@ REPEATED = {"goal": "learning_goals", "activity": "plan_activities", "agreement"
             "activity_evaluation": "evaluated_activities"}
 DONE_PLACES = {"pop.goals_complete": "goal", "year_plan.activities_complete": "activity"}
 SPECIAL_PLACES = {ORGANISATION_NAME, SPEERPUNTEN, PLAN_YEAR, BUDGET, ACTIVITIES_DONE, GOALS_DONE, SUBJECT, CHOSEN_YEAR}
+# Records the whole organisation shares (starting such an interview over empties them for colleagues too), and
+# records a person has once per year (an interview storing there without asking a year is about this year)
+SHARED_RECORDS = ("strategic_plan", "year_plan", "activity", "activity_evaluation", "year_evaluation")
+YEARLY_PERSONAL_RECORDS = ("pop", "goal", "agreement")
 # Places the engine needs a question for (loops and their logic); a form may relabel or rename them, not leave them out
 ACTIVITY_TITLE = "activity.title"
 ACTIVITY_COST = "activity.cost_cents"

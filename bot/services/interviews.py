@@ -180,7 +180,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if held_text is not None and held_request == ANSWER and _agrees(text) and not engine.accepts_closed(text):
             text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer (unless "ja"
             # answers the open question itself: "Wil je nog een activiteit toevoegen?")
-        position = removal.named(text) if interview == "jaarplan" else None
+        position = removal.named(text) if removal.has_activities(interview) else None
         if position is not None:  # "verwijder activiteit 4": that one goes ("zet het terug" brings it back)
             return Turn([removal.remove(engine, position)], engine.prompt(), accepted=False, done=False)
         checked = _checked(engine, text)
@@ -332,7 +332,7 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
             if repo.get_state(s, person_id, interview) is None:
                 continue
             engine = _engine(s, person_id, interview, today)
-            if interview == "jaarplan" and removal.named(text) is not None:  # "verwijder activiteit 4"
+            if removal.has_activities(interview) and removal.named(text) is not None:  # "verwijder activiteit 4"
                 engine.state.status = "active"
                 return Correction(interview, [removal.remove(engine, removal.named(text))], engine.prompt())
             if _checks(text):  # "klopt het dat activiteit 3 nu 4000 euro kost?": what is stored, nothing changes

@@ -220,7 +220,7 @@ def test_starting_the_organisations_plan_over_warns_that_colleagues_lose_it_too(
     """Issue 18 finding: restarting the strategy interview did not warn that it removes the plan for colleagues."""
     service.sync_identity(MARK)
     service.start("mark", "strategie", today)
-    for interview in ("strategie", "jaarplan"):
+    for interview in ("strategie", "jaarplan", "evaluatie"):  # the evaluation is on the organisation's plan too
         prompt = service.ask_restart("mark", interview)
         assert prompt.response == "opnieuw_zeker_organisatie"
     service.sync_identity(EVA)

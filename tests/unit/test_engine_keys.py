@@ -59,6 +59,17 @@ def test_no_question_key_in_any_module_outside_storage():
     assert found == {}
 
 
+@pytest.mark.parametrize("module", ENGINE)
+def test_the_engine_treats_an_interview_by_what_it_asks_not_by_its_name(module):
+    """Issue 40, item 4: no branch per interview ("if interview == 'jaarplan'") in the engine; what an interview
+    asks (catalogue.places_of: a budget, a year, the plan's activities, records of the organisation) decides."""
+    tree = ast.parse((FOLDER / f"{module}.py").read_text(encoding="utf-8"))
+    named = sorted({node.value for compare in ast.walk(tree) if isinstance(compare, ast.Compare)
+                    for node in ast.walk(compare) if isinstance(node, ast.Constant)
+                    and node.value in catalogue.INTERVIEWS and node.value != "pop"})  # "pop": also a record
+    assert named == [], f"bot/interviews/{module}.py compares with interview names: {named}"
+
+
 def test_one_engine_for_every_interview():
     """No engine of its own per interview and no mixin: the differences are in the question files."""
     from bot.interviews.engine import InterviewEngine
