@@ -75,3 +75,14 @@ _ANY_CHANGE = re.compile(r"^(?:ik wil |ik zou |kan ik |mag ik |graag |nog )*(?:g
 def names_nothing(text: str) -> bool:
     """"iets wijzigen", "ik wil iets aanpassen": a change that names no answer (the button 'Iets wijzigen', typed)."""
     return _ANY_CHANGE.match(parsing.normalize(text).strip(" .!?")) is not None
+
+
+# "laat maar, niks wijzigen", "toch niet aanpassen", "hoeft niet meer": the person lets the change go
+_LETS_GO = re.compile(r"\b(?:laat (?:maar|het|dat|alles)(?: maar)?(?: zo| staan)?|laat maar|(?:niks|niets|toch niet|"
+                      r"maar niet|liever niet|niet meer) (?:meer )?(?:wijzig\w*|aanpass\w*|aan te passen|verander\w*|"
+                      r"corriger\w*)|hoeft (?:toch |al )?niet(?: meer)?(?= *[.!]* *$)|geen wijziging\w*)\b")
+
+
+def lets_go(text: str) -> bool:
+    """The message lets a change go instead of naming one (the NLU hears "wijzigen" in "niks wijzigen")."""
+    return _LETS_GO.search(parsing.normalize(text)) is not None

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from bot.dutch import formatting, parsing
 from bot.interviews.catalogue import INTERVIEW_QUESTIONS, LABELS_KIND, ORGANISATION_NAME, Q, current
-from bot.interviews.correction_words import _VALUE, first_of_several, names_nothing, value_part  # noqa: F401
+from bot.interviews.correction_words import (  # noqa: F401
+    _VALUE,
+    first_of_several,
+    lets_go,
+    names_nothing,
+    value_part,
+)
 from bot.interviews.items import ITEMS
 
 PAYLOAD = "/wijzig_antwoord"

@@ -29,6 +29,8 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         key = engine.go_back()
         messages.append(Message("correctie_start", {"vraag_label": formatting.in_sentence(Q[key].label)}) if key
                         else Message("correctie_niets"))
+    elif command == "wijzig_antwoord" and corrections.lets_go(text):  # "laat maar, niks wijzigen"
+        messages += _let_go(engine)
     elif command == "wijzig_antwoord":
         first, more = corrections.first_of_several(text)
         found = corrections.apply(engine, corrections.PAYLOAD if corrections.names_nothing(text) else first)
@@ -60,10 +62,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
     elif command == QUESTION:
         messages.append(Message("vraag_onbekend"))
     elif command == "hervatten":  # already here: the question is asked again; a correction is let go
-        item = engine.state.pending_item
-        key = engine.cancel_correction()
-        if key is not None:
-            messages.append(Message("correctie_gestopt", {"vraag_label": engine.label_of(key, item)}))
+        messages += _let_go(engine)
     elif command == "opnieuw_beginnen":
         engine.ask_restart()
     elif command.startswith("start_"):
@@ -75,3 +74,10 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
             engine.pause()
             extra["switched"] = other
     return messages, extra
+
+
+def _let_go(engine: InterviewEngine) -> list[Message]:
+    """A correction asked for is let go (nothing changes); the open question is asked again."""
+    item = engine.state.pending_item
+    key = engine.cancel_correction()
+    return [Message("correctie_gestopt", {"vraag_label": engine.label_of(key, item)})] if key is not None else []

@@ -188,6 +188,8 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             return Turn(checked, engine.prompt(), accepted=False, done=False)
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
                           names_an_answer=_names_an_answer(engine, text, ranking, key))
+        if engine.state.pending_question not in (None, RESTART) and corrections.lets_go(text):
+            decision = Decision("request", "hervatten")  # "laat maar, niks wijzigen": the change is let go, not stored
         if text.strip() == "/" + ANSWER or _is_answer_button(text):  # the button "Ja, dit is mijn antwoord"
             if held_text is None:  # nothing kept aside (any more): its title is never an answer
                 return Turn([Message("niets_apart_gehouden")], engine.prompt(), accepted=False, done=False)

@@ -4,11 +4,12 @@ layer on a real database; each test checks the stored state, not only the reply.
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.services import interviews as service
 from bot.storage.db import session_scope
-from bot.storage.models import Organisation, StrategicPlan, YearPlan
+from bot.storage.models import Activity, Organisation, StrategicPlan, YearPlan
 from tests.helpers import JAARPLAN, STRATEGIE
 
 FALLBACK = [("nlu_fallback", 0.5), ("faq", 0.2)]
@@ -470,6 +471,27 @@ def _to_speerpunten(person: str, today) -> None:
                  "eerste is digitale dienstverlening", "regionale samenwerking met de buurgemeenten en minder inhuur",
                  "Minder inhuur"]:
         _say(person, "strategie", text, today, [("antwoord", 0.9)])
+
+
+@pytest.mark.parametrize("text", ["laat maar, niks wijzigen", "toch niet aanpassen", "hoeft niet meer"])
+def test_letting_a_change_go_in_words_goes_on_where_it_was(db_url, today, text):
+    """Found over `make run`: "laat maar, niks wijzigen" (NLU: wijzig_antwoord 0.94) got "Ik weet niet welk antwoord
+    je wilt wijzigen" and the question to change again; a real correction stays one."""
+    _two_activities("g1", today)
+    asked = service.current_question("g1", "jaarplan", today)
+    turn = _say("g1", "jaarplan", "ik wil het doel van de eerste activiteit aanpassen", today, [("wijzig_antwoord", 0.99)])
+    assert turn.prompt.response == "vraag_act_doel"  # an open question: any words could be its answer
+    turn = _say("g1", "jaarplan", text, today, [("wijzig_antwoord", 0.94)])
+    assert [m.response for m in turn.messages] == ["correctie_gestopt"]
+    assert service.current_question("g1", "jaarplan", today) == asked
+    with session_scope() as s:
+        goals = list(s.execute(select(Activity.goal).order_by(Activity.position)).scalars())
+    assert goals[0] == JAARPLAN[6][1]
+    turn = _say("g1", "jaarplan", "het budget moet 12.000 zijn, het hoeft niet 10.000 te zijn", today,
+                [("wijzig_antwoord", 0.94)])
+    assert "correctie_gestopt" not in [m.response for m in turn.messages]
+    assert turn.prompt.response == "voorstel_kies"  # two amounts: which one is meant, asked; nothing let go
+    assert "€ 12.000" in [b["title"] for b in turn.prompt.buttons]
 
 
 def test_a_correction_of_another_speerpunt_while_one_is_changed_changes_that_one(db_url, today):
