@@ -9,8 +9,18 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, latest_intent, send, send_downloads, synced_identity, understood
+from actions.common import (
+    call,
+    identity,
+    latest_intent,
+    person_id,
+    send,
+    send_downloads,
+    synced_identity,
+    understood,
+)
 from bot.documents import links
+from bot.dutch import formatting
 from bot.services import files as exports
 from bot.services import interviews as service
 from bot.services import privacy
@@ -109,8 +119,18 @@ class ActionAskDeletion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not understood(tracker, dispatcher):
             return []
-        dispatcher.utter_message(response="utter_verwijderen_zeker")
+        await ask_deletion(dispatcher, tracker)
         return [SlotSet("bevestig_verwijderen", True)]
+
+
+async def ask_deletion(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"Weet je het zeker?", saying what goes: also the agreed activities in the organisation's yearly plan."""
+    planned = await call(privacy.planned_agreements, person_id(tracker))
+    if planned:
+        dispatcher.utter_message(response="utter_verwijderen_zeker_afspraken",
+                                 activiteiten=formatting.count(planned, "afgesproken activiteit", "afgesproken activiteiten"))
+    else:
+        dispatcher.utter_message(response="utter_verwijderen_zeker")
 
 
 class ActionDeleteMyData(Action):

@@ -23,6 +23,7 @@ from actions.common import (
     send_all,
     synced_identity,
 )
+from actions.documents import ask_deletion
 from actions.sharing import answer_who_sees
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
@@ -146,7 +147,7 @@ async def _handoff(intent: str, dispatcher: CollectingDispatcher, tracker: Track
                    turn: service.Turn) -> dict[str, Any]:
     """Another part of the bot answers (a download, 'welke gegevens heb je van mij?'); then the question again."""
     if intent == "gegevens_verwijderen":  # the interview was paused; the confirmation decides
-        dispatcher.utter_message(response="utter_verwijderen_zeker")
+        await ask_deletion(dispatcher, tracker)
         return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
                 "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
     await action_named(HANDOFF_ACTIONS[intent])().run(dispatcher, tracker, domain)

@@ -16,6 +16,7 @@ from bot.settings import get_settings
 from bot.storage import conversation_store
 from bot.storage.db import session_scope
 from bot.storage.models import (
+    Activity,
     Agreement,
     AgreementLog,
     AnswerLog,
@@ -110,6 +111,14 @@ def export(person_id: str, conversation: list[dict] | None = None) -> bytes:
     data["pop_access"] = [{"at": item["at"].isoformat(timespec="seconds"), "who": item["who"], "event": item["event"],
                            "text": item["text"]} for item in access.pop_access(person_id)]
     return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+
+
+def planned_agreements(person_id: str) -> int:
+    """How many activities of an organisation's yearly plan come from the person's POP-gesprek: they leave the
+    plan with her data (the deletion question says so)."""
+    with session_scope() as s:
+        return s.execute(select(func.count(Activity.id)).join(Agreement, Activity.agreement_id == Agreement.id)
+                         .join(Pop, Agreement.pop_id == Pop.id).where(Pop.person_id == person_id)).scalar_one()
 
 
 def delete_person(person_id: str) -> None:

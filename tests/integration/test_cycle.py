@@ -448,3 +448,21 @@ def test_evaluation_partly_done_is_asked_and_as_planned_is_the_planned_cost(db_u
         org = s.query(Organisation).filter_by(external_id="gm0355").one()
         [act] = [a for a in repo.get_year_plan(s, org, today.year).activities if a.title]
         assert (act.eval_status, act.eval_cost_cents) == ("gedaan", 125000)
+
+
+def test_the_deletion_question_says_that_the_agreed_activities_leave_the_plan(db_url, today):
+    """Found over `make run`: "verwijder mijn gegevens" said "De plannen van je organisatie blijven bestaan", while
+    the activities agreed in her POP-gesprek leave the yearly plan with her data."""
+    from actions.documents import ActionAskDeletion
+    from tests.integration.action_helpers import responses, run, tracker
+
+    pop_with_two_goals(today)
+    record_agreements(today)
+    messages, _ = run(ActionAskDeletion(), tracker("eva", "verwijder mijn gegevens", "gegevens_verwijderen"))
+    assert responses(messages) == ["utter_verwijderen_zeker_afspraken"]
+    assert messages[0]["activiteiten"] == "1 afgesproken activiteit"  # "niet nu" is no activity of the plan
+    messages, _ = run(ActionAskDeletion(), tracker("mark", "verwijder mijn gegevens", "gegevens_verwijderen"))
+    assert responses(messages) == ["utter_verwijderen_zeker"]  # what he recorded for her stays hers
+    privacy.delete_person("eva")
+    with session_scope() as s:
+        assert not [a for a in s.query(Activity) if a.agreement_id is not None]
