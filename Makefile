@@ -101,7 +101,7 @@ nlu-report: $(MODEL)
 
 # 5-fold cross-validation and the pipeline comparison of docs/nlu.md (trains 12 NLU models; about 20 minutes).
 nlu-compare: $(MODEL)
-	$(BIN)/python -m bench.nlu_report --cross-validation 5 --compare --json results/nlu-compare.json
+	$(BIN)/python -m bench.nlu_compare --cross-validation 5 --json results/nlu-compare.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions rasa_addons ops tests bench

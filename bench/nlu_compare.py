@@ -3,15 +3,18 @@ variants of docs/nlu.md (`make nlu-compare`, through bench/nlu_report.py --cross
 
 from __future__ import annotations
 
+import argparse
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
-from bench.nlu_report import ROOT, evaluate
+from bench.nlu_report import MODEL, ROOT, evaluate, print_report, write_json
 
 
 def train_nlu(config: Path, out: Path, name: str) -> tuple[Path, float]:
@@ -101,3 +104,31 @@ def print_comparison(rows: list[dict]) -> None:
         print(f"| {r['variant']} | {r['macro_f1']} | {r['min_intent_f1']} | {r['fallback']:.1%} | {r['voices_f1']} | "
               f"{r['voices_fallback']:.1%} | {r['out_of_scope']:.0%} | {r['entity_f1']} | {r['train_s']} | "
               f"{r['model_mb']} | {r['parse_ms']} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model", default=str(MODEL))
+    parser.add_argument("--json", default=None, help="also write the results to this file")
+    parser.add_argument("--cross-validation", type=int, default=5, metavar="FOLDS")
+    args = parser.parse_args()
+    output: dict = {"held_out": evaluate(Path(args.model))}
+    print_report(output["held_out"])
+    work = Path(tempfile.mkdtemp(prefix="leerkoers-nlu-"))
+    try:
+        print(f"\n{args.cross_validation}-fold cross-validation on data/nlu (trains {args.cross_validation} "
+              "models)...", flush=True)
+        output["cross_validation"] = cv = cross_validation(args.cross_validation, work)
+        print(f"cross-validation intent macro-F1: {cv['macro_f1']}  accuracy: {cv['accuracy']}  "
+              f"weakest: {cv['weakest']}")
+        print("\ncomparing pipelines (each is trained once)...", flush=True)
+        output["comparison"] = compare(work)
+        print_comparison(output["comparison"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    write_json(args.json, output)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

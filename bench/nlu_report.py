@@ -1,8 +1,7 @@
 """NLU quality, measured: intents, entities and out-of-scope messages on the held-out set in tests/nlu/.
 
     make nlu-report                                       # the trained model (models/leerkoers.tar.gz)
-    .venv/bin/python -m bench.nlu_report --cross-validation 5   # also 5-fold cross-validation on data/nlu
-    .venv/bin/python -m bench.nlu_report --compare        # train and compare pipeline variants (docs/nlu.md)
+    make nlu-compare                                      # bench/nlu_compare.py: cross-validation, pipelines
 
 Reports per-intent precision/recall/F1, the most frequent confusions, entity F1 (years, amounts, periods, kinds
 of learning), how often out-of-scope messages get the fallback answer, and parse latency. `--check` exits with 1
@@ -16,10 +15,8 @@ import asyncio
 import collections
 import json
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -308,36 +305,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=str(MODEL))
     parser.add_argument("--json", default=None, help="also write the results to this file")
-    parser.add_argument("--cross-validation", type=int, default=0, metavar="FOLDS")
-    parser.add_argument("--compare", action="store_true", help="train and compare pipeline variants")
     parser.add_argument("--check", action="store_true", help="exit with 1 when a threshold is not met")
     args = parser.parse_args()
-    output: dict = {}
-    work = Path(tempfile.mkdtemp(prefix="leerkoers-nlu-"))
-    try:
-        output["held_out"] = evaluate(Path(args.model))
-        print_report(output["held_out"])
-        from bench.nlu_compare import compare, cross_validation, print_comparison
-
-        if args.cross_validation:
-            print(f"\n{args.cross_validation}-fold cross-validation on data/nlu (trains {args.cross_validation} "
-                  "models)...", flush=True)
-            output["cross_validation"] = cross_validation(args.cross_validation, work)
-            cv = output["cross_validation"]
-            print(f"cross-validation intent macro-F1: {cv['macro_f1']}  accuracy: {cv['accuracy']}  "
-                  f"weakest: {cv['weakest']}")
-        if args.compare:
-            print("\ncomparing pipelines (each is trained once)...", flush=True)
-            output["comparison"] = compare(work)
-            print_comparison(output["comparison"])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(output, indent=2, ensure_ascii=False), encoding="utf-8")
+    output = {"held_out": evaluate(Path(args.model))}
+    print_report(output["held_out"])
+    write_json(args.json, output)
     problems = failures(output["held_out"])
     print("\nthresholds: " + ("all met" if not problems else "NOT met: " + "; ".join(problems)))
     return 1 if problems and args.check else 0
+
+
+def write_json(path: str | None, output: dict) -> None:
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(output, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":
