@@ -1,5 +1,5 @@
 """Training NLU pipelines to choose one: Rasa's k-fold cross-validation on data/nlu and the comparison of pipeline
-variants of docs/nlu.md (`make nlu-compare`, through bench/nlu_report.py --cross-validation / --compare)."""
+variants of docs/nlu.md (`make nlu-compare`); the held-out scores come from bench/nlu_report.py."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def cross_validation(folds: int, work: Path) -> dict:
 
 
 def _pipeline(config: dict, change: str) -> dict:
-    """A variant of config.yml's pipeline, for --compare and --cross-validation.
+    """A variant of config.yml's pipeline, for the comparison and the cross-validation.
 
     Without the ResponseSelector: it only picks the answer within the faq intent, is the same in every variant,
     and would double the training time of each run.
