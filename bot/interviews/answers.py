@@ -161,8 +161,15 @@ def _yes_no(t: str) -> Parsed:
     rest = _FILLER.sub("", rest).strip()  # "ja, en dan nog de e-learning AVG": the e-learning
     if parsing.says_nothing(rest) or parsing.normalize(rest).strip(" .!").startswith(ENOUGH):
         rest = ""  # "ja hoor", "nee, dat was het"
+    if value and _RESERVATION.match(parsing.normalize(rest)):  # "ja, maar alleen de training": not a plain yes
+        return Parsed(False, error="ja_met_voorbehoud")
     plain = parsing.parse_yes_no(t) is not None
     return Parsed(True, value, said="ja" if value else "nee", rest=rest, echo=not plain and not rest)
+
+
+# A yes for only a part: "ja, maar alleen A en B", "ja, behalve de e-learning", "ja, op de cursus na"
+_RESERVATION = re.compile(r"^(?:maar\s+)?(?:alleen|enkel|slechts|behalve|uitgezonderd|op\s+.{1,60}?\s+na\b|"
+                          r"niet\s+(?:de|het|die|dat|alle|voor)\b)|^maar\s+niet\b")
 
 
 _FILLER = re.compile(r"^(?:(?:en|dan|nog|ook|graag|verder|daarnaast|dus|eh|even|er ?bij|wel)\b[\s,]*)+", re.I)

@@ -466,3 +466,23 @@ def test_the_deletion_question_says_that_the_agreed_activities_leave_the_plan(db
     privacy.delete_person("eva")
     with session_scope() as s:
         assert not [a for a in s.query(Activity) if a.agreement_id is not None]
+
+
+def test_a_yes_for_only_some_unfinished_activities_is_asked_about_not_stored(db_url, today):
+    """Found over `make run`: "ja, maar alleen ..." at "meenemen naar volgend jaar?" carried every unfinished
+    activity. The question stores yes or no for all of them: a yes for a part is asked about, nothing is carried."""
+    pop_with_two_goals(today)
+    record_agreements(today)
+    popgesprek.confirm("eva", today.year)
+    service.start("mark", "evaluatie", today)
+    turns = answer_open_questions("mark", "evaluatie", {
+        "evaluatie_jaar": [str(today.year)], "eval_status": ["verschoven"],
+        "eval_beleid": ["Geen wijzigingen"], "eval_or": ["ja"],
+        "eval_meenemen": ["ja, maar alleen de training presenteren", "ja"]}, today)
+    said = [[m.response for m in t.messages] for t in turns]
+    assert ["ja_met_voorbehoud"] in said and turns[-1].done
+    assert said.index(["ja_met_voorbehoud"]) == len(turns) - 2  # asked once, then the plain "ja" is stored
+    with session_scope() as s:
+        org = s.query(Organisation).filter_by(external_id="gm0355").one()
+        assert [a.title for a in repo.get_year_plan(s, org, today.year + 1).activities] == \
+            ["Training presenteren bij De Baak"]
