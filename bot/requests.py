@@ -54,7 +54,7 @@ class Request:
 
 REQUESTS: tuple[Request, ...] = (
     Request("stoppen", "stoppen", "Stoppen",
-            evidence=r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(pauzeren|later verder|ik wil (nu )?(stoppen|pauzeren)|even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder|tot straks|tot later|kom (hier |er )?(morgen|later|straks) op terug)\b",
+            evidence=r"^(stop|stoppen|pauze|pauzeer|pauzeren)\b|\b(pauzeren|later verder|ik wil (nu )?(stoppen|pauzeren)|even (stoppen|pauze|pauzeren)|(nu )?geen tijd meer|heb nu geen tijd|moet (nu )?(weg|gaan)|genoeg voor (nu|vandaag)|ga (straks|later|morgen) verder|tot straks|tot later|kom (hier |er )?(zo|morgen|later|straks)( op)? terug|spreek (je|u|jullie) (later|straks|morgen)|ik moet (nu |zo )?(naar|weg)\b.{0,40}\b(later|straks|morgen))\b",
             phrase_ok=True, roles=EVERYONE),
     Request("hervatten", "verder gaan", "Verder gaan",
             evidence=r"^((ga|gaan|we gaan|laten we|ik wil|kunnen we) )?(maar )?(verder|doorgaan|hervatten)\b|\bwaar was ik\b",

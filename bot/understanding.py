@@ -222,7 +222,7 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     candidates = ranking[:1] if not form else [(i, c) for i, c in ranking[:3] if c >= 0.15]
     intent = next((i for i, c in candidates if _backed(i, bool(form) or c >= MIN_CONFIDENCE, norm, words)), None)
     if intent is None:
-        pointed = _pointed_at(ranking, norm, words)
+        pointed = _pointed_at(ranking, norm, words) or _leaving_unbacked(top, confidence, norm)
         return Decision("unsure", pointed) if pointed else ANSWERED
     if form:
         return Decision("request", intent)
@@ -331,6 +331,18 @@ def _pointed_at(ranking: list[tuple[str, float]], norm: str, words: int) -> str 
     if words > 4 or not (re.match(r"(mijn|m'n|die|dat|deze|onze)\b", norm) or re.search(r"\bvan mij\b", norm)):
         return None
     return next((i for i, c in ranking[:3] if i in COMMANDS and c >= 0.2 and re.search(EVIDENCE[i], norm)), None)
+
+
+# Requests about the way through the interview: a message the NLU is sure means one of them is asked about, never
+# stored unasked, also when its words are not the usual ones ("moet nu naar een overleg, ik kom later terug").
+_WAY_THROUGH = ("stoppen", "terug", "terugzetten")
+
+
+def _leaving_unbacked(top: str | None, confidence: float, norm: str) -> str | None:
+    if top not in _WAY_THROUGH:  # the words of stopping, whatever the NLU thinks: "eerst even koffie, ik kom zo terug"
+        return "stoppen" if top != ANSWER and re.search(EVIDENCE["stoppen"], norm) else None
+    sure = 0.8 if top == "stoppen" else 0.9  # "Ik wil terug naar school voor mijn diploma" is an answer
+    return top if confidence >= sure or confidence >= 0.5 and re.search(EVIDENCE[top], norm) else None
 
 
 def _bare(norm: str, words: int) -> bool:

@@ -73,14 +73,17 @@ class IntranetRestInput(InputChannel):
             if long_reply:
                 return response.json([{"recipient_id": person.person_id, "text": long_reply}])
             collector = RestOutput()
+            failed = False
             try:
                 await on_new_message(UserMessage(message_text(body.get("message")), collector, person.person_id,
                                                  input_channel=self.name(), metadata=identity_metadata(person)))
             except Exception:  # noqa: BLE001 - never show a stack trace; say it in Dutch
                 logger.exception("message could not be handled")
                 collector.messages.clear()
+                failed = True
             await purge_if_requested(request, person.person_id)
-            if not collector.messages:
+            # a new session ("/session_start", a client that comes back) has nothing to say: no error for that
+            if not collector.messages and (failed or message_text(body.get("message")) != "/session_start"):
                 collector.messages.append({"recipient_id": person.person_id, "text": SORRY})
             return response.json(collector.messages)
 

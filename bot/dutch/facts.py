@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.dutch.formatting import format_number
+from bot.dutch.number_words import as_digits
 from bot.dutch.parsing import SECTOR_LABELS, normalize
 from bot.dutch.values import parse_int
 from bot.vocabulary import PURPOSES, SECTORS
@@ -89,6 +90,7 @@ def _employees(text: str) -> int | None:
 
 
 def _age(text: str) -> int | None:
+    text = as_digits(text)  # "ik ben tweeënvijftig"
     patterns = (r"\bik ben (\d{2})(?: jaar)?\b(?! (?:medewerkers|werknemers|mensen|uur|euro))",
                 r"\b(\d{2}) jaar oud\b", r"\bleeftijd (?:is |van )?(\d{2})\b", r"\bals (\d{2})-jarige\b",
                 r"\bben (?:al |bijna )?(\d{2}) jaar\b")

@@ -76,11 +76,12 @@ def parse_numeral(token: str) -> float | None:
 
 def word_value(word: str) -> float | None:
     """One number in digits or Dutch words: '2,5' -> 2.5, 'vijfentwintig' -> 25, 'een' -> None (an article)."""
-    converted = _words_to_digits(word.strip().lower())
+    converted = as_digits(word.strip().lower())
     return parse_numeral(converted) if re.fullmatch(r"[\d.,]+", converted) else None
 
 
-def _words_to_digits(text: str) -> str:
+def as_digits(text: str) -> str:
+    """``text`` with its number words as digits: "ik ben achtenvijftig" -> "ik ben 58"."""
     text = re.sub(r"\b(twee|drie)en(?=twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|half)",
                   r"\1ën", text)
     hidden = re.sub(r"\been\b", "eeen", text)  # the article: never the number 1
@@ -148,7 +149,7 @@ def _scan(text: str) -> _Scan:
     t = re.sub(r"(\d)\s?(duizend|mille|miljoen|miljard)\b", lambda m: f"{m.group(1)} {_SHORT[m.group(2)]}", t)
     t = re.sub(r"(\d)\s*[x×*]\s*(?=\d|€|\b)", r"\1 x ", t)
     t = re.sub(r"(\d)(euro|eur)\b", r"\1 \2", t)
-    original, c = t, _words_to_digits(t)
+    original, c = t, as_digits(t)
     c = scan.text = re.sub(r"\b(\d) ton (\d\d?)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))} k", c)
     scan.estimate = scan.estimate or bool(_ESTIMATE.search(c))
     scan.zero = bool(_ZERO.search(c))

@@ -217,6 +217,18 @@ def _telling(text: str) -> set[str]:
     return {re.sub(r"(en|s)$", "", w) for w in re.findall(r"[a-zà-ÿ]{5,}", text)} - {"speerpunt", "bijvoorbeeld"}
 
 
+_OPENING_REMARK = re.compile(
+    r"^\s*(?:(?:goeie|goede|lastige|moeilijke|pittige|interessante|leuke|mooie)\s+vraag(?:\s+(?:eigenlijk|hoor|zeg))?|"
+    r"pf+|tja+|hm+|eh+m?|even denken|effe denken|ok[eé]?(?:\s+(?:verder|dan))?|oké?\s+verder|goed dan)"
+    r"\s*[.!:]+\s+(?=\S)", re.I)
+
+
+def _without_opening_remark(text: str) -> str:
+    """"goeie vraag. Over drie jaar ...": the answer without the remark before it (found over make run)."""
+    rest = _OPENING_REMARK.sub("", text, count=1)
+    return rest if rest != text and not parsing.says_nothing(rest) else text
+
+
 def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     t = text.strip()
     if q.optional and q.kind in ("open", "short") and parsing.dont_know(t):
@@ -244,7 +256,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
             return Parsed(False, error="antwoord_is_bedrag")
         if q.kind == "short" and _only_a_period(t, ctx):  # "na de zomer" as the provider: when is asked apart
             return Parsed(False, error="antwoord_is_periode")
-        return Parsed(True, t)
+        return Parsed(True, _without_opening_remark(t))
     if q.kind == "list":
         return Parsed(True, t)
     if q.kind == "choice":

@@ -124,6 +124,9 @@ def budget_message(plan, messages: list[Message], after_activity: bool) -> None:
         messages.append(Message("budget_stand", params))
 
 
+READ_FROM_GOAL = "zie leerdoel"  # how success shows is said in the goal itself
+
+
 def _smart_check(engine, stored: Stored) -> None:
     """A gentle SMART check: a goal that says when, or how success shows, answers those questions too; what was
     read for "wanneer" is said back with its dates."""
@@ -135,11 +138,11 @@ def _smart_check(engine, stored: Stored) -> None:
         if period.label:
             goal.deadline = period.label
             stored.messages.append(Message("leerdoel_wanneer_gelezen", {"wat": period.said or period.label}))
-    if values.has_measurable_result(text):
-        goal.result = "zie leerdoel"
+    if values.has_measurable_result(text) and goal.result in (None, READ_FROM_GOAL):
+        goal.result = READ_FROM_GOAL  # never over a result the person gave themselves (found over make run)
         stored.messages.append(Message("leerdoel_resultaat_gelezen"))  # said, so nothing is filled in unseen
-    elif goal.result == "zie leerdoel":  # a corrected goal that no longer says how success shows: asked again
-        goal.result = None
+    elif goal.result == READ_FROM_GOAL and not values.has_measurable_result(text):
+        goal.result = None  # a corrected goal that no longer says how success shows: asked again
     # the tip says only what will be asked: both questions, or the one that is still open
     if goal.deadline is None and goal.result is None:
         stored.messages.append(Message("smart_tip"))

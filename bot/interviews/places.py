@@ -177,9 +177,17 @@ _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "ze
 _REMOVE = re.compile(r"\b(?:verwijder\w*|schrap\w*|haal\w*|wis|weghalen|eruit|(?:mag|moet|kan)\s+(?:er\s*uit|weg))\b")
 
 
+_POINTED = re.compile(r"\b(?:haal|gooi)\s+(?:die|dat|deze|het)\s+(?:er\s*uit|weg)\b|"
+                      r"\b(?:die|dat|deze)\s+(?:mag|moet|kan)\s+(?:er\s*uit|weg)\b")
+
+
 def to_remove(norm: str, count: int) -> set[int]:
     """The positions "verwijder speerpunt 3, 4 en 5" / "schrap het laatste speerpunt" names; empty when none."""
-    if not count or not _REMOVE.search(norm) or "speerpunt" not in norm:
+    if not count or not _REMOVE.search(norm):
+        return set()
+    if _POINTED.search(norm) and not re.search(r"\d|" + "|".join(_ORDINALS), norm):
+        return {count}  # "huh, dat is geen speerpunt. haal die weg": the one just added
+    if "speerpunt" not in norm:
         return set()
     # only the sentence that removes: "verwijder speerpunt 6. En verander speerpunt 2 in: ..." removes 6
     norm = next(c for c in re.split(r"[.;!?]\s+|,?\s+en\s+(?=verander|wijzig|pas\b)", norm) if _REMOVE.search(c))
@@ -205,13 +213,21 @@ def _remove_speerpunten(engine, plan, key: str, text: str, gone: set[int], messa
     messages.append(Message("speerpunten_verwijderd", {"nummers": said}))
 
 
+_NO_MORE = re.compile(r"^(?:nee|neen|nope|nah)\b[\s,.!]*(?:hoor\s*,?\s*)?(?:" + "|".join(ENOUGH) + r")\b")
+
+
+def _no_more(norm: str) -> bool:
+    """"nee dat waren ze wel", "nee hoor, dat was het": no next speerpunt (found over make run)."""
+    return parsing.word_count(norm) <= 8 and _NO_MORE.search(norm) is not None
+
+
 def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> bool:
     """One or more speerpunten, or "klaar" when the list is complete; False when nothing could be kept."""
     plan = repo.get_or_create_strategic_plan(engine.session, engine.ctx.org)
     norm = parsing.normalize(text).strip(" .!")
     first = re.split(r"[,.!;]", norm)[0].strip()  # "Dat waren ze, dank u."
     short_no = parsing.parse_yes_no(text) is False and parsing.word_count(text) <= 3  # not "Nee, dat bedoelde ik niet"
-    done = norm in DONE_WORDS or first in ENOUGH or short_no
+    done = norm in DONE_WORDS or first in ENOUGH or short_no or _no_more(norm)
     gone = to_remove(norm, len(plan.speerpunten))
     if gone:  # "Verwijder speerpunt 3, 4 en 5": those go, the others keep their order ("zet het terug" undoes it)
         _remove_speerpunten(engine, plan, key, text, gone, messages)

@@ -112,6 +112,8 @@ class Conversation:
             elif "later" in turn:  # gone for a while: Rasa starts a new session when the person comes back
                 name = turn.get("as", self.first)
                 self.say(name, "/session_start")
+                # coming back is no fault: no "er ging iets mis" (the REST channel's reply to an empty turn)
+                assert not any("ging iets mis" in line for line in self.transcript[-3:]), self.transcript[-3:]
                 self.transcript.append(f"   ({name} komt {turn['later']} later terug)")
             else:
                 (name, text), = turn.items()

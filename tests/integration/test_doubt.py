@@ -791,3 +791,33 @@ def test_yes_and_then_a_goal_at_one_more_goal_is_a_sentence_of_its_own(db_url, t
         service.answer("jg", "pop", text, today)
     turn = _say("jg", "pop", "ja, en dan wil ik leren onderhandelen met zorgaanbieders", today, [("antwoord", 0.9)])
     assert turn.prompt.params.get("wat") == "„Ik wil leren onderhandelen met zorgaanbieders”", turn.prompt
+
+
+def test_no_more_speerpunten_in_a_sentence_and_taking_the_last_one_away(db_url, today):
+    """Found over make run (7 December 2026): at "Is er nog een speerpunt?" "nee dat waren ze wel" was stored as
+    a speerpunt, and "huh nee, dat is geen speerpunt. haal die weg" as another one."""
+    service.start("n1", "strategie", today)
+    for _key, text in STRATEGIE[:6]:
+        service.answer("n1", "strategie", text, today)
+    _say("n1", "strategie", "Cultuureducatie in de wijk", today, [("antwoord", 0.9)])
+    _say("n1", "strategie", "huh nee, dat is geen speerpunt. haal die weg", today, [("antwoord", 0.6)])
+    turn = _say("n1", "strategie", "nee dat waren ze wel", today, [("ontkennen", 0.7), ("antwoord", 0.2)])
+    with session_scope() as s:
+        plan = s.execute(select(StrategicPlan)).scalar_one()
+        assert [sp.text for sp in plan.speerpunten] == ["Digitale dienstverlening", "Inclusief werkgeverschap",
+                                                          "Duurzame inzetbaarheid"]
+        assert plan.speerpunten_complete
+    assert service.current_question("n1", "strategie", today) == "strategie_competenties", turn
+
+
+def test_a_remark_before_the_answer_is_not_stored_with_it(db_url, today):
+    """Found over make run (7 December 2026): "goeie vraag. over 3 jaar ..." was stored with "goeie vraag." in it."""
+    service.start("r1", "strategie", today)
+    for _key, text in STRATEGIE[:3]:
+        service.answer("r1", "strategie", text, today)
+    assert service.current_question("r1", "strategie", today) == "strategie_toekomst"
+    _say("r1", "strategie", "goeie vraag. over 3 jaar willen we twee keer zoveel leerlingen bereiken", today,
+         [("antwoord", 0.9)])
+    with session_scope() as s:
+        plan = s.execute(select(StrategicPlan)).scalar_one()
+        assert plan.future_vision == "over 3 jaar willen we twee keer zoveel leerlingen bereiken"

@@ -48,3 +48,20 @@ def test_a_result_read_from_a_goal_goes_when_the_goal_is_corrected(db_url, today
     assert _result() is None  # asked now
     with session_scope() as s:
         assert s.query(LearningGoal).one().text == "Ik wil beter leren plannen"
+
+
+def test_a_result_the_person_gave_stays_when_the_goal_is_corrected(db_url, today):
+    """Found over make run (7 December 2026): a goal corrected to one that says how success shows replaced the
+    result the person had typed with "zie leerdoel"."""
+    _until_the_goal(today)
+    service.turn("eva", "pop", "Ik wil beter leren plannen", ranking=[("antwoord", 0.9)], today=today)
+    while service.current_question("eva", "pop", today) != "doel_resultaat":
+        service.turn("eva", "pop", "voor de zomer", ranking=[("antwoord", 0.9)], today=today)
+    own = "dan kan ik collega's uitleggen welke regels gelden"
+    service.turn("eva", "pop", own, ranking=[("antwoord", 0.9)], today=today)
+    assert _result() == own
+    service.correction("eva", "wijzig mijn leerdoel", "pop", today=today)
+    service.turn("eva", "pop", "Ik wil mijn certificaat Prince2 behalen", ranking=[("antwoord", 0.9)], today=today)
+    with session_scope() as s:
+        goal = s.query(LearningGoal).one()
+        assert (goal.text, goal.result) == ("Ik wil mijn certificaat Prince2 behalen", own)

@@ -21,6 +21,18 @@ def test_age_and_paying_oneself():
     assert sentence(facts) == "Je bent 60 jaar en je betaalt de opleiding zelf."
 
 
+@pytest.mark.parametrize("text,age", [
+    ("welke subsidie past bij mij? ik ben achtenvijftig en betaal mijn opleiding zelf", 58),
+    ("ik ben tweeënvijftig", 52),
+    ("Ik ben eenenzestig jaar oud en wil nog een cursus doen", 61),
+    ("ik ben achtentwintig uur per week op kantoor", None),  # hours, no age
+])
+def test_an_age_in_words(text, age):
+    """Found over make run (7 December 2026): "achtenvijftig" was not read, and the krediet for people under
+    57 was advised to someone of 58."""
+    assert extract(text).age == age
+
+
 @pytest.mark.parametrize("text,purpose", [
     ("loopbaanadvies voor onze medewerkers", "loopbaanadvies"),
     ("we willen ontwikkeladvies voor het personeel", "loopbaanadvies"),

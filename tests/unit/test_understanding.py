@@ -287,3 +287,23 @@ def test_an_exclamation_is_a_remark_not_a_question(text):
 def test_the_title_of_a_menu_button_typed_at_an_open_question_is_that_request(text, intent):
     """Found over `make run`: "Opleidingsjaarplan" typed at "Wat is je functie?" was stored as the function."""
     assert decide(text, [("antwoord", 0.9)], interview="pop") == Decision("request", intent)
+
+
+@pytest.mark.parametrize("text,ranking,expected", [
+    # found over make run (7 December 2026): both were stored as the answer to the open question
+    ("moet nu naar een overleg, ik kom later terug", [("stoppen", 0.95), ("antwoord", 0.03)], "stoppen"),
+    ("wacht even, bij de vorige vraag over mijn loopbaan staat nu onzin, dat was geen antwoord",
+     [("terug", 0.58), ("antwoord", 0.3)], "terug"),
+    ("eerst even koffie, ik kom zo terug", [("buiten_bereik", 0.48), ("antwoord", 0.3)], "stoppen"),
+])
+def test_leaving_in_other_words_is_asked_never_stored(text, ranking, expected):
+    decision = decide(text, ranking)
+    assert decision.kind in ("request", "unsure") and decision.intent == expected
+
+
+@pytest.mark.parametrize("text,ranking", [
+    ("Ik wil terug naar school voor mijn diploma", [("terug", 0.82), ("antwoord", 0.15)]),
+    ("Later wil ik graag teamleider worden", [("antwoord", 0.99)]),
+])
+def test_an_answer_with_words_of_leaving_stays_an_answer(text, ranking):
+    assert decide(text, ranking) == ANSWERED
