@@ -352,8 +352,13 @@ class ActionConfirmRestart(Action):
                 SlotSet("interview_antwoord", None)]
 
 
-HR_TOPICS = re.compile(r"\b(verlof|vakantie\w*|vrije dag\w*|ziek\w*|salaris\w*|loon|loonstrook\w*|declar\w*|"
-                       r"pensioen\w*|ontslag\w*|contract\w*|reiskosten|overuren|thuiswerk\w*)\b", re.I)
+# Which referral a question outside Leerkoers' field gets (the NLU decided it is outside): HR and the intranet for
+# pay, leave, sickness, travel and expenses, pension, contracts and conflicts at work; otherwise the general one.
+HR_TOPICS = re.compile(r"\b(verlof\w*|\w+verlof|vakantie\w*|vrije? dag\w*|ziek\w*|\w*arts|re-?integr\w*|salaris\w*|"
+                       r"\w*loon\w*|\w*strook\w*|schaal|periodiek|ikb|keuzebudget|eindejaars\w*|declar\w*|"
+                       r"\w*reiskosten|kilometer\w*|ov|vergoed\w*|pensioen\w*|ontslag\w*|\w*contract\w*|proeftijd|"
+                       r"opzeg\w*|aanstelling|uren|werktijd\w*|overuren|thuiswerk\w*|klacht\w*|vertrouwenspersoon|"
+                       r"conflict\w*|ruzie|gepest|pesten|integriteit\w*|misstand\w*|beoordeling|bezwaar)\b", re.I)
 
 
 class ActionNotUnderstood(Action):
@@ -371,10 +376,8 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_bericht_te_lang")
         elif looks_english(text):
             dispatcher.utter_message(response="utter_spreekt_nederlands")
-        elif HR_TOPICS.search(text):
-            dispatcher.utter_message(response="utter_andere_hr_vraag")
-        elif latest_intent(tracker) == "buiten_bereik":
-            dispatcher.utter_message(response="utter_buiten_bereik")
+        elif latest_intent(tracker) == "buiten_bereik":  # outside the field: where to go instead
+            dispatcher.utter_message(response="utter_andere_hr_vraag" if HR_TOPICS.search(text) else "utter_buiten_bereik")
         elif await answer_who_sees(dispatcher, tracker):
             pass  # "wat ziet Petra van mijn pop?": who may read it now
         elif not await self._offer_correction(text, dispatcher, tracker):

@@ -37,6 +37,9 @@ class ActionSharePop(Action):
             return []  # "Mag HR mijn POP zien?": a question, answered; nothing is shared or hidden
         share, with_hr = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
         person = await synced_identity(tracker)
+        if share and await call(sharing.someone_else, person.person_id, latest_text(tracker)):
+            dispatcher.utter_message(response="utter_pop_alleen_leidinggevende")  # nothing shared, nothing changed
+            return []
         result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr),
                             not_hr=sharing.not_with_hr(latest_text(tracker)))
         dispatcher.utter_message(response={

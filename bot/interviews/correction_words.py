@@ -16,6 +16,11 @@ _VALUE = re.compile(rf"(?i)(?:{_STRONG}|{_WEAK})\s*:?\s+(?P<value>.+)$")
 _STRONG_VALUE = re.compile(rf"(?i)(?:{_STRONG})(?:\s+(?:zijn|worden))?\s*:?\s+(?P<value>.+)$")
 
 
+# A marker with a colon introduces the whole new value, also when it holds "moet" or "naar" itself (found over
+# make run: "... dat moet zijn: de nieuwe omgevingswet, ik moet beter snappen ..." kept only its end).
+_EXPLICIT = re.compile(r"(?i)\b(?:moet(?:en)?\s+(?:zijn|worden|anders)|wordt|worden|maak\s+er\s*van|"
+                       r"(?:veranderen|wijzigen|aanpassen|verander|wijzig|pas)\s+(?:het\s+|dat\s+)?(?:in|naar)|is)\s*:\s*"
+                       r"(?P<value>\S.*)$")
 _COMPLAINT = re.compile(r"^(?:(?:dat|het|dit) (?:was|is) )?(?:geen antwoord|fout|verkeerd|niet goed|onzin|een vergissing|"
                         r"niet wat ik bedoelde|per ongeluk|een foutje)\b")
 
@@ -35,7 +40,8 @@ def value_part(text: str) -> str | None:
     gaan samen met Eemsdorp", "...: het secretariaat". After the last strong marker ("naar", "moet", "klopt niet,"),
     else after the last weak one ("is", "wordt", ":")."""
     flat = " ".join(text.split())
-    found = [m for m in _finditer(_STRONG_VALUE, flat)] or [m for m in _finditer(_VALUE, flat)]
+    explicit = _EXPLICIT.search(flat)  # "... klopt niet, dat moet zijn: X, ik moet Y": all of "X, ik moet Y"
+    found = [explicit] if explicit else [m for m in _finditer(_STRONG_VALUE, flat)] or [m for m in _finditer(_VALUE, flat)]
     if not found:
         return None
     value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")

@@ -163,17 +163,36 @@ _GENERIC = {_stem(w) for w in ("training", "trainingen", "cursus", "cursussen", 
                                "leerdoel", "team", "medewerkers", "collega's", "leren", "beter", "goed", "nieuwe")}
 
 
+_COMPOUND_END = re.compile(r"(?:s|e)?(?:activiteit|training|traject|cursus|opleiding|workshop|sessie|dag)$")
+
+
+def _parts(words) -> set[str]:
+    """Words with the generic end of a compound taken off: "coachingsactiviteit" and "coachingstraject" both give
+    "coaching"."""
+    out = set(words)
+    for w in words:
+        core = _COMPOUND_END.sub("", w)
+        if core != w and len(core) >= 4:
+            out.add(_stem(core))
+    return out
+
+
 def _item_by_title(engine, words: list[str]) -> int | None:
-    """The item whose name shares a telling word with the correction ("de training Excel")."""
-    present = {w for w in words if len(w) >= 4} - _GENERIC
-    found = []
-    for group in _groups(engine):
-        source = ITEMS[group.items]
-        for item in source.all(engine):
-            title = source.title(item)
-            if title and present & set(_stems(title)):
-                found.append(item.position)
-    return found[0] if len(found) == 1 else None
+    """The item whose name shares a telling word with the correction ("de training Excel", "de BHV", "de
+    coachingsactiviteit"); a generic word ("de workshop") only when one name has it."""
+    telling = _parts({w for w in words if len(w) >= 3}) - _GENERIC
+    generic = {w for w in words if w in _GENERIC}
+    for present in (telling, generic):
+        found = []
+        for group in _groups(engine):
+            source = ITEMS[group.items]
+            for item in source.all(engine):
+                title = source.title(item)
+                if title and present & _parts(_stems(title)):
+                    found.append(item.position)
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def find(engine, text: str) -> Found:

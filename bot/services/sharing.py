@@ -52,6 +52,29 @@ def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: b
         return "gedeeld_met_hr" if pop.shared_with_hr else "gedeeld"
 
 
+_SOMEONE_ELSE = re.compile(r"\b(?:collega\w*|teamgeno(?:ot|ten)|teamlid|teamleden|buddy|mentor|maatje|vriend\w*|partner|"
+                          r"iedereen|(?:het |mijn |ons |heel het |hele )team|afdeling|directie|directeur|"
+                          r"ondernemingsraad)\b")
+_NAMED = re.compile(r"\bmet\s+(?:mijn\s+|m'n\s+)?([A-Z][a-zà-ÿ]+)")
+
+
+def someone_else(person_id: str, text: str) -> bool:
+    """"Deel mijn POP met mijn collega Ahmed": someone other than the person's own manager or HR is named. A POP is
+    shared with those two only, so nothing is shared (found over make run: it was shared with the manager)."""
+    if _SOMEONE_ELSE.search((text or "").lower()):
+        return True
+    names = {m.group(1).lower() for m in _NAMED.finditer(text or "")} - {"hr", "pop", "p", "mijn"}
+    if not names:
+        return False
+    with session_scope() as s:
+        person = s.get(repo.Person, person_id)
+        manager = s.get(repo.Person, person.manager_id) if person and person.manager_id else None
+        if manager is None or not manager.display_name:
+            return False  # the manager has not been here yet: a name cannot be told apart from theirs
+        own = set(re.findall(r"[a-zà-ÿ]+", manager.display_name.lower()))
+    return bool(names - own)
+
+
 def _log_each(s, person, pop, event: str) -> None:
     if pop.shared_with_manager and pop.shared_with_manager_id:
         repo.log_access(s, person, event, viewer=s.get(repo.Person, pop.shared_with_manager_id),

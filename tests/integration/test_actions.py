@@ -229,8 +229,11 @@ def test_two_people_naming_the_same_new_organisation_at_once_both_get_stored(db_
 @pytest.mark.parametrize("text, intent, expected", [
     ("Can you help me with my training plan for next year?", "nlu_fallback", "utter_spreekt_nederlands"),
     ("hoeveel vakantiedagen heb ik nog?", "buiten_bereik", "utter_andere_hr_vraag"),
-    ("ik wil me ziekmelden", "nlu_fallback", "utter_andere_hr_vraag"),
+    ("ik wil me ziekmelden", "buiten_bereik", "utter_andere_hr_vraag"),
     ("wanneer wordt mijn salaris betaald", "buiten_bereik", "utter_andere_hr_vraag"),
+    ("mijn laptop start niet meer op", "buiten_bereik", "utter_buiten_bereik"),
+    # a word of HR in a message not understood is no referral (issue 41): it may be about learning
+    ("mag ik mijn studieverlof hiervoor gebruiken?", "nlu_fallback", "utter_fallback"),
     ("spelen jullie ook voetbal?", "buiten_bereik", "utter_buiten_bereik"),
     ("blablabla qwerty", "nlu_fallback", "utter_fallback"),
 ])
@@ -336,3 +339,15 @@ def test_a_question_whether_hr_may_read_the_pop_is_answered_and_shares_nothing(d
     assert responses(messages) == ["utter_pop_wie_ziet"] and messages[0]["wie"] == "alleen jij"
     messages, _ = run(act.ActionShowAnswers(), tracker(text="wie kan mijn pop zien?", intent="toon_antwoorden"))
     assert responses(messages) == ["utter_pop_wie_ziet"]
+
+
+def test_sharing_with_a_colleague_is_refused_and_changes_nothing(db_url):
+    """Found over make run (7 December 2026): "deel mijn pop met mijn collega Ahmed" shared it with the manager."""
+    from actions.sharing import ActionSharePop
+
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    messages, _ = run(ActionSharePop(), tracker(text="deel mijn pop met mijn collega Ahmed", intent="pop_delen"))
+    assert responses(messages) == ["utter_pop_alleen_leidinggevende"]
+    messages, _ = run(ActionSharePop(), tracker(text="wie kan mijn pop zien?", intent="pop_delen"))
+    assert messages[0]["wie"] == "alleen jij"

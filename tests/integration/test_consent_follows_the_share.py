@@ -46,3 +46,26 @@ def test_a_share_with_hr_stays_when_the_manager_changes(db_url, today):
 
         [pop] = s.query(Pop).filter_by(person_id="eva").all()
         assert (pop.shared_with_manager, pop.shared_with_hr) == (False, True)
+
+
+def test_sharing_with_a_colleague_shares_with_nobody(db_url, today):
+    """Found over make run (7 December 2026): "deel mijn pop met mijn collega Ahmed" shared the POP with the
+    manager. A POP is shared with the own manager (and HR) only: naming anyone else shares nothing."""
+    pop_with_two_goals(today)
+    service.sync_identity(MARK)
+    sharing.share_pop("eva", False)
+    for text in ("deel mijn pop met mijn collega Ahmed", "ik wil dat Ahmed mijn POP ook kan lezen, deel hem met Ahmed",
+                 "deel mijn pop met het team", "Deel mijn ontwikkelplan met Petra"):
+        assert sharing.someone_else("eva", text), text
+    for text in ("deel mijn pop met mijn leidinggevende", "deel mijn POP met Mark", "Deel mijn POP ook met HR",
+                 "deel mijn pop met mijn teamleider"):
+        assert not sharing.someone_else("eva", text), text
+    assert sharing.who_sees("eva") == "alleen jij"
+
+
+def test_a_name_is_not_refused_while_the_manager_was_never_here(db_url):
+    """The manager's name is known once they used Leerkoers: before that "deel mijn pop met Piet" may mean them."""
+    service.sync_identity(Identity("ilse", "Ilse", "employee", "Gemeente Zeist", organisation_id="gm0355",
+                                   manager_id="piet"))
+    assert not sharing.someone_else("ilse", "deel mijn pop met Piet")
+    assert sharing.someone_else("ilse", "deel mijn pop met mijn collega Ahmed")

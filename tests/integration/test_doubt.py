@@ -821,3 +821,18 @@ def test_a_remark_before_the_answer_is_not_stored_with_it(db_url, today):
     with session_scope() as s:
         plan = s.execute(select(StrategicPlan)).scalar_one()
         assert plan.future_vision == "over 3 jaar willen we twee keer zoveel leerlingen bereiken"
+
+
+@pytest.mark.parametrize("text,position", [
+    ("de kosten van de coachingsactiviteit moeten 2100 zijn", 2),  # a compound of the name's word
+    ("de kosten van de digitaal-training moeten 2100 zijn", 1),
+    ("de kosten van de coaching moeten 2100 zijn", 2),
+])
+def test_an_activity_is_found_by_a_word_of_its_name_also_in_a_compound(db_url, today, text, position):
+    """Found over make run (7 December 2026): "de coachingsactiviteit" and "de BHV training" were not found by their
+    names, the person got buttons without names and the new value was dropped."""
+    _two_activities("c1", today)
+    done = service.correction("c1", text, "jaarplan")
+    assert done.prompt.response == "voorstel_wijziging", done.prompt
+    _say("c1", "jaarplan", "ja", today)
+    assert [c[2] for c in _costs()] == ([210_000, 250_000] if position == 1 else [750_000, 210_000])

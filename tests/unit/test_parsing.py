@@ -267,6 +267,14 @@ def test_the_old_number_parsers_on_top_of_numbers():
     ("mijn team is niet groen maar het team wegen", "het team wegen"),
     ("kun je sterke punten veranderen in: geduld, goed uitleggen", "geduld, goed uitleggen"),
     ("mijn sterke punten kloppen niet, het is eigenlijk: geduld en improviseren", "geduld en improviseren"),
+    # found over make run (7 December 2026): the value after "moet zijn:" lost its first half, and "moet anders:"
+    # kept "anders:"
+    ("mijn leerwens strategisch klopt niet, dat moet zijn: de nieuwe omgevingswet, ik moet beter snappen hoe het "
+     "omgevingsplan werkt", "de nieuwe omgevingswet, ik moet beter snappen hoe het omgevingsplan werkt"),
+    ("het tweede leerdoel moet anders: ik kan zelfstandig een wijziging voorbereiden",
+     "ik kan zelfstandig een wijziging voorbereiden"),
+    ("bij de leerwens strategisch moet dat eraf. maak er van: de omgevingswet beter snappen",
+     "de omgevingswet beter snappen"),
 ])
 def test_the_new_value_of_a_correction_is_what_follows_its_words(text, value):
     """Found over `make run`: the complaint before the new value, or 'alleen' and quotes around it, became part of
