@@ -178,3 +178,10 @@ def message_facts(tracker: Tracker) -> Facts:
     message = tracker.latest_message or {}
     found = Facts.from_entities([e for e in message.get("entities") or [] if e.get("extractor") == "FactsEntityExtractor"])
     return found if not found.empty else extract(message.get("text") or "")
+
+
+def menu_buttons(tracker: Tracker) -> list[dict]:
+    """The start buttons this person may use (the role from the token; without one, an employee's)."""
+    from bot import requests
+
+    return requests.menu_buttons(role_of(tracker))

@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, identity, latest_text, role_of, synced_identity
+from actions.common import call, identity, latest_text, menu_buttons, role_of, synced_identity
 from bot.services import interviews, popgesprek, sharing
 
 
@@ -88,6 +88,18 @@ async def _agreements_waiting(tracker: Tracker) -> bool:
         return False
     agreements = await call(popgesprek.mine, person.person_id)
     return any(a.employee_confirmed_at is None for a in agreements)
+
+
+class ActionMainMenu(Action):
+    """"ja" or "nee" with no question open: what the person may do, by the role in the token (found over make run:
+    an employee got the buttons of the policy and the yearly plan, and was refused after clicking one)."""
+
+    def name(self) -> str:
+        return "action_hoofdmenu"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_hoofdmenu", buttons=menu_buttons(tracker))
+        return []
 
 
 class ActionHelp(Action):

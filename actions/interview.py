@@ -16,6 +16,7 @@ from actions.common import (
     call,
     latest_intent,
     latest_text,
+    menu_buttons,
     message_facts,
     not_understood,
     person_id,
@@ -227,7 +228,7 @@ class ActionPauseInterview(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         interview = _active(tracker)
         if tracker.active_loop_name != "interview_form" or not interview:
-            dispatcher.utter_message(response="utter_geen_interview_actief")
+            dispatcher.utter_message(response="utter_geen_interview_actief", buttons=menu_buttons(tracker))
             return []
         await call(service.pause, person_id(tracker), interview)
         dispatcher.utter_message(response="utter_gepauzeerd")
@@ -243,7 +244,7 @@ class ActionResumeInterview(Action):
         person = await synced_identity(tracker)
         interview = await call(service.unfinished_interview, pid, person)
         if interview is None:
-            dispatcher.utter_message(response="utter_niets_te_hervatten")
+            dispatcher.utter_message(response="utter_niets_te_hervatten", buttons=menu_buttons(tracker))
             return [SlotSet("interview_open", False)]
         turn = await call(service.start, pid, interview)
         dispatcher.utter_message(response="utter_hervat")
@@ -345,7 +346,7 @@ class ActionConfirmRestart(Action):
             dispatcher.utter_message(response="utter_" + service.refusal(interview))
             return [SlotSet("interview_open", False)]
         if not interview:
-            dispatcher.utter_message(response="utter_geen_interview_actief")
+            dispatcher.utter_message(response="utter_geen_interview_actief", buttons=menu_buttons(tracker))
             return [SlotSet("interview_open", False)]
         send(dispatcher, await call(service.ask_restart, pid, interview))
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),

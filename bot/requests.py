@@ -213,3 +213,12 @@ def offer_buttons(offers: list[Request]) -> list[dict]:
     """'Bedoel je ...?' buttons: each likely request, then the topics."""
     return [{"title": r.button, "payload": "/" + r.intent} for r in offers] + [
         {"title": "Iets anders", "payload": "/help"}]
+
+
+MENU = ("start_strategie", "start_jaarplan", "start_pop", "subsidie_zoeken")
+
+
+def menu_buttons(role: str | None) -> list[dict]:
+    """What someone with ``role`` may start: the policy and the yearly plan only for managers and HR (found over
+    make run: an employee was offered them and refused after clicking)."""
+    return [{"title": r.button, "payload": "/" + r.intent} for r in map(BY_INTENT.get, MENU) if r and r.allowed(role)]

@@ -351,3 +351,22 @@ def test_sharing_with_a_colleague_is_refused_and_changes_nothing(db_url):
     assert responses(messages) == ["utter_pop_alleen_leidinggevende"]
     messages, _ = run(ActionSharePop(), tracker(text="wie kan mijn pop zien?", intent="pop_delen"))
     assert messages[0]["wie"] == "alleen jij"
+
+
+@pytest.mark.parametrize("role,titles", [
+    ("employee", ["POP voorbereiden", "Subsidies zoeken"]),
+    ("manager", ["Strategisch opleidingsbeleid", "Opleidingsjaarplan", "POP voorbereiden", "Subsidies zoeken"]),
+])
+def test_the_menus_offer_only_what_the_role_may_start(db_url, role, titles):
+    """Found over make run (7 December 2026): after finishing her POP an employee saying "verder" was offered the
+    policy and the yearly plan, and refused when she clicked one."""
+    from actions.guidance import ActionMainMenu
+    from bot.identity import Identity
+
+    person = Identity("e1", "Eva", role, "Gemeente Zeist", organisation_id="gm0355").to_dict()
+    for action, text in ((act.ActionResumeInterview(), "verder"), (act.ActionPauseInterview(), "stop"),
+                         (ActionMainMenu(), "nee")):
+        trk = tracker(text=text, intent="hervatten")
+        trk.latest_message["metadata"] = {"identity": person}
+        messages, _ = run(action, trk)
+        assert [b["title"] for b in messages[-1]["buttons"]] == titles, (action.name(), messages)
