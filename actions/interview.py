@@ -26,6 +26,7 @@ from actions.common import (
 )
 from actions.documents import ask_deletion
 from actions.sharing import answer_who_sees
+from actions.subsidies import scheme_question
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
@@ -377,6 +378,8 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_bericht_te_lang")
         elif looks_english(text):
             dispatcher.utter_message(response="utter_spreekt_nederlands")
+        elif (events := await scheme_question(dispatcher, tracker)) is not None:
+            return events  # "wat zijn de voorwaarden van de lerarenbeurs?" that the NLU did not place
         elif latest_intent(tracker) == "buiten_bereik":  # outside the field: where to go instead
             dispatcher.utter_message(response="utter_andere_hr_vraag" if HR_TOPICS.search(text) else "utter_buiten_bereik")
         elif await answer_who_sees(dispatcher, tracker):

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import call, latest_text, message_facts, not_understood, send_all, synced_identity
 from bot.dutch.facts import Facts, about_us, extract, sentence
 from bot.funding import advice
+from bot.funding.aspects import aspect_of
 from bot.services import funding as funding_profile
 from bot.understanding import decide, plausible, ranking_of
 
@@ -37,6 +38,12 @@ class ActionFundingStart(Action):
         person = await synced_identity(tracker)
         known_sector, known_employees = await call(funding_profile.known_profile, person.person_id)
         facts = about_us(facts, known_sector)  # the organisation's own sector decides
+        text = latest_text(tracker)
+        scheme = advice.named_scheme(text, tracker.get_slot("laatste_regeling"))
+        if scheme is not None and aspect_of(text):  # "wie kan de subsidie praktijkleren aanvragen?": that part
+            send_all(dispatcher, await call(advice.funding_replies, text, facts, known_sector, known_employees, True,
+                                            scheme.id))
+            return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS] + [SlotSet("laatste_regeling", scheme.id)]
         dispatcher.utter_message(response="utter_subsidie_start")
         understood = sentence(facts)
         if understood:
@@ -46,8 +53,10 @@ class ActionFundingStart(Action):
 
 def start_events(facts: Facts, purposes: set[str], known_sector: str | None,
                  known_employees: int | None) -> list[EventType]:
-    individual = facts.payer == "zelf"
+    individual = facts.payer == "zelf" or "zzp" in facts.purposes
     sector = (facts.sector or known_sector or NOT_NEEDED) if individual else facts.sector or known_sector
+    if "zzp" in facts.purposes:  # someone who works for themselves: no organisation to ask about
+        sector = NOT_NEEDED
     employees = NOT_NEEDED if individual else facts.employees or known_employees
     return [SlotSet("subsidie_sector", sector),
             SlotSet("subsidie_medewerkers", str(employees) if employees else None),
@@ -152,7 +161,25 @@ class ActionSchemeInfo(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         person = await synced_identity(tracker)
         sector, employees = await call(funding_profile.known_profile, person.person_id)
-        replies = await call(advice.funding_replies, latest_text(tracker), message_facts(tracker), sector, employees,
-                             True)
+        text, last = latest_text(tracker), tracker.get_slot("laatste_regeling")
+        replies = await call(advice.funding_replies, text, message_facts(tracker), sector, employees, True, last)
         send_all(dispatcher, replies)
+        scheme = advice.named_scheme(text, last)
+        return [SlotSet("laatste_regeling", scheme.id)] if scheme is not None else []
+
+
+async def scheme_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A second look at a message the NLU could not place or put outside the field: when it names a scheme of the
+    knowledge base ("wat zijn de voorwaarden van de lerarenbeurs?"), or asks about a part of the scheme the
+    conversation was just about ("en tot wanneer kan dat?"), it is a question about that scheme. None otherwise."""
+    text, last = latest_text(tracker), tracker.get_slot("laatste_regeling")
+    scheme = advice.named_scheme(text, last)
+    if scheme is None and advice.names_an_unknown_scheme(text):  # "wat is de Brabantse leerrekening?"
+        dispatcher.utter_message(response="utter_regeling_onbekend")
         return []
+    if scheme is None or not (aspect_of(text) or text.rstrip().endswith("?")):  # "ik ben niet zo slim": no SLIM
+        return None
+    person = await synced_identity(tracker)
+    sector, employees = await call(funding_profile.known_profile, person.person_id)
+    send_all(dispatcher, await call(advice.funding_replies, text, message_facts(tracker), sector, employees, True, last))
+    return [SlotSet("laatste_regeling", scheme.id)]

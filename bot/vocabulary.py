@@ -141,6 +141,13 @@ PURPOSES: dict[str, Purpose] = {p.key: p for p in (
     Purpose("ontwikkelpad", "een ontwikkelpad", "een erkende opleiding in een ontwikkelpad",
             ("ontwikkelpad", "zorg en welzijn", "kinderopvang", "techniek", "groen", "bouw", "energie"),
             r"ontwikkelpad|kinderopvang|zorg en welzijn|techniek|energietransitie"),
+    Purpose("leraar", "een opleiding voor een leraar", "leraren in het onderwijs",
+            ("leraar", "leerkracht", "lerarenbeurs"), r"\bleraa?r(en)?\b|\bleerkracht(en)?\b|lerarenbeurs"),
+    Purpose("zzp", "werk als zelfstandige", "zelfstandigen (zzp'ers)",
+            ("zzp", "zzp'er", "zelfstandige", "eigen bedrijf", "freelancer"),
+            r"\bzzp(-?ers?|'ers?)?\b|zelfstandigen? zonder personeel|\bfreelancer?s?\b|\bfreelance\b|"
+            r"\beigen (bedrijf|bedrijfje|zaak|onderneming|praktijk)\b|\beenmanszaak\b|\bwerk voor mezelf\b|"
+            r"\bvoor mezelf begonnen\b|\bzelfstandig ondernemer\b"),
     Purpose("oudere", "medewerkers die ouder zijn", "medewerkers die ouder zijn",
             ("oudere", "ouderen", "55+", "60+", "senior medewerker", "oudere medewerkers"),
             r"oudere medewerkers|oudere werknemers|ouderen|55\+|60\+"),

@@ -35,6 +35,11 @@ PURPOSE_WORDS: dict[str, str] = {p.key: p.pattern for p in PURPOSES.values() if 
 _SELF_PAYS = (r"\b(betaal|betaalt|betalen)\b.{0,25}\bzelf\b|\bzelf\b.{0,30}\b(betaal|betalen|bekostigen)\b|"
               r"eigen rekening|uit eigen zak|eigen geld|\bik betaal\b|particulier")
 _EMPLOYER_PAYS = r"(werkgever|baas|organisatie) betaalt|betaald door (mijn |de )?(werkgever|baas)|op kosten van"
+# "mijn werkgever betaalt niet mee", "de baas vergoedt niks", "betaalt mijn werkgever het niet?": the person pays
+_EMPLOYER_REFUSES = (r"\b(werkgever|baas|organisatie|leidinggevende)\s+(betaalt|vergoedt|draagt)\b(\s+\S+){0,3}?\s+"
+                     r"(niet|niks|niets|geen|nooit)\b|\b(betaalt|vergoedt)\s+(mijn|de|onze)\s+(werkgever|baas)\b"
+                     r"(\s+\S+){0,3}?\s+(niet|niks|niets|geen)\b|\b(niet|geen|niks)\s+(vergoed|betaald)\s+door\s+"
+                     r"(mijn|de)\s+(werkgever|baas)")
 
 
 @dataclass(frozen=True)
@@ -74,10 +79,15 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+_DENIED = re.compile(r"\b(geen|niet|nooit|allerminst)\s+((een|de|het|echt|meer|zo'?n)\s+){0,2}$")
+
+
 def _find(patterns: dict[str, str], text: str) -> str | None:
+    """The first key whose words occur in the text, not denied: "geen gemeente maar een stichting" is no gemeente."""
     for key, pattern in patterns.items():
-        if re.search(rf"(?<![\w-])(?:{pattern})(?![\w])", text):
-            return key
+        for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w])", text):
+            if not _DENIED.search(text[:match.start()]):
+                return key
     return None
 
 
@@ -108,10 +118,15 @@ def extract(text: str) -> Facts:
         return Facts()
     cao = _find(CAO_WORDS, t)
     sector = _find(SECTOR_WORDS, t) or (CAO_SECTOR[cao] if cao else None)
-    payer = "zelf" if re.search(_SELF_PAYS, t) else "werkgever" if re.search(_EMPLOYER_PAYS, t) else None
+    payer = "zelf" if re.search(_SELF_PAYS, t) or re.search(_EMPLOYER_REFUSES, t) \
+        else "werkgever" if re.search(_EMPLOYER_PAYS, t) else None
     purposes = {key for key, pattern in PURPOSE_WORDS.items() if re.search(rf"(?<![\w]){pattern}", t)}
-    if payer == "zelf":
+    if "zzp" in purposes and re.search(rf"\b(geen|niet|nooit)\b(\s+\S+){{0,2}}?\s+(?:{PURPOSE_WORDS['zzp']})", t):
+        purposes.discard("zzp")  # "ik ben geen zzp'er", "niet als freelancer"
+    if payer == "zelf" or "zzp" in purposes:
         purposes.add("individueel")
+    if "zzp" in purposes and sector == "privaat":
+        sector = None  # "mijn eigen bedrijf" is no employer
     return Facts(sector=sector, employees=_employees(t), cao=cao, age=_age(t), payer=payer,
                  purposes=frozenset(purposes))
 
@@ -132,6 +147,8 @@ def sentence(facts: Facts) -> str | None:
     parts: list[str] = []
     if facts.age:
         parts.append(f"je bent {facts.age} jaar")
+    if "zzp" in facts.purposes:
+        parts.append("je werkt als zelfstandige (zzp'er)")
     if facts.payer:
         parts.append("je betaalt de opleiding zelf" if facts.payer == "zelf" else "je werkgever betaalt")
     if facts.sector or facts.employees:
@@ -141,7 +158,8 @@ def sentence(facts: Facts) -> str | None:
         parts.append("je werkt bij " + org)
     if facts.cao:
         parts.append(f"onder {CAO_LABELS[facts.cao]}")
-    purposes = [PURPOSE_PHRASES[p] for p in sorted(facts.purposes) if p != "individueel" or not facts.payer]
+    purposes = [PURPOSE_PHRASES[p] for p in sorted(facts.purposes) if p != "zzp"
+                and (p != "individueel" or not facts.payer and "zzp" not in facts.purposes)]
     sentences = []
     if parts:
         first = ", ".join(parts[:-1]) + (" en " if len(parts) > 1 and not parts[-1].startswith("onder") else

@@ -30,8 +30,23 @@ def format_number(n: int) -> str:
 
 
 def count(n: int, singular: str, plural: str) -> str:
-    """'1 speerpunt', '3 speerpunten', '1.500 medewerkers': never 'speerpunt(en)' (B1)."""
+    """'1 speerpunt', '3 speerpunten', '1.500 medewerkers', 'geen activiteiten': never 'speerpunt(en)' (B1)."""
+    if n == 0:
+        return f"geen {plural}"
     return f"{format_number(n)} {singular if n == 1 else plural}"
+
+
+def there_are(n: int, singular: str, plural: str) -> str:
+    """'Er is 1 activiteit', 'Er zijn 2 activiteiten', 'Er zijn geen activiteiten': the verb agrees with the count."""
+    return f"Er {'is' if n == 1 else 'zijn'} {count(n, singular, plural)}"
+
+
+def listing(items, last: str = "en") -> str:
+    """Names in a Dutch sentence: 'A', 'A en B', 'A, B en C' (no comma before 'en'); 'of' for a choice."""
+    items = [str(i) for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def short(text: str, limit: int) -> str:

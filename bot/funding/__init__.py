@@ -11,7 +11,6 @@ from bot.funding.knowledge_base import (
     DEFAULT_PATH,
     KINDS,
     LEARNING,
-    NLU_FILE,
     SECTORS,
     SITUATION_LABELS,
     SITUATIONS,
@@ -21,10 +20,10 @@ from bot.funding.knowledge_base import (
     Scheme,
     knowledge_base_path,
     load,
-    nlu_training_data,
     parse_knowledge_base,
     parse_scheme,
 )
+from bot.funding.maintenance import NLU_FILE, nlu_training_data
 from bot.funding.matching import (
     Fit,
     MatchResult,

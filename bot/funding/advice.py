@@ -11,8 +11,10 @@ from bot import clock, funding
 from bot.dutch.facts import Facts
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
+from bot.dutch.formatting import format_date, listing
 from bot.dutch.parsing import SECTOR_CHOICES, match_choice, normalize
 from bot.dutch.values import parse_int
+from bot.funding import aspects
 from bot.funding.words import explain
 from bot.messages import Message
 from bot.vocabulary import PURPOSES, SECTORS
@@ -88,7 +90,7 @@ class Advice:
     def closing(self) -> str:
         lines = list(self.notes)
         if self.more:
-            lines.append(f"Ook mogelijk: {_names(self.more)}. Vraag bijvoorbeeld 'wat is {_short(self.more[0])}?'.")
+            lines.append(f"Ook mogelijk: {listing(self.more)}. Vraag bijvoorbeeld 'wat is {_short(self.more[0])}?'.")
         lines.append("Regels voor geld veranderen vaak. Kijk dus altijd op de pagina van de regeling zelf voor je iets "
                      "aanvraagt.")
         return "\n".join(lines)
@@ -111,8 +113,9 @@ def _short(name: str) -> str:
     return re.split(r" \(| – ", name)[0]
 
 
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+def helps(names: list[str]) -> str:
+    """'kan het levenlanglerenkrediet helpen', 'kunnen het IKB en het levenlanglerenkrediet helpen'."""
+    return f"{'kan' if len(names) == 1 else 'kunnen'} {listing(names)} helpen"
 
 
 def advise(sector: str | None, employees: int | None, situations: set[str] | frozenset[str],
@@ -132,12 +135,16 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
         fits = [f for f in fits if not f.scheme.sectors]
         if by_sector:
             sectors = sorted({s for f in by_sector for s in f.scheme.sectors}, key=list(funding.SECTORS).index)
-            labels = " of ".join(SECTOR_WORK[s] for s in sectors)
+            labels = listing([SECTOR_WORK[s] for s in sectors], "of")
             notes.append(f"Werk je {labels}? Zeg het, dan noem ik ook de regelingen voor jullie sector.")
+    own_business = "zzp" in situations
+    if own_business:  # a zzp'er has no employer and no organisation to name
+        notes = [n for n in notes if not n.startswith("Werk je")]
+        notes.append(_ended_for_people(kb))
     cards = [funding.card(f, today, kb.words) for f in fits[:CARDS]]
-    if individual and len(cards) < CARDS:
+    if individual and not own_business and len(cards) < CARDS:
         cards += [_via_employer(s, today, kb.words) for s in kb.schemes.values()
-                  if s.available and s.kind == "fiscaal"][:CARDS - len(cards)]
+                  if s.available and s.kind == "fiscaal" and "werkgever" in s.applicants][:CARDS - len(cards)]
     if "oudere" in situations and not any("oudere" in f.scheme.target_groups for f in result.fits):
         notes.insert(0, "In de kennisbank van Leerkoers staat geen aparte regeling voor de scholing van oudere "
                         "medewerkers. De WVA wordt daar soms voor genoemd, maar die bestaat sinds 2014 niet meer.")
@@ -154,6 +161,13 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
     return Advice(intro, cards, [f.scheme.name for f in fits[CARDS:]], notes)
 
 
+def _ended_for_people(kb: funding.KnowledgeBase) -> str:
+    """What ended for someone who pays a course themselves: said to a zzp'er who may still count on it."""
+    ended = [s for s in (kb.get("studiekostenaftrek"), kb.get("stap")) if s is not None and s.ended_on]
+    said = [f"{s.in_sentence} op {format_date(s.ended_on)}" for s in ended]
+    return f"Wat niet meer bestaat: {listing(said)}." if said else ""
+
+
 def _via_employer(scheme: funding.Scheme, today: date, words: dict[str, str]) -> funding.Card:
     (why,) = explain(["Betaalt je werkgever de opleiding, of een deel? Dan hoeft je werkgever daar geen "
                       "belasting over te betalen. Vraag het dus eerst aan je werkgever."], words)
@@ -167,29 +181,31 @@ def plan_tip(sector: str | None, employees: int | None, situations: set[str], ki
     kb = funding.load()
     need = funding.Need(kind_of_learning=kind, situations=frozenset(situations), participants=participants)
     result = funding.match(kb, funding.Profile(sector=sector, employees=employees), need)
-    names = [f.scheme.name + (f" ({f.scheme.tip_condition})" if f.scheme.tip_condition else "") for f in result.fits
+    names = [f.scheme.in_sentence + (f" ({f.scheme.tip_condition})" if f.scheme.tip_condition else "")
+             for f in result.fits
              if f.scheme.kind in EMPLOYER_MONEY and "werkgever" in f.scheme.applicants
-             and set(f.scheme.activity_types) & TIP_ACTIVITIES
+             and (set(f.scheme.activity_types) & TIP_ACTIVITIES or f.scheme.tip_condition)
              and (not f.scheme.sectors or sector in f.scheme.sectors)
              and (f.scheme.min_participants is None or participants is not None
                   and participants >= f.scheme.min_participants)  # a tip only where the rule plainly holds
              and (f.scheme.max_employees is None or employees is not None)]
-    return _names(names[:2]) if names else None
+    return listing(names[:2]) or None
 
 
-def personal_tip(sector: str | None, activity: str | None) -> str | None:
-    """Money a person can use for their own learning goal: only when the goal is a course or a study."""
+def personal_tip(sector: str | None, activity: str | None) -> list[str]:
+    """Money a person can use for their own learning goal (names in a sentence, at most two): only when the goal
+    is a course or a study."""
     text = normalize(activity or "")
     if not _COURSE.search(text):
-        return None
+        return []
     kb = funding.load()
     need = funding.Need(situations=frozenset({"individueel"}))
     result = funding.match(kb, funding.Profile(sector=sector), need)
-    names = [f.scheme.name for f in result.fits
+    names = [f.scheme.in_sentence for f in result.fits
              if "individu" in f.scheme.applicants and f.scheme.kind not in ("wet", "fiscaal")
              and (not f.scheme.sectors or sector in f.scheme.sectors)
              and (f.scheme.kind != "lening" or _DEGREE.search(text))]
-    return _names(names[:2]) if names else None
+    return names[:2]
 
 
 def scheme_replies(scheme: funding.Scheme, part: str = "kort") -> list[Message]:
@@ -208,11 +224,6 @@ def about_funding(text: str) -> bool:
     from bot.requests import get
 
     return funding.load().find(text) is not None or get("subsidie_zoeken").backed_by(text)
-
-
-def known_scheme_names() -> str:
-    kb = funding.load()
-    return ", ".join(sorted(s.name for s in kb.schemes.values() if s.available and s.kind != "advies"))
 
 
 def scheme_from_payload(text: str) -> tuple[funding.Scheme | None, str]:
@@ -242,32 +253,73 @@ def message_purposes(text: str, facts: Facts) -> set[str]:
     return set(facts.purposes) | found
 
 
+def named_scheme(text: str, last_scheme: str | None = None) -> funding.Scheme | None:
+    """The scheme a question is about: its button, its name in the text, or (for a question about an aspect without
+    a name, "moet ik dat zelf aanvragen?") the scheme the conversation was just about."""
+    kb = funding.load()
+    named = kb.find_all(text)
+    if aspects.aspect_of(text) in ("opvolger", "bestaat"):  # "de Impuls van het A+O fonds": the ended one
+        named.sort(key=lambda found: not found.ended)
+    scheme = scheme_from_payload(text)[0] or (named[0] if named else None)
+    if scheme is None and last_scheme and aspects.aspect_of(text) and not _names_something_else(text):
+        scheme = kb.get(last_scheme)
+    return scheme
+
+
+def _names_something_else(text: str) -> bool:
+    """'en de lerarenbeurs, wie vraagt die aan?', 'het opleidingsfonds van de bouw' name a scheme; 'die regeling'
+    and 'dat' point back to the last one."""
+    t = normalize(text)
+    named = [m for m in re.finditer(r"\w*(regeling|subsidie|fonds|beurs|budget|krediet|potje)\w*", t)
+             if not re.search(r"\b(die|deze|dat|dit|zo'?n|zelfde)\s+$", t[:m.start()])]
+    return bool(named)
+
+
+_LEARNING_MONEY = re.compile(r"(leer|scholings?|opleidings?|studie|ontwikkel)\w*\s?(rekening|regeling|fonds|beurs|budget|"
+                             r"krediet|voucher|subsidie|potje)")
+
+
+def names_an_unknown_scheme(text: str) -> bool:
+    """'wat is de Brabantse leerrekening?': a question about money for learning under a name the knowledge base
+    does not hold (a regional or sector scheme), not a question outside the field. 'mijn verlofbudget' is not."""
+    t = normalize(text)
+    return funding.load().find(text) is None and bool(_LEARNING_MONEY.search(t)) and (
+        t.rstrip().endswith("?") or aspects.aspect_of(text) is not None or re.match(r"(wat|ken|bestaat)\b", t))
+
+
 def funding_replies(text: str, facts: Facts, sector: str | None, employees: int | None,
-                    scheme_question: bool) -> list[Message]:
+                    scheme_question: bool, last_scheme: str | None = None) -> list[Message]:
     """What the bot answers to a funding question, inside or outside an interview.
 
-    A question about one scheme (or its 'meer uitleg' button) gets its facts; any other funding question gets
-    advice that uses the facts of the message first and then what is known of the organisation. Someone who
-    pays a course themselves gets advice for a person: only schemes a person can use, such as their sector's
-    individual budget.
+    A question about one aspect of a scheme ("wie vraagt de subsidie praktijkleren aan?") gets that part first, in
+    one or two sentences (aspects.py). A question about one scheme (or its 'meer uitleg' button) gets its facts;
+    any other funding question gets advice that uses the facts of the message first and then what is known of the
+    organisation. Someone who pays a course themselves, or works for themselves, gets advice for a person.
     """
-    if scheme_question:
-        scheme, part = scheme_from_payload(text)
-        scheme = scheme or funding.load().find(text)
-        if scheme:
-            too_old = facts.age is not None and scheme.max_age is not None and facts.age > scheme.max_age
-            # "kan ik het levenlanglerenkrediet gebruiken, ik ben 57?": the answer for that age first
-            return ([Message("regeling_leeftijd", {"regeling": funding.short_name(scheme.name), "leeftijd": facts.age,
-                                                   "grens": scheme.max_age + 1})] if too_old else []) \
-                + scheme_replies(scheme, part)
-        if facts.empty:
-            return [Message("regeling_onbekend", {"regelingen": known_scheme_names()})]
-    individual = facts.payer == "zelf"
+    kb = funding.load()
+    from_button = scheme_from_payload(text)[0] is not None
+    scheme = named_scheme(text, last_scheme) if scheme_question or kb.find(text) else None
+    aspect = None if from_button else aspects.aspect_of(text)
+    if scheme is not None and (scheme_question or aspect):
+        too_old = facts.age is not None and scheme.max_age is not None and facts.age > scheme.max_age
+        # "kan ik het levenlanglerenkrediet gebruiken, ik ben 57?": the answer for that age first
+        first = [Message("regeling_leeftijd", {"regeling": funding.short_name(scheme.name), "leeftijd": facts.age,
+                                               "grens": scheme.max_age + 1})] if too_old else []
+        if aspect and not (too_old and aspect == "voor_wie"):
+            return first + aspects.aspect_replies(kb, scheme, aspect)
+        if aspect:
+            return first
+        return first + scheme_replies(scheme, scheme_from_payload(text)[1])
+    if scheme_question and facts.empty:
+        if aspects.aspect_of(text) and not _names_something_else(text):  # "moet ik dat zelf aanvragen?"
+            return [Message("regeling_welke")]
+        return [Message("regeling_onbekend")]
+    individual = facts.payer == "zelf" or "zzp" in facts.purposes
     replies = []
     understood = facts_sentence(facts)
     if understood:
         replies.append(Message("feiten_begrepen", {"feiten": understood}))
     situations = message_purposes(text, facts)
-    result = advise(facts.sector or sector,
+    result = advise(None if "zzp" in facts.purposes else facts.sector or sector,
                     None if individual else facts.employees or employees, situations, age=facts.age)
     return replies + result.messages()

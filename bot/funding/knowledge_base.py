@@ -102,6 +102,14 @@ class Scheme:
     successor: str | None = None
     alternatives: tuple[str, ...] = ()
     note: str | None = None
+    said_as: str = ""  # the name inside a sentence, with its article: "het levenlanglerenkrediet"
+    apply_how: str | None = None  # how to apply, in a sentence or two ("Je vraagt het aan in Mijn DUO.")
+    named_only: bool = False  # regional or sector-specific: answered when named, never offered in advice
+    excluded_situations: tuple[str, ...] = ()  # situations it is not for ("zzp": the lerarenbeurs)
+
+    @property
+    def in_sentence(self) -> str:
+        return self.said_as or self.name
 
     @property
     def available(self) -> bool:
@@ -144,38 +152,24 @@ class KnowledgeBase:
 
     def find(self, text: str) -> Scheme | None:
         """The scheme a question is about ("bestaat de WVA nog?"), by name or alias; longest match wins."""
+        found = self.find_all(text)
+        return found[0] if found else None
+
+    def find_all(self, text: str) -> list[Scheme]:
+        """Every scheme named in ``text``, the longest name first."""
         t = " " + re.sub(r"[^\w&+:-]+", " ", normalize(text)) + " "
-        best: tuple[int, Scheme] | None = None
+        best: dict[str, tuple[int, Scheme]] = {}
         for scheme in self.schemes.values():
             for alias in (scheme.name, *scheme.aliases):
                 a = normalize(alias)
-                if f" {a} " in t or (len(a) > 5 and a in t):
-                    if best is None or len(a) > best[0]:
-                        best = (len(a), scheme)
-        return best[1] if best else None
+                if (f" {a} " in t or (len(a) > 5 and a in t)) and len(a) > best.get(scheme.id, (0,))[0]:
+                    best[scheme.id] = (len(a), scheme)
+        return [scheme for _n, scheme in sorted(best.values(), key=lambda found: -found[0])]
 
     def stale(self, max_age_days: int, today: date | None = None) -> list[Scheme]:
         today = today or clock.today()
         return sorted((s for s in self.schemes.values() if (today - s.last_checked).days > max_age_days),
                       key=lambda s: s.last_checked)
-
-
-NLU_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "nlu" / "regelingen.yml"
-
-
-def nlu_training_data(kb: KnowledgeBase) -> str:
-    """data/nlu/regelingen.yml: a lookup table of every scheme name and alias (entity 'regeling'), and synonyms
-    that map each of them to the scheme's id. Written by `leerkoers subsidies nlu`; a test keeps it current."""
-    lines = ['version: "3.1"',
-             "# Gemaakt met `leerkoers subsidies nlu` uit bot/data/funding.yml. Niet met de hand wijzigen.",
-             "nlu:", "- lookup: regeling", "  examples: |"]
-    names = sorted({normalize(n) for s in kb.schemes.values() for n in (s.name, *s.aliases)})
-    lines += [f"    - {n}" for n in names]
-    for scheme in sorted(kb.schemes.values(), key=lambda s: s.id):
-        variants = sorted({normalize(n) for n in (scheme.name, *scheme.aliases)} - {scheme.id})
-        if variants:
-            lines += [f"- synonym: {scheme.id}", "  examples: |"] + [f"    - {v}" for v in variants]
-    return "\n".join(lines) + "\n"
 
 
 # ------------------------------------------------------------------------------------------------ loading
@@ -345,6 +339,9 @@ def parse_scheme(entry: dict) -> Scheme:
         official_page_read=_bool(entry, sid, "official_page_read", False),
         ended_on=ended_on, successor=successor,
         alternatives=tuple(entry.get("alternatives") or ()), note=entry.get("note"),
+        said_as=_str(entry, sid, "said_as", required=False) or "",
+        apply_how=_str(entry, sid, "apply_how", required=False), named_only=_bool(entry, sid, "named_only", False),
+        excluded_situations=_list(elig, sid, "excluded_situations", SITUATIONS, "eligibility."),
     )
 
 

@@ -19,14 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from bot.dutch.parsing import normalize
 from bot.dutch.values import MONTHS
 from bot.funding.knowledge_base import Condition, KnowledgeBase, Scheme
 
 # Hosts and names of official sources. A condition whose source names at least one of them is official.
 OFFICIAL_HOSTS = ("wetten.overheid.nl", "officielebekendmakingen.nl", "rijksoverheid.nl", "rijksfinancien.nl",
                   "rvo.nl", "duo.nl", "dus-i.nl", "uitvoeringvanbeleidszw.nl", "belastingdienst.nl", "uwv.nl",
-                  "aeno.nl", "caruwo.vng.nl", "vng.nl", "cultuurconnectie.nl")
+                  "aeno.nl", "caruwo.vng.nl", "vng.nl", "cultuurconnectie.nl", "stichtingoak.nl",
+                  "rotterdam.nl")  # a fund's, a cao's or a gemeente's own site, for its own scheme
 OFFICIAL_NAMES = re.compile(r"^(?:Wet |Burgerlijk Wetboek|Regeling |Besluit |Staatscourant|Cao )|BWBR\d+|stcrt-\d{4}")
 NOT_OFFICIAL_HOSTS = re.compile(r"\b(?:staging|test|acc)\.")  # copies of a site that are not the live page
 
@@ -104,3 +107,21 @@ def findings(kb: KnowledgeBase, today: date, max_source_age_days: int) -> list[F
                                           "als zeker in de kennisbank. Zoek de officiële bron of zet het op "
                                           "certain: false."))
     return out
+
+
+NLU_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "nlu" / "regelingen.yml"
+
+
+def nlu_training_data(kb: KnowledgeBase) -> str:
+    """data/nlu/regelingen.yml: a lookup table of every scheme name and alias (entity 'regeling'), and synonyms
+    that map each of them to the scheme's id. Written by `leerkoers subsidies nlu`; a test keeps it current."""
+    lines = ['version: "3.1"',
+             "# Gemaakt met `leerkoers subsidies nlu` uit bot/data/funding.yml. Niet met de hand wijzigen.",
+             "nlu:", "- lookup: regeling", "  examples: |"]
+    names = sorted({normalize(n) for s in kb.schemes.values() for n in (s.name, *s.aliases)})
+    lines += [f"    - {n}" for n in names]
+    for scheme in sorted(kb.schemes.values(), key=lambda s: s.id):
+        variants = sorted({normalize(n) for n in (scheme.name, *scheme.aliases)} - {scheme.id})
+        if variants:
+            lines += [f"- synonym: {scheme.id}", "  examples: |"] + [f"    - {v}" for v in variants]
+    return "\n".join(lines) + "\n"

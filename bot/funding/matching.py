@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.dutch.formatting import listing
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme
 from bot.vocabulary import PURPOSES, SECTORS
 
@@ -53,8 +54,7 @@ SECTOR_GROUPS = {s.key: s.group for s in SECTORS.values()}
 
 
 def sector_list(sectors: tuple[str, ...]) -> str:
-    labels = [SECTOR_GROUPS[s] for s in sectors]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " of " + labels[-1]
+    return listing([SECTOR_GROUPS[s] for s in sectors], "of")
 
 
 def match(kb: KnowledgeBase, profile: Profile, need: Need | None = None) -> MatchResult:
@@ -67,7 +67,7 @@ def match(kb: KnowledgeBase, profile: Profile, need: Need | None = None) -> Matc
         if scheme.ended:
             ended.append(scheme)
             continue
-        if not scheme.available or scheme.kind == "advies" and not scheme.sectors:
+        if not scheme.available or scheme.named_only or scheme.kind == "advies" and not scheme.sectors:
             continue
         reason = _exclusion(scheme, profile, need, individual)
         if reason:
@@ -92,9 +92,12 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
             and need.participants < scheme.min_participants and not scheme.participant_exceptions):
         return f"alleen voor projecten die minstens {scheme.min_participants} medewerkers bereiken"
     if scheme.requires_any and not set(scheme.requires_any) & need.situations:
-        wanted = " of ".join(SITUATION_LABELS[s] for s in scheme.requires_any)
+        wanted = listing([SITUATION_LABELS[s] for s in scheme.requires_any], "of")
         return f"alleen voor {wanted}"
-    if scheme.applicants == ("individu",) and not individual:
+    if set(scheme.excluded_situations) & need.situations:
+        said = listing([SITUATION_LABELS[s] for s in sorted(set(scheme.excluded_situations) & need.situations)])
+        return f"niet voor {said}"
+    if scheme.applicants == ("individu",) and not individual and not set(scheme.requires_any) & need.situations:
         return "alleen voor een medewerker die zelf een opleiding betaalt"
     if individual and "individu" not in scheme.applicants:
         return "alleen als de werkgever aanvraagt of betaalt, niet als je de opleiding zelf betaalt"
@@ -104,7 +107,7 @@ def _exclusion(scheme: Scheme, profile: Profile, need: Need, individual: bool) -
         pays = f", wel {_activities(scheme.activity_types)}" if scheme.activity_types else ""
         return f"de regeling betaalt geen {_activities(sorted(need.activities))}{pays}"
     if need.kind_of_learning and scheme.kinds and need.kind_of_learning not in scheme.kinds:
-        kinds = " of ".join(scheme.kinds)
+        kinds = listing(scheme.kinds, "of")
         return f"alleen voor leren in de soort {kinds}"
     return None
 
@@ -120,8 +123,7 @@ ACTIVITY_SAID = {"doorlichting": "een plan voor leren", "loopbaanadvies": "loopb
 def _activities(activities, joiner: str = " of ") -> str:
     """'training voor een groep' for the activity a purpose asks for (vocabulary.PURPOSES), else a plain name."""
     said = {p.activity: p.said.removeprefix("een ") for p in PURPOSES.values() if p.activity} | ACTIVITY_SAID
-    names = [said.get(a, a.replace("_", " ")) for a in activities]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
+    return listing([said.get(a, a.replace("_", " ")) for a in activities], joiner.strip())
 
 
 def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
@@ -131,7 +133,8 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
     to_check = [c.text for c in scheme.conditions]
     for activity in sorted(set(scheme.activity_types) & need.activities):
         score += 2.5
-        verb = "geldt voor" if scheme.kind == "fiscaal" else "betaalt"  # a tax exemption pays nothing itself
+        verb = "betaalt" if scheme.kind != "fiscaal" else "geldt voor" if all(c.certain for c in scheme.conditions) \
+            else "geldt meestal voor"  # a tax rule pays nothing itself; not sure: said at the fact
         said = ACTIVITY_SAID.get(activity, activity.replace('_', ' '))
         if "project" in scheme.activity_types and activity != "project":  # A&O: a project, not one course
             said = f"projecten, ook met {said}"
@@ -160,16 +163,17 @@ def _fit(scheme: Scheme, profile: Profile, need: Need, individual: bool) -> Fit:
         reasons.append(f"past bij leren in de soort {need.kind_of_learning}")
     if individual and "individu" in scheme.applicants:
         score += 1
-    if scheme.kind in ("fiscaal", "wet"):
+    if scheme.kind in ("fiscaal", "wet") and (scheme.kind == "wet" or "werkgever" in scheme.applicants):
         score -= 0.5  # always true, so below the specific schemes
-        reasons.append("geldt voor elke werkgever die een opleiding betaalt" if scheme.kind == "fiscaal"
-                       else "geldt altijd voor scholing die de wet of de cao verplicht stelt")
+        reasons.append("geldt als de werkgever een opleiding betaalt voor het werk of de loopbaan van de medewerker"
+                       if scheme.kind == "fiscaal"
+                       else "geldt voor scholing die de werkgever volgens de wet of de cao moet aanbieden")
     if scheme.kind == "advies":
         score -= 1
         reasons.append("geen geld, wel advies en ondersteuning")
     applicants = [a for a in scheme.applicants if a not in ("werkgever",)]
     if scheme.applicants and "werkgever" not in scheme.applicants and "individu" not in scheme.applicants:
-        who = " of ".join(APPLICANT_LABELS[a] for a in applicants)
+        who = listing([APPLICANT_LABELS[a] for a in applicants], "of")
         to_check.insert(0, f"De aanvraag loopt via {who}, niet via jullie zelf.")
     if not reasons:
         reasons.append("jullie organisatie kan hiervoor in aanmerking komen")

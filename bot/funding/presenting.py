@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot import clock
-from bot.dutch.formatting import format_date
+from bot.dutch.formatting import format_date, listing
 from bot.funding.knowledge_base import APPLICANT_LABELS, SITUATION_LABELS, KnowledgeBase, Scheme, Window
 from bot.funding.matching import SECTOR_GROUPS, Fit, sector_list
 from bot.funding.words import explain
@@ -79,12 +79,15 @@ def window_status(scheme: Scheme, today: date) -> str:
 
 
 def certainty_line(scheme: Scheme) -> str:
-    """How sure the card is, in one sentence; said on the card itself, not only in 'meer uitleg'."""
-    if scheme.certain and scheme.official_page_read:
-        return f"Op {format_date(scheme.last_checked)} nagekeken op de pagina van de regeling zelf."
-    if scheme.certain:
-        return "Meer bronnen zeggen hetzelfde. Kijk ook op de pagina van de regeling zelf."
-    return "Niet alles is zeker. 'Meer uitleg' zegt wat. Kijk ook op de officiële pagina."
+    """Where the card's facts come from and when they were checked, in one sentence. What is not sure is said at
+    the fact itself (the amount, the window, a condition), never as a paragraph on every card."""
+    of_date = f" (stand {scheme.source_date})" if scheme.source_date else ""
+    return f"{first_source(scheme)}{of_date}, nagekeken op {format_date(scheme.last_checked)}."
+
+
+def first_source(scheme: Scheme) -> str:
+    """The scheme's main source as a reader names it: 'aeno.nl/subsidie-voorwaarden'."""
+    return scheme.source.split(";")[0].strip()
 
 
 def amount_line(scheme: Scheme) -> str | None:
@@ -110,7 +113,7 @@ class Card:
         if self.amount:
             lines.append(("Bedrag", self.amount))
         lines.append(("Aanvragen", self.apply))
-        return [*lines, ("Hoe zeker", self.sure)] if self.sure else lines
+        return [*lines, ("Bron", self.sure)] if self.sure else lines
 
     def text(self) -> str:
         return "\n".join([self.name, *(f"{label}: {value}" for label, value in self.fields())])
@@ -129,8 +132,21 @@ def card(fit: Fit, today: date, words: dict[str, str] | None = None) -> Card:
         who = who_may_apply(s, short=True)
         why = who or sentence(fit.reasons[0].capitalize())
     status = window_status(s, today)
-    why, amount, apply = explain([why, amount_line(s) or "", status[0].upper() + status[1:]], words or {})
+    apply = status[0].upper() + status[1:]
+    via = applies_via(s)
+    if via:
+        apply = f"{via} {apply}"
+    why, amount, apply = explain([why, amount_line(s) or "", apply], words or {})
     return Card(s.id, s.name, why, amount or None, apply, certainty_line(s))
+
+
+def applies_via(scheme: Scheme) -> str | None:
+    """'Je kunt niet zelf aanvragen: dat doet de regio samen of een O&O-fonds.' when neither an employer nor the
+    person applies; None when they can, or when nobody applies (a law, a tax rule)."""
+    if scheme.kind in NO_APPLICATION or not scheme.applicants or {"werkgever", "individu"} & set(scheme.applicants):
+        return None
+    who = listing([APPLICANT_LABELS[a] for a in scheme.applicants], "of")
+    return f"Jullie kunnen niet zelf aanvragen: dat doet {who}."
 
 
 SUBJECT = {"fonds": "Het fonds", "lening": "De lening", "subsidie": "De subsidie", "fiscaal": "De vrijstelling",
@@ -139,7 +155,7 @@ SUBJECT = {"fonds": "Het fonds", "lening": "De lening", "subsidie": "De subsidie
 
 def _whole_sentence(scheme: Scheme, reason: str, first: bool = True) -> str:
     """A reason of matching ("betaalt groepstraining", "bedoeld voor gemeenten") as a whole sentence for a card."""
-    subject = SUBJECT.get(scheme.kind, "De regeling")
+    subject = "De aftrek" if "aftrek" in scheme.in_sentence else SUBJECT.get(scheme.kind, "De regeling")
     if not first:
         subject = "Het" if subject.startswith("Het") else "Ze"
     if reason.startswith(("betaalt ", "past bij ", "geldt ")):
@@ -160,29 +176,27 @@ def who_may_apply(scheme: Scheme, short: bool = False) -> str | None:
     if scheme.max_employees is not None:
         groups.append(f"organisaties met minder dan {scheme.max_employees + 1} mensen in dienst")
     if scheme.requires_any:
-        groups.append(" of ".join(SITUATION_LABELS[s] for s in scheme.requires_any))
+        groups.append(listing([SITUATION_LABELS[s] for s in scheme.requires_any], "of"))
     sentences = [f"Dit is voor {', en voor '.join(groups)}."] if groups else []
     if scheme.excluded_sectors:
         reason = f", want {scheme.excluded_reason}" if scheme.excluded_reason else ""
-        sentences.append("Niet voor " + " of ".join(SECTOR_GROUPS[s] for s in scheme.excluded_sectors) + reason + ".")
-    if scheme.applicants and scheme.applicants != ("werkgever",):
-        who = " of ".join(APPLICANT_LABELS[a] for a in scheme.applicants)
+        sentences.append("Niet voor " + listing([SECTOR_GROUPS[s] for s in scheme.excluded_sectors], "of") + reason + ".")
+    if scheme.max_age is not None:
+        sentences.append(f"Je moet jonger zijn dan {scheme.max_age + 1} jaar.")
+    if scheme.applicants == ("individu",) and scheme.kind not in NO_APPLICATION:
+        sentences.append("Je vraagt het zelf aan.")
+    elif scheme.applicants and scheme.applicants != ("werkgever",) and scheme.kind not in NO_APPLICATION:
+        who = listing([APPLICANT_LABELS[a] for a in scheme.applicants], "of")
         sentences.append(f"De aanvraag komt van {who}.")
     return " ".join(sentences[:2] if short else sentences) or None
 
 
 def source_line(scheme: Scheme) -> str:
-    """Where the facts come from, in one line: the source and its date, when it was copied, the official page."""
-    of_date = f" (stand {scheme.source_date})" if scheme.source_date else " (datum onbekend)"
-    read = "ook door ons gelezen" if scheme.official_page_read else "niet door ons gelezen"
-    return (f"Bron: {scheme.source}{of_date}, overgenomen op {format_date(scheme.last_checked)}. "
-            f"Kijk op {scheme.official_page} ({read}).")
-
-
-def sure_line(scheme: Scheme) -> str:
-    if scheme.confidence == "H" and not scheme.certain:
-        return "Hoe zeker: Meer bronnen zeggen hetzelfde. Maar niet alles is zeker: zie de voorwaarden."
-    return f"Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}"
+    """Where the facts come from, in one line: the source with its date and the day it was checked, then the
+    official page to read before applying."""
+    of_date = f" (stand {scheme.source_date})" if scheme.source_date else ""
+    return (f"Bron: {scheme.source}{of_date}, nagekeken op {format_date(scheme.last_checked)}. "
+            f"Kijk voor je iets aanvraagt op {scheme.official_page}")
 
 
 MORE_WORDS = 100  # issue 30: 'meer uitleg' stays short; the conditions follow on request
@@ -204,7 +218,7 @@ def describe_scheme(kb: KnowledgeBase, scheme: Scheme, today: date | None = None
         lines.append(f"Bedrag: {amount}")
     status = window_status(scheme, today)
     lines.append("Aanvragen: " + status[0].upper() + status[1:])
-    return "\n".join(explain([*lines, sure_line(scheme)], kb.words) + [source_line(scheme)])
+    return "\n".join(explain(lines, kb.words) + [source_line(scheme)])
 
 
 def has_conditions(scheme: Scheme) -> bool:
@@ -249,8 +263,8 @@ def _describe_ended(kb: KnowledgeBase, scheme: Scheme) -> str:
     else:
         lines.append("Er is geen directe opvolger.")
     of_date = f" (stand {scheme.source_date})" if scheme.source_date else ""
-    return "\n".join(explain(lines, kb.words)
-                     + [f"Bron: {scheme.source}{of_date}. Hoe zeker: {CONFIDENCE_TEXT[scheme.confidence]}"])
+    sure = f" {CONFIDENCE_TEXT[scheme.confidence]}" if scheme.confidence == "L" else ""
+    return "\n".join(explain(lines, kb.words) + [f"Bron: {scheme.source}{of_date}.{sure}"])
 
 
 def _alternative(ended: Scheme, other: Scheme) -> str:
@@ -259,7 +273,7 @@ def _alternative(ended: Scheme, other: Scheme) -> str:
     first = other.conditions[0].text if other.requires_any and other.conditions else ""
     only = f" Voorwaarde: {first[0].lower()}{first[1:]}" if first else ""  # "... ontwikkelpad: zorg, groen ..."
     if "individu" in ended.applicants and "individu" not in other.applicants:
-        who = " of ".join(APPLICANT_LABELS[a].replace("de werkgever", "je werkgever") for a in other.applicants)
+        who = listing([APPLICANT_LABELS[a].replace("de werkgever", "je werkgever") for a in other.applicants], "of")
         return f"{other.name}. Die vraag je niet zelf aan: {who or 'een organisatie'} kan dat doen.{only}"
     return f"{other.name}.{only}"
 

@@ -278,7 +278,7 @@ def _plan_tip(engine, messages: list[Message], act: Activity) -> None:
 
 def _personal_tip(engine, messages: list[Message], goal: LearningGoal) -> None:
     """Money for a person's own course or study, when the goal is one; once per interview."""
-    from bot.funding.advice import personal_tip
+    from bot.funding.advice import helps, personal_tip
 
     if engine.state.funding_tip_shown:
         return
@@ -286,7 +286,7 @@ def _personal_tip(engine, messages: list[Message], goal: LearningGoal) -> None:
     names = personal_tip(org.sector if org else None, " ".join(filter(None, [goal.activity, goal.text])))
     if names:
         engine.state.funding_tip_shown = True
-        messages.append(Message("subsidie_tip_pop", {"regelingen": names}))
+        messages.append(Message("subsidie_tip_pop", {"regelingen_helpen": helps(names)}))
 
 
 ITEMS: dict[str, Items] = {"learning_goals": LearningGoals(), "plan_activities": PlanActivities(),

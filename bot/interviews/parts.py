@@ -55,8 +55,7 @@ def _unfinished_count(engine) -> tuple[list[dict], dict]:
 
     plan = engine.ctx.year_plan()
     n = len(unfinished(plan))
-    return [], {"aantal": f"{'is' if n == 1 else 'zijn'} {formatting.count(n, 'activiteit', 'activiteiten')}",
-                "volgend_jaar": plan.year + 1}
+    return [], {"er_zijn": formatting.there_are(n, "activiteit", "activiteiten"), "volgend_jaar": plan.year + 1}
 
 
 SOURCES: dict[str, Callable[[Any], tuple[list[dict], dict]]] = {

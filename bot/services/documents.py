@@ -34,7 +34,7 @@ _POP_ELSEWHERE = ("function", "team", "support_needed")
 
 
 def pop_document(person_id: str, year: int | None = None, today: date | None = None) -> Document:
-    from bot.funding.advice import personal_tip
+    from bot.funding.advice import helps, personal_tip
 
     today = today or clock.today()
     with session_scope() as s:
@@ -73,12 +73,12 @@ def pop_document(person_id: str, year: int | None = None, today: date | None = N
         done = [a for a in pop.agreements if a.complete]
         if done:
             doc.sections.append(("Afspraken uit het POP-gesprek", [_agreement_line(a) for a in done]))
-        tip = None
+        tip: list[str] = []
         for goal in pop.goals:
             tip = tip or personal_tip(org.sector if org else None, " ".join(filter(None, [goal.activity, goal.text])))
         if tip:
             doc.sections.append(("Mogelijke financiering",
-                                 [f"Betaal je een opleiding zelf? Dan kan dit helpen: {tip}.",
+                                 [f"Betaal je een opleiding zelf? Dan {helps(tip)}.",
                                   "Kijk voor je iets aanvraagt op de pagina van de regeling zelf wat de regels zijn."]))
         doc.footer = "Neem dit document mee naar je POP-gesprek. Het is alleen voor jou, tot je hem zelf deelt."
         return doc

@@ -58,7 +58,7 @@ def test_funding_suggestions_are_compact_cards_with_meer_uitleg(stack, browser):
     first = cards.first
     title = first.locator(".lk-card-title").inner_text()
     labels = first.locator("dt").all_inner_texts()
-    assert title and labels[0] == "Waarom" and labels[-2:] == ["Aanvragen", "Hoe zeker"]
+    assert title and labels[0] == "Waarom" and labels[-2:] == ["Aanvragen", "Bron"]
     assert all(v.strip() for v in first.locator("dd").all_inner_texts())
     assert "Waarom:" not in first.inner_text()  # the card, not the plain text version
     more = first.get_by_role("button", name=re.compile("^Meer uitleg"))

@@ -370,3 +370,36 @@ def test_the_menus_offer_only_what_the_role_may_start(db_url, role, titles):
         trk.latest_message["metadata"] = {"identity": person}
         messages, _ = run(action, trk)
         assert [b["title"] for b in messages[-1]["buttons"]] == titles, (action.name(), messages)
+
+
+@pytest.mark.parametrize("text, intent, says", [
+    ("wat zijn de voorwaarden van de lerarenbeurs?", "buiten_bereik", "De belangrijkste voorwaarden van de lerarenbeurs"),
+    ("hoe vraag ik de lerarenbeurs aan?", "nlu_fallback", "Mijn DUO"),
+    ("hoeveel is het rotterdams scholingsfonds?", "buiten_bereik", "€ 2.500"),
+])
+def test_a_scheme_question_the_nlu_did_not_place_is_answered(db_url, text, intent, says):
+    """Issue 42: measured on the aspect set, questions about schemes new in the knowledge base went to the
+    referral or the fallback; a message that names a scheme gets a second look."""
+    messages, slots = run(act.ActionNotUnderstood(), tracker(text=text, intent=intent))
+    assert responses(messages) == ["utter_regeling_info"] and says in messages[0]["info"], messages
+    assert slots.get("laatste_regeling")
+    # a follow-up about the scheme just asked about, whatever the NLU made of it
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text="en wie vraagt het aan?", intent="nlu_fallback",
+                                                         slots={"laatste_regeling": "lerarenbeurs"}))
+    assert "Je vraagt de lerarenbeurs zelf aan" in messages[0]["info"]
+    # a common word that is also a scheme's name is no question about it
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text="ik ben niet zo slim in plannen", intent="nlu_fallback"))
+    assert responses(messages) != ["utter_regeling_info"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wat is de Brabantse leerrekening?", "utter_regeling_onbekend"),
+    ("ken je het opleidingsfonds van de bouw?", "utter_regeling_onbekend"),
+    ("hoe zit het met mijn verlofbudget?", "utter_andere_hr_vraag"),  # an HR matter stays referred
+])
+def test_an_unknown_name_for_money_for_learning_is_said_to_be_unknown_not_referred(db_url, text, expected):
+    """Issue 42: a name Leerkoers does not know gets an honest answer; the NLU read "wat is de Brabantse
+    leerrekening?" as outside the field (buiten_bereik 1.00) and the person was sent to the ICT desk."""
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text=text, intent="buiten_bereik"))
+    assert responses(messages) == [expected]
+

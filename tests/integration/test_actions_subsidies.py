@@ -83,7 +83,7 @@ def test_advice_for_gemeente_and_kunstencentrum(db_url):
     assert cards[0]["buttons"][0]["payload"] == '/regeling_vraag{"regeling": "aeno_stimulering"}'
     card = cards[0]["custom"]  # the same facts as a card for the widget
     assert card["type"] == "card" and card["title"] == cards[0]["kaart"].split("\n")[0]
-    assert [label for label, _ in card["fields"]][0] == "Waarom" and card["fields"][-1][0] == "Hoe zeker"
+    assert [label for label, _ in card["fields"]][0] == "Waarom" and card["fields"][-1][0] == "Bron"
     assert all(f"{label}: {value}" in cards[0]["kaart"] for label, value in card["fields"])
     assert "Stichting OAK" not in " ".join(c["kaart"] for c in cards)
     assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None,
@@ -108,7 +108,14 @@ def test_scheme_questions(db_url):
     messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", button["payload"], "regeling_vraag"))
     assert messages[0]["info"].startswith("Voorwaarden van SLIM-regeling:\n- ") and "Bronnen:" in messages[0]["info"]
     messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", "wat is de zwemregeling?", "regeling_vraag"))
-    assert responses(messages) == ["utter_regeling_onbekend"] and "SLIM" in messages[0]["regelingen"]
+    assert responses(messages) == ["utter_regeling_onbekend"]  # said honestly, no list of twenty names (issue 42)
+    # the asked part first, and the scheme is remembered for a follow-up without its name
+    messages, slots = run(sub.ActionSchemeInfo(), tracker("m1", "wie vraagt praktijkleren aan?", "regeling_vraag"))
+    assert messages[0]["info"].startswith("De werkgever vraagt de Subsidieregeling praktijkleren aan")
+    assert slots == {"laatste_regeling": "praktijkleren"}
+    messages, _ = run(sub.ActionSchemeInfo(), tracker("m1", "en tot wanneer kan dat?", "regeling_vraag",
+                                                      slots={"laatste_regeling": "praktijkleren"}))
+    assert messages[0]["info"].startswith("De Subsidieregeling praktijkleren: aanvragen kan")
 
 
 def test_reset_slots_are_not_validated(db_url):

@@ -115,7 +115,7 @@ def test_the_manager_sees_the_state_of_the_own_team_in_the_chat(db_url, today, m
                        year=today.year)
     messages = _ask_team(monkeypatch, MARK)
     [stand] = [m["stand"] for m in messages if m.get("response") == "utter_team_pop_stand"]
-    assert "- Eva: POP gedeeld; 0 afspraken bevestigd, 1 afspraak nog niet bevestigd" in stand
+    assert "- Eva: POP gedeeld; geen afspraken bevestigd, 1 afspraak nog niet bevestigd" in stand
     assert "- Piet: nog geen POP voorbereid" in stand
     assert any(m.get("response") == "utter_gedeelde_pop" for m in messages)  # the link to read Eva's POP
     other = _ask_team(monkeypatch, OTHER_TEAM)

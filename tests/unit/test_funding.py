@@ -41,8 +41,9 @@ CASES = [
      {"praktijkleren", "aeno_stimulering"}, {"slim", "wva"}),
     ("low-skilled employees at a gemeente", Profile("gemeente", 800), N("laagopgeleid"), {"esf_plus", "aeno_stimulering"},
      {"slim"}),
-    ("employees facing dismissal in a private firm", Profile("privaat", 500), N("ontslag_dreiging"), {"esf_plus"},
-     {"slim", "esf_duurzame_inzetbaarheid"}),
+    # issue 42: ESF+ is for people with little education or a low wage and jobseekers, not for a threat of dismissal
+    ("employees facing dismissal in a private firm", Profile("privaat", 500), N("ontslag_dreiging"), set(),
+     {"slim", "esf_duurzame_inzetbaarheid", "esf_plus"}),
     ("older employees at an SME", Profile("privaat", 60), N("oudere"), {"slim"}, {"wva", "mdieu"}),
     ("care organisation with an ontwikkelpad course", Profile("overig_publiek", 200), N("ontwikkelpad"),
      {"slim_ontwikkelpaden", "slim"}, {"aeno_stimulering"}),
@@ -112,7 +113,7 @@ def test_every_scheme_of_the_fact_sheet_is_there():
     ("wat is het innovatiearrangement?", "innovatiearrangement", ["bestaat niet meer", "Regionaal Investeringsfonds"]),
     ("bestaat Kunstconnectie nog?", "kunstconnectie", ["heeft een nieuwe naam", "Cultuurconnectie"]),
     ("is agentschap SZW er nog?", "agentschap_szw", ["Uitvoering van Beleid SZW"]),
-    ("wat is SLIM?", "slim", ["minder dan 250", "overgenomen op 26 november 2026", "https://",
+    ("wat is SLIM?", "slim", ["minder dan 250", "nagekeken op 26 november 2026", "https://",
                              "Niet voor gemeenten"]),
     ("wat is het A&O fonds?", "aeno_stimulering", ["gemeenten", "https://www.aeno.nl"]),
 ])

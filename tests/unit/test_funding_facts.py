@@ -48,10 +48,10 @@ def test_praktijkleren_dates_are_not_said_without_doubt_and_the_places_are_compl
 def test_levenlanglerenkrediet_has_no_old_interest_rate_and_covers_hbo_wo_and_mbo_bol_only():
     text = _text("levenlanglerenkrediet")
     assert "2,57" not in text and "bol" in text and "Niet voor bbl" in text
-    llk = "Levenlanglerenkrediet"
-    assert llk not in (advice.personal_tip(None, "een mbo-opleiding in de bbl") or "")
-    assert llk not in (advice.personal_tip(None, "een cursus Excel") or "")
-    assert llk in (advice.personal_tip(None, "een hbo-opleiding in deeltijd") or "")
+    llk = "het levenlanglerenkrediet"
+    assert llk not in advice.personal_tip(None, "een mbo-opleiding in de bbl")
+    assert llk not in advice.personal_tip(None, "een cursus Excel")
+    assert llk in advice.personal_tip(None, "een hbo-opleiding in deeltijd")
 
 
 def test_rif_has_rounds_in_january_and_june():
@@ -59,15 +59,16 @@ def test_rif_has_rounds_in_january_and_june():
     assert "1 januari 2027" in status and "BWBR0050611" in _text("rif")
 
 
-def test_nl_leert_door_ended_on_1_january_2022():
+def test_nl_leert_door_ended_on_31_december_2022():
     scheme = KB.get("nl_leert_door")
-    assert scheme.ended_on == date(2022, 1, 1) and "BWBR0043943" in scheme.source
+    assert scheme.ended_on == date(2022, 12, 31) and "31 december 2022" in _text("nl_leert_door") and "BWBR0043943" in scheme.source
 
 
 def test_ended_schemes_say_how_sure_and_where_from():
     sfkv = _text("sfkv")
-    assert "De opvolger is waarschijnlijk: Stichting OAK" in sfkv and "Hoe zeker:" in sfkv and "Bron:" in sfkv
-    assert "Hoe zeker:" in _text("wva") and "Bron:" in _text("wva")
+    # a derived entry says so once; a sure one names its source only
+    assert "De opvolger is waarschijnlijk: Stichting OAK" in sfkv and "Niet bevestigd" in sfkv and "Bron:" in sfkv
+    assert "Bron: rendement.nl; hrpraktijk.nl." in _text("wva") and "Niet bevestigd" not in _text("wva")
 
 
 def test_ikb_and_other_claims_are_not_stated_beyond_the_sources():
@@ -90,15 +91,15 @@ def test_the_stap_successor_has_its_own_name_and_says_the_employer_applies():
 def test_a_former_stap_user_reads_that_the_employer_applies_for_the_successor():
     """The issue: 'a former STAP user must be told "je werkgever kan…"'; the answer named the scheme only."""
     text = funding.describe_scheme(KB, KB.get("stap"), TODAY)
-    assert ("Scholingssubsidie voor ontwikkelpaden (2025–2027). Die vraag je niet zelf aan: je werkgever kan dat "
-            "doen.") in text
+    assert ("Scholingssubsidie voor ontwikkelpaden (2025–2027). Die vraag je niet zelf aan: je werkgever of een "
+            "O&O-fonds") in text
     assert "- Levenlanglerenkrediet." in text  # a loan the person applies for: nothing added
 
 
 def test_every_card_says_how_sure_it_is():
     for situation in (set(), {"werkleerplaats"}, {"individueel"}):
         for card in advice.advise("gemeente", 300, situation, today=TODAY).cards:
-            assert card.fields()[-1][0] == "Hoe zeker", card
+            assert card.fields()[-1][0] == "Bron", card
 
 
 def test_cards_say_why_in_whole_sentences():

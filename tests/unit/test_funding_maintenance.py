@@ -61,8 +61,9 @@ def test_the_source_date_counts_a_bare_year_from_its_last_day():
 def test_the_bot_says_what_the_rule_marks_not_sure():
     text = funding.describe_scheme(KB, KB.get("slim"), CHECKED_ON)
     assert "Dit bedrag is niet bevestigd." in text
-    assert funding.certainty_line(KB.get("praktijkleren")).startswith("Niet alles is zeker.")
-    assert funding.certainty_line(KB.get("slim")).startswith("Niet alles is zeker.")
+    assert "waarschijnlijk" in funding.window_status(KB.get("praktijkleren"), date(2026, 7, 1))
+    assert funding.certainty_line(KB.get("slim")) == \
+        "wiedijk.nl/verlenging-slim-regeling (stand 2024), nagekeken op 26 november 2026."
 
 
 def _check(path, *extra) -> subprocess.CompletedProcess:

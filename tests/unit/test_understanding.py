@@ -307,3 +307,13 @@ def test_leaving_in_other_words_is_asked_never_stored(text, ranking, expected):
 ])
 def test_an_answer_with_words_of_leaving_stays_an_answer(text, ranking):
     assert decide(text, ranking) == ANSWERED
+
+
+def test_a_longer_statement_is_an_answer_however_sure_the_nlu_is_of_a_remark():
+    """Conversation b01 after new training data (NLU: opmerking 0.97): the learning goal "Ik schrijf korte en
+    duidelijke antwoorden in de webchat" was held as a remark and the next message stored as the goal."""
+    ranking = [("opmerking", 0.97), ("antwoord", 0.02)]
+    assert decide("Ik schrijf korte en duidelijke antwoorden in de webchat", ranking) == ANSWERED
+    assert decide("even denken hoor", [("opmerking", 0.99)]) == Decision("hold", "opmerking")
+    assert decide("dat weet ik eigenlijk niet zo goed, momentje, ik moet er even over nadenken",
+                  [("opmerking", 0.95)]) == Decision("hold", "opmerking")  # long, with the words of a reaction

@@ -1,0 +1,122 @@
+"""Issue 42, items 2 and 3: the schemes people name (the lerarenbeurs and other schemes for teachers, regional
+schemes, what ended for people who pay themselves), and self-employed people, who have no organisation to name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actions.subsidies import NOT_NEEDED, start_events
+from bot import funding
+from bot.dutch.facts import extract, sentence
+from bot.funding import advice
+
+TODAY = date(2026, 12, 7)
+KB = funding.load()
+
+
+def _shown(messages) -> str:
+    return "\n".join(str(m.params.get(k, "")) for m in messages for k in ("feiten", "advies", "kaart", "info"))
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben zzp'er en wil een cursus fotografie doen, is daar geld voor?",
+    "Als freelancer zoek ik een potje voor een opleiding tot coach",
+    "ik heb een eenmanszaak als schilder, kan ik subsidie krijgen voor een vakcursus",
+    "Ik werk voor mezelf als muziekdocent. Welke regelingen zijn er voor mijn scholing?",
+    "sinds vorig jaar heb ik mijn eigen praktijk, wie betaalt mijn opleiding?",
+])
+def test_a_self_employed_person_is_read_as_such(text):
+    facts = extract(text)
+    assert "zzp" in facts.purposes and "individueel" in facts.purposes and facts.sector != "privaat"
+    assert "zelfstandige (zzp'er)" in sentence(facts)
+
+
+@pytest.mark.parametrize("text", ["ik ben geen zzp'er, ik werk bij de gemeente",
+                                  "we huren soms een freelancer in maar ik ben zelf in loondienst bij een bedrijf"])
+def test_not_self_employed_is_not_read_as_self_employed(text):
+    facts = extract(text)
+    assert "zzp" not in facts.purposes or "freelancer in" in text  # hiring one is not being one
+    if "geen zzp" in text:
+        assert "zzp" not in facts.purposes and facts.sector == "gemeente"
+
+
+def test_a_self_employed_person_is_never_asked_for_their_organisation():
+    facts = extract("ik ben zzp'er en zoek subsidie voor een cursus")
+    events = {e["name"]: e["value"] for e in start_events(facts, advice.message_purposes("cursus", facts), None, None)}
+    assert events["subsidie_sector"] == NOT_NEEDED and events["subsidie_medewerkers"] == NOT_NEEDED
+    # even when the intranet knows the organisation that hired them
+    events = {e["name"]: e["value"] for e in start_events(facts, set(), "gemeente", 300)}
+    assert events["subsidie_sector"] == NOT_NEEDED
+
+
+def test_a_self_employed_person_gets_what_applies_to_them():
+    text = "ik ben zzp'er en wil een cursus fotografie volgen, welke subsidie past?"
+    shown = _shown(advice.funding_replies(text, extract(text), "gemeente", 300, False))
+    assert "Opleiding als kosten van je eigen bedrijf" in shown and "meestal" in shown
+    assert "Betaalt je werkgever" not in shown and "Werk je bij" not in shown and "A&O" not in shown
+    assert "de aftrek van studiekosten op 1 januari 2022 en het STAP-budget op 1 januari 2024" in shown
+    study = "ik ben zzp'er en wil een hbo-opleiding in deeltijd doen"
+    assert "Levenlanglerenkrediet" in _shown(advice.funding_replies(study, extract(study), None, None, False))
+
+
+def test_the_lerarenbeurs_is_known_with_its_facts_and_doubts():
+    scheme = KB.find("kan ik de lerarenbeurs aanvragen")
+    assert scheme.id == "lerarenbeurs" and scheme.available
+    text = funding.describe_scheme(KB, scheme, TODAY) + funding.describe_conditions(KB, scheme, TODAY)
+    assert "bevoegd leraar" in text and "€ 7.000" in text and "niet bevestigd" in text and "Mijn DUO" not in text
+    assert "post-hbo" in text and "zzp'er" in text and "2017–2018" in text
+    (how,) = advice.funding_replies("hoe vraag ik de lerarenbeurs aan?", extract(""), None, None, True)
+    assert "Mijn DUO" in how.params["info"]
+
+
+def test_a_teacher_gets_the_lerarenbeurs_unless_self_employed():
+    text = "ik ben leraar op een basisschool en wil een master doen, is daar geld voor?"
+    cards = [m.params["kaart"] for m in advice.funding_replies(text, extract(text), None, None, False)
+             if "kaart" in m.params]
+    assert cards and cards[0].startswith("Lerarenbeurs")
+    text = "ik ben zzp'er en leraar, welke subsidie is er voor mijn master?"
+    shown = _shown(advice.funding_replies(text, extract(text), None, None, False))
+    assert "Lerarenbeurs past niet: niet voor zelfstandigen" in shown or "Lerarenbeurs (" not in shown
+
+
+@pytest.mark.parametrize("question, scheme_id, says", [
+    ("wat is de subsidie zij-instroom?", "zij_instroom", "De aanvraag komt van de school"),
+    ("wat is het rotterdams scholingsfonds", "rotterdams_scholingsfonds", "niet van het Rijk"),
+    ("bestaat de studiekostenaftrek nog?", "studiekostenaftrek", "bestaat niet meer sinds 1 januari 2022"),
+    ("wat doet het leerwerkloket?", "leerwerkloket", "gratis advies"),
+])
+def test_schemes_people_name_get_an_honest_answer(question, scheme_id, says):
+    assert KB.find(question).id == scheme_id
+    (reply,) = advice.funding_replies(question, extract(question), None, None, True)
+    assert says in reply.params["info"], reply.params["info"]
+
+
+def test_regional_schemes_are_never_offered_as_national_advice():
+    for situations in (set(), {"individueel"}, {"individueel", "zzp"}):
+        for sector in (None, "gemeente", "privaat"):
+            shown = _shown(advice.advise(sector, 40, situations, today=TODAY).messages())
+            assert "Rotterdams" not in shown and "Leerwerkloket" not in shown
+
+
+@pytest.mark.parametrize("text, payer", [
+    ("mijn werkgever betaalt niet mee aan de opleiding", "zelf"),
+    ("De baas vergoedt niks, dus ik moet het zelf doen", "zelf"),
+    ("ik wil een master doen maar mijn werkgever betaalt die niet", "zelf"),
+    ("mijn werkgever betaalt de cursus helemaal", "werkgever"),
+])
+def test_an_employer_who_does_not_pay_is_not_read_as_paying(text, payer):
+    """Issue 41's example, still open before: "werkgever betaalt niet mee" showed the werkkostenregeling."""
+    assert extract(text).payer == payer
+    shown = _shown(advice.funding_replies(text, extract(text), None, None, False))
+    assert ("Je werkgever betaalt" in shown) == (payer == "werkgever")
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("we zijn geen gemeente maar een adviesbureau met 30 mensen", "privaat"),
+    ("Wij zijn niet een gemeente, wel een installatiebedrijf", "privaat"),
+    ("ik werk bij de gemeente Zwolle", "gemeente"),
+])
+def test_an_organisation_denied_is_not_read(text, sector):
+    assert extract(text).sector == sector
