@@ -180,6 +180,19 @@ def message_facts(tracker: Tracker) -> Facts:
     return found if not found.empty else extract(message.get("text") or "")
 
 
+def recent_facts(tracker: Tracker, turns: int = 4) -> Facts:
+    """The facts of the person's last few messages together, the latest winning: "ik ben zzp'er en zoek een
+    cursus" followed by a click on "Subsidies zoeken" still tells who is asking."""
+    from bot.dutch.facts import merge
+
+    said = [e for e in tracker.events if e.get("event") == "user"][-turns:]
+    found = Facts()
+    for event in said:
+        entities = ((event.get("parse_data") or {}).get("entities")) or []
+        found = merge(found, Facts.from_entities([e for e in entities if e.get("extractor") == "FactsEntityExtractor"]))
+    return merge(found, message_facts(tracker))
+
+
 def menu_buttons(tracker: Tracker) -> list[dict]:
     """The start buttons this person may use (the role from the token; without one, an employee's)."""
     from bot import requests

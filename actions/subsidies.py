@@ -10,7 +10,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_text, message_facts, not_understood, send_all, synced_identity
+from actions.common import (
+    call,
+    latest_text,
+    message_facts,
+    not_understood,
+    recent_facts,
+    send_all,
+    synced_identity,
+)
 from bot.dutch.facts import Facts, about_us, extract, sentence
 from bot.funding import advice
 from bot.funding.aspects import aspect_of
@@ -37,7 +45,7 @@ class ActionFundingStart(Action):
             return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS]
         person = await synced_identity(tracker)
         known_sector, known_employees = await call(funding_profile.known_profile, person.person_id)
-        facts = about_us(facts, known_sector)  # the organisation's own sector decides
+        facts = about_us(recent_facts(tracker), known_sector)  # also what was said just before; the own sector decides
         text = latest_text(tracker)
         scheme = advice.named_scheme(text, tracker.get_slot("laatste_regeling"))
         if scheme is not None and aspect_of(text):  # "wie kan de subsidie praktijkleren aanvragen?": that part
@@ -79,6 +87,11 @@ class ValidateFundingForm(FormValidationAction):
         text = str(value)
         if text in (STOPPED, NOT_UNDERSTOOD, NOT_NEEDED) or known(text):
             return {slot: text}
+        own = extract(text)
+        if "zzp" in own.purposes:  # "ik heb geen personeel, ik ben zzp'er": no organisation to ask about
+            doel = {p for p in (tracker.get_slot("subsidie_doel") or "").split(",") if p in advice.PURPOSES}
+            return {"subsidie_sector": NOT_NEEDED, "subsidie_medewerkers": NOT_NEEDED,
+                    "subsidie_doel": ",".join(sorted(doel | own.purposes))}
         parsed = parse(text)
         decision = decide(text, ranking_of(tracker.latest_message), closed_answer=parsed is not None)
         if decision.kind == "request" and decision.intent == "stoppen":

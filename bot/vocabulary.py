@@ -141,7 +141,7 @@ PURPOSES: dict[str, Purpose] = {p.key: p for p in (
     Purpose("ontwikkelpad", "een ontwikkelpad", "een erkende opleiding in een ontwikkelpad",
             ("ontwikkelpad", "zorg en welzijn", "kinderopvang", "techniek", "groen", "bouw", "energie"),
             r"ontwikkelpad|kinderopvang|zorg en welzijn|techniek|energietransitie"),
-    Purpose("leraar", "een opleiding voor een leraar", "leraren in het onderwijs",
+    Purpose("leraar", "een opleiding voor een leraar", "leraren van scholen met geld van de overheid",
             ("leraar", "leerkracht", "lerarenbeurs"), r"\bleraa?r(en)?\b|\bleerkracht(en)?\b|lerarenbeurs"),
     Purpose("zzp", "werk als zelfstandige", "zelfstandigen (zzp'ers)",
             ("zzp", "zzp'er", "zelfstandige", "eigen bedrijf", "freelancer"),

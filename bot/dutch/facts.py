@@ -123,12 +123,20 @@ def extract(text: str) -> Facts:
     purposes = {key for key, pattern in PURPOSE_WORDS.items() if re.search(rf"(?<![\w]){pattern}", t)}
     if "zzp" in purposes and re.search(rf"\b(geen|niet|nooit)\b(\s+\S+){{0,2}}?\s+(?:{PURPOSE_WORDS['zzp']})", t):
         purposes.discard("zzp")  # "ik ben geen zzp'er", "niet als freelancer"
+    if "zzp" in purposes and re.search(r"\b(een|onze|die|de|hun|zijn|haar)\s+(zzp\S*|freelancers?|zelfstandigen?)\b", t) and not \
+            re.search(rf"\b(ik ben|ben ik|als|werk als)\s+(een\s+)?(?:{PURPOSE_WORDS['zzp']})", t):
+        purposes.discard("zzp")  # "ik huur een zzp-docent in": someone else works for themselves
     if payer == "zelf" or "zzp" in purposes:
         purposes.add("individueel")
     if "zzp" in purposes and sector == "privaat":
         sector = None  # "mijn eigen bedrijf" is no employer
     return Facts(sector=sector, employees=_employees(t), cao=cao, age=_age(t), payer=payer,
                  purposes=frozenset(purposes))
+
+
+def employer_refuses(text: str) -> bool:
+    """"mijn werkgever betaalt niet mee": no card that starts with asking the employer."""
+    return bool(re.search(_EMPLOYER_REFUSES, normalize(text)))
 
 
 def merge(first: Facts, then: Facts) -> Facts:

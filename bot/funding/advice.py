@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot import clock, funding
-from bot.dutch.facts import Facts
+from bot.dutch.facts import Facts, employer_refuses
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
 from bot.dutch.formatting import format_date, listing
@@ -119,7 +119,8 @@ def helps(names: list[str]) -> str:
 
 
 def advise(sector: str | None, employees: int | None, situations: set[str] | frozenset[str],
-           kind: str | None = None, age: int | None = None, today: date | None = None) -> Advice:
+           kind: str | None = None, age: int | None = None, today: date | None = None,
+           employer_may_pay: bool = True) -> Advice:
     """The best schemes for what we know. Nothing that depends on an unknown sector is shown as if it fits."""
     today = today or clock.today()
     kb = funding.load()
@@ -142,7 +143,7 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
         notes = [n for n in notes if not n.startswith("Werk je")]
         notes.append(_ended_for_people(kb))
     cards = [funding.card(f, today, kb.words) for f in fits[:CARDS]]
-    if individual and not own_business and len(cards) < CARDS:
+    if individual and not own_business and employer_may_pay and len(cards) < CARDS:
         cards += [_via_employer(s, today, kb.words) for s in kb.schemes.values()
                   if s.available and s.kind == "fiscaal" and "werkgever" in s.applicants][:CARDS - len(cards)]
     if "oudere" in situations and not any("oudere" in f.scheme.target_groups for f in result.fits):
@@ -164,7 +165,7 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
 def _ended_for_people(kb: funding.KnowledgeBase) -> str:
     """What ended for someone who pays a course themselves: said to a zzp'er who may still count on it."""
     ended = [s for s in (kb.get("studiekostenaftrek"), kb.get("stap")) if s is not None and s.ended_on]
-    said = [f"{s.in_sentence} op {format_date(s.ended_on)}" for s in ended]
+    said = [f"{s.in_sentence} (sinds {format_date(s.ended_on)})" for s in ended]
     return f"Wat niet meer bestaat: {listing(said)}." if said else ""
 
 
@@ -306,7 +307,7 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
         first = [Message("regeling_leeftijd", {"regeling": funding.short_name(scheme.name), "leeftijd": facts.age,
                                                "grens": scheme.max_age + 1})] if too_old else []
         if aspect and not (too_old and aspect == "voor_wie"):
-            return first + aspects.aspect_replies(kb, scheme, aspect)
+            return first + aspects.aspect_replies(kb, scheme, aspect, sector=facts.sector or sector)
         if aspect:
             return first
         return first + scheme_replies(scheme, scheme_from_payload(text)[1])
@@ -321,5 +322,6 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
         replies.append(Message("feiten_begrepen", {"feiten": understood}))
     situations = message_purposes(text, facts)
     result = advise(None if "zzp" in facts.purposes else facts.sector or sector,
-                    None if individual else facts.employees or employees, situations, age=facts.age)
+                    None if individual else facts.employees or employees, situations, age=facts.age,
+                    employer_may_pay=not employer_refuses(text))
     return replies + result.messages()

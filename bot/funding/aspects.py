@@ -15,6 +15,7 @@ from bot import clock
 from bot.dutch.formatting import format_date, listing
 from bot.dutch.parsing import normalize
 from bot.funding.knowledge_base import APPLICANT_LABELS, KnowledgeBase, Scheme
+from bot.funding.matching import SECTOR_GROUPS, sector_list
 from bot.funding.presenting import (
     NO_APPLICATION,
     amount_line,
@@ -90,7 +91,7 @@ def _who_applies(scheme: Scheme) -> str:
         return f"Je vraagt {said} zelf aan. Ook {others} kan dat doen."
     labels = listing([APPLICANT_LABELS[a] for a in scheme.applicants], "of")
     if not labels:
-        return f"Wie {said} aanvraagt, staat niet in de kennisbank."
+        return f"Wie {said} aanvraagt, weet ik niet. Kijk op {scheme.official_page}"
     if who == {"werkgever"}:
         return f"De werkgever vraagt {said} aan, niet de medewerker zelf."
     return f"{labels[0].upper()}{labels[1:]} vraagt {said} aan. Een werkgever of een medewerker kan dat niet alleen."
@@ -131,7 +132,7 @@ def _successor(kb: KnowledgeBase, scheme: Scheme) -> str:
 
 def _conditions(scheme: Scheme, limit: int = 3) -> str:
     if not scheme.conditions:
-        return f"De kennisbank noemt geen voorwaarden voor {scheme.in_sentence}."
+        return f"Ik ken geen voorwaarden van {scheme.in_sentence}. Kijk op {scheme.official_page}"
     lines = [f"- {sentence(c.text)}" + ("" if c.certain else " Dit is niet zeker.") for c in scheme.conditions[:limit]]
     title = "De belangrijkste voorwaarden" if len(scheme.conditions) > limit else "De voorwaarden"
     return f"{title} van {scheme.in_sentence}:\n" + "\n".join(lines)
@@ -156,21 +157,37 @@ def _how(scheme: Scheme) -> str:
     return f"{_who_applies(scheme)} Hoe dat gaat, staat op {scheme.official_page}"
 
 
-def aspect_text(kb: KnowledgeBase, scheme: Scheme, aspect: str, today: date | None = None) -> str:
-    """One or two sentences that answer ``aspect`` of ``scheme``, then its source and the day it was checked."""
+def _for_whom(scheme: Scheme, sector: str | None) -> str:
+    """'Nee. De SLIM-regeling is niet voor gemeenten …' when what the person said decides it; else for whom it is."""
+    said = who_may_apply(scheme) or sentence(scheme.summary)
+    said = re.sub(r"^Dit is voor", f"{_subject(scheme)} is voor", said)
+    if sector in scheme.excluded_sectors:
+        reason = f", want {scheme.excluded_reason}" if scheme.excluded_reason else ""
+        return f"Nee. {_subject(scheme)} is niet voor {SECTOR_GROUPS[sector]}{reason}."
+    if sector and scheme.sectors and sector not in scheme.sectors:
+        return f"Nee. {_subject(scheme)} is alleen voor {sector_list(scheme.sectors)}."
+    if sector and sector in scheme.sectors:
+        return f"Jullie soort organisatie past erbij. {said}"
+    return said
+
+
+def aspect_text(kb: KnowledgeBase, scheme: Scheme, aspect: str, today: date | None = None,
+                sector: str | None = None) -> str:
+    """One or two sentences that answer ``aspect`` of ``scheme``, then its source and the day it was checked.
+    ``sector``: the person's kind of organisation, when known: "geldt dat voor ons?" gets a yes or a no."""
     today = today or clock.today()
     if scheme.ended and aspect not in ("opvolger", "bestaat"):
         body = _successor(kb, scheme)  # the first thing to know of an ended scheme
     elif aspect == "wie_vraagt":
         body = _who_applies(scheme)
     elif aspect == "voor_wie":
-        body = who_may_apply(scheme) or sentence(scheme.summary)
+        body = _for_whom(scheme, sector)
     elif aspect == "wanneer":
         body = _when(scheme, today)
     elif aspect == "bedrag":
         amount = amount_line(scheme)
         body = f"{_subject(scheme)}: {amount[0].lower()}{amount[1:]}" if amount else \
-            f"Over het bedrag van {scheme.in_sentence} staat niets in de kennisbank."
+            f"Hoeveel {scheme.in_sentence} geeft, weet ik niet zeker. Kijk op {scheme.official_page}"
     elif aspect == "voorwaarden":
         body = _conditions(scheme)
     elif aspect == "hoe":
@@ -183,7 +200,8 @@ def aspect_text(kb: KnowledgeBase, scheme: Scheme, aspect: str, today: date | No
     return f"{body}\nBron: {certainty_line(scheme)}"
 
 
-def aspect_replies(kb: KnowledgeBase, scheme: Scheme, aspect: str, today: date | None = None) -> list[Message]:
+def aspect_replies(kb: KnowledgeBase, scheme: Scheme, aspect: str, today: date | None = None,
+                   sector: str | None = None) -> list[Message]:
     button = {"title": f"Meer over {short_name(scheme.name)}",
               "payload": "/regeling_vraag" + json.dumps({"regeling": scheme.id})}
-    return [Message("regeling_info", {"info": aspect_text(kb, scheme, aspect, today)}, [button])]
+    return [Message("regeling_info", {"info": aspect_text(kb, scheme, aspect, today, sector)}, [button])]

@@ -32,7 +32,7 @@ CONFIDENCE = ("H", "M", "L")
 SITUATION_LABELS = {key: vocabulary.PURPOSES[key].label for key in SITUATIONS}
 APPLICANT_LABELS = {
     "werkgever": "de werkgever", "school": "de school", "individu": "de medewerker zelf",
-    "regio": "de regio samen (nooit één werkgever)", "fonds": "een O&O-fonds", "samenwerkingsverband": "een samenwerkingsverband",
+    "regio": "de centrumgemeente van de regio", "fonds": "een O&O-fonds", "samenwerkingsverband": "een samenwerkingsverband",
 }
 
 

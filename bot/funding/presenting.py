@@ -141,7 +141,7 @@ def card(fit: Fit, today: date, words: dict[str, str] | None = None) -> Card:
 
 
 def applies_via(scheme: Scheme) -> str | None:
-    """'Je kunt niet zelf aanvragen: dat doet de regio samen of een O&O-fonds.' when neither an employer nor the
+    """'Jullie kunnen niet zelf aanvragen: dat doet de centrumgemeente van de regio of een O&O-fonds.' when neither an employer nor the
     person applies; None when they can, or when nobody applies (a law, a tax rule)."""
     if scheme.kind in NO_APPLICATION or not scheme.applicants or {"werkgever", "individu"} & set(scheme.applicants):
         return None
@@ -196,7 +196,8 @@ def source_line(scheme: Scheme) -> str:
     official page to read before applying."""
     of_date = f" (stand {scheme.source_date})" if scheme.source_date else ""
     return (f"Bron: {scheme.source}{of_date}, nagekeken op {format_date(scheme.last_checked)}. "
-            f"Kijk voor je iets aanvraagt op {scheme.official_page}")
+            + (f"De precieze regels staan op {scheme.official_page}" if scheme.kind in NO_APPLICATION
+               else f"Kijk voor je iets aanvraagt op {scheme.official_page}"))
 
 
 MORE_WORDS = 100  # issue 30: 'meer uitleg' stays short; the conditions follow on request

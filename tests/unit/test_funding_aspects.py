@@ -112,7 +112,7 @@ CASES = [
 # What each aspect's answer must say (a word or pattern), besides naming the scheme.
 SAYS = {
     "wie_vraagt": r"vraagt .* aan|vraag je .* aan|vraag je niets aan|zelf aan",
-    "voor_wie": r"Dit is voor|Niet voor|jonger dan|zelf aan|mensen",
+    "voor_wie": r" is voor|Niet voor|Nee\.|past erbij|jonger dan|zelf aan|mensen",
     "wanneer": r"[Aa]anvragen|aan te vragen|[Ww]anneer|vraag je niets aan|oproep|tot (en met )?\d",
     "bedrag": r"€|%|lening|[Bb]edrag|lesgeld",
     "voorwaarden": r"voorwaarden van",
@@ -181,3 +181,16 @@ def test_a_question_about_an_aspect_without_any_scheme_asks_which_one():
     (reply,) = advice.funding_replies("wanneer kan ik het opleidingsfonds van de bouw aanvragen?", extract(""), None,
                                       None, True)
     assert reply.response == "regeling_onbekend"  # a name Leerkoers does not know: said so, never guessed
+
+
+@pytest.mark.parametrize("question, sector, starts", [
+    ("geldt de slim regeling ook voor ons?", "gemeente", "Nee. De SLIM-regeling is niet voor gemeenten"),
+    ("geldt de lerarenbeurs ook voor docenten van een muziekschool?", "kunsteducatie", "Nee. De lerarenbeurs is niet"),
+    ("is het A&O fonds iets voor ons?", "gemeente", "Jullie soort organisatie past erbij."),
+    ("is het A&O fonds ook voor ons?", "privaat", "Nee. De Stimuleringsregeling van het A&O fonds Gemeenten is alleen"),
+])
+def test_a_question_whether_it_is_for_us_uses_what_is_known_of_the_organisation(question, sector, starts):
+    """Found over make run: "geldt de lerarenbeurs voor een muziekschool?" got "Dit is voor leraren in het
+    onderwijs" three times; the organisation's kind, known from the token or the conversation, decides."""
+    (reply,) = advice.funding_replies(question, extract(question), sector, 30, True)
+    assert reply.params["info"].startswith(starts), reply.params["info"]

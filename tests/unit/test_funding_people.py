@@ -56,7 +56,8 @@ def test_a_self_employed_person_gets_what_applies_to_them():
     shown = _shown(advice.funding_replies(text, extract(text), "gemeente", 300, False))
     assert "Opleiding als kosten van je eigen bedrijf" in shown and "meestal" in shown
     assert "Betaalt je werkgever" not in shown and "Werk je bij" not in shown and "A&O" not in shown
-    assert "de aftrek van studiekosten op 1 januari 2022 en het STAP-budget op 1 januari 2024" in shown
+    assert ("Wat niet meer bestaat: de aftrek van studiekosten (sinds 1 januari 2022) en het STAP-budget (sinds 1 "
+            "januari 2024).") in shown
     study = "ik ben zzp'er en wil een hbo-opleiding in deeltijd doen"
     assert "Levenlanglerenkrediet" in _shown(advice.funding_replies(study, extract(study), None, None, False))
 
