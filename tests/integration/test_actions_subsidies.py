@@ -125,3 +125,26 @@ def test_reset_slots_are_not_validated(db_url):
     messages, slots = run(sub.ValidateFundingForm(), trk)
     assert messages == []
     assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None}
+
+
+def test_what_was_said_just_before_the_funding_button_counts(db_url):
+    """Found over make run: "ik ben zzp'er en zoek een cursus" (read as an answer without a question) and then a
+    click on "Subsidies zoeken": the bot asked how many people work "bij jullie" and what the money was for."""
+    from bot.dutch.facts import extract
+
+    earlier = "ik ben zzp'er en wil een cursus projectmanagement doen"
+    entities = [{"entity": k, "value": v, "extractor": "FactsEntityExtractor"}
+                for k, v in extract(earlier).as_entities().items()]
+    trk = tracker("z1", "/subsidie_zoeken", "subsidie_zoeken")
+    trk.events.insert(0, {"event": "user", "text": earlier, "parse_data": {"text": earlier, "entities": entities}})
+    messages, slots = run(sub.ActionFundingStart(), trk)
+    assert slots["subsidie_sector"] == sub.NOT_NEEDED and slots["subsidie_medewerkers"] == sub.NOT_NEEDED
+    assert "zzp" in slots["subsidie_doel"].split(",")
+    assert any("zelfstandige (zzp'er)" in (m.get("feiten") or "") for m in messages)
+
+
+def test_saying_you_are_self_employed_at_a_funding_question_ends_the_questions(db_url):
+    messages, slots = run(sub.ValidateFundingForm(),
+                          form_tracker("subsidie_medewerkers", "ik heb geen werknemers, ik ben zzp'er. ik werk alleen"))
+    assert slots["subsidie_sector"] == sub.NOT_NEEDED and slots["subsidie_medewerkers"] == sub.NOT_NEEDED
+    assert set(slots["subsidie_doel"].split(",")) >= {"zzp", "individueel"} and not messages
