@@ -66,7 +66,7 @@ def test_funding_suggestions_are_compact_cards_with_meer_uitleg(stack, browser):
     assert axe_violations(page) == []
     page.screenshot(path=str(ARTIFACTS / "widget-funding-cards.png"))
     more.click()
-    wait_for_bot_text(page, "Kijk ook op")
+    wait_for_bot_text(page, "Aanvragen: ")  # 'meer uitleg' as text (the card has no colons)
     page.get_by_role("button", name=re.compile("^Voorwaarden van")).last.click()
     wait_for_bot_text(page, "Bronnen:")
     assert page.locator(".lk-msg-bot").last.locator("ul.lk-list > li").count() >= 1
