@@ -93,6 +93,8 @@ def _find(patterns: dict[str, str], text: str) -> str | None:
 
 def _employees(text: str) -> int | None:
     for match in re.finditer(rf"{_ABOUT}\s*(\d{{1,3}}(?:\.\d{{3}})+|\d+|[a-z]+)\s+(?:{_PEOPLE})\b", text):
+        if re.search(r"\b(voor|aan|groep van)\s*$", text[:match.start()]):
+            continue  # "een training voor 20 medewerkers": who takes part, not how many work there
         number = parse_int(match.group(1), minimum=1, maximum=1_000_000)
         if number is not None:
             return number

@@ -307,7 +307,8 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
         first = [Message("regeling_leeftijd", {"regeling": funding.short_name(scheme.name), "leeftijd": facts.age,
                                                "grens": scheme.max_age + 1})] if too_old else []
         if aspect and not (too_old and aspect == "voor_wie"):
-            return first + aspects.aspect_replies(kb, scheme, aspect, sector=facts.sector or sector)
+            return first + aspects.aspect_replies(kb, scheme, aspects.aspects_of(text) or [aspect],
+                                                  sector=facts.sector or sector)
         if aspect:
             return first
         return first + scheme_replies(scheme, scheme_from_payload(text)[1])

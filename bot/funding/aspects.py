@@ -72,6 +72,14 @@ def aspect_of(text: str) -> str | None:
     return None
 
 
+def aspects_of(text: str) -> list[str]:
+    """The aspects of a message with more than one question ("wie vraagt het aan? en hoe?"), at most two, in
+    order; one question gives one aspect."""
+    found = [aspect_of(part) for part in re.split(r"\?+", text) if part.strip()]
+    found = [a for a in dict.fromkeys(found) if a]
+    return found[:2] if len(found) > 1 else ([aspect_of(text)] if aspect_of(text) else [])
+
+
 def _subject(scheme: Scheme) -> str:
     name = scheme.in_sentence
     return name[0].upper() + name[1:]
@@ -200,8 +208,13 @@ def aspect_text(kb: KnowledgeBase, scheme: Scheme, aspect: str, today: date | No
     return f"{body}\nBron: {certainty_line(scheme)}"
 
 
-def aspect_replies(kb: KnowledgeBase, scheme: Scheme, aspect: str, today: date | None = None,
+def aspect_replies(kb: KnowledgeBase, scheme: Scheme, aspect: str | list[str], today: date | None = None,
                    sector: str | None = None) -> list[Message]:
     button = {"title": f"Meer over {short_name(scheme.name)}",
               "payload": "/regeling_vraag" + json.dumps({"regeling": scheme.id})}
-    return [Message("regeling_info", {"info": aspect_text(kb, scheme, aspect, today, sector)}, [button])]
+    asked = [aspect] if isinstance(aspect, str) else aspect
+    texts = [aspect_text(kb, scheme, a, today, sector) for a in asked]
+    bodies = [t.rsplit("\nBron: ", 1)[0] for t in texts]  # two answers, one source line
+    bodies = [b for i, b in enumerate(bodies) if not any(b.rstrip(".") in o for j, o in enumerate(bodies) if j != i)]
+    info = "\n".join(bodies) + "\nBron: " + texts[-1].rsplit("\nBron: ", 1)[1]
+    return [Message("regeling_info", {"info": info}, [button])]

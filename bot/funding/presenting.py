@@ -70,11 +70,13 @@ def window_status(scheme: Scheme, today: date) -> str:
             if scheme.windows_certain:
                 return f"kan nu, tot en met {format_date(closes)}."
             return f"kan nu, waarschijnlijk tot en met {format_date(closes)}. Dat staat niet vast: vraag op tijd aan."
-    upcoming = [opens for opens, _closes in periods if opens > today]
+    upcoming = [(opens, closes) for opens, closes in periods if opens > today]
     if upcoming:
+        opens, closes = upcoming[0]
         if scheme.windows_certain:
-            return f"kan nu niet. De volgende ronde opent op {format_date(upcoming[0])}."
-        return f"kan nu niet. De volgende ronde opent waarschijnlijk rond {format_date(upcoming[0])}."
+            return f"kan nu niet. De volgende ronde loopt van {format_date(opens)} tot en met {format_date(closes)}."
+        return (f"kan nu niet. De volgende ronde opent waarschijnlijk rond {format_date(opens)} en sluit rond "
+                f"{format_date(closes)}.")
     return "wanneer dat kan, staat niet vast."
 
 

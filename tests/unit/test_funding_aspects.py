@@ -194,3 +194,17 @@ def test_a_question_whether_it_is_for_us_uses_what_is_known_of_the_organisation(
     onderwijs" three times; the organisation's kind, known from the token or the conversation, decides."""
     (reply,) = advice.funding_replies(question, extract(question), sector, 30, True)
     assert reply.params["info"].startswith(starts), reply.params["info"]
+
+
+def test_two_questions_in_one_message_get_both_answers_under_one_source():
+    """Found over make run: "wie vraagt het aan, ik of mijn school? en hoe vraag ik het aan?" got only who."""
+    q = "wie vraagt de lerarenbeurs aan, ik of mijn school? en hoe vraag ik het aan?"
+    (reply,) = advice.funding_replies(q, extract(q), None, None, True)
+    info = reply.params["info"]
+    assert "Mijn DUO" in info and info.count("Bron: ") == 1 and info.count("zelf aan") == 1, info
+    assert aspect_of("wanneer kan ik praktijkleren aanvragen?") == "wanneer"  # one question, one answer
+
+
+def test_the_next_round_says_when_it_closes():
+    (reply,) = advice.funding_replies("tot wanneer kan ik de lerarenbeurs aanvragen?", extract(""), None, None, True)
+    assert "en sluit rond 15 maart 2027" in reply.params["info"]

@@ -121,3 +121,10 @@ def test_an_employer_who_does_not_pay_is_not_read_as_paying(text, payer):
 ])
 def test_an_organisation_denied_is_not_read(text, sector):
     assert extract(text).sector == sector
+
+
+def test_the_people_a_training_is_for_are_not_the_organisations_size():
+    """Found over make run: "een training voor 20 medewerkers van Burgerzaken" at a gemeente of 600 was said back
+    as "een organisatie met ongeveer 20 mensen"."""
+    assert extract("welke subsidies passen voor een training voor 20 medewerkers van Burgerzaken?").employees is None
+    assert extract("wij zijn een gemeente met 600 medewerkers").employees == 600
