@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -11,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import agreements, documents, sharing
 from actions.common import (
     INTERVIEW_FOR_INTENT,
     call,
@@ -152,7 +152,7 @@ async def _handoff(intent: str, dispatcher: CollectingDispatcher, tracker: Track
         await ask_deletion(dispatcher, tracker)
         return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
                 "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
-    await action_named(HANDOFF_ACTIONS[intent])().run(dispatcher, tracker, domain)
+    await HANDOFF_ACTIONS[intent]().run(dispatcher, tracker, domain)
     send(dispatcher, turn.prompt)
     return {"interview_antwoord": None}
 
@@ -188,25 +188,14 @@ class ActionAnswerAfterComingBack(Action):
 # The action that answers a request made during an interview (bot/requests.py: handoff), the same one its rule in
 # data/rules runs outside an interview (tests/unit/test_requests.py keeps them equal). 'gegevens_verwijderen' asks
 # for a confirmation first (above).
-HANDOFF_ACTIONS = {
-    "pop_downloaden": "action_document", "jaarplan_downloaden": "action_document",
-    "strategie_downloaden": "action_document", "evaluatie_downloaden": "action_document",
-    "overzicht_bekijken": "action_overzicht", "gegevens_inzien": "action_gegevens_inzien",
-    "pop_delen": "action_pop_delen", "pop_niet_delen": "action_pop_delen", "gedeelde_pops": "action_gedeelde_pops",
-    "afspraken_bekijken": "action_afspraken", "afspraken_bevestigen": "action_afspraken_bevestigen",
+HANDOFF_ACTIONS: dict[str, type[Action]] = {
+    "pop_downloaden": documents.ActionDocument, "jaarplan_downloaden": documents.ActionDocument,
+    "strategie_downloaden": documents.ActionDocument, "evaluatie_downloaden": documents.ActionDocument,
+    "overzicht_bekijken": documents.ActionOverview, "gegevens_inzien": documents.ActionShowMyData,
+    "pop_delen": sharing.ActionSharePop, "pop_niet_delen": sharing.ActionSharePop,
+    "gedeelde_pops": sharing.ActionSharedPops, "afspraken_bekijken": agreements.ActionShowAgreements,
+    "afspraken_bevestigen": agreements.ActionConfirmAgreements,
 }
-
-
-def action_named(name: str) -> type[Action]:
-    """The action class with this name (HANDOFF_ACTIONS)."""
-    from actions import agreements, documents, sharing, subsidies
-
-    for module in (documents, agreements, sharing, subsidies, sys.modules[__name__]):
-        for value in vars(module).values():
-            if (isinstance(value, type) and issubclass(value, Action) and value.__module__ == module.__name__
-                    and value().name() == name):
-                return value
-    raise LookupError(name)
 
 
 class ActionFinishInterview(Action):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -16,153 +15,49 @@ from actions.common import (
     message_facts,
     not_understood,
     recent_facts,
+    send,
     send_all,
     synced_identity,
 )
-from bot.dutch.facts import Facts, about_us, extract, sentence
+from bot.dutch.facts import about_us
 from bot.funding import advice
 from bot.funding.aspects import aspect_of
 from bot.services import funding as funding_profile
-from bot.understanding import decide, plausible, ranking_of
+from bot.services import interviews as service
+from bot.understanding import plausible
 
-STOPPED = "gestopt"
-NOT_UNDERSTOOD = "niet_begrepen"
-NOT_NEEDED = "nvt"  # someone who pays a course themselves: the organisation does not matter
-UNKNOWN_PURPOSE = "onbekend"  # 'weet ik nog niet': every scheme may fit (not 'a training for a group')
-SLOTS = ("subsidie_sector", "subsidie_medewerkers", "subsidie_doel")
+FUNDING = "subsidie"  # the interview of the funding questions (bot/interviews/questions/subsidie.yml)
 
 
 class ActionFundingStart(Action):
-    """Fill in what is known (the message itself, the stored profile); the form asks only the rest."""
+    """'Welke subsidies passen?': the funding questions open in the interview engine (questions/subsidie.yml), a new
+    round each time, filled first with what is known (the organisation's profile, what the person just said); the
+    engine asks only the rest and ends with the advice. A question about one part of a named scheme ("wie kan de
+    subsidie praktijkleren aanvragen?") gets that part, and no questions."""
 
     def name(self) -> str:
         return "action_subsidie_start"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        facts = message_facts(tracker)
-        if facts.empty and not plausible("subsidie_zoeken", latest_text(tracker)):
-            not_understood(tracker, dispatcher)
-            return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS]
-        person = await synced_identity(tracker)
-        known_sector, known_employees = await call(funding_profile.known_profile, person.person_id)
-        facts = about_us(recent_facts(tracker), known_sector)  # also what was said just before; the own sector decides
         text = latest_text(tracker)
+        if message_facts(tracker).empty and not plausible("subsidie_zoeken", text):
+            not_understood(tracker, dispatcher)
+            return [SlotSet("interview_open", False)]
+        person = await synced_identity(tracker)
         scheme = advice.named_scheme(text, tracker.get_slot("laatste_regeling"))
         if scheme is not None and aspect_of(text):  # "wie kan de subsidie praktijkleren aanvragen?": that part
-            send_all(dispatcher, await call(advice.funding_replies, text, facts, known_sector, known_employees, True,
-                                            scheme.id))
-            return [SlotSet(slot, NOT_UNDERSTOOD) for slot in SLOTS] + [SlotSet("laatste_regeling", scheme.id)]
-        dispatcher.utter_message(response="utter_subsidie_start")
-        understood = sentence(facts)
-        if understood:
-            dispatcher.utter_message(response="utter_feiten_begrepen", feiten=understood)
-        return start_events(facts, advice.message_purposes(latest_text(tracker), facts), known_sector, known_employees)
-
-
-def start_events(facts: Facts, purposes: set[str], known_sector: str | None,
-                 known_employees: int | None) -> list[EventType]:
-    individual = facts.payer == "zelf" or "zzp" in facts.purposes
-    sector = (facts.sector or known_sector or NOT_NEEDED) if individual else facts.sector or known_sector
-    if "zzp" in facts.purposes:  # someone who works for themselves: no organisation to ask about
-        sector = NOT_NEEDED
-    employees = NOT_NEEDED if individual else facts.employees or known_employees
-    return [SlotSet("subsidie_sector", sector),
-            SlotSet("subsidie_medewerkers", str(employees) if employees else None),
-            SlotSet("subsidie_doel", ",".join(sorted(purposes)) if purposes else None),
-            SlotSet("subsidie_leeftijd", facts.age)]
-
-
-class ValidateFundingForm(FormValidationAction):
-    def name(self) -> str:
-        return "validate_subsidie_form"
-
-    def _check(self, slot: str, value: Any, tracker: Tracker, dispatcher: CollectingDispatcher,
-               known: Callable[[str], bool], parse: Callable[[str], str | None], error: str) -> dict[str, Any]:
-        """One answer in the subsidy form: reset (None) is asked again, stored values pass, 'stop' ends it.
-
-        Other facts in the same answer ("een gemeente met 300 medewerkers") fill their questions too.
-        """
-        if value is None:  # reset by action_subsidie_start, not typed: the form asks
-            return {slot: None}
-        text = str(value)
-        if text in (STOPPED, NOT_UNDERSTOOD, NOT_NEEDED) or known(text):
-            return {slot: text}
-        own = extract(text)
-        if "zzp" in own.purposes:  # "ik heb geen personeel, ik ben zzp'er": no organisation to ask about
-            doel = {p for p in (tracker.get_slot("subsidie_doel") or "").split(",") if p in advice.PURPOSES}
-            return {"subsidie_sector": NOT_NEEDED, "subsidie_medewerkers": NOT_NEEDED,
-                    "subsidie_doel": ",".join(sorted(doel | own.purposes))}
-        parsed = parse(text)
-        decision = decide(text, ranking_of(tracker.latest_message), closed_answer=parsed is not None)
-        if decision.kind == "request" and decision.intent == "stoppen":
-            return {s: STOPPED for s in SLOTS}
-        if parsed is None:
-            dispatcher.utter_message(response=error)
-        result = {slot: parsed}
-        facts = extract(text)
-        if facts.sector and not tracker.get_slot("subsidie_sector"):
-            result.setdefault("subsidie_sector", facts.sector)
-        if facts.employees and not tracker.get_slot("subsidie_medewerkers") and slot != "subsidie_medewerkers":
-            result.setdefault("subsidie_medewerkers", str(facts.employees))
-        if facts.age:
-            result["subsidie_leeftijd"] = facts.age
-        return result
-
-    async def validate_subsidie_sector(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> dict[str, Any]:
-        return self._check("subsidie_sector", value, tracker, dispatcher, lambda t: t in advice.funding.SECTORS,
-                           advice.parse_sector, "utter_geen_sector")
-
-    async def validate_subsidie_medewerkers(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                            domain: DomainDict) -> dict[str, Any]:
-        def parse(text: str) -> str | None:
-            number = advice.parse_employees(text)
-            return None if number is None else str(number)
-
-        return self._check("subsidie_medewerkers", value, tracker, dispatcher, lambda _t: False, parse,
-                           "utter_geen_aantal")
-
-    async def validate_subsidie_doel(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                     domain: DomainDict) -> dict[str, Any]:
-        def known(text: str) -> bool:
-            return text == UNKNOWN_PURPOSE or bool(text) and all(p in advice.PURPOSES for p in text.split(","))
-
-        def parse(text: str) -> str | None:
-            situations = advice.parse_doel(text)
-            return None if situations is None else (",".join(sorted(situations)) or UNKNOWN_PURPOSE)
-
-        return self._check("subsidie_doel", value, tracker, dispatcher, known, parse, "utter_geen_doel")
-
-
-def _optional_int(value: Any) -> int | None:
-    try:
-        return int(value) if value not in (None, "", NOT_NEEDED) else None
-    except (TypeError, ValueError):
-        return None
-
-
-class ActionFundingAdvice(Action):
-    def name(self) -> str:
-        return "action_subsidie_advies"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        sector = tracker.get_slot("subsidie_sector")
-        reset = [SlotSet(slot, None) for slot in SLOTS] + [SlotSet("subsidie_leeftijd", None)]
-        if sector == STOPPED:
-            dispatcher.utter_message(response="utter_subsidie_gestopt")
-            return reset
-        if sector == NOT_UNDERSTOOD:  # the fallback reply was already sent
-            return reset
-        sector = None if sector == NOT_NEEDED else sector
-        employees = _optional_int(tracker.get_slot("subsidie_medewerkers"))
-        doel = tracker.get_slot("subsidie_doel") or ""
-        purposes = {s for s in doel.split(",") if s in advice.PURPOSES}
-        if sector or employees:
-            await call(funding_profile.remember_profile, (await synced_identity(tracker)).person_id, sector, employees)
-        result = await call(advice.advise, sector, employees, purposes,
-                            age=_optional_int(tracker.get_slot("subsidie_leeftijd")))
-        send_all(dispatcher, result.messages())
-        return reset
+            sector, employees = await call(funding_profile.known_profile, person.person_id)
+            facts = about_us(recent_facts(tracker), sector)
+            send_all(dispatcher, await call(advice.funding_replies, text, facts, sector, employees, True, scheme.id))
+            return [SlotSet("interview_open", False), SlotSet("laatste_regeling", scheme.id)]
+        facts = recent_facts(tracker)  # also what was said just before the button
+        facts = replace(facts, purposes=frozenset(advice.message_purposes(text, facts)))
+        turn = await call(service.start, person.person_id, FUNDING, facts=facts, again=True)
+        dispatcher.utter_message(response=f"utter_start_{FUNDING}")
+        send_all(dispatcher, turn.messages)  # what was understood; at once the advice when nothing is missing
+        send(dispatcher, turn.prompt)
+        return [SlotSet("actief_interview", FUNDING), SlotSet("interview_open", not turn.done),
+                SlotSet("interview_antwoord", None)]
 
 
 class ActionSchemeInfo(Action):

@@ -57,6 +57,7 @@ WALK: dict[str, str] = {
     "evaluatie_jaar": "2027", "eval_status": "gedaan", "eval_kosten": "4500 euro",
     "eval_effect": "Medewerkers helpen inwoners nu online", "eval_beleid": "Een nieuw speerpunt over digitalisering",
     "eval_or": "ja", "eval_meenemen": "ja",
+    "subsidie_sector": "gemeente", "subsidie_medewerkers": "300", "subsidie_doel": "groep",
 }
 # The second time a loop question comes, the walk ends the loop.
 WALK_AGAIN: dict[str, str] = {"speerpunten": "klaar", "act_nog_een": "nee", "doel_nog_een": "nee",
@@ -80,6 +81,8 @@ def interview_of(key: str) -> str:
         return "jaarplan"
     if key.startswith(("strategie_", "speerpunten")) or key.startswith("org_"):
         return "strategie"
+    if key.startswith("subsidie_"):
+        return "subsidie"
     return "pop"
 
 

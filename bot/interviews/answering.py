@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.dutch import formatting, parsing
-from bot.interviews import groups, navigation, parts, places, proposals
+from bot.interviews import funding, groups, navigation, parts, places, proposals
 from bot.interviews.answers import NAME_FILLER, described_parts, parse_answer
 from bot.interviews.catalogue import INTERVIEW_QUESTIONS, SPEERPUNTEN, Q, current
 from bot.interviews.context import RESTART, Message, Reply
@@ -39,6 +39,10 @@ def answer_question(engine, key: str, text: str) -> Reply:
     parsed = parse_answer(q, text, engine.ctx)
     if q.stored_in == "activity_evaluation.eval_cost_cents" and not parsed.ok:  # "precies wat begroot was"
         parsed = as_planned(engine, key, text) or parsed
+    if not parsed.ok and "funding_facts" in q.after:  # "ik heb geen personeel, ik ben zzp'er": who is asking
+        instead = funding.facts_instead(engine, key, text)
+        if instead is not None:
+            return instead
     if not parsed.ok:
         messages = [Message(parsed.error or "antwoord_onduidelijk")]
         if engine.state.pending_question == key:  # stuck in a correction the person may not have meant
@@ -51,6 +55,8 @@ def answer_question(engine, key: str, text: str) -> Reply:
         parsed.value, also, parsed.said = described
         proposals.make(engine, key, text, parsed, also=also)
         return Reply([], accepted=False, done=False)
+    if q.estimates and not parsed.options and not parsed.sure:  # "ongeveer 300" where an estimate is asked for
+        parsed.sure, parsed.echo = True, True
     if parsed.options or not parsed.sure:
         proposals.make(engine, key, text, parsed, correction=correcting,
                        old=engine.shown_value(key) if correcting else None)

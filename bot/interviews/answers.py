@@ -56,6 +56,19 @@ def _count(t: str) -> Parsed:
     return Parsed(True, r.value, sure=r.sure, said=_said_number(formatting.format_number(r.value), r))
 
 
+UNKNOWN_PURPOSE = "onbekend"  # 'weet ik nog niet': every scheme may fit (not 'a training for a group')
+
+
+def _purposes(t: str) -> Parsed:
+    """What someone seeks money for ("een opleiding voor het team", "weet ik nog niet": every scheme may fit)."""
+    from bot.funding.advice import parse_doel
+
+    found = parse_doel(t)
+    if found is None:
+        return Parsed(False, error="geen_doel")
+    return Parsed(True, ",".join(sorted(found)) or UNKNOWN_PURPOSE)
+
+
 def _said_number(shown: str, r: numbers.NumberReading) -> str:
     if r.how:
         shown += f" ({r.how})"
@@ -275,6 +288,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
         return _period(t, ctx)
     if q.kind == "speerpunt":
         return _speerpunt(t, ctx)
+    if q.kind == "purposes":
+        return _purposes(t)
     raise ValueError(f"onbekend soort vraag: {q.kind}")
 
 

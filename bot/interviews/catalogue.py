@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -46,7 +46,7 @@ from bot.vocabulary import KINDS_OF_LEARNING
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "questions"
 # Files added after organisations made their own copies: taken from the built-in folder when a copy lacks them
-OPTIONAL_FILES = ("popgesprek", "evaluatie")
+OPTIONAL_FILES = ("popgesprek", "evaluatie", "subsidie")
 LABELS_KIND = {k.key: k.label for k in KINDS_OF_LEARNING.values()}
 
 
@@ -71,6 +71,7 @@ class Question:
     group: str | None = None  # the own repeating group it belongs to (groups.py)
     loop: str | None = None  # "start" or "more": the yes/no question before an item of that group
     uitleg: str = ""  # what the question means, with an example ("wat bedoel je?")
+    estimates: bool = False  # an estimate is stored at once and said back (the question asks for one)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,12 @@ class Catalogue:
     groups: dict[str, Group]
     places: dict[str, str]  # stored_in -> key, for the questions outside a group
     steps: dict[str, list]  # per interview: question keys and groups, in asking order
+    at_end: dict[str, str] = field(default_factory=dict)  # per interview: what it says at its end (named.AT_END)
+
+    def ends_with(self, interview: str) -> str | None:
+        """What the interview says when its last question is answered, instead of a summary (None: a summary);
+        such an interview starts a new round each time it is opened after it ended."""
+        return self.at_end.get(interview)
 
     def places_of(self, interview: str) -> frozenset[str]:
         """Where the answers of an interview go (``stored_in`` of all its questions, its profile's included): what
@@ -205,10 +212,14 @@ def load(folder: Path | None = None) -> Catalogue:
         if unknown or missing:
             raise CatalogueError(f"{folder / (name + '.yml')}: onbekend in profile: {unknown}; geen vraag bewaard "
                                  f"in: {sorted(missing)}")
+        if spec.at_end is not None and spec.at_end not in named.AT_END:
+            raise CatalogueError(f"{folder / (name + '.yml')}: onbekend einde '{spec.at_end}' (kies uit "
+                                 f"{', '.join(named.AT_END)})")
         order[name] = [*spec.profile, *keys_of[name]]
         labels[name] = spec.label or name
     steps = {name: _steps(order[name], questions, groups) for name in INTERVIEWS}
-    return Catalogue(questions, order, labels, groups, places, steps)
+    at_end = {name: specs[name].at_end for name in INTERVIEWS if specs[name].at_end}
+    return Catalogue(questions, order, labels, groups, places, steps, at_end)
 
 
 def _steps(order: list[str], questions: dict[str, Question], own: dict[str, Group]) -> list:
@@ -253,7 +264,8 @@ def _question(q: QuestionSpec, group: str | None = None) -> Question:
         choices = {b.value: (b.value, b.title) for b in q.buttons or ()}
     return Question(q.key, q.label, q.kind, q.optional, choices, q.stored_in, tuple(w.lower() for w in q.topic_words),
                     q.why == "own", q.text or "", _pairs(q.buttons), q.buttons_from, _pairs(q.extra_buttons),
-                    q.variant, q.params_from, q.ask_if, tuple(q.after), group, uitleg=q.uitleg or "")
+                    q.variant, q.params_from, q.ask_if, tuple(q.after), group, uitleg=q.uitleg or "",
+                    estimates=q.estimates)
 
 
 _lock = threading.Lock()

@@ -355,6 +355,10 @@ def shown(engine, key: str, item: int | None = None) -> str | None:
         return LABELS_KIND.get(value, choice_title(q, value)) if q.kind == "kind" else choice_title(q, value)
     if q.kind == "year":
         return str(value)
+    if q.kind == "purposes":  # "een training voor een groep en medewerkers die ouder zijn"
+        from bot.interviews.funding import purposes_said
+
+        return purposes_said(value)
     return formatting.quoted(value)
 
 

@@ -19,7 +19,7 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
-from bot.interviews import answering, navigation, parts, places, proposals
+from bot.interviews import answering, funding, navigation, parts, places, proposals
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
     INTERVIEW_LABELS,
@@ -63,8 +63,12 @@ class InterviewEngine:
             return pending
         return navigation.next_key(self)
 
-    def begin(self) -> None:
-        """Called when the person opens the interview (again): the cycle's interviews start a new round here."""
+    def begin(self, again: bool = False) -> None:
+        """Called when the person opens the interview (again): the cycle's interviews start a new round here.
+        ``again``: the person asks anew ("welke subsidies passen?"), so an interview that ends with advice starts
+        a new round even when the last one was left halfway."""
+        if again and current().ends_with(self.interview):
+            self.state.status = "done"
         hook = parts.ON_BEGIN.get(self.interview)
         if hook is not None:
             hook(self)
@@ -103,6 +107,8 @@ class InterviewEngine:
         Returns the sentence that repeats what was filled ("Je werkt bij een gemeente met ongeveer 300
         medewerkers. Klopt iets niet? ..."), or None when nothing was.
         """
+        if "funding" in current().records_of(self.interview):  # the funding questions: this round's answers
+            return funding.fill(self, facts)
         org = self.ctx.org
         asked = current().places_of(self.interview) - {ORGANISATION_NAME}
         if org is None or not any(place.startswith("organisation.") for place in asked):  # it asks no profile
@@ -165,9 +171,15 @@ class InterviewEngine:
             return Reply([Message("vraag_veranderd")], accepted=False, done=False)
         if key == RESTART:
             return self._answer_restart(text)
-        if self.state.proposal:
-            return proposals.answer(self, text)
-        return self.answer_question(key, text)
+        reply = proposals.answer(self, text) if self.state.proposal else self.answer_question(key, text)
+        return self.ended(reply)
+
+    def ended(self, reply: Reply) -> Reply:
+        """An interview that ends with advice instead of a summary says it with the last answer's reply."""
+        end = current().ends_with(self.interview)
+        if reply.done and end is not None:
+            reply.messages += parts.AT_END[end](self)
+        return reply
 
     def answer_question(self, key: str, text: str) -> Reply:
         """Read ``text`` as the answer to ``key`` and store it, or say it back first (answering.py)."""

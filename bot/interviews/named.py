@@ -27,6 +27,7 @@ CONDITIONS = {
     "agreed_with_speerpunten": "het besluit is niet 'niet nu' en de organisatie heeft speerpunten",
     "unfinished_activities": "er zijn activiteiten die niet zijn afgerond",
     "nobody_to_choose": "geen teamlid deelde een POP met leerdoelen met jou",
+    "for_an_organisation": "het geld is voor (mensen van) een organisatie, niet voor iemand die zelf betaalt of zzp'er is",
 }
 # after: what happens once the answer is stored
 HOOKS = {
@@ -39,6 +40,11 @@ HOOKS = {
     "carry_over": "niet afgeronde activiteiten gaan naar het jaarplan van volgend jaar",
     "next_period": "een verschoven activiteit neemt de periode mee die erbij is genoemd",
     "plan_without_activities": "een melding als het gekozen jaarplan geen activiteiten heeft",
+    "funding_facts": "een antwoord dat ook andere vragen over subsidies beantwoordt (of zegt dat je zzp'er bent), vult die in",
+}
+# at_end: what an interview says when its last question is answered, instead of a summary
+AT_END = {
+    "funding_advice": "de regelingen die passen bij de antwoorden (bot/funding/advice.py)",
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.dutch import formatting, values
+from bot.interviews import funding
 from bot.interviews.context import Message
 from bot.interviews.context import buttons as make_buttons
 from bot.interviews.flow import speerpunten
@@ -88,6 +89,7 @@ CONDITIONS: dict[str, Callable[[Any, str, Any], bool]] = {
     and bool(speerpunten(engine.ctx)),  # "niet nu": no speerpunt is asked (its answer was lost)
     "unfinished_activities": _unfinished,
     "nobody_to_choose": lambda engine, _key, _item: not engine.choices(),
+    "for_an_organisation": funding.for_an_organisation,
 }
 
 
@@ -217,6 +219,7 @@ HOOKS: dict[str, Callable[[Any, Stored], None]] = {
     "carry_over": _carry_over,
     "next_period": _next_period,
     "plan_without_activities": _plan_without_activities,
+    "funding_facts": funding.take_facts,
 }
 
 
@@ -240,7 +243,7 @@ def _new_year_plan(engine) -> None:
 
 
 ON_BEGIN: dict[str, Callable[[Any], None]] = {"popgesprek": _new_round_of_popgesprek, "evaluatie": _new_evaluation,
-                                              "jaarplan": _new_year_plan}
+                                              "jaarplan": _new_year_plan, "subsidie": funding.new_round}
 
 
 def _clear_strategy(engine) -> None:
@@ -289,7 +292,7 @@ def _clear_evaluation(engine) -> None:
 
 ON_RESTART: dict[str, Callable[[Any], None]] = {
     "strategie": _clear_strategy, "jaarplan": _clear_year_plan, "pop": _clear_pop, "popgesprek": _choose_again,
-    "evaluatie": _clear_evaluation,
+    "evaluatie": _clear_evaluation, "subsidie": lambda engine: funding.new_round(engine, again=True),
 }
 
 
@@ -312,7 +315,10 @@ def _summary_evaluation(engine) -> str:
 
 
 SUMMARIES: dict[str, Callable[[Any], str]] = {"strategie": _summary, "jaarplan": _summary, "pop": _summary,
-                                              "popgesprek": _summary_popgesprek, "evaluatie": _summary_evaluation}
+                                              "popgesprek": _summary_popgesprek, "evaluatie": _summary_evaluation,
+                                              "subsidie": funding.summary}
+# at_end in a question file: what the interview says when its last question is answered (named.AT_END)
+AT_END: dict[str, Callable[[Any], list[Message]]] = {"funding_advice": funding.advice}
 
 
 # -- the prompt ------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 
 from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts
-from bot.interviews import popgesprek
+from bot.interviews import funding, popgesprek
 from bot.interviews.answers import DONE_WORDS, ENOUGH, split_list
 from bot.interviews.catalogue import (
     CHOSEN_YEAR,
@@ -44,6 +44,8 @@ def record(engine, place: str, create: bool = False):
         return ctx.pop()
     if name == "interview_state":
         return engine.state
+    if name == "funding":
+        return funding.answers(engine)
     raise KeyError(place)
 
 
@@ -51,7 +53,7 @@ def available(engine, place: str) -> bool:
     """Whether the question can be asked now: the organisation's name first, a plan's questions once it has
     a plan, the yearly plan's once its year is chosen."""
     name = place.partition(".")[0]
-    if place in (ORGANISATION_NAME, CHOSEN_YEAR, SUBJECT) or name in ("pop", "interview_state"):
+    if place in (ORGANISATION_NAME, CHOSEN_YEAR, SUBJECT) or name in ("pop", "interview_state", "funding"):
         return True
     if place == PLAN_YEAR or name in ("organisation", "strategic_plan"):
         return engine.ctx.org is not None

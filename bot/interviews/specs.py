@@ -9,8 +9,8 @@ from pydantic import BaseModel, Extra, conint, constr, validator
 
 from bot.dutch import parsing
 
-INTERVIEWS = ("strategie", "jaarplan", "pop", "popgesprek", "evaluatie")
-KINDS = ("open", "short", "choice", "int", "money", "year", "yesno", "period", "kind", "speerpunt", "list")
+INTERVIEWS = ("strategie", "jaarplan", "pop", "popgesprek", "evaluatie", "subsidie")
+KINDS = ("open", "short", "choice", "int", "money", "year", "yesno", "period", "kind", "speerpunt", "list", "purposes")
 CHOICES = {"sector": parsing.SECTOR_CHOICES, "works_council": parsing.WORKS_COUNCIL_CHOICES,
            "cooperation": parsing.COOPERATION_CHOICES, "decision": parsing.DECISION_CHOICES,
            "payer": parsing.PAYER_CHOICES, "evaluation": parsing.EVALUATION_CHOICES}
@@ -30,6 +30,8 @@ RECORDS = {
     "activity_evaluation": ("eval_status", "eval_cost_cents", "eval_effect"),  # on the activity
     "year_evaluation": ("eval_policy_changes", "eval_works_council", "eval_carry_over"),  # on the year plan
     "interview_state": ("subject_id", "year"),
+    # this round's funding questions, kept with the interview state (bot/interviews/funding.py)
+    "funding": ("individual", "sector", "employees", "purposes", "age"),
 }
 # Records with an `extra` column for an organisation's own questions (stored_in: <record>.extra.<name>)
 EXTRA_RECORDS = ("organisation", "strategic_plan", "activity", "pop", "goal")
@@ -64,7 +66,7 @@ DECISION = "agreement.decision"
 EVALUATION_STATUS = "activity_evaluation.eval_status"
 REQUIRED = {"strategie": {SPEERPUNTEN}, "jaarplan": {PLAN_YEAR, BUDGET, ACTIVITY_TITLE, ACTIVITY_COST, ACTIVITIES_DONE},
             "pop": {GOAL_TEXT, GOALS_DONE}, "popgesprek": {SUBJECT, DECISION},
-            "evaluatie": {CHOSEN_YEAR, EVALUATION_STATUS}}
+            "evaluatie": {CHOSEN_YEAR, EVALUATION_STATUS}, "subsidie": set()}
 
 
 class ButtonSpec(BaseModel, extra=Extra.forbid):
@@ -101,6 +103,7 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     params_from: str | None = None  # values for the question's text, from a named source
     variant: VariantSpec | None = None
     ask_if: str | None = None  # a named condition (bot/interviews/named.py): asked only while it holds
+    estimates: bool = False  # an estimate ("ongeveer 300") is stored at once and said back, not asked about
     after: list[str] = []  # named hooks run after the answer is stored (bot/interviews/named.py)
 
     @validator("stored_in")
@@ -161,6 +164,9 @@ class InterviewSpec(BaseModel, extra=Extra.forbid):
     interview: Literal[INTERVIEWS] | None = None  # type: ignore[valid-type]
     label: str | None = None
     profile: list[str] = []
+    # what is said when the last question is answered, instead of a summary (bot/interviews/named.py AT_END);
+    # an interview with one starts a new round each time it is opened after it ended
+    at_end: str | None = None
     questions: list[QuestionSpec | GroupSpec]
 
     @validator("questions")

@@ -31,7 +31,7 @@ from bot.interviews import (
     progress,
     removal,
 )
-from bot.interviews.catalogue import BUDGET
+from bot.interviews.catalogue import BUDGET, current
 from bot.services.during_interview import carry_out
 from bot.services.people import sync_identity  # noqa: F401 - the actions and many tests call it from here
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
@@ -130,21 +130,25 @@ _THE_LAST_ONE = re.compile(r"^(?:nee,? ?wacht|oeps|sorry|foutje|ho)\b|\b(?:dat|d
 
 
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
-          facts: Facts | None = None) -> Turn:
-    """Open (or resume) an interview; ``facts`` from the first message fill what they answer."""
+          facts: Facts | None = None, again: bool = False) -> Turn:
+    """Open (or resume) an interview; ``facts`` from the first message fill what they answer. ``again``: the person
+    asks anew, so an interview that ends with advice ("welke subsidies passen?") starts a new round."""
     with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today, role)
-        understood = engine.use_facts(facts or Facts())  # also what the organisation's name says
         was = engine.state.status
-        engine.begin()
+        engine.begin(again)
+        understood = engine.use_facts(facts or Facts())  # also what the organisation's name says
         engine.state.status = "active"
         prompt = engine.prompt()
         done = prompt is None
+        messages = [understood] if understood else []
         if done:
             engine.state.status = "done"
-        return Turn([understood] if understood else [], prompt, accepted=True, done=done,
-                    summary=engine.summary() if done else None,
-                    extra={"resumed": was in ("paused", "active") and _has_answers(s, person_id, interview)})
+            messages += engine.ended(Reply([], accepted=True, done=True)).messages
+        ends_with_advice = current().ends_with(interview) is not None
+        return Turn(messages, prompt, accepted=True, done=done,
+                    summary=engine.summary() if done and not ends_with_advice else None,
+                    extra={"resumed": not again and was in ("paused", "active") and _has_answers(s, person_id, interview)})
 
 
 def _has_answers(session, person_id: str, interview: str) -> bool:
@@ -218,7 +222,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             reply: Reply = engine.answer(text)
             prompt = None if reply.done else engine.prompt()
             return Turn(reply.messages, prompt, reply.accepted, reply.done,
-                        summary=engine.summary() if reply.done else None)
+                        summary=engine.summary() if reply.done and not current().ends_with(interview) else None)
         if decision.intent in HANDOFF:
             if decision.intent == "gegevens_verwijderen":
                 engine.pause()
@@ -393,10 +397,12 @@ def started_interviews(person_id: str) -> list[str]:
 
 
 def finished_summary(person_id: str, interview: str, today: date | None = None) -> str | None:
-    """The summary when the interview is complete, else None."""
+    """The summary when the interview is complete, else None (also for one that ends with advice: said already)."""
     with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today)
-        if not engine.is_done():
+        if not engine.is_done() or current().ends_with(interview):
+            if engine.is_done():
+                engine.state.status = "done"
             return None
         engine.state.status = "done"
         return engine.summary()

@@ -284,6 +284,8 @@ class InterviewState(Base):
     year = Column(Integer)
     subject_id = Column(String(128))  # POP-gesprek: the team member whose agreements are being recorded
     funding_tip_shown = Column(Boolean, nullable=False, default=False)  # a funding tip comes once per interview
+    # Answers that belong to this round of the interview only (the funding questions: bot/interviews/funding.py)
+    answers = Column(JSON)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 

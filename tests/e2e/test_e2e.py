@@ -149,10 +149,33 @@ def test_funding_question_without_profile_asks_few_questions(servers):
     replies = texts(say(servers, sender, "is er subsidie voor een cursus voor oudere medewerkers?"))
     assert replies[-1] == "Wat voor organisatie is het?"
     # the introduction, what was understood, the question; no complaints about empty answers
-    assert len(replies) == 3 and replies[1].startswith("Het gaat om medewerkers die ouder zijn."), replies
+    assert len(replies) == 3 and replies[1].startswith("Het gaat om een losse cursus en medewerkers die ouder zijn."), replies
     assert texts(say(servers, sender, "privaat bedrijf"))[-1].startswith("Hoeveel mensen werken er bij jullie?")
     advice = "\n\n".join(texts(say(servers, sender, "30")))
     assert "geen aparte regeling" in advice and "SLIM" in advice
+
+
+def test_the_funding_questions_run_in_the_interview_engine(servers):
+    """Issue 40, item 3: no Rasa form for the funding questions; what every interview can do works there too, and
+    the round's answers are stored as meant."""
+    sender = "fund-engine"
+    assert texts(say(servers, sender, "welke subsidies passen?"))[-1] == "Wat voor organisatie is het?"
+    replies = texts(say(servers, sender, "wat bedoel je?"))
+    assert "soort organisatie" in replies[0] and replies[-1] == "Wat voor organisatie is het?", replies
+    replies = texts(say(servers, sender, "we zijn een gemeente"))
+    assert replies[-1].startswith("Hoeveel mensen werken er bij jullie?"), replies
+    assert any("gestopt" in t or "stoppen even" in t for t in texts(say(servers, sender, "stop")))
+    replies = texts(say(servers, sender, "ga verder"))
+    assert replies[-1].startswith("Hoeveel mensen werken er bij jullie?"), replies
+    replies = texts(say(servers, sender, "ongeveer tweehonderd"))
+    assert any("200" in t for t in replies) and replies[-1] == "Waarvoor zoek je geld?", replies
+    replies = say(servers, sender, "Opleiding voor een team of groep")
+    cards = [r["text"] for r in replies if r.get("buttons") and r["buttons"][0]["title"].startswith("Meer uitleg")]
+    assert cards and cards[0].startswith("A&O fonds Gemeenten"), texts(replies)
+    with session_scope(servers.settings.database_url) as s:
+        logged = {a.question: a.value for a in s.execute(select(AnswerLog).where(AnswerLog.person_id == sender))
+                  .scalars()}
+    assert logged == {"subsidie_sector": "gemeente", "subsidie_medewerkers": "200", "subsidie_doel": "groep"}
 
 
 @pytest.mark.parametrize("question,phrases", [

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from actions import interview as act
 from actions import subsidies as sub
 from bot.services import interviews as service
+from bot.storage.db import session_scope
+from bot.storage.models import InterviewState, Person
 from tests.helpers import STRATEGIE
 from tests.integration.action_helpers import responses, run, tracker
 
 
-def form_tracker(slot, value, sender="m1", intent=None):
-    return tracker(sender, value, intent, slots={"requested_slot": slot}, loop="subsidie_form",
-                   slot_events={slot: value})
+def funding_answer(text, sender="m1", intent=None):
+    """A message while a funding question is open: it goes to the interview form, as every answer does."""
+    trk = tracker(sender, text, intent, slots={"actief_interview": "subsidie"}, loop="interview_form",
+                  slot_events={"interview_antwoord": text})
+    return run(act.ValidateInterviewForm(), trk)
+
+
+def asked(messages):
+    return [r for r in responses(messages) if r.startswith("utter_vraag_")]
+
+
+def cards(messages):
+    return [m["kaart"] for m in messages if m["response"] == "utter_subsidie_kaart"]
 
 
 def test_start_uses_the_stored_profile(db_url, today):
@@ -18,83 +33,97 @@ def test_start_uses_the_stored_profile(db_url, today):
     for _key, text in STRATEGIE[:3]:
         service.answer("m1", "strategie", text, today)
     messages, slots = run(sub.ActionFundingStart(), tracker("m1", "welke subsidies passen?", "subsidie_zoeken"))
-    assert responses(messages) == ["utter_subsidie_start"]
-    assert slots == {"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": None,
-                     "subsidie_leeftijd": None}
+    assert responses(messages) == ["utter_start_subsidie", "utter_vraag_subsidie_doel"]  # sector and size known
+    assert slots == {"actief_interview": "subsidie", "interview_open": True, "interview_antwoord": None}
 
 
 def test_start_without_profile_reads_the_question(db_url):
     trk = tracker("x", "is er subsidie voor een cursus voor oudere medewerkers?", "subsidie_zoeken")
-    _, slots = run(sub.ActionFundingStart(), trk)
-    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": "cursus,oudere",
-                     "subsidie_leeftijd": None}
+    messages, _ = run(sub.ActionFundingStart(), trk)
+    assert asked(messages) == ["utter_vraag_subsidie_sector"]
+    messages, _ = funding_answer("gemeente", "x")
+    assert asked(messages) == ["utter_vraag_subsidie_medewerkers"]
+    messages, slots = funding_answer("ongeveer 120", "x")  # an estimate is what the question asks for: stored
+    assert "utter_genoteerd" in responses(messages) and not asked(messages)  # what it was for: said at the start
+    assert slots["interview_antwoord"] == act.DONE and cards(messages)
+    assert any("A&O fonds Gemeenten" in c for c in cards(messages))
 
 
 def test_a_person_paying_a_course_gets_advice_without_the_loan_for_studies(db_url):
     """Found trying issue 30 with make run: the funding form read only the facts of the message, so 'een cursus
     fotografie' that someone pays themselves got the levenlanglerenkrediet (hbo, wo, mbo-bol only) first."""
     trk = tracker("z", "ik wil zelf een cursus fotografie betalen, is daar iets voor?", "subsidie_zoeken")
-    _, slots = run(sub.ActionFundingStart(), trk)
-    assert slots["subsidie_doel"] == "cursus,individueel" and slots["subsidie_sector"] == sub.NOT_NEEDED
-    messages, _ = run(sub.ActionFundingAdvice(), tracker("z", "", slots=slots))
-    cards = [m["kaart"] for m in messages if m["response"] == "utter_subsidie_kaart"]
-    assert cards and not any(c.startswith("Levenlanglerenkrediet") for c in cards)
+    messages, slots = run(sub.ActionFundingStart(), trk)
+    assert not asked(messages) and slots["interview_open"] is False  # nothing to ask: the advice at once
+    assert cards(messages) and not any(c.startswith("Levenlanglerenkrediet") for c in cards(messages))
     said = " ".join(m.get("advies", "") for m in messages)
     assert "Levenlanglerenkrediet past niet: de regeling betaalt geen cursussen" in said
 
 
-def test_form_validation(db_url):
-    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "wij zijn een muziekschool"))
-    assert slots == {"subsidie_sector": "kunsteducatie"} and messages == []
-    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "een bakkerij?"))
-    assert slots == {"subsidie_sector": "privaat"} and messages == []  # a kind of business is a company
-    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_sector", "een blauwe?"))
-    assert responses(messages) == ["utter_geen_sector"] and slots == {"subsidie_sector": None}
-    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_medewerkers", "zo'n veertig"))
-    assert slots == {"subsidie_medewerkers": "40"}
-    messages, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_medewerkers", "veel"))
-    assert responses(messages) == ["utter_geen_aantal"]
-    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "leerwerkplek"))
-    assert slots == {"subsidie_doel": "werkleerplaats"}
-    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "weet ik niet"))
-    assert slots == {"subsidie_doel": "onbekend"}
-    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "Opleiding voor een team of groep"))
-    assert slots == {"subsidie_doel": "groep"}
+def test_funding_answers_are_read_as_the_other_questions_read_them(db_url):
+    run(sub.ActionFundingStart(), tracker("v", "/subsidie_zoeken", "subsidie_zoeken"))
+    messages, _ = funding_answer("wij zijn een muziekschool", "v")
+    assert asked(messages) == ["utter_vraag_subsidie_medewerkers"]
+    messages, _ = funding_answer("veel", "v")
+    assert responses(messages) == ["utter_geen_aantal", "utter_vraag_subsidie_medewerkers"]
+    messages, _ = funding_answer("zo'n veertig", "v")
+    assert asked(messages) == ["utter_vraag_subsidie_doel"]
+    buttons = next(m for m in messages if m["response"] == "utter_vraag_subsidie_doel")["buttons"]
+    assert [b["title"] for b in buttons][-1] == "Weet ik nog niet"
+    messages, _ = funding_answer("Opleiding voor een team of groep", "v")
+    assert cards(messages)[0].startswith("Stichting OAK") and "A&O" not in " ".join(cards(messages))
+    with session_scope() as s:  # what the person told is the organisation's profile now, and the round's answers
+        state = s.execute(select(InterviewState).where(InterviewState.person_id == "v",
+                                                       InterviewState.interview == "subsidie")).scalar_one()
+        assert state.answers == {"sector": "kunsteducatie", "employees": 40, "purposes": "groep"}
+        assert state.status == "done"
+    summary = service.summary("v", "subsidie")  # "wat heb ik ingevuld?": in words, not keys
+    assert "Soort organisatie: kunst- of cultuureducatie" in summary and "40" in summary and "een training voor een groep" in summary
+
+
+def test_a_kind_of_business_is_a_company_and_nonsense_is_asked_again(db_url):
+    run(sub.ActionFundingStart(), tracker("b", "/subsidie_zoeken", "subsidie_zoeken"))
+    messages, _ = funding_answer("een blauwe?", "b")
+    assert "utter_vraag_subsidie_sector" in responses(messages) and "utter_vraag_subsidie_medewerkers" not in \
+        responses(messages)
+    messages, _ = funding_answer("een bakkerij", "b")
+    assert asked(messages) == ["utter_vraag_subsidie_medewerkers"]
 
 
 def test_not_knowing_what_the_money_is_for_is_not_a_training_for_a_group(db_url):
     """'Weet ik nog niet' was stored as 'groep', so a company of 30 that did not know yet heard that SLIM does not
     pay a training for a group."""
-    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "Weet ik nog niet"))
-    trk = tracker("b30", "", slots={"subsidie_sector": "privaat", "subsidie_medewerkers": "30", **slots})
-    messages, _ = run(sub.ActionFundingAdvice(), trk)
-    cards = [m["kaart"] for m in messages if m["response"] == "utter_subsidie_kaart"]
-    assert cards[0].startswith("SLIM-regeling"), cards
+    run(sub.ActionFundingStart(), tracker("b30", "/subsidie_zoeken", "subsidie_zoeken"))
+    funding_answer("Private organisatie", "b30")
+    funding_answer("30", "b30")
+    messages, _ = funding_answer("Weet ik nog niet", "b30")
+    assert cards(messages)[0].startswith("SLIM-regeling"), cards(messages)
     assert "betaalt geen" not in " ".join(m.get("advies", "") for m in messages)
-    _, slots = run(sub.ValidateFundingForm(), form_tracker("subsidie_doel", "stop", intent="stoppen"))
-    assert slots["subsidie_doel"] == "gestopt"
 
 
-def test_advice_for_gemeente_and_kunstencentrum(db_url):
-    trk = tracker("m1", "", slots={"subsidie_sector": "gemeente", "subsidie_medewerkers": "800", "subsidie_doel": "groep"})
-    messages, slots = run(sub.ActionFundingAdvice(), trk)
-    cards = [m for m in messages if m["response"] == "utter_subsidie_kaart"]
-    assert 1 <= len(cards) <= 3 and cards[0]["kaart"].startswith("A&O fonds Gemeenten")
-    assert cards[0]["buttons"][0]["payload"] == '/regeling_vraag{"regeling": "aeno_stimulering"}'
-    card = cards[0]["custom"]  # the same facts as a card for the widget
-    assert card["type"] == "card" and card["title"] == cards[0]["kaart"].split("\n")[0]
-    assert [label for label, _ in card["fields"]][0] == "Waarom" and card["fields"][-1][0] == "Bron"
-    assert all(f"{label}: {value}" in cards[0]["kaart"] for label, value in card["fields"])
-    assert "Stichting OAK" not in " ".join(c["kaart"] for c in cards)
-    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None,
-                     "subsidie_leeftijd": None}
-    trk = tracker("k1", "", slots={"subsidie_sector": "kunsteducatie", "subsidie_medewerkers": "40",
-                                   "subsidie_doel": "groep"})
-    messages, _ = run(sub.ActionFundingAdvice(), trk)
-    cards = [m["kaart"] for m in messages if m["response"] == "utter_subsidie_kaart"]
-    assert cards[0].startswith("Stichting OAK") and "A&O" not in " ".join(cards)
-    messages, _ = run(sub.ActionFundingAdvice(), tracker("k1", "", slots={"subsidie_sector": "gestopt"}))
-    assert responses(messages) == ["utter_subsidie_gestopt"]
+def test_stop_pauses_the_funding_questions_and_a_new_question_starts_anew(db_url):
+    run(sub.ActionFundingStart(), tracker("s", "/subsidie_zoeken", "subsidie_zoeken"))
+    funding_answer("gemeente", "s")
+    messages, slots = funding_answer("stop", "s", intent="stoppen")
+    assert responses(messages) == ["utter_gepauzeerd"] and slots["interview_open"] is False
+    # asked anew: a new round, that knows nothing of the sector said in the round that stopped
+    messages, _ = run(sub.ActionFundingStart(), tracker("s", "welke subsidies zijn er?", "subsidie_zoeken"))
+    assert asked(messages) == ["utter_vraag_subsidie_sector"]
+
+
+def test_a_new_round_knows_what_the_organisation_told_before(db_url, today):
+    service.start("g", "strategie", today)
+    service.answer("g", "strategie", "Organisatie De Linde", today)  # a profile still empty
+    service.pause("g", "strategie")
+    run(sub.ActionFundingStart(), tracker("g", "welke subsidies passen bij een gemeente met 300 medewerkers?",
+                                          "subsidie_zoeken"))
+    messages, _ = funding_answer("groep", "g")
+    assert cards(messages)
+    with session_scope() as s:
+        person = s.get(Person, "g")
+        assert (person.organisation.sector, person.organisation.employees) == ("gemeente", 300)
+    messages, _ = run(sub.ActionFundingStart(), tracker("g", "/subsidie_zoeken", "subsidie_zoeken"))
+    assert asked(messages) == ["utter_vraag_subsidie_doel"]
 
 
 def test_scheme_questions(db_url):
@@ -118,15 +147,6 @@ def test_scheme_questions(db_url):
     assert messages[0]["info"].startswith("De Subsidieregeling praktijkleren: aanvragen kan")
 
 
-def test_reset_slots_are_not_validated(db_url):
-    """action_subsidie_start sets unknown slots to None; the form must ask, not complain."""
-    trk = tracker("x", "/subsidie_zoeken", "subsidie_zoeken", loop="subsidie_form",
-                  slot_events={"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None})
-    messages, slots = run(sub.ValidateFundingForm(), trk)
-    assert messages == []
-    assert slots == {"subsidie_sector": None, "subsidie_medewerkers": None, "subsidie_doel": None}
-
-
 def test_what_was_said_just_before_the_funding_button_counts(db_url):
     """Found over make run: "ik ben zzp'er en zoek een cursus" (read as an answer without a question) and then a
     click on "Subsidies zoeken": the bot asked how many people work "bij jullie" and what the money was for."""
@@ -138,13 +158,33 @@ def test_what_was_said_just_before_the_funding_button_counts(db_url):
     trk = tracker("z1", "/subsidie_zoeken", "subsidie_zoeken")
     trk.events.insert(0, {"event": "user", "text": earlier, "parse_data": {"text": earlier, "entities": entities}})
     messages, slots = run(sub.ActionFundingStart(), trk)
-    assert slots["subsidie_sector"] == sub.NOT_NEEDED and slots["subsidie_medewerkers"] == sub.NOT_NEEDED
-    assert "zzp" in slots["subsidie_doel"].split(",")
+    assert not asked(messages) and slots["interview_open"] is False  # no organisation to ask about: the advice
     assert any("zelfstandige (zzp'er)" in (m.get("feiten") or "") for m in messages)
+    assert any("Opleiding als kosten van je eigen bedrijf" in c for c in cards(messages))
 
 
 def test_saying_you_are_self_employed_at_a_funding_question_ends_the_questions(db_url):
-    messages, slots = run(sub.ValidateFundingForm(),
-                          form_tracker("subsidie_medewerkers", "ik heb geen werknemers, ik ben zzp'er. ik werk alleen"))
-    assert slots["subsidie_sector"] == sub.NOT_NEEDED and slots["subsidie_medewerkers"] == sub.NOT_NEEDED
-    assert set(slots["subsidie_doel"].split(",")) >= {"zzp", "individueel"} and not messages
+    run(sub.ActionFundingStart(), tracker("zz", "/subsidie_zoeken", "subsidie_zoeken"))
+    messages, slots = funding_answer("ik heb geen werknemers, ik ben zzp'er. ik werk alleen", "zz")
+    assert not asked(messages) and slots["interview_antwoord"] == act.DONE  # no size, no sector: the advice
+    assert any("zelfstandige (zzp'er)" in (m.get("feiten") or "") for m in messages)
+    assert any("Opleiding als kosten van je eigen bedrijf" in c for c in cards(messages))
+
+
+def test_the_facts_of_one_answer_fill_the_other_questions(db_url):
+    run(sub.ActionFundingStart(), tracker("f", "/subsidie_zoeken", "subsidie_zoeken"))
+    messages, _ = funding_answer("een gemeente met ongeveer 300 medewerkers", "f")
+    assert asked(messages) == ["utter_vraag_subsidie_doel"]
+
+
+def test_advice_for_a_gemeente_shows_cards_with_their_facts(db_url):
+    run(sub.ActionFundingStart(), tracker("m2", "wat is er voor een gemeente met 800 mensen?", "subsidie_zoeken"))
+    messages, _ = funding_answer("Opleiding voor een team of groep", "m2")
+    shown = [m for m in messages if m["response"] == "utter_subsidie_kaart"]
+    assert 1 <= len(shown) <= 3 and shown[0]["kaart"].startswith("A&O fonds Gemeenten")
+    assert shown[0]["buttons"][0]["payload"] == '/regeling_vraag{"regeling": "aeno_stimulering"}'
+    card = shown[0]["custom"]  # the same facts as a card for the widget
+    assert card["type"] == "card" and card["title"] == shown[0]["kaart"].split("\n")[0]
+    assert [label for label, _ in card["fields"]][0] == "Waarom" and card["fields"][-1][0] == "Bron"
+    assert all(f"{label}: {value}" in shown[0]["kaart"] for label, value in card["fields"])
+    assert "Stichting OAK" not in " ".join(c["kaart"] for c in shown)

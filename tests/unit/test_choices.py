@@ -43,8 +43,8 @@ BUTTON_SETS = domain_button_sets() + question_button_sets()
 
 def test_the_data_defines_buttons_to_check():
     names = {name for name, _ in BUTTON_SETS}
-    assert {"utter_ask_subsidie_sector", "utter_help", "utter_help_medewerker", "utter_fallback"} <= names
-    assert {"soort organisatie", "strategie_or", "afspraak_besluit", "eval_status", "ja/nee"} <= names
+    assert {"utter_help", "utter_help_medewerker", "utter_fallback"} <= names
+    assert {"soort organisatie", "subsidie_doel", "subsidie_medewerkers", "strategie_or", "afspraak_besluit", "eval_status", "ja/nee"} <= names
 
 
 @pytest.mark.parametrize("response, buttons", BUTTON_SETS, ids=[name for name, _ in BUTTON_SETS])

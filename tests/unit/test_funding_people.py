@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from actions.subsidies import NOT_NEEDED, start_events
 from bot import funding
 from bot.dutch.facts import extract, sentence
 from bot.funding import advice
@@ -40,15 +39,6 @@ def test_not_self_employed_is_not_read_as_self_employed(text):
     assert "zzp" not in facts.purposes or "freelancer in" in text  # hiring one is not being one
     if "geen zzp" in text:
         assert "zzp" not in facts.purposes and facts.sector == "gemeente"
-
-
-def test_a_self_employed_person_is_never_asked_for_their_organisation():
-    facts = extract("ik ben zzp'er en zoek subsidie voor een cursus")
-    events = {e["name"]: e["value"] for e in start_events(facts, advice.message_purposes("cursus", facts), None, None)}
-    assert events["subsidie_sector"] == NOT_NEEDED and events["subsidie_medewerkers"] == NOT_NEEDED
-    # even when the intranet knows the organisation that hired them
-    events = {e["name"]: e["value"] for e in start_events(facts, set(), "gemeente", 300)}
-    assert events["subsidie_sector"] == NOT_NEEDED
 
 
 def test_a_self_employed_person_gets_what_applies_to_them():
