@@ -26,7 +26,7 @@ from actions.common import (
 )
 from actions.documents import ask_deletion
 from actions.sharing import answer_who_sees
-from actions.subsidies import scheme_question
+from actions.subsidies import money_question, scheme_question, second_look
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
@@ -85,7 +85,7 @@ class ActionStartInterview(Action):
         send_all(dispatcher, turn.messages)  # what the first message already told ("een gemeente met 800 ...")
         send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
-                SlotSet("interview_antwoord", None)]
+                SlotSet("interview_antwoord", None), SlotSet("laatste_regeling", None)]  # another topic now
 
 
 _NAMED_FIRST = {"strategie": re.compile(r"opleidingsbeleid|strategisch|strategie|speerpunt"),
@@ -176,6 +176,8 @@ class ActionAnswerAfterComingBack(Action):
                 send(dispatcher, done.prompt)
                 return [SlotSet("actief_interview", done.interview), SlotSet("interview_open", done.prompt is not None),
                         SlotSet("interview_antwoord", None)]
+        if interview is None and (events := await second_look(dispatcher, tracker)) is not None:
+            return [*events, SlotSet("interview_open", False)]  # "dus wij kunnen dat niet zelf aanvragen?"
         if interview is None:
             dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
             return [SlotSet("interview_open", False)]
@@ -290,6 +292,8 @@ class ActionShowAnswers(Action):
             return []
         pid = person_id(tracker)
         active = _active(tracker) if tracker.active_loop_name == "interview_form" else None
+        if active is None and (events := await scheme_question(dispatcher, tracker)) is not None:
+            return events  # "hoeveel is dat?" just after a scheme: about that scheme, not the progress
         person = await synced_identity(tracker)
         interviews = [active] if active else await call(service.started_interviews, pid)
         interviews = [i for i in interviews if service.may_start(person, i)]
@@ -369,8 +373,12 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_spreekt_nederlands")
         elif (events := await scheme_question(dispatcher, tracker)) is not None:
             return events  # "wat zijn de voorwaarden van de lerarenbeurs?" that the NLU did not place
+        elif latest_intent(tracker) == "buiten_bereik" and HR_TOPICS.search(text):  # pay, leave, ...: HR
+            dispatcher.utter_message(response="utter_andere_hr_vraag")
+        elif (events := await money_question(dispatcher, tracker)) is not None:
+            return events  # "we zijn geen gemeente maar een bibliotheek, welke fondsen passen?"
         elif latest_intent(tracker) == "buiten_bereik":  # outside the field: where to go instead
-            dispatcher.utter_message(response="utter_andere_hr_vraag" if HR_TOPICS.search(text) else "utter_buiten_bereik")
+            dispatcher.utter_message(response="utter_buiten_bereik")
         elif await answer_who_sees(dispatcher, tracker):
             pass  # "wat ziet Petra van mijn pop?": who may read it now
         elif not await self._offer_correction(text, dispatcher, tracker):

@@ -85,9 +85,58 @@ async def scheme_question(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     if scheme is None and advice.names_an_unknown_scheme(text):  # "wat is de Brabantse leerrekening?"
         dispatcher.utter_message(response="utter_regeling_onbekend")
         return []
-    if scheme is None or not (aspect_of(text) or text.rstrip().endswith("?")):  # "ik ben niet zo slim": no SLIM
+    if scheme is None or not (aspect_of(text) or "?" in text):  # "ik ben niet zo slim": no SLIM
         return None
     person = await synced_identity(tracker)
     sector, employees = await call(funding_profile.known_profile, person.person_id)
     send_all(dispatcher, await call(advice.funding_replies, text, message_facts(tracker), sector, employees, True, last))
     return [SlotSet("laatste_regeling", scheme.id)]
+
+
+async def money_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A question about money for learning that the NLU read as something else ("we zijn geen gemeente maar een
+    bibliotheek, welke fondsen passen?", "en kan ik de kosten aftrekken als zzp'er?"): advice with the facts it
+    states, as inside an interview. None for anything else, and for a statement without a question."""
+    text = latest_text(tracker)
+    if not text.rstrip().endswith("?") or not advice.about_funding(text):
+        return None
+    person = await synced_identity(tracker)
+    sector, employees = await call(funding_profile.known_profile, person.person_id)
+    facts = about_us(recent_facts(tracker), sector)
+    send_all(dispatcher, await call(advice.funding_replies, text, facts, sector, employees, False,
+                                    tracker.get_slot("laatste_regeling")))
+    return []
+
+
+async def second_look(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A funding question the NLU placed elsewhere (no interview question open): about a scheme, or about money for
+    learning; answered, or None when it is neither."""
+    found = await scheme_question(dispatcher, tracker)
+    return found if found is not None else await money_question(dispatcher, tracker)
+
+
+class ActionRemarkOutside(Action):
+    """A remark while no question is open; a question about the scheme just discussed that the NLU read as a remark
+    ("moet ik dat zelf aanvragen?") is answered instead."""
+
+    def name(self) -> str:
+        return "action_opmerking"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        events = await second_look(dispatcher, tracker)
+        if events is None:
+            dispatcher.utter_message(response="utter_opmerking_algemeen")
+        return events or []
+
+
+class ActionGoodbye(Action):
+    """Goodbye; but "en tot wanneer kan dat?" just after a scheme is a question about it, not a goodbye."""
+
+    def name(self) -> str:
+        return "action_afscheid"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        events = await scheme_question(dispatcher, tracker) if "?" in latest_text(tracker) else None
+        if events is None:
+            dispatcher.utter_message(response="utter_afscheid")
+        return events or []

@@ -206,6 +206,10 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     asked = _asked(stripped, ranking)
     if asked:  # "Voordat ik verder ga: is hier subsidie voor? Dit soort trajecten is duur."
         return Decision("request", asked)
+    if words <= GOODBYE_WORDS and _GOODBYE.search(norm):  # the words, not the NLU: "één avond" is no goodbye
+        return Decision("request", "stoppen")  # "bedankt, doei", "ik ga stoppen, doei": leaving, never an answer
+    if top == "bedankt" and confidence >= 0.9 and words <= 4:
+        return Decision("hold", REMARK)  # "bedankt!": kept aside, not stored as the answer
     if form == "vraag" and _asks(stripped):
         # A question is never stored as an answer without asking: a request it backs, or held ("is dit je antwoord?")
         return Decision("hold", "vraag")
@@ -315,6 +319,8 @@ _SOUNDS_LIKE_A_REMARK = re.compile(
 # A longer message is an answer more often than a remark: "Ik schrijf korte en duidelijke antwoorden in de webchat"
 # (9 words) is a learning goal, however sure the NLU is of a remark, unless it has the words of one.
 REMARK_WORDS = 8
+GOODBYE_WORDS = 8  # a goodbye is short: "bedankt, doei"; a longer message with "tot ziens" in it may be an answer
+_GOODBYE = re.compile(r"\b(doei|doeg|dag dag|tot ziens|tot later|tot de volgende keer|tot morgen|fijne dag|ciao)\b")
 CORRECTION = "wijzig_antwoord"
 
 

@@ -16,7 +16,9 @@
    Rasa server's work late in a POP interview (py-spy). Leerkoers' actions read their state from the database,
    and rasa-sdk's forms read only the slots set in this turn (`Tracker.slots_to_validate`); slots, the latest
    message, the active form and the latest action are sent as before. The turn starts at the latest user message
-   (with the `action_listen` before it).
+   (with the `action_listen` before it); the person's few messages before it come first, as user events only,
+   so that what someone said just before ("ik ben zzp'er", then the button "Subsidies zoeken") still counts
+   (actions/common.recent_facts).
 5. A typed button title counts as a click on that button (rasa_addons/typed_buttons.py).
 6. Nothing a person typed reaches the logs through Rasa's warnings: a message starting with "/" that Rasa cannot
    parse was written in full ("Failed to parse arguments in line '/…'"); the warning now leaves the text out.
@@ -50,6 +52,7 @@ def validate_action_responses_with_one_validator() -> None:
 
 
 TURN_EVENTS_MIN = 10  # without a user message (a session start): this many of the latest events
+EARLIER_MESSAGES = 3  # the person's messages before this turn, sent as user events (actions/common.recent_facts)
 
 
 def send_only_the_current_turn_to_actions() -> None:
@@ -69,7 +72,8 @@ def send_only_the_current_turn_to_actions() -> None:
     def current_turn(events: list) -> list:
         for index in range(len(events) - 1, -1, -1):
             if isinstance(events[index], UserUttered):
-                return events[max(0, index - 1):]
+                earlier = [e for e in events[:max(0, index - 1)] if isinstance(e, UserUttered)][-EARLIER_MESSAGES:]
+                return earlier + events[max(0, index - 1):]
         return events[-TURN_EVENTS_MIN:]
 
     class _NoEvents:

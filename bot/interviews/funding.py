@@ -152,7 +152,7 @@ def advice(engine) -> list[Message]:
     elif found.individual:
         purposes.add("individueel")
     org = engine.ctx.org
-    if org is not None and not found.individual:
+    if org is not None and "zzp" not in purposes:  # about the employer (also of someone who pays themselves)
         if org.sector is None and sector:
             org.sector = sector
         if org.employees is None and employees:

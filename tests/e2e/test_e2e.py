@@ -329,6 +329,30 @@ def test_funding_questions_as_people_ask_an_adviser(servers):
         in joined, joined
 
 
+def test_funding_questions_the_nlu_places_elsewhere_still_get_an_answer(servers):
+    """Issue 41, item 5 (found over make run): outside an interview a funding question read as an answer without
+    a question, as progress, or as outside the field, is answered about the scheme or with advice."""
+    sender = "persona-follow-up"
+    say(servers, sender, "wat is SLIM?")
+    joined = "\n".join(texts(say(servers, sender, "hoeveel is dat?")))
+    assert "SLIM" in joined and "€" in joined and "ingevuld" not in joined, joined
+    joined = "\n".join(texts(say(servers, sender, "dus wij als gemeente kunnen dat niet zelf aanvragen?")))
+    assert "staat er geen vraag open" not in joined and "SLIM" in joined, joined
+    joined = "\n".join(texts(say(servers, "persona-bieb", "we zijn geen gemeente maar een bibliotheek, welke "
+                                                         "fondsen passen?")))
+    assert "A&O fonds Gemeenten" not in joined and "Bron:" in joined, joined
+
+
+def test_what_was_said_just_before_the_funding_button_counts_over_the_servers(servers):
+    """The actions get the person's few messages before the turn too (rasa_addons/launcher.py, change 4): said
+    over make run, "ik ben zzp'er" and then the button "Subsidies zoeken" asked about the organisation."""
+    sender = "persona-zzp-knop"
+    say(servers, sender, "ik ben zzp'er en geef gitaarles")
+    joined = "\n".join(texts(say(servers, sender, "/subsidie_zoeken")))
+    assert "Wat voor organisatie" not in joined and "Hoeveel mensen" not in joined, joined
+    assert "zelfstandige (zzp'er)" in joined, joined
+
+
 # Messages a person might send that the model is unsure of; at least one must get "bedoel je ...?" buttons.
 UNSURE_FIRST_MESSAGES = ["die pop van mij", "pop leerdoel budget", "iets met de pop van het team ofzo"]
 

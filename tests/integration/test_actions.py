@@ -23,7 +23,8 @@ def answer(text, sender="e1", interview="pop", **kw):
 def test_start_sets_slots_and_introduces(db_url):
     messages, slots = run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
     assert responses(messages) == ["utter_start_pop", "utter_vraag_org_naam"]
-    assert slots == {"actief_interview": "pop", "interview_open": True, "interview_antwoord": None}
+    assert slots == {"actief_interview": "pop", "interview_open": True, "interview_antwoord": None,
+                     "laatste_regeling": None}
 
 
 def test_start_and_each_answer_send_the_current_question_with_buttons(db_url):

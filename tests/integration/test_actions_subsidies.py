@@ -188,3 +188,59 @@ def test_advice_for_a_gemeente_shows_cards_with_their_facts(db_url):
     assert [label for label, _ in card["fields"]][0] == "Waarom" and card["fields"][-1][0] == "Bron"
     assert all(f"{label}: {value}" in shown[0]["kaart"] for label, value in card["fields"])
     assert "Stichting OAK" not in " ".join(c["kaart"] for c in shown)
+
+
+def test_a_funding_question_the_nlu_placed_elsewhere_is_answered(db_url):
+    """Issue 41, item 5: found over make run, a funding question outside an interview was read as an answer without
+    a question, as progress or as outside the field."""
+    messages, _ = run(act.ActionAnswerAfterComingBack(),
+                      tracker("q1", "dus wij als gemeente kunnen dat niet zelf aanvragen?", "antwoord",
+                              slots={"laatste_regeling": "praktijkleren"}))
+    assert "utter_antwoord_zonder_vraag" not in responses(messages)
+    assert "Subsidieregeling praktijkleren" in messages[0]["info"] and "aan" in messages[0]["info"]
+    messages, _ = run(act.ActionShowAnswers(), tracker("q1", "hoeveel is dat?", "voortgang",
+                                                       slots={"laatste_regeling": "slim"}))
+    assert messages[0]["info"].startswith("De SLIM-regeling") or "SLIM" in messages[0]["info"], messages
+    messages, _ = run(act.ActionShowAnswers(), tracker("q1", "hoe ver ben ik?", "voortgang",
+                                                       slots={"laatste_regeling": "slim"}))
+    assert responses(messages) == ["utter_nog_niets_ingevuld"]  # progress is still progress
+    messages, _ = run(act.ActionNotUnderstood(), tracker(
+        "q2", "we zijn geen gemeente maar een bibliotheek, welke fondsen passen?", "buiten_bereik"))
+    shown = " ".join(m.get("advies", "") + m.get("kaart", "") + m.get("feiten", "") for m in messages)
+    assert "utter_buiten_bereik" not in responses(messages) and "A&O fonds Gemeenten" not in shown
+    assert any(r in ("utter_subsidie_advies", "utter_subsidie_kaart") for r in responses(messages)), messages
+    messages, _ = run(act.ActionNotUnderstood(), tracker("q2", "wie betaalt mijn reiskosten?", "buiten_bereik"))
+    assert responses(messages) == ["utter_andere_hr_vraag"]  # travel costs are HR's, not a funding question
+    messages, _ = run(act.ActionAnswerAfterComingBack(), tracker("q3", "Team Vergunningen", "antwoord"))
+    assert responses(messages) == ["utter_antwoord_zonder_vraag"]  # no question, no money: said so
+
+
+def test_a_follow_up_read_as_a_goodbye_or_a_remark_is_answered_about_the_scheme(db_url):
+    """Found over make run: "en tot wanneer kan dat?" got "Tot ziens!", "moet ik dat zelf aanvragen?" got "Geen
+    probleem"; both just after a scheme was discussed."""
+    messages, slots = run(sub.ActionGoodbye(), tracker("g1", "en tot wanneer kan dat?", "afscheid",
+                                                       slots={"laatste_regeling": "praktijkleren"}))
+    assert responses(messages) == ["utter_regeling_info"] and "aanvragen kan" in messages[0]["info"]
+    assert slots == {"laatste_regeling": "praktijkleren"}
+    messages, _ = run(sub.ActionGoodbye(), tracker("g1", "doei", "afscheid", slots={"laatste_regeling": "praktijkleren"}))
+    assert responses(messages) == ["utter_afscheid"]
+    messages, _ = run(sub.ActionRemarkOutside(), tracker("g1", "moet ik dat zelf aanvragen?", "opmerking",
+                                                         slots={"laatste_regeling": "levenlanglerenkrediet"}))
+    assert responses(messages) == ["utter_regeling_info"] and "DUO" in messages[0]["info"]
+    messages, _ = run(sub.ActionRemarkOutside(), tracker("g1", "hmm oke", "opmerking",
+                                                         slots={"laatste_regeling": "levenlanglerenkrediet"}))
+    assert responses(messages) == ["utter_opmerking_algemeen"]
+
+
+def test_someone_who_pays_a_course_themselves_still_tells_about_the_employer(db_url, today):
+    """Found over make run: the size answered in a round where the person pays themselves was not kept, so the next
+    round asked it again."""
+    service.start("j", "strategie", today)
+    service.answer("j", "strategie", "Organisatie De Klankkast", today)
+    service.pause("j", "strategie")
+    run(sub.ActionFundingStart(), tracker("j", "/subsidie_zoeken", "subsidie_zoeken"))
+    funding_answer("kunst- of cultuureducatie", "j")
+    funding_answer("een stuk of twintig", "j")
+    funding_answer("ik betaal zelf", "j")
+    messages, _ = run(sub.ActionFundingStart(), tracker("j", "/subsidie_zoeken", "subsidie_zoeken"))
+    assert asked(messages) == ["utter_vraag_subsidie_doel"]

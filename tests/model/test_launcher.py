@@ -58,8 +58,9 @@ def test_actions_get_the_current_turn_with_everything_forms_need(monkeypatch):
 
     rasa_launcher.send_only_the_current_turn_to_actions()
     sent = action._action_call_format(tracker, domain)
-    assert [e["event"] for e in sent["tracker"]["events"]] == ["action", "user", "slot"]
-    assert sent["tracker"]["events"][1]["text"] == "gemeente Zeist"
+    # the person's message before this turn (only the message), then this turn
+    assert [e["event"] for e in sent["tracker"]["events"]] == ["user", "action", "user", "slot"]
+    assert [e["text"] for e in sent["tracker"]["events"] if e["event"] == "user"] == ["ik wil mijn POP", "gemeente Zeist"]
     for key in ("slots", "latest_message", "active_loop", "latest_action_name", "sender_id", "followup_action"):
         assert sent["tracker"][key] == full["tracker"][key], key
     assert sent["domain"] == full["domain"] and sent["next_action"] == "validate_interview_form"

@@ -317,3 +317,23 @@ def test_a_longer_statement_is_an_answer_however_sure_the_nlu_is_of_a_remark():
     assert decide("even denken hoor", [("opmerking", 0.99)]) == Decision("hold", "opmerking")
     assert decide("dat weet ik eigenlijk niet zo goed, momentje, ik moet er even over nadenken",
                   [("opmerking", 0.95)]) == Decision("hold", "opmerking")  # long, with the words of a reaction
+
+
+@pytest.mark.parametrize("text,ranking", [
+    ("bedankt, doei", [("bedankt", 0.79), ("afscheid", 0.12)]),
+    ("doei", [("afscheid", 0.99)]),
+    ("ik ga stoppen, doei", [("afscheid", 0.95), ("stoppen", 0.01)]),
+    ("bedankt voor de hulp, tot ziens", [("bedankt", 0.86), ("afscheid", 0.08)]),
+])
+def test_a_goodbye_during_an_interview_leaves_and_is_never_stored(text, ranking):
+    """Found over make run: "bedankt, doei" at a funding question was read as an answer ("kies een van de knoppen");
+    at an open question a goodbye was stored as the answer."""
+    assert decide(text, ranking, interview="pop") == Decision("request", "stoppen")
+
+
+def test_a_thank_you_is_kept_aside_and_a_long_answer_that_says_goodbye_stays_an_answer():
+    assert decide("bedankt!", [("bedankt", 0.97)], interview="pop") == Decision("hold", "opmerking")
+    # found in conversation a17: the NLU reads "één avond" (how an activity is given) as a goodbye
+    assert decide("één avond", [("afscheid", 0.7), ("antwoord", 0.2)], interview="jaarplan") == ANSWERED
+    long_answer = "Ik wil leren hoe ik een gesprek goed afsluit, dus niet alleen tot ziens zeggen maar samenvatten"
+    assert decide(long_answer, [("antwoord", 0.7), ("afscheid", 0.2)], interview="pop") == ANSWERED
