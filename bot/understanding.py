@@ -244,6 +244,9 @@ def _asked(text: str, ranking: list[tuple[str, float]]) -> str | None:
     its words are enough."""
     sentences = re.split(r"(?<=[.!?])\s+", normalize(text))
     questions = [s for s in sentences if s.rstrip().endswith("?") or _asks(s)]
+    money = next((s for s in questions if s.rstrip().endswith("?") and _MONEY_QUESTION.search(s)), None)
+    if money is not None:  # "Voor ik verder ga: is er een potje voor opleidingen? ik wil een hbo-opleiding doen"
+        return "subsidie_zoeken"
     if questions and questions[-1] != sentences[-1] and ranking and ranking[0][0] == ANSWER and ranking[0][1] >= 0.8:
         questions = []  # "Hoe schrijf ik een subsidieaanvraag? Dat wil ik leren.": an answer the NLU is sure of
     for sentence in questions:
@@ -260,6 +263,10 @@ def _asked(text: str, ranking: list[tuple[str, float]]) -> str | None:
 
 
 EXPLAINING = ("waarom_vraag", "verduidelijking", "voortgang", "toon_antwoorden")
+# A question to the bot about money for learning, also before the answer it comes with: never stored as the answer.
+# Whole words only: "Hoe schrijf ik een subsidieaanvraag?" is something to learn, not a question about money.
+_MONEY_QUESTION = re.compile(r"\b(subsidies?|potjes?|fondsen|fonds|regelingen|\w*budget|vergoed\w*|betaalt|betalen|"
+                             r"financier\w*|lerarenbeurs|levenlanglerenkrediet|ikb)\b")
 
 
 def sounds_like_a_correction(text: str) -> bool:

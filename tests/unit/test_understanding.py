@@ -337,3 +337,21 @@ def test_a_thank_you_is_kept_aside_and_a_long_answer_that_says_goodbye_stays_an_
     assert decide("één avond", [("afscheid", 0.7), ("antwoord", 0.2)], interview="jaarplan") == ANSWERED
     long_answer = "Ik wil leren hoe ik een gesprek goed afsluit, dus niet alleen tot ziens zeggen maar samenvatten"
     assert decide(long_answer, [("antwoord", 0.7), ("afscheid", 0.2)], interview="pop") == ANSWERED
+
+
+@pytest.mark.parametrize("text", [
+    "Voor ik verder ga: is er bij de gemeente een potje voor opleidingen? ik wil graag een hbo opleiding doen",
+    "Is er via de cao geen individueel loopbaanbudget of zo? dat had een collega",
+    "Wanneer kan ik de lerarenbeurs aanvragen? ik wil in september beginnen met de master",
+    "budget voor de opleiding, geldt het IKB ook voor parttimers? ik werk 32 uur",
+])
+def test_a_question_about_money_before_the_answer_is_never_stored_as_the_answer(text):
+    """Found over make run: in the POP these were stored as the team, the ambition, the look back and the support
+    needed, because the NLU was sure of an answer."""
+    assert decide(text, [("antwoord", 0.9), ("opmerking", 0.05)], interview="pop") == Decision("request", "subsidie_zoeken")
+
+
+@pytest.mark.parametrize("text", ["Hoe schrijf ik een subsidieaanvraag? Dat wil ik leren.",
+                                  "Ik wil leren hoe ik subsidies aanvraag", "Beleidsmedewerker subsidies"])
+def test_learning_about_funding_stays_an_answer(text):
+    assert decide(text, [("antwoord", 0.9), ("subsidie_zoeken", 0.05)], interview="pop") == ANSWERED
