@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import agreements, documents, sharing
+from actions import agreements, documents, sharing, subsidies
 from actions.common import (
     INTERVIEW_FOR_INTENT,
     call,
@@ -26,7 +26,7 @@ from actions.common import (
 )
 from actions.documents import ask_deletion
 from actions.sharing import answer_who_sees
-from actions.subsidies import money_question, scheme_question, second_look
+from actions.subsidies import money_question, remembered, scheme_question, second_look
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
@@ -140,6 +140,7 @@ async def _answer_turn(interview: str, text: str, person, dispatcher: Collecting
     if not turn.done:
         send(dispatcher, turn.prompt)
     result = {"interview_antwoord": DONE if turn.done else None}
+    result.update({event["name"]: event["value"] for event in remembered(turn.messages)})  # advice at the end
     if turn.extra.get("switched"):
         result["actief_interview"] = turn.extra["switched"]
     return result
@@ -152,9 +153,13 @@ async def _handoff(intent: str, dispatcher: CollectingDispatcher, tracker: Track
         await ask_deletion(dispatcher, tracker)
         return {"interview_antwoord": DONE, "interview_open": False, "bevestig_verwijderen": True,
                 "onderbroken_vragenlijst": tracker.get_slot("actief_interview")}
-    await HANDOFF_ACTIONS[intent]().run(dispatcher, tracker, domain)
+    events = await HANDOFF_ACTIONS[intent]().run(dispatcher, tracker, domain)
     send(dispatcher, turn.prompt)
-    return {"interview_antwoord": None}
+    kept = {e["name"]: e["value"] for e in events or [] if e.get("event") == "slot" and e.get("name") in _KEPT_SLOTS}
+    return {"interview_antwoord": None, **kept}  # "wie vraagt dat aan?": the scheme it was about stays known
+
+
+_KEPT_SLOTS = ("laatste_regeling", "getoonde_regelingen")
 
 
 class ActionAnswerAfterComingBack(Action):
@@ -197,6 +202,7 @@ HANDOFF_ACTIONS: dict[str, type[Action]] = {
     "pop_delen": sharing.ActionSharePop, "pop_niet_delen": sharing.ActionSharePop,
     "gedeelde_pops": sharing.ActionSharedPops, "afspraken_bekijken": agreements.ActionShowAgreements,
     "afspraken_bevestigen": agreements.ActionConfirmAgreements,
+    "regeling_vraag": subsidies.ActionSchemeInfo,  # the scheme the conversation is about lives in its slots
 }
 
 

@@ -29,12 +29,12 @@ class ActionSharePop(Action):
         return "action_pop_delen"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if not understood(tracker, dispatcher):
-            return []
         text = latest_text(tracker).lower()
-        asks = _ASKS.search(text) and not sharing.SHARE_WORDS.search(text.split("?", 1)[1])  # not "…? graag delen"
+        asks = _ASKS.search(text) and not sharing.SHARE_WORDS.search(text.partition("?")[2])  # not "…? graag delen"
         if asks and await answer_who_sees(dispatcher, tracker, always=True):
             return []  # "Mag HR mijn POP zien?": a question, answered; nothing is shared or hidden
+        if not understood(tracker, dispatcher):
+            return []
         share, with_hr = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
         person = await synced_identity(tracker)
         if share and await call(sharing.someone_else, person.person_id, latest_text(tracker)):
@@ -49,21 +49,23 @@ class ActionSharePop(Action):
         return []
 
 
-_WHO_SEES = re.compile(r"\b(?:wie|wat)\s+(?:kan|kunnen|mag|mogen|ziet|zien|leest|lezen)\b.{0,40}\b(?:pop|ontwikkelplan|"
-                       r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b")
-# a question about sharing, not an order: "Mag HR mijn POP zien?", "Kan mijn leidinggevende dit lezen?"
-_ASKS = re.compile(r"^\s*(?:mag|mogen|kan|kunnen|ziet|zien|heeft|wie|wat)\b[^.!]*\?")
+# a question about sharing, not an order: "Mag HR mijn POP zien?", "Kan mijn leidinggevende dit lezen" (also without "?")
+_ASKS = re.compile(r"^\s*(?:mag|mogen|kan|kunnen|ziet|zien|heeft|wie|wat)\b[^.!?]*(?:\?|$)")
 
 
 async def answer_who_sees(dispatcher: CollectingDispatcher, tracker: Tracker, always: bool = False) -> bool:
-    """"wie kan mijn pop zien?", "wat ziet Petra van mijn pop?": who may read the POP now (True when said)."""
-    if not always and not _WHO_SEES.search(latest_text(tracker).lower()):
+    """"wie kan mijn pop zien?", "wat ziet Petra van mijn pop?", "mag mijn collega het ook zien?": who may read the
+    POP now (True when said). When someone other than the manager or HR is named: that this cannot be chosen here."""
+    text = latest_text(tracker)
+    if not always and not sharing.asks_who_sees(text):
         return False
     readers = await call(sharing.who_sees, person_id(tracker))
-    if readers is None:
-        return False
-    dispatcher.utter_message(response="utter_pop_wie_ziet", wie=readers)
-    return True
+    other = await call(sharing.someone_else, person_id(tracker), text)
+    if readers is not None:
+        dispatcher.utter_message(response="utter_pop_wie_ziet", wie=readers)
+    if other:
+        dispatcher.utter_message(response="utter_pop_niet_met_collega")  # a question: nothing shared, no button
+    return readers is not None or other
 
 
 class ActionSharedPops(Action):

@@ -57,7 +57,7 @@ class ActionFundingStart(Action):
         send_all(dispatcher, turn.messages)  # what was understood; at once the advice when nothing is missing
         send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", FUNDING), SlotSet("interview_open", not turn.done),
-                SlotSet("interview_antwoord", None)]
+                SlotSet("interview_antwoord", None), *remembered(turn.messages)]
 
 
 class ActionSchemeInfo(Action):
@@ -70,10 +70,11 @@ class ActionSchemeInfo(Action):
         person = await synced_identity(tracker)
         sector, employees = await call(funding_profile.known_profile, person.person_id)
         text, last = latest_text(tracker), tracker.get_slot("laatste_regeling")
-        replies = await call(advice.funding_replies, text, message_facts(tracker), sector, employees, True, last)
+        replies = await call(advice.funding_replies, text, message_facts(tracker), sector, employees, True, last,
+                             shown(tracker))
         send_all(dispatcher, replies)
         scheme = advice.named_scheme(text, last)
-        return [SlotSet("laatste_regeling", scheme.id)] if scheme is not None else []
+        return [SlotSet("laatste_regeling", scheme.id)] if scheme is not None else remembered(replies)
 
 
 async def scheme_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
@@ -85,7 +86,11 @@ async def scheme_question(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     if scheme is None and advice.names_an_unknown_scheme(text):  # "wat is de Brabantse leerrekening?"
         dispatcher.utter_message(response="utter_regeling_onbekend")
         return []
-    if scheme is None or not (aspect_of(text) or "?" in text):  # "ik ben niet zo slim": no SLIM
+    if scheme is None and aspect_of(text) and len(shown(tracker)) > 1 and not advice.names_something_else(text):
+        dispatcher.utter_message(response="utter_regeling_welke_getoond",  # "wie vraagt dat aan?" after 3 cards
+                                 buttons=advice.which_scheme(aspect_of(text), shown(tracker)).buttons)
+        return []
+    if scheme is None or not (aspect_of(text) or "?" in text or advice.about_a_scheme(text, False)):  # "niet zo slim"
         return None
     person = await synced_identity(tracker)
     sector, employees = await call(funding_profile.known_profile, person.person_id)
@@ -103,9 +108,26 @@ async def money_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     person = await synced_identity(tracker)
     sector, employees = await call(funding_profile.known_profile, person.person_id)
     facts = about_us(recent_facts(tracker), sector)
-    send_all(dispatcher, await call(advice.funding_replies, text, facts, sector, employees, False,
-                                    tracker.get_slot("laatste_regeling")))
-    return []
+    replies = await call(advice.funding_replies, text, facts, sector, employees, False,
+                         tracker.get_slot("laatste_regeling"), shown(tracker))
+    send_all(dispatcher, replies)
+    return remembered(replies)
+
+
+def shown(tracker: Tracker) -> tuple[str, ...]:
+    """The schemes of the last advice with several cards."""
+    return tuple(tracker.get_slot("getoonde_regelingen") or ())
+
+
+def remembered(messages) -> list[EventType]:
+    """After advice: one card is the scheme the conversation is about ("wie vraagt dat aan?" means that one); with
+    several, a question about one of them asks which."""
+    found = advice.shown_schemes(messages)
+    if not found:
+        return []
+    if len(found) == 1:
+        return [SlotSet("laatste_regeling", found[0]), SlotSet("getoonde_regelingen", None)]
+    return [SlotSet("laatste_regeling", None), SlotSet("getoonde_regelingen", list(found))]
 
 
 async def second_look(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:

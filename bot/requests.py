@@ -103,7 +103,7 @@ REQUESTS: tuple[Request, ...] = (
             leaves=True, roles=EVERYONE),
     Request("regeling_vraag", "informatie over een regeling", "Uitleg over een regeling",
             evidence=r"\?\s*$|^(wat is|wat doet|bestaat|is de|is het|hoe zit|kan ik|ken je)\b",
-            roles=EVERYONE),
+            handoff=True, roles=EVERYONE),
     Request("pop_downloaden", "je POP downloaden", "Mijn POP downloaden",
             evidence=r"(download|\bpdf\b|printen|exporteer|stuur (mij |me )?mijn|mail mijn|als document|in word|als word)",
             topic=r"(pop|ontwikkelplan|ontwikkelingsplan)",

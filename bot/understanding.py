@@ -163,8 +163,8 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
     own = requests.get(f"start_{interview}") if interview else None
     if own is not None and t == normalize(own.button):
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
-    if closed_answer:
-        return ANSWERED
+    if closed_answer and not (stripped.endswith("?") and re.match(rf"{_WH}\b", t)):
+        return ANSWERED  # not "wat bedoel je met leerwerkplekken?": a question that holds one of the choices
     button = next((r.intent for r in REQUESTS if r.button and t == normalize(r.button).strip(" .!?")
                    and (r.intent.startswith("start_") or r.intent == "subsidie_zoeken")), None)
     if button is not None:  # the title of a menu button typed ("Opleidingsjaarplan"): that request, never an answer
@@ -244,7 +244,8 @@ def _asked(text: str, ranking: list[tuple[str, float]]) -> str | None:
     its words are enough."""
     sentences = re.split(r"(?<=[.!?])\s+", normalize(text))
     questions = [s for s in sentences if s.rstrip().endswith("?") or _asks(s)]
-    money = next((s for s in questions if s.rstrip().endswith("?") and _MONEY_QUESTION.search(s)), None)
+    money = next((s for s in sentences if (s.rstrip().endswith("?") or _VERB_FIRST.match(s) or _INDIRECT.search(s)
+                                           or _WHAT_ABOUT.match(s)) and _MONEY_QUESTION.search(s)), None)
     if money is not None:  # "Voor ik verder ga: is er een potje voor opleidingen? ik wil een hbo-opleiding doen"
         return "subsidie_zoeken"
     if questions and questions[-1] != sentences[-1] and ranking and ranking[0][0] == ANSWER and ranking[0][1] >= 0.8:
@@ -266,7 +267,18 @@ EXPLAINING = ("waarom_vraag", "verduidelijking", "voortgang", "toon_antwoorden")
 # A question to the bot about money for learning, also before the answer it comes with: never stored as the answer.
 # Whole words only: "Hoe schrijf ik een subsidieaanvraag?" is something to learn, not a question about money.
 _MONEY_QUESTION = re.compile(r"\b(subsidies?|potjes?|fondsen|fonds|regelingen|\w*budget|vergoed\w*|betaalt|betalen|"
-                             r"financier\w*|lerarenbeurs|levenlanglerenkrediet|ikb)\b")
+                             r"financier\w*|lerarenbeurs|levenlanglerenkrediet|ikb|geld|aanvragen|aanvraag|"
+                             r"vraagt? (?:\w+ ){0,3}aan)\b")
+
+
+# A question told as a wish to know ("ik wil eerst weten of ik geld kan krijgen"), and "en de lerarenbeurs dan?"
+_INDIRECT = re.compile(r"\b(?:ik wil|ik zou|ik wil graag|ik zou graag)\s+(?:eerst\s+|graag\s+|even\s+|nog\s+)*weten\s+"
+                       r"(?:of|hoe|wat|wie|wanneer|welke|waar)\b|\bik vraag me af\b")
+_WHAT_ABOUT = re.compile(r"^(?:en|maar)\s+(?:de|het|die|dat|een)\s+[^,.]{2,40}\s+dan\b")
+# The word order of a question without its question mark: "betaalt de school dat of moet ik het zelf doen"
+_VERB_FIRST = re.compile(r"^(?:en |maar |dus |of |nog een vraag:? |vraagje:? )?(?:betaalt|betalen|vergoedt|vergoeden|"
+                         r"bekostigt|financiert|krijg ik|krijgen we|krijgen wij|is er|zijn er|bestaat er|bestaan er|"
+                         r"heb ik recht|hebben we recht|kan ik|kunnen we|kunnen wij|mag ik|moet ik|moeten we|wie betaalt)\b")
 
 
 def sounds_like_a_correction(text: str) -> bool:
@@ -305,7 +317,22 @@ def _asks(text: str) -> bool:
     if not last.rstrip().endswith("?") and _EXCLAIMS.match(normalize(last)):
         return False  # "wat een gedoe", "hoe lastig is dat": an exclamation, not a question
     return last.rstrip().endswith("?") or bool(words and re.fullmatch(_WH, words[0])) or (
-        len(words) > 1 and words[1] in ("je", "jij", "u", "jullie"))
+        len(words) > 1 and words[1] in ("je", "jij", "u", "jullie")) or (
+        len(words) > 2 and re.fullmatch(_ASKING_VERB, words[0]) is not None and re.fullmatch(_SUBJECT, words[1]) is not None
+        and not _STATES.search(last))  # "moet mijn school daar nog iets voor tekenen", not "weet ik nog niet"
+
+
+# The subject after a verb that opens a question ("moet mijn school ...", "kan de cursus ..."); words that make the
+# same word order a statement ("heb ik al gedaan", "weet ik niet", "kan ik niet zeggen")
+_SUBJECT = r"(ik|we|wij|jullie|hij|zij|ze|mijn|m'n|onze|ons|de|het|dat|die|dit|er|men)"
+# Verbs that open a question without "?"; not "wil", "doe", "ga": "Wil de opleiding tot teamleider volgen" is an answer
+_ASKING_VERB = r"(kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|bestaat|bestaan|geldt|gelden|krijg|krijgen|heeft|telt|valt)"
+_STATES = re.compile(r"\b(niet|geen|nooit|al|wel)\b")
+
+
+def is_question(text: str) -> bool:
+    """A sentence or a clause of the message is a question: "en mijn ikb, kan ik daar een opleiding van betalen"."""
+    return any(_asks(part) for part in re.split(r"[,;]\s*|(?<=[.!?])\s+", text or "") if part.strip())
 
 
 UNKNOWN = {"nlu_fallback", "buiten_bereik", "bot_vraag"}

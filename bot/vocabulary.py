@@ -40,7 +40,8 @@ SECTORS: dict[str, Sector] = {s.key: s for s in (
             "provinciaal"),
            r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie|[a-z]*zorginstelling|"
            r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit|[a-z]*bibliotheek|museum|archief|provinciale?|"
-           r"basisschool|middelbare school|roc|mbo-school"),
+           r"basisschool|middelbare school|roc|mbo-school|v?mbo-?school|vmbo|havo|vwo|scholengemeenschap|lyceum|"
+           r"gymnasium|voortgezet onderwijs|basisonderwijs|primair onderwijs|speciaal onderwijs"),
     # compounds count in a sentence: installatiebedrijf, bouwonderneming, kinderopvangorganisatie
     Sector("privaat", "private organisatie", "Private organisatie", "een bedrijf", "private organisaties",
            "bij een bedrijf",
@@ -140,7 +141,7 @@ PURPOSES: dict[str, Purpose] = {p.key: p for p in (
     Purpose("cursus", "een losse cursus", "", ("losse cursus", "cursus"), None, activity="cursus"),
     Purpose("ontwikkelpad", "een ontwikkelpad", "een erkende opleiding in een ontwikkelpad",
             ("ontwikkelpad", "zorg en welzijn", "kinderopvang", "techniek", "groen", "bouw", "energie"),
-            r"ontwikkelpad|kinderopvang|zorg en welzijn|techniek|energietransitie"),
+            r"ontwikkelpad|kinderopvang|zorg en welzijn|[a-z]*techniek|energietransitie"),
     Purpose("leraar", "een opleiding voor een leraar", "leraren van scholen met geld van de overheid",
             ("leraar", "leerkracht", "lerarenbeurs"), r"\bleraa?r(en)?\b|\bleerkracht(en)?\b|lerarenbeurs"),
     Purpose("zzp", "werk als zelfstandige", "zelfstandigen (zzp'ers)",

@@ -34,10 +34,13 @@ def typed_button_payload(text: str | None, tracker) -> str | None:
 
 def yes_to_the_one_offer(text: str, shown: list[dict]) -> dict | None:
     """"Ja" to a message that offers one thing ("Wil je een antwoord aanpassen?" [Soort leren van leerdoel 2],
-    "Bedoel je: POP voorbereiden?" [POP voorbereiden, Iets anders]): that one thing."""
+    "Bedoel je: POP voorbereiden?" [POP voorbereiden, Iets anders]): that one thing. Only an offer to do something
+    (a payload that starts with "/"), never an answer: "ja" to "Wat wil je leren voor je loopbaan?" [Geen] is no
+    "geen" (found over make run: it was stored as no wish)."""
     from bot.dutch.parsing import parse_yes_no
 
-    offers = [b for b in shown if str(b.get("payload") or "") not in ("/help", "ja", "nee", "/antwoord")]
+    offers = [b for b in shown if str(b.get("payload") or "").startswith("/")
+              and str(b.get("payload")) not in ("/help", "/antwoord")]
     return offers[0] if len(offers) == 1 and parse_yes_no(text) is True else None
 
 

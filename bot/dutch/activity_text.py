@@ -12,7 +12,7 @@ from datetime import date
 
 from bot.dutch.parsing import KIND_OF_LEARNING_CHOICES, match_choice
 from bot.dutch.periods import read_period
-from bot.dutch.values import parse_period
+from bot.dutch.values import parse_int, parse_period
 
 # Comma-separated parts that name a field by themselves: "…, vakgebied, klassikaal, extern bureau, …".
 _PROVIDER = re.compile(r"^(een |het |de )?(extern|externe|intern|interne|eigen)\s+(bureau|opleider|opleidingsbureau|"
@@ -22,7 +22,13 @@ _PROVIDER = re.compile(r"^(een |het |de )?(extern|externe|intern|interne|eigen)\
 _FORM = re.compile(r"^(klassikaal|klassikale training|e-?learning|online|online training|workshop|coaching|"
                    r"intervisie|training op de werkplek|on the job|webinar|blended|incompany|in-company)$", re.I)
 
-_MONEY = r"(?:(?:kosten|kost|prijs|budget|voor|à|a)\s*:?\s*)?(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|\d[\d.,]*\s*(?:euro|eur)\b)"
+_MONEY = (r"(?:(?:kosten|kost|prijs|budget|voor|à|a|in totaal|totaal)\s*:?\s*)?(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|"
+          r"\d[\d.,]*\s*(?:euro|eur)\b|(?:[a-z]*(?:honderd|duizend)[a-z]*|[a-z]+tig)\s+(?:euro|eur)\b)(?:\s*(?:per\s+(?:persoon|deelnemer|plek|stuk)|pp\b|p\.p\.?|in totaal|totaal))?")
+_EACH = re.compile(r"(?i)per\s+(?:persoon|deelnemer|plek|stuk)|\bpp\b|p\.p\.?")
+# "voor 4 docenten", "voor zes mensen": how many the price per person is for
+_HOW_MANY = re.compile(r"(?i)\bvoor\s+(?:de\s+|alle\s+|onze\s+)?(\d{1,4}|[a-z]+)\s+(?!euro|eur\b|uur|dagen|weken|maanden|"
+                       r"jaar|keer|sessies|dagdelen|bijeenkomsten)([a-z][\w'-]+)\b|"
+                       r"(?:^|[\s,])(\d{1,4}|[a-z]+)\s+(mensen|man|personen|deelnemers|medewerkers)\b")
 _STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+na\s|\s+rond\s|\s+kosten\b|\s*$)"
 _PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
 
@@ -64,10 +70,23 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
     """
     rest = " " + _LEAD.sub("", (text or "").strip().rstrip(".")) + " "
     parts: dict[str, str] = {}
+    each = False  # the count was taken from "voor 4 docenten": the target group stays as it is said
     money = re.search(_COUNT_TIMES_PRICE, rest, flags=re.I) or re.search(_MONEY, rest, flags=re.I)
     if money:
         parts["cost_cents"] = money.group(0).strip()
         rest = rest[:money.start()] + " " + rest[money.end():]
+        if _EACH.search(parts["cost_cents"]) and not re.search(r"(?:à|á|\sa|x|×)\s*(?:€\s*)?\d", parts["cost_cents"]):
+            # "450 euro per persoon" is no total: with "voor 4 docenten" it is 4 × 450, else the cost is asked apart
+            count = next((m for m in _HOW_MANY.finditer(rest)
+                          if parse_int(m.group(1) or m.group(3), minimum=1, maximum=10_000)), None)
+            price = re.sub(r"(?i)^(?:kosten|kost|prijs|budget|voor|à|a|in totaal|totaal)\s*:?\s*", "", parts["cost_cents"])
+            if count:
+                number, people = count.group(1) or count.group(3), count.group(2) or count.group(4)
+                parts["cost_cents"], each = f"{number} {people} à {price}", True
+                if count.group(3):  # ", 8 mensen," on its own: no part of the name
+                    rest = rest[:count.start(3)] + rest[count.end(4):]
+            else:
+                del parts["cost_cents"]
     provider = re.search(r"\sdoor\s+(.+?)" + _STOP, rest, flags=re.I)
     if provider:
         parts["provider"] = provider.group(1).strip()
@@ -98,13 +117,16 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
         else:
             kept.append(segment)
     rest = " " + ", ".join(kept) + " "
-    counted = re.match(r"(?i)(?:voor\s+)?[\w-]+\s+([a-z]+)\s+(?:à|á|a|x)\b", parts.get("cost_cents", ""))
+    counted = None if each else re.match(r"(?i)(?:voor\s+)?[\w-]+\s+([a-z]+)\s+(?:à|á|a|x)\b", parts.get("cost_cents", ""))
     group = None if counted and _PEOPLE.search(counted.group(1)) else _target_group(rest)
     if counted and _PEOPLE.search(counted.group(1)):  # "voor acht docenten à 450 euro": the docenten
         parts["target_group"] = counted.group(1)
     if group:
         parts["target_group"] = group.group(1).strip()
         rest = rest[:group.start()] + " " + rest[group.end():]
+    if each and "target_group" in parts:  # "voor 12 medewerkers van team klantcontact": the count is in the cost
+        parts["target_group"] = re.sub(r"^(?:\d{1,4}|[a-z]+)\s+(?=\S)", lambda m: "" if parse_int(
+            m.group(0).strip(), minimum=1, maximum=10_000) else m.group(0), parts["target_group"])
     title = re.sub(r"\s*,\s*(,\s*)*", ", ", re.sub(r"\s+", " ", rest)).strip(" ,")
     title = _TRAILING.sub("", title).strip(" ,")
     if len(parts) < 2 or not title:

@@ -41,6 +41,14 @@ _EMPLOYER_REFUSES = (r"\b(werkgever|baas|organisatie|leidinggevende)\s+(betaalt|
                      r"(\s+\S+){0,3}?\s+(niet|niks|niets|geen)\b|\b(niet|geen|niks)\s+(vergoed|betaald)\s+door\s+"
                      r"(mijn|de)\s+(werkgever|baas)")
 
+# Asking whether one pays oneself is not saying so: "moet ik dat zelf betalen", "of moet ik dat zelf doen"
+_ASKS_WHETHER_SELF = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|hoef|hoeven)\s+(?:ik|we|wij|je|u|jij)\b"
+                                r"[^.!]{0,40}?\bzelf\b")
+# A teacher at a school ("docent", "ik geef les"): a muziekschool or a hogeschool is no school of the lerarenbeurs
+_TEACHES = r"\b(docent(e|en)?|ik geef les|geef ik les|geef les|les geven|lesgeven|onderwijzer(es)?)\b"
+_SCHOOL = (r"\b(v?mbo|havo|vwo|basisschool|middelbare school|school|scholengemeenschap|lyceum|gymnasium|roc|"
+           r"voortgezet onderwijs|basisonderwijs|primair onderwijs|speciaal onderwijs)\b")
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -50,6 +58,7 @@ class Facts:
     age: int | None = None
     payer: str | None = None  # "zelf" or "werkgever"
     purposes: frozenset[str] = field(default_factory=frozenset)
+    employer_refuses: bool = False  # "mijn werkgever betaalt niet mee": no card that starts with asking the employer
 
     @property
     def empty(self) -> bool:
@@ -62,6 +71,8 @@ class Facts:
         result = {k: str(v) for k, v in out.items() if v is not None}
         if self.purposes:
             result["doel"] = ",".join(sorted(self.purposes))
+        if self.employer_refuses:
+            result["werkgever_betaalt_niet"] = "ja"
         return result
 
     @classmethod
@@ -72,7 +83,8 @@ class Facts:
                    else None, age=_int(values.get("leeftijd")),
                    payer=values.get("betaler") if values.get("betaler") in ("zelf", "werkgever") else None,
                    purposes=frozenset(p for p in (values.get("doel") or "").split(",")
-                                      if p in PURPOSE_WORDS or p == "individueel"))
+                                      if p in PURPOSE_WORDS or p == "individueel"),
+                   employer_refuses=values.get("werkgever_betaalt_niet") == "ja")
 
 
 def _int(value: str | None) -> int | None:
@@ -98,6 +110,11 @@ def _employees(text: str) -> int | None:
         number = parse_int(match.group(1), minimum=1, maximum=1_000_000)
         if number is not None:
             return number
+    # "we zijn met ongeveer 400", "wij zijn met z'n twintigen": the number of people who are "we"
+    match = re.search(rf"\b(?:we|wij) zijn (?:hier |nu |bij ons )?met (?:z'?n |ons )?{_ABOUT}\s*(\d{{1,3}}(?:\.\d{{3}})+|\d+|"
+                      rf"[a-z]+?)(?:en)?\b(?!\s*(?:jaar|euro|procent|%|uur|teams|afdelingen|locaties|vestigingen))", text)
+    if match:
+        return parse_int(match.group(1), minimum=1, maximum=1_000_000)
     return None
 
 
@@ -120,9 +137,13 @@ def extract(text: str) -> Facts:
         return Facts()
     cao = _find(CAO_WORDS, t)
     sector = _find(SECTOR_WORDS, t) or (CAO_SECTOR[cao] if cao else None)
-    payer = "zelf" if re.search(_SELF_PAYS, t) or re.search(_EMPLOYER_REFUSES, t) \
+    refuses = bool(re.search(_EMPLOYER_REFUSES, t))
+    self_pays = re.search(_SELF_PAYS, t) and not _ASKS_WHETHER_SELF.search(t)  # "moet ik dat zelf betalen?": asked
+    payer = "zelf" if self_pays or refuses \
         else "werkgever" if re.search(_EMPLOYER_PAYS, t) else None
-    purposes = {key for key, pattern in PURPOSE_WORDS.items() if re.search(rf"(?<![\w]){pattern}", t)}
+    purposes = {key for key, pattern in PURPOSE_WORDS.items() if re.search(rf"(?<![\w])(?:{pattern})", t)}
+    if "leraar" not in purposes and re.search(_TEACHES, t) and re.search(_SCHOOL, t):
+        purposes.add("leraar")  # "ik ben docent op een vmbo-school", "ik geef les op een middelbare school"
     if "zzp" in purposes and re.search(rf"\b(geen|niet|nooit)\b(\s+\S+){{0,2}}?\s+(?:{PURPOSE_WORDS['zzp']})", t):
         purposes.discard("zzp")  # "ik ben geen zzp'er", "niet als freelancer"
     if "zzp" in purposes and re.search(r"\b(een|onze|die|de|hun|zijn|haar)\s+(zzp\S*|freelancers?|zelfstandigen?)\b", t) and not \
@@ -133,7 +154,7 @@ def extract(text: str) -> Facts:
     if "zzp" in purposes and sector == "privaat":
         sector = None  # "mijn eigen bedrijf" is no employer
     return Facts(sector=sector, employees=_employees(t), cao=cao, age=_age(t), payer=payer,
-                 purposes=frozenset(purposes))
+                 purposes=frozenset(purposes), employer_refuses=refuses)
 
 
 def employer_refuses(text: str) -> bool:
@@ -145,7 +166,8 @@ def merge(first: Facts, then: Facts) -> Facts:
     """Facts of two messages together; the later message wins where both say something."""
     return Facts(sector=then.sector or first.sector, employees=then.employees or first.employees,
                  cao=then.cao or first.cao, age=then.age or first.age, payer=then.payer or first.payer,
-                 purposes=first.purposes | then.purposes)
+                 purposes=first.purposes | then.purposes,
+                 employer_refuses=then.employer_refuses or first.employer_refuses and then.payer != "werkgever")
 
 
 SECTOR_PHRASES = {s.key: s.phrase for s in SECTORS.values()}

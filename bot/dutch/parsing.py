@@ -101,7 +101,7 @@ def match_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
     for key, synonyms in choices.items():
         for syn in synonyms:
             s = _fold(syn.lower())
-            if re.search(rf"(?<![a-z]){re.escape(s)}", t):
+            if re.search(rf"(?<![a-z]){re.escape(s)}" + (r"(?![a-z])" if len(s) <= 3 else ""), t):
                 if best is None or len(s) > best[0]:
                     best = (len(s), key)
     return best[1] if best else None
@@ -132,7 +132,8 @@ def read_choice(text: str, choices: dict[str, tuple[str, ...]]) -> ChoiceReading
     for keys, synonyms in [((k,), syns) for k, syns in choices.items()] + [(v, (p,)) for p, v in either.items()]:
         for syn in synonyms:
             s = _plain(syn)
-            tail = "" if len(s) >= 5 else r"(?:e|en|s|'s|n)?(?![a-z0-9])"
+            # three letters only as a whole word ("wet" is not in "weten", "vak" not in "vakantie")
+            tail = "" if len(s) >= 5 else r"(?:s|'s)?(?![a-z0-9])" if len(s) <= 3 else r"(?:e|en|s|'s|n)?(?![a-z0-9])"
             for m in re.finditer(rf"(?<![a-z0-9]){re.escape(s)}{tail}", t):
                 found.append((m.start(), m.end(), either.get(s, keys), s))
     found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]

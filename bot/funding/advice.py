@@ -19,6 +19,8 @@ from bot.funding.words import explain
 from bot.messages import Message
 from bot.vocabulary import PURPOSES, SECTORS
 
+ASPECT_KEYS = frozenset(key for key, _ in aspects.OPENING + aspects.ASPECTS)
+
 # What the money is for, as buttons and as words people type.
 DOEL_CHOICES: dict[str, tuple[str, ...]] = {
     **{p.key: p.words for p in PURPOSES.values()},
@@ -227,6 +229,22 @@ def about_funding(text: str) -> bool:
     return funding.load().find(text) is not None or get("subsidie_zoeken").backed_by(text)
 
 
+# "Meer uitleg: Lerarenbeurs" typed after its button is gone, "info over de SLIM-regeling": about that scheme
+_MORE_ABOUT = re.compile(r"(?i)^\s*(?:meer\s+(?:uitleg|info\w*|over)|uitleg|info\w*|vertel\s+(?:meer|over))\b")
+
+
+def about_a_scheme(text: str, asked: bool) -> bool:
+    """A message about a scheme of the knowledge base: a question that names one ("wat zijn de voorwaarden van het
+    levenlanglerenkrediet"), a card's button title typed ("Meer uitleg: SLIM-regeling"), or a question about how to
+    apply ("wie vraagt dat aan?"); ``asked``: the message has the form of a question."""
+    if _MORE_ABOUT.match(text or "") and funding.load().find(text) is not None:
+        return True
+    return asked and (funding.load().find(text) is not None or aspects.aspect_of(text) in _APPLYING)
+
+
+_APPLYING = ("wie_vraagt", "hoe")
+
+
 def scheme_from_payload(text: str) -> tuple[funding.Scheme | None, str]:
     """The scheme and part of a button: /regeling_vraag{"regeling": "<id>", "deel": "voorwaarden"}."""
     stripped = text.strip()
@@ -240,6 +258,8 @@ def scheme_from_payload(text: str) -> tuple[funding.Scheme | None, str]:
         return None, "kort"
     scheme_id = data.get("regeling")
     part = "voorwaarden" if data.get("deel") == "voorwaarden" else "kort"
+    if data.get("aspect") in ASPECT_KEYS:  # "wie vraagt dat aan?" after several schemes, then one chosen
+        part = "aspect:" + data["aspect"]
     return (funding.load().get(scheme_id) if isinstance(scheme_id, str) else None), part
 
 
@@ -262,12 +282,31 @@ def named_scheme(text: str, last_scheme: str | None = None) -> funding.Scheme | 
     if aspects.aspect_of(text) in ("opvolger", "bestaat"):  # "de Impuls van het A+O fonds": the ended one
         named.sort(key=lambda found: not found.ended)
     scheme = scheme_from_payload(text)[0] or (named[0] if named else None)
-    if scheme is None and last_scheme and aspects.aspect_of(text) and not _names_something_else(text):
+    if scheme is None and last_scheme and aspects.aspect_of(text) and not names_something_else(text):
         scheme = kb.get(last_scheme)
     return scheme
 
 
-def _names_something_else(text: str) -> bool:
+def which_scheme(aspect: str, shown: tuple[str, ...]) -> Message:
+    """"wie vraagt dat aan?" right after advice with several schemes: which one, with those schemes as buttons that
+    ask the same question about the one chosen."""
+    kb = funding.load()
+    schemes = [kb.get(i) for i in shown if kb.get(i) is not None]
+    if len(schemes) < 2:
+        return Message("regeling_welke")
+    return Message("regeling_welke_getoond", buttons=[
+        {"title": funding.short_name(s.name), "payload": "/regeling_vraag" + json.dumps({"regeling": s.id, "aspect": aspect})}
+        for s in schemes[:4]])
+
+
+def shown_schemes(messages: list[Message]) -> tuple[str, ...]:
+    """The schemes of the cards among ``messages`` (advice), in the order shown."""
+    found = [scheme_from_payload(b.get("payload") or "")[0] for m in messages if m.response == "subsidie_kaart"
+             for b in m.buttons or []]
+    return tuple(dict.fromkeys(s.id for s in found if s is not None))
+
+
+def names_something_else(text: str) -> bool:
     """'en de lerarenbeurs, wie vraagt die aan?', 'het opleidingsfonds van de bouw' name a scheme; 'die regeling'
     and 'dat' point back to the last one."""
     t = normalize(text)
@@ -289,7 +328,7 @@ def names_an_unknown_scheme(text: str) -> bool:
 
 
 def funding_replies(text: str, facts: Facts, sector: str | None, employees: int | None,
-                    scheme_question: bool, last_scheme: str | None = None) -> list[Message]:
+                    scheme_question: bool, last_scheme: str | None = None, shown: tuple[str, ...] = ()) -> list[Message]:
     """What the bot answers to a funding question, inside or outside an interview.
 
     A question about one aspect of a scheme ("wie vraagt de subsidie praktijkleren aan?") gets that part first, in
@@ -298,9 +337,10 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
     organisation. Someone who pays a course themselves, or works for themselves, gets advice for a person.
     """
     kb = funding.load()
-    from_button = scheme_from_payload(text)[0] is not None
+    from_button, part = scheme_from_payload(text)
     scheme = named_scheme(text, last_scheme) if scheme_question or kb.find(text) else None
-    aspect = None if from_button else aspects.aspect_of(text)
+    aspect = part.removeprefix("aspect:") if part.startswith("aspect:") else \
+        None if from_button is not None else aspects.aspect_of(text)
     if scheme is not None and (scheme_question or aspect):
         too_old = facts.age is not None and scheme.max_age is not None and facts.age > scheme.max_age
         # "kan ik het levenlanglerenkrediet gebruiken, ik ben 57?": the answer for that age first
@@ -311,10 +351,10 @@ def funding_replies(text: str, facts: Facts, sector: str | None, employees: int 
                                                   sector=facts.sector or sector)
         if aspect:
             return first
-        return first + scheme_replies(scheme, scheme_from_payload(text)[1])
+        return first + scheme_replies(scheme, part if part in ("kort", "voorwaarden") else "kort")
     if scheme_question and facts.empty:
-        if aspects.aspect_of(text) and not _names_something_else(text):  # "moet ik dat zelf aanvragen?"
-            return [Message("regeling_welke")]
+        if aspects.aspect_of(text) and not names_something_else(text):  # "moet ik dat zelf aanvragen?"
+            return [which_scheme(aspects.aspect_of(text), shown)]
         return [Message("regeling_onbekend")]
     individual = facts.payer == "zelf" or "zzp" in facts.purposes
     replies = []

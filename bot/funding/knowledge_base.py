@@ -162,7 +162,9 @@ class KnowledgeBase:
         for scheme in self.schemes.values():
             for alias in (scheme.name, *scheme.aliases):
                 a = normalize(alias)
-                if (f" {a} " in t or (len(a) > 5 and a in t)) and len(a) > best.get(scheme.id, (0,))[0]:
+                named = f" {a} " in t or (len(a) > 5 and a in t) or re.search(  # "de STAP-regeling"
+                    rf" {re.escape(a)}[- ]?(?:regeling|subsidie|budget) ", t) is not None
+                if named and len(a) > best.get(scheme.id, (0,))[0]:
                     best[scheme.id] = (len(a), scheme)
         return [scheme for _n, scheme in sorted(best.values(), key=lambda found: -found[0])]
 

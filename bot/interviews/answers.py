@@ -225,6 +225,12 @@ def _speerpunt(t: str, ctx: Ctx) -> Parsed:
     return Parsed(False, error="kies_speerpunt")
 
 
+# Saying one is done, not answering (found over make run: "klaar" became activity 1, "dat is alles" a policy answer)
+_ONLY_DONE = re.compile(r"^(?:(?:nee|neen|ok[eé]?|oke|nou|ja)[,.!]*\s+)?(?:ik ben |we zijn )?(?:klaar|dat was het|dat is alles|"
+                        r"dat waren ze|dat was alles|verder niet|verder niks|verder niets|niets meer|niks meer|genoeg)"
+                        r"(?:\s+(?:hoor|wel|dan|voor nu|zo|ermee))*$")
+
+
 def _telling(text: str) -> set[str]:
     """The telling words of a text: five letters or more, without their plural ending."""
     return {re.sub(r"(en|s)$", "", w) for w in re.findall(r"[a-zà-ÿ]{5,}", text)} - {"speerpunt", "bijvoorbeeld"}
@@ -259,6 +265,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     if q.kind in ("open", "short"):
         if parsing.looks_english(t):
             return Parsed(False, error="alleen_nederlands")
+        if _ONLY_DONE.match(parsing.normalize(t).strip(" .!")):
+            return Parsed(False, error="antwoord_is_klaar")  # "klaar", "nee dat was het wel": no name, no answer
         if parsing.says_nothing(t):  # "ja", "weet niet", one letter, only markup: "Teamleider worden" is an answer
             return Parsed(False, error="antwoord_te_kort" if q.kind == "open" else "antwoord_leeg")
         named = _NAMED.search(t) if q.kind == "short" else None
@@ -337,7 +345,9 @@ def split_list(text: str) -> list[str]:
     items = split_items(text)
     if len(items) != 1 or "," not in items[0]:
         return items
-    parts = [p.strip(" .") for p in re.split(r"\s*,\s*|\s+en\s+(?=[^,]+$)", items[0]) if p.strip(" .")]
+    # not at a comma or "en" between brackets: "duurzaam bouwen (warmtepompen, isolatie)" is one item
+    outside = r"(?![^()]*\))"
+    parts = [p.strip(" .") for p in re.split(rf"\s*,{outside}\s*|\s+en\s+{outside}(?=[^,]+$)", items[0]) if p.strip(" .")]
     limit = 6 if " en " not in items[0].split(",")[-1] else 4
     if len(parts) >= 2 and all(1 <= parsing.word_count(p) <= limit and not _CLAUSE.match(parsing.normalize(p))
                                for p in parts):

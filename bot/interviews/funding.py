@@ -13,8 +13,9 @@ from __future__ import annotations
 from bot.dutch.facts import Facts, about_us, extract
 from bot.dutch.facts import sentence as facts_sentence
 from bot.interviews.context import Message, Reply
+from bot.vocabulary import plans
 
-FIELDS = ("individual", "sector", "employees", "purposes", "age")
+FIELDS = ("individual", "sector", "employees", "purposes", "age", "employer_refuses")
 
 
 class FundingAnswers:
@@ -50,15 +51,22 @@ def new_round(engine, again: bool = False) -> None:
     says; a round left halfway goes on where it was."""
     if engine.state.status != "done" and not again and engine.state.answers is not None:
         return
-    engine.state.answers = {}
+    before = engine.state.answers or {}
+    engine.state.answers = {k: before[k] for k in _ABOUT_THE_PERSON if before.get(k) is not None}
     engine.state.pending_question = engine.state.pending_item = engine.state.proposal = None
     engine.state.last_change = None
     sector, employees = organisation_profile(engine.ctx.org)
     found = answers(engine)
-    if sector:
+    if sector and found.sector is None:
         found.sector = sector
-    if employees:
+    if employees and found.employees is None:
         found.employees = employees
+
+
+# What the person told in an earlier round and still holds in a new one (found over make run: the age and a
+# corrected size were lost when a new question started a new round); what the money is for, and whether it is for
+# the person's own course, belong to the question and are asked anew.
+_ABOUT_THE_PERSON = ("sector", "employees", "age", "employer_refuses")
 
 
 def individual(facts: Facts) -> bool:
@@ -72,6 +80,8 @@ def fill(engine, facts: Facts) -> Message | None:
     facts = about_us(facts, organisation_profile(engine.ctx.org)[0])  # the own sector decides
     if individual(facts):
         found.individual = True
+    if facts.employer_refuses:
+        found.employer_refuses = True
     if facts.sector and "zzp" not in facts.purposes:
         found.sector = facts.sector
     if facts.employees and not found.individual:
@@ -107,6 +117,8 @@ def take_facts(engine, stored) -> None:
     found = answers(engine)
     if individual(facts):
         found.individual = True
+    if facts.employer_refuses:
+        found.employer_refuses = True
     if facts.sector and found.sector is None and not individual(facts):
         found.sector = facts.sector
     if facts.employees and found.employees is None and stored.key != _key_at(engine, "funding.employees"):
@@ -125,7 +137,7 @@ def facts_instead(engine, key: str, text: str) -> Reply | None:
     """An answer that is no value of the question but states who is asking ("ik heb geen personeel, ik ben zzp'er"
     at the sector question): what it says is taken, and the questions go on from there. None when it says nothing."""
     facts = extract(text)
-    if not (individual(facts) or facts.sector or facts.employees or facts.age):
+    if not (individual(facts) or facts.sector or facts.employees or facts.age or facts.employer_refuses):
         return None
     before = dict(engine.state.answers or {})
     understood = fill(engine, facts)
@@ -152,13 +164,15 @@ def advice(engine) -> list[Message]:
     elif found.individual:
         purposes.add("individueel")
     org = engine.ctx.org
-    if org is not None and "zzp" not in purposes:  # about the employer (also of someone who pays themselves)
+    if org is not None and "zzp" not in purposes and plans(engine.ctx.person.role):
+        # about the employer (also of someone who pays themselves); only a manager or HR fills the organisation's
+        # profile: an employee's estimate stays with that employee's own rounds
         if org.sector is None and sector:
             org.sector = sector
         if org.employees is None and employees:
             org.employees = employees
     result = funding_advice.advise(sector, None if found.individual else employees, purposes, age=found.age,
-                                   today=engine.today)
+                                   today=engine.today, employer_may_pay=not found.employer_refuses)
     return result.messages()
 
 

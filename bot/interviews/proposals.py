@@ -93,6 +93,14 @@ def answer(engine, text: str) -> Reply:
         value = re.sub(r"\s{2,}", " ", value).strip(" ,.")
         engine.state.proposal = {**p, "value": value, "said": formatting.quoted(value), "text": value}
         return Reply([], accepted=False, done=False)
+    if p.get("also") and choice is not None and not parsing.says_nothing(rest) and _about_a_part(p, rest):
+        # about one part of a one-message activity (found over make run: the sentence became the activity's name):
+        # "ja maar de doelgroep is ..." keeps what was read waiting, with how to change one part after "Ja, klopt";
+        # "nee de kosten zijn 570" keeps nothing, and the questions come one by one
+        if choice is True:
+            return Reply([Message("voorstel_ja_maar")], accepted=False, done=False)
+        engine.state.proposal = None
+        return Reply([Message("voorstel_stap_voor_stap")], accepted=False, done=False)
     if choice is not None and not parsing.says_nothing(rest):  # "ja maar dan 7000", "nee, het is docent"
         if choice is True and not _replaces(engine, key, text, rest):
             details = rest  # "ja, en er komt nog een tweede activiteit": a yes with details, not a new value
@@ -114,6 +122,18 @@ def answer(engine, text: str) -> Reply:
         return Reply([Message("voorstel_niet_bewaard")], accepted=False, done=False)
     return engine.answer_question(key, text)  # anything else is a new answer to the same question
 
+
+
+_PART_WORDS = re.compile(r"\b(?:kost\w*|prijs|bedrag|euro|per persoon|pp|totaal|wanneer|maand|periode|doelgroep|"
+                         r"voor wie|aanbieder|door wie|naam|titel)\b|€")
+
+
+def _about_a_part(p: dict, rest: str) -> bool:
+    """After a one-message activity said back: the reply speaks of one of its parts ("de kosten zijn 570", "zonder
+    dat totaal in de naam"), not of a new name for it."""
+    norm = parsing.normalize(rest)
+    words = {w for k in p.get("also") or {} for w in [*Q[k].topic_words, Q[k].label.lower()]}
+    return bool(_PART_WORDS.search(norm)) or any(re.search(rf"\b{re.escape(w)}\b", norm) for w in words if w)
 
 
 _WITHOUT = re.compile(r"(?i)^zonder\s+['\"„‘“]?(.+?)['\"”’]?(?:\s+(?:natuurlijk|graag|aub|alsjeblieft|erbij|ervoor))*$")

@@ -39,6 +39,8 @@ def named(text: str) -> int | None:
     ordinal = re.search(r"\b(" + "|".join(_ORDINALS) + r"|laatste)\s+activiteit\b", norm)
     if ordinal:
         return -1 if ordinal.group(1) == "laatste" else _ORDINALS[ordinal.group(1)]
+    if re.search(r"\b(?:haal|gooi)\s+(?:die|deze|dat|hem|het)\s+(?:maar\s+)?weg\b|\b(?:die|deze)\s+(?:moet|mag)\s+weg\b", norm):
+        return -1  # "klaar is geen activiteit. haal die weg": the one just added
     return None
 
 
@@ -60,6 +62,11 @@ def remove(engine, position: int) -> Message:
         other.position = i
     engine.state.last_change = {"key": current().places[ACTIVITY_TITLE], "item": position, "old": old, "correction": True, "removed": True}
     engine.state.proposal = None
+    state = engine.state
+    if state.pending_item == position:  # a change of the removed activity was open: it has nothing to change now
+        state.pending_question = state.pending_item = None  # (found over make run: the next answer crashed)
+    elif state.pending_item is not None and state.pending_item > position:
+        state.pending_item -= 1  # a change of a later activity follows it to its new number
     return Message("activiteit_verwijderd", {"nummer": position, "naam": formatting.quoted(old["title"]),
                                              "rest": _left(plan)})
 

@@ -55,10 +55,9 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         messages.append(Message(faq_response))
     elif command == "help":
         messages.append(Message("help_interview"))
-    elif command in ("subsidie_zoeken", "regeling_vraag"):
+    elif command == "subsidie_zoeken":  # a question about one scheme is handed to its adapter (it knows the slots)
         sector, employees = org_profile(engine.ctx.org)
-        messages += funding_replies(text, about_us(extract_facts(text), sector), sector, employees,
-                                    command == "regeling_vraag")
+        messages += funding_replies(text, about_us(extract_facts(text), sector), sector, employees, False)
     elif command == QUESTION:
         messages.append(Message("vraag_onbekend"))
     elif command == "hervatten":  # already here: the question is asked again; a correction is let go

@@ -17,7 +17,7 @@ from bot import requests
 from bot.dutch import formatting
 from bot.dutch.facts import Facts
 from bot.dutch.parsing import normalize
-from bot.funding.advice import about_funding
+from bot.funding.advice import about_a_scheme, about_funding
 from bot.identity import Identity
 from bot.interviews import (
     INTERVIEW_LABELS,
@@ -32,6 +32,7 @@ from bot.interviews import (
     removal,
 )
 from bot.interviews.catalogue import BUDGET, current
+from bot.services import sharing
 from bot.services.during_interview import carry_out
 from bot.services.people import sync_identity  # noqa: F401 - the actions and many tests call it from here
 from bot.services.roles import may_start, refusal, role_may_start  # noqa: F401 - used by the actions
@@ -46,6 +47,7 @@ from bot.understanding import (
     Decision,
     contrasts_a_value,
     decide,
+    is_question,
     sounds_like_a_correction,
     without_said_already,
 )
@@ -112,8 +114,11 @@ def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | Non
     kosten van de tweede activiteit moeten 2500 zijn"): the words of a correction, and words that name an answer the
     person gave, not the open question. Not while a value waits for "klopt dat?"."""
     contrast = contrasts_a_value(text)
-    if key in (None, RESTART) or not (sounds_like_a_correction(text) or contrast):
-        return False  # "15.000 voor twee jaar" names the year's question, but corrects nothing
+    if key in (None, RESTART):
+        return False
+    if not (sounds_like_a_correction(text) or contrast):
+        # "wacht, mijn sterke punten zijn geduld en overzicht": taking back, then another answer by its name
+        return _takes_back_by_name(engine, text, key)  # "15.000 voor twee jaar" names a question, corrects nothing
     found = corrections.find(engine, text)
     targets = [found.target] if found.target else found.options or []
     if not sounds_like_a_correction(text):  # only "niet X maar Y": X must be what that answer holds now
@@ -126,6 +131,18 @@ def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | Non
     return (found.by_words or bool(last)) and any((t.key, t.item) != here for t in targets)
 
 
+def _takes_back_by_name(engine: InterviewEngine, text: str, key: str) -> bool:
+    """"wacht, mijn sterke punten zijn ...", "oeps, ik bedoelde: het team is ...": the words of taking something back,
+    a question answered before named by its words, and a new value after "is", "zijn" or ":"."""
+    if not _TAKING_BACK.search(normalize(text)):
+        return False
+    found = corrections.find(engine, text)
+    here = (key, engine.state.pending_item if engine.state.pending_question == key else None)
+    return bool(found.by_words and found.target and found.value_text
+                and (found.target.key, found.target.item) != here)
+
+
+_TAKING_BACK = re.compile(r"^(?:nee,? ?|o+,? ?|oh,? ?|ho,? ?)?(?:wacht|oeps|sorry|foutje|ik bedoelde|ik bedoel)\b")
 _THE_LAST_ONE = re.compile(r"^(?:nee,? ?wacht|oeps|sorry|foutje|ho)\b|\b(?:dat|die|het) (?:klopt|klopte) niet\b")
 
 
@@ -198,12 +215,18 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             if held_text is None:  # nothing kept aside (any more): its title is never an answer
                 return Turn([Message("niets_apart_gehouden")], engine.prompt(), accepted=False, done=False)
             text, decision = held_text, ANSWERED
-        if decision.kind == "request" and decision.intent == "regeling_vraag" and not about_funding(text):
+        if decision.intent != "regeling_vraag" and (decision.kind != "request" or decision.intent == "subsidie_zoeken") \
+                and about_a_scheme(text, decision.intent in (QUESTION, "subsidie_zoeken") or is_question(text)):
+            decision = Decision("request", "regeling_vraag")  # "Meer uitleg: SLIM-regeling", "wie vraagt dat aan?"
+        if decision.kind == "request" and decision.intent == "regeling_vraag" and not about_funding(text) \
+                and not about_a_scheme(text, True):
             decision = Decision("hold", QUESTION)  # "weet niet, met p&o praten?": no scheme, no money: no list of 12
         if decision.kind == "request" and decision.intent == "faq" and not faq_response:
             decision = Decision("hold", QUESTION)  # no explanation to give: kept aside, never stored unasked
         if decision.kind == "request" and decision.intent == REMARK:
             decision = Decision("hold", REMARK)
+        if interview == "pop" and decision.intent not in ("pop_delen", "pop_niet_delen") and sharing.asks_who_sees(text):
+            decision = Decision("request", "pop_delen")  # "kan mijn leidinggevende dit lezen": who sees it, answered
         if decision.kind == "hold" and key not in (None, RESTART):
             # not the answer as it stands (a question, a remark, half a sentence): kept aside, never lost, and the
             # person can still choose to store it with one button

@@ -58,6 +58,21 @@ _SOMEONE_ELSE = re.compile(r"\b(?:collega\w*|teamgeno(?:ot|ten)|teamlid|teamlede
 _NAMED = re.compile(r"\bmet\s+(?:mijn\s+|m'n\s+)?([A-Z][a-zà-ÿ]+)")
 
 
+_WHO_SEES = re.compile(r"\b(?:wie|wat)\s+(?:kan|kunnen|mag|mogen|ziet|zien|leest|lezen)\b.{0,40}\b(?:pop|ontwikkelplan|"
+                       r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b")
+# "mag mijn collega het ook zien?", "kan mijn teamleider dit lezen": whether someone may read it, asked
+_MAY_SEE = re.compile(r"^\s*(?:en\s+|o?k?,?\s*)?(?:mag|mogen|kan|kunnen)\s+(?:mijn|m'n|de|een|onze|ons|andere|het)?\s*"
+                      r"[\w'-]+(?:\s+[\w'-]+)?\s+(?:het|dit|dat|die|hem|mijn|m'n|ook|straks|dan|nu|alles)\b[^.!?]{0,60}?"
+                      r"\b(?:zien|lezen|inzien|inkijken|meelezen|bekijken)\b[^.!?]*(?:\?|$)")
+
+
+def asks_who_sees(text: str) -> bool:
+    """"wie kan mijn pop zien?", "wat ziet Petra van mijn pop?", "mag mijn collega het ook zien?": a question who may
+    read the POP, never an order to share it."""
+    lower = (text or "").lower().strip()
+    return bool(_WHO_SEES.search(lower) or _MAY_SEE.search(lower))
+
+
 def someone_else(person_id: str, text: str) -> bool:
     """"Deel mijn POP met mijn collega Ahmed": someone other than the person's own manager or HR is named. A POP is
     shared with those two only, so nothing is shared (found over make run: it was shared with the manager)."""

@@ -354,6 +354,22 @@ def test_sharing_with_a_colleague_is_refused_and_changes_nothing(db_url):
     assert messages[0]["wie"] == "alleen jij"
 
 
+def test_a_question_whether_a_colleague_may_read_the_pop_is_answered_without_a_share_button(db_url):
+    """Found over make run: "mag mijn collega het ook zien?" got "Geen probleem" inside the POP and, outside it,
+    the buttons "Mijn POP delen" (a click shares it with the manager)."""
+    run(act.ActionStartInterview(), tracker(text="/start_pop", intent="start_pop"))
+    answer("Gemeente Zeist")
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text="mag mijn collega het ook zien?", intent="nlu_fallback"))
+    assert responses(messages) == ["utter_pop_wie_ziet", "utter_pop_niet_met_collega"]
+    assert not any(m.get("buttons") for m in messages) and messages[0]["wie"] == "alleen jij"
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text="kan mijn leidinggevende dit straks lezen?",
+                                                         intent="nlu_fallback"))
+    assert responses(messages) == ["utter_pop_wie_ziet"]
+    messages, _ = run(act.ActionNotUnderstood(), tracker(text="mag mijn collega het ook zien?", sender="nieuw",
+                                                         intent="nlu_fallback"))
+    assert responses(messages) == ["utter_pop_niet_met_collega"]  # no POP yet: still no button that shares
+
+
 @pytest.mark.parametrize("role,titles", [
     ("employee", ["POP voorbereiden", "Subsidies zoeken"]),
     ("manager", ["Strategisch opleidingsbeleid", "Opleidingsjaarplan", "POP voorbereiden", "Subsidies zoeken"]),

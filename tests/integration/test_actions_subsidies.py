@@ -106,9 +106,9 @@ def test_stop_pauses_the_funding_questions_and_a_new_question_starts_anew(db_url
     funding_answer("gemeente", "s")
     messages, slots = funding_answer("stop", "s", intent="stoppen")
     assert responses(messages) == ["utter_gepauzeerd"] and slots["interview_open"] is False
-    # asked anew: a new round, that knows nothing of the sector said in the round that stopped
+    # asked anew: a new round, that still knows the sector said in the round that stopped (not asked twice)
     messages, _ = run(sub.ActionFundingStart(), tracker("s", "welke subsidies zijn er?", "subsidie_zoeken"))
-    assert asked(messages) == ["utter_vraag_subsidie_sector"]
+    assert asked(messages) == ["utter_vraag_subsidie_medewerkers"]
 
 
 def test_a_new_round_knows_what_the_organisation_told_before(db_url, today):
@@ -244,3 +244,100 @@ def test_someone_who_pays_a_course_themselves_still_tells_about_the_employer(db_
     funding_answer("ik betaal zelf", "j")
     messages, _ = run(sub.ActionFundingStart(), tracker("j", "/subsidie_zoeken", "subsidie_zoeken"))
     assert asked(messages) == ["utter_vraag_subsidie_doel"]
+
+
+def test_an_employer_who_does_not_pay_is_not_offered_in_the_funding_round(db_url):
+    """Found over make run: after 'mijn werkgever betaalt niet mee' the round's advice still ended with the card
+    'Betaalt je werkgever de opleiding? Vraag het dus eerst aan je werkgever' (the tax exemption)."""
+    trk = tracker("wr", "mijn werkgever betaalt niet mee aan mijn cursus, is er subsidie?", "subsidie_zoeken")
+    refused, _ = run(sub.ActionFundingStart(), trk)
+    trk = tracker("wp", "ik betaal de cursus zelf, is er subsidie?", "subsidie_zoeken")
+    paying, _ = run(sub.ActionFundingStart(), trk)
+    assert not any("Vraag het dus eerst aan je werkgever" in c for c in cards(refused))
+    assert any(m.get("feiten") == "Je betaalt de opleiding zelf. Het gaat om een losse cursus." for m in refused)
+    assert any("Vraag het dus eerst aan je werkgever" in c for c in cards(paying))  # the card can be shown
+
+
+def test_a_size_corrected_at_the_next_funding_question_is_taken(db_url):
+    """Found over make run: "nee wacht, we zijn met ongeveer 400" at the question what the money is for got "Kies een
+    van de knoppen" and the round kept 250."""
+    run(sub.ActionFundingStart(), tracker("n4", "/subsidie_zoeken", "subsidie_zoeken"))
+    funding_answer("gemeente", "n4")
+    funding_answer("ongeveer 250", "n4")
+    messages, _ = funding_answer("nee wacht, we zijn met ongeveer 400", "n4")
+    assert any("ongeveer 400 mensen" in (m.get("feiten") or "") for m in messages)  # said back, so it can be corrected
+    assert asked(messages) == ["utter_vraag_subsidie_doel"]
+    with session_scope() as s:
+        state = s.execute(select(InterviewState).where(InterviewState.person_id == "n4")).scalar_one()
+        assert state.answers["employees"] == 400
+
+
+def test_a_follow_up_after_several_schemes_asks_which_one_with_buttons(db_url):
+    """Found over make run: "wie vraagt dat aan?" right after advice with three cards had no scheme to refer to
+    ("Over welke regeling gaat je vraag? Noem de naam"); it now offers the schemes shown, and a click answers the
+    question about the one chosen."""
+    trk = tracker("w1", "ik ben leraar op een basisschool en wil een master doen, welke subsidies zijn er?",
+                  "subsidie_zoeken")
+    messages, slots = run(sub.ActionFundingStart(), trk)
+    while asked(messages):  # answer what the round still asks with its first button
+        button = next(m for m in messages if responses([m])[0].startswith("utter_vraag_"))["buttons"][0]
+        messages, more = funding_answer(button["payload"], "w1")
+        slots.update(more)
+    shown = slots["getoonde_regelingen"]
+    assert len(shown) > 1 and "lerarenbeurs" in shown and slots["laatste_regeling"] is None
+    messages, _ = run(act.ActionNotUnderstood(), tracker("w1", "wie vraagt dat aan?", "nlu_fallback",
+                                                          slots={"getoonde_regelingen": shown}))
+    assert responses(messages) == ["utter_regeling_welke_getoond"]
+    choice = next(b for b in messages[0]["buttons"] if b["title"] == "Lerarenbeurs")
+    messages, slots = run(sub.ActionSchemeInfo(), tracker("w1", choice["payload"], "regeling_vraag"))
+    assert responses(messages)[0] == "utter_regeling_info"
+    assert messages[0]["info"].startswith("Je vraagt de lerarenbeurs zelf aan.")  # the question, about the one chosen
+    assert slots == {"laatste_regeling": "lerarenbeurs"}
+
+
+def test_an_employees_own_facts_stay_for_the_next_round_and_stay_out_of_the_organisations_profile(db_url, today):
+    """Found over make run: an employee's corrected size (60) went back to the first estimate (30) and her age was
+    lost when a new question started a new round; her estimate was written into the organisation's profile."""
+    from bot.identity import Identity
+
+    person = Identity("e7", "Ria", "employee", "Installatiebedrijf Kraan", organisation_id="kraan").to_dict()
+
+    def as_her(trk):
+        trk.latest_message["metadata"] = {"identity": person}
+        return trk
+
+    def answer(text):
+        trk = tracker("e7", text, None, slots={"actief_interview": "subsidie"}, loop="interview_form",
+                      slot_events={"interview_antwoord": text})
+        return run(act.ValidateInterviewForm(), as_her(trk))
+
+    run(sub.ActionFundingStart(), as_her(tracker("e7", "ik ben 58, welke subsidies passen bij ons bedrijf?",
+                                                 "subsidie_zoeken")))
+    answer("een stuk of dertig")
+    answer("wacht, we zijn met zestig man")
+    answer("groep")
+    run(sub.ActionFundingStart(), as_her(tracker("e7", "welke subsidies passen bij ons?", "subsidie_zoeken")))
+    with session_scope() as s:
+        state = s.execute(select(InterviewState).where(InterviewState.person_id == "e7",
+                                                       InterviewState.interview == "subsidie")).scalar_one()
+        assert (state.answers.get("employees"), state.answers.get("age")) == (60, 58)
+        assert s.get(Person, "e7").organisation.employees is None  # an employee's estimate is not the profile
+
+
+def test_a_cards_button_title_typed_later_is_a_question_about_that_scheme(db_url):
+    """Found over make run: "Meer uitleg: Lerarenbeurs" typed after other messages got "Dat lijkt een antwoord,
+    maar er staat geen vraag open"."""
+    messages, slots = run(act.ActionAnswerAfterComingBack(), tracker("u1", "Meer uitleg: Lerarenbeurs", "antwoord"))
+    assert responses(messages)[0] == "utter_regeling_info" and slots.get("laatste_regeling") == "lerarenbeurs"
+
+
+def test_a_question_about_the_scheme_just_shown_during_the_pop_is_answered_about_it(db_url):
+    """Found over make run: "wie vraagt dat aan?" during the POP got the whole advice again."""
+    run(act.ActionStartInterview(), tracker("h1", "/start_pop", "start_pop"))
+    trk = tracker("h1", "wie vraagt dat aan?", "nlu_fallback", loop="interview_form",
+                  slots={"actief_interview": "pop", "laatste_regeling": "lerarenbeurs"},
+                  slot_events={"interview_antwoord": "wie vraagt dat aan?"})
+    messages, slots = run(act.ValidateInterviewForm(), trk)
+    assert responses(messages)[0] == "utter_regeling_info"
+    assert messages[0]["info"].startswith("Je vraagt de lerarenbeurs zelf aan.")
+    assert responses(messages)[-1].startswith("utter_vraag_") and slots["laatste_regeling"] == "lerarenbeurs"

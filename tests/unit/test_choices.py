@@ -98,6 +98,9 @@ def test_yes_to_a_message_that_offers_one_thing_is_that_thing():
     two = [offer, {"title": "Kosten van activiteit 1", "payload": "/wijzig_antwoord{}"}]
     assert typed_button_payload("ja", _tracker_after(two)) is None  # which one? still asked
     assert typed_button_payload("nee", _tracker_after([offer])) is None
+    # found over make run: "ja" to an open question with one answer button ("Geen") was stored as that answer
+    assert typed_button_payload("ja", _tracker_after([{"title": "Geen", "payload": "geen"}])) is None
+    assert typed_button_payload("Geen", _tracker_after([{"title": "Geen", "payload": "geen"}])) == "geen"
 
 
 def test_every_name_a_question_file_may_use_has_its_part():

@@ -44,6 +44,21 @@ def test_purposes(text, purpose):
     assert purpose in extract(text).purposes
 
 
+@pytest.mark.parametrize("text,sector,purposes", [
+    ("ik ben docent op een vmbo school en wil een master doen", "overig_publiek", {"leraar"}),
+    ("Ik geef les op een middelbare school. Kan ik geld krijgen?", "overig_publiek", {"leraar"}),
+    ("ik werk als docente op een havo/vwo-scholengemeenschap", "overig_publiek", {"leraar"}),
+    ("ik ben muziekdocent bij de muziekschool", "kunsteducatie", set()),
+    ("we leiden samen met het mbo jongeren op", None, {"mbo_samenwerking"}),
+])
+def test_a_teacher_at_a_school(text, sector, purposes):
+    """Found over make run: 'docent op een vmbo school' was read as working with an mbo-school (the word inside
+    'vmbo'), the teacher was not seen and the lerarenbeurs was said not to fit."""
+    facts = extract(text)
+    assert facts.sector == sector
+    assert facts.purposes - {"individueel", "cursus"} == purposes
+
+
 @pytest.mark.parametrize("text", ["Beleidsmedewerker subsidies", "Ik help collega's", "", "🙂", "'; DROP TABLE x;--"])
 def test_no_facts_where_there_are_none(text):
     assert extract(text).employees is None and extract(text).age is None and extract(text).payer is None
@@ -81,6 +96,11 @@ def test_an_activity_with_a_count_times_a_price_and_words_that_introduce_it():
                      "period": "voorjaar", "cost_cents": "voor acht docenten à 450 euro per persoon"}
 
 
+def test_a_price_per_person_without_a_count_is_no_total():
+    parts = split_activity("e-learning informatiebeveiliging voor iedereen, in september, kost 4 euro per persoon")
+    assert "cost_cents" not in parts and parts["title"] == "e-learning informatiebeveiliging"
+
+
 def test_a_sector_named_in_a_question_does_not_replace_the_organisations_own():
     """Found over `make run`: an HR adviser of a gemeente who mentioned a ROC heard "Je werkt bij een andere publieke
     organisatie" and got SLIM, which is not for gemeenten."""
@@ -99,6 +119,12 @@ def test_a_sector_named_in_a_question_does_not_replace_the_organisations_own():
      "e-learning digitale basisvaardigheden", "zo'n 200 mensen à 24 euro per licentie"),
     ("Dan nog een workshop data lezen voor beleidsmedewerkers, 3 sessies van 1.200 euro, in Q3",
      "workshop data lezen", "3 sessies van 1.200 euro"),
+    # a price per person with the count in "voor ... mensen": that count times the price (found over make run)
+    ("cursus muziek op schoot voor 4 docenten in het najaar, 450 euro per persoon", "cursus muziek op schoot",
+     "4 docenten à 450 euro per persoon"),
+    ("EHBO/BHV herhaling voor 6 mensen in januari kost 95 euro pp", "EHBO/BHV herhaling", "6 mensen à 95 euro pp"),
+    ("cursus muziek op schoot voor 4 docenten in het najaar, totaal 1800 euro", "cursus muziek op schoot",
+     "totaal 1800 euro"),
 ])
 def test_counts_and_prices_in_a_one_message_activity_stay_out_of_its_name(text, title, cost):
     """Found over `make run`: names like "leergang coachend leidinggeven, vier groepen" and "e-learning ..., zo'n per

@@ -129,6 +129,13 @@ def test_unknown_scheme():
     assert KB.find("wat is de zwemregeling?") is None
 
 
+def test_a_name_with_regeling_after_it_is_that_scheme():
+    """Found over make run: "is de STAP-regeling er nog?" got "Die regeling ken ik niet"."""
+    assert KB.find("is de STAP-regeling er nog?").id == "stap"
+    assert KB.find("bestaat de stap regeling nog").id == "stap"
+    assert KB.find("de stappenregeling") is None
+
+
 def test_advice_text_for_older_employees_is_honest():
     text = advice.advise("privaat", 30, {"oudere"}).text()
     assert "geen aparte regeling" in text and "WVA" in text and "bestaat sinds 2014 niet meer" in text

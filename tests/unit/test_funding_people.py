@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot import funding
-from bot.dutch.facts import extract, sentence
+from bot.dutch.facts import Facts, extract, sentence
 from bot.funding import advice
 
 TODAY = date(2026, 12, 7)
@@ -101,8 +101,21 @@ def test_regional_schemes_are_never_offered_as_national_advice():
 def test_an_employer_who_does_not_pay_is_not_read_as_paying(text, payer):
     """Issue 41's example, still open before: "werkgever betaalt niet mee" showed the werkkostenregeling."""
     assert extract(text).payer == payer
+    entities = [{"entity": k, "value": v} for k, v in extract(text).as_entities().items()]
+    assert Facts.from_entities(entities).employer_refuses == (payer == "zelf")  # what the NLU passes on keeps it
     shown = _shown(advice.funding_replies(text, extract(text), None, None, False))
     assert ("Je werkgever betaalt" in shown) == (payer == "werkgever")
+
+
+@pytest.mark.parametrize("text, payer", [
+    ("moet ik dat zelf betalen", None),
+    ("moet ik die cursus zelf betalen of mijn baas", None),
+    ("mijn baas betaalt niks, moet ik het dan zelf betalen?", "zelf"),
+    ("ik betaal het zelf", "zelf"),
+])
+def test_asking_whether_one_pays_oneself_is_not_saying_so(text, payer):
+    """Found over make run: "moet ik dat zelf betalen" got "Je betaalt de opleiding zelf"."""
+    assert extract(text).payer == payer
 
 
 @pytest.mark.parametrize("text, sector", [

@@ -282,3 +282,27 @@ def test_the_new_value_of_a_correction_is_what_follows_its_words(text, value):
     from bot.interviews.corrections import value_part
 
     assert value_part(text) == value
+
+
+@pytest.mark.parametrize("text,items", [
+    ("duurzaam bouwen (warmtepompen, isolatie)", ["duurzaam bouwen (warmtepompen, isolatie)"]),
+    ("duurzaam bouwen (warmtepompen, isolatie), veiligheid en digitalisering",
+     ["Duurzaam bouwen (warmtepompen, isolatie)", "Veiligheid", "Digitalisering"]),
+    ("digitalisering, veiligheid en duurzaam bouwen", ["Digitalisering", "Veiligheid", "Duurzaam bouwen"]),
+])
+def test_a_list_is_not_split_between_brackets(text, items):
+    """Found over make run: "duurzaam bouwen (warmtepompen, isolatie)" became two speerpunten."""
+    from bot.interviews.answers import split_list
+
+    assert split_list(text) == items
+
+
+def test_a_short_synonym_is_a_whole_word():
+    """Found over make run: "waarom wil je dat weten?" at the kind of learning was stored as "strategisch beleid"
+    ("wet" in "weten")."""
+    from bot.dutch.parsing import KIND_OF_LEARNING_CHOICES, match_choice, read_choice
+
+    assert match_choice("waarom wil je dat weten?", KIND_OF_LEARNING_CHOICES) is None
+    assert read_choice("waarom wil je dat weten?", KIND_OF_LEARNING_CHOICES).value is None
+    assert read_choice("het moet van de wet", KIND_OF_LEARNING_CHOICES).value == "strategisch"
+    assert read_choice("cao-scholing", KIND_OF_LEARNING_CHOICES).value == "strategisch"

@@ -344,6 +344,12 @@ def test_a_thank_you_is_kept_aside_and_a_long_answer_that_says_goodbye_stays_an_
     "Is er via de cao geen individueel loopbaanbudget of zo? dat had een collega",
     "Wanneer kan ik de lerarenbeurs aanvragen? ik wil in september beginnen met de master",
     "budget voor de opleiding, geldt het IKB ook voor parttimers? ik werk 32 uur",
+    # without a question mark, in the word order of a question (found over make run: stored as the answer)
+    "betaalt de school de verplichte bijscholing of moet ik dat zelf doen",
+    "is er nog budget voor een cursus Excel",
+    "wacht even, ik wil eerst weten of ik geld kan krijgen voor die master",
+    "ik werk in het onderwijs, ben docent op een vmbo. en de lerarenbeurs dan",
+    "wie vraagt dat aan? ik of de school",
 ])
 def test_a_question_about_money_before_the_answer_is_never_stored_as_the_answer(text):
     """Found over make run: in the POP these were stored as the team, the ambition, the look back and the support
@@ -355,3 +361,24 @@ def test_a_question_about_money_before_the_answer_is_never_stored_as_the_answer(
                                   "Ik wil leren hoe ik subsidies aanvraag", "Beleidsmedewerker subsidies"])
 def test_learning_about_funding_stays_an_answer(text):
     assert decide(text, [("antwoord", 0.9), ("subsidie_zoeken", 0.05)], interview="pop") == ANSWERED
+
+
+@pytest.mark.parametrize("text,held", [
+    ("moet mijn school daar nog iets voor tekenen", True),  # found over make run: stored as a learning wish
+    ("kan de cursus ook online", True),
+    ("heb ik al gedaan vorig jaar", False),
+    ("weet ik nog niet precies", False),
+    ("Kan goed plannen en houd overzicht", False),
+    ("Wil de opleiding tot teamleider volgen", False),
+])
+def test_a_question_in_its_word_order_without_a_question_mark_is_held(text, held):
+    decision = decide(text, [("antwoord", 0.9)], interview="pop")
+    assert (decision == Decision("hold", "vraag")) == held
+
+
+def test_a_question_that_holds_one_of_the_choices_is_a_question():
+    """Found over make run: "wat bedoel je met leerwerkplekken?" at the question what the money is for was stored
+    as that purpose."""
+    assert decide("wat bedoel je met leerwerkplekken?", [("verduidelijking", 0.9)], closed_answer=True,
+                  interview="subsidie") == Decision("request", "verduidelijking")
+    assert decide("leerwerkplekken", [("antwoord", 0.9)], closed_answer=True, interview="subsidie") == ANSWERED
