@@ -35,17 +35,17 @@ class ActionSharePop(Action):
             return []  # "Mag HR mijn POP zien?": a question, answered; nothing is shared or hidden
         if not understood(tracker, dispatcher):
             return []
-        share, with_hr = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
+        share, with_hr, with_manager = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
         person = await synced_identity(tracker)
         if share and await call(sharing.someone_else, person.person_id, latest_text(tracker)):
             dispatcher.utter_message(response="utter_pop_alleen_leidinggevende")  # nothing shared, nothing changed
             return []
         result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr),
-                            not_hr=sharing.not_with_hr(latest_text(tracker)))
+                            not_hr=sharing.not_with_hr(latest_text(tracker)), with_manager=with_manager)
         dispatcher.utter_message(response={
             "geen_pop": "utter_geen_pop", "geen_leidinggevende": "utter_geen_leidinggevende",
             "gedeeld": "utter_pop_gedeeld", "gedeeld_met_hr": "utter_pop_gedeeld_met_hr",
-            "niet_gedeeld": "utter_pop_niet_gedeeld"}[result])
+            "alleen_hr": "utter_pop_gedeeld_alleen_hr", "niet_gedeeld": "utter_pop_niet_gedeeld"}[result])
         return []
 
 

@@ -246,7 +246,8 @@ _EMPTY_WORDS = {"ja", "nee", "ok", "oke", "okay", "okee", "hoor", "weet", "niet"
                 "niets", "nvt", "wat", "dat", "dit", "de", "een", "en", "of", "zo", "ook", "nog", "goed", "prima",
                 "zeker", "mwah", "jawel", "nou", "euh", "test", "bla", "blabla", "xxx", "etc", "enzo", "gewoon",
                 "eentje", "één", "meer", "erbij", "graag", "maar", "toevoegen", "bedankt", "dank", "dankje",
-                "dankjewel", "thanks", "top", "super", "fijn", "mooi"}
+                "dankjewel", "thanks", "top", "super", "fijn", "mooi", "klopt", "correct", "precies", "inderdaad",
+                "akkoord", "juist"}
 
 
 def says_nothing(text: str) -> bool:

@@ -47,8 +47,17 @@ def _money(t: str) -> Parsed:
     return Parsed(True, r.value, sure=r.sure, said=_said_number(formatting.format_euro(r.value), r))
 
 
-def _count(t: str) -> Parsed:
+_RANGE = re.compile(r"\b(?:tussen\s+(?:de\s+)?)?(\d[\d.]*|[a-z]+)\s*(?:en|tot|à|a|-|–)\s*(\d[\d.]*|[a-z]+)\b")
+
+
+def _count(t: str, estimate: bool = False) -> Parsed:
     r = numbers.read_count(t)
+    if estimate and len(r.options) == 2 and r.options[0] < r.options[1] and _RANGE.search(parsing.normalize(t)):
+        # "tussen de 50 en 250" where an estimate is asked: the middle, said with the range it comes from
+        low, high = r.options
+        middle = round((low + high) / 2)
+        return Parsed(True, middle, sure=False, said=f"ongeveer {formatting.format_number(middle)} (tussen "
+                      f"{formatting.format_number(low)} en {formatting.format_number(high)})")
     if r.options:
         return Parsed(True, None, sure=False, options=[(formatting.format_number(v), v) for v in r.options])
     if r.value is None or not 1 <= r.value <= 1_000_000:
@@ -285,7 +294,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     if q.kind == "kind":
         return _choice(q, t, parsing.KIND_OF_LEARNING_CHOICES, "kies_soort_leren")
     if q.kind == "int":
-        return _count(t)
+        return _count(t, q.estimates)
     if q.kind == "money":
         return _money(t)
     if q.kind == "year":

@@ -54,7 +54,8 @@ from bot.understanding import (
 
 INTERVIEW_NAMES = INTERVIEW_LABELS
 # Why a message was kept aside instead of stored, and what the bot says then (understanding.Decision "hold")
-KEPT_ASIDE = {QUESTION: "apart_gehouden_vraag", REMARK: "apart_gehouden_opmerking", "onaf": "apart_gehouden_onaf"}
+KEPT_ASIDE = {QUESTION: "apart_gehouden_vraag", REMARK: "apart_gehouden_opmerking", "onaf": "apart_gehouden_onaf",
+              "correctie": "apart_gehouden_correctie"}
 
 
 @dataclass
@@ -142,7 +143,11 @@ def _takes_back_by_name(engine: InterviewEngine, text: str, key: str) -> bool:
                 and (found.target.key, found.target.item) != here)
 
 
-_TAKING_BACK = re.compile(r"^(?:nee,? ?|o+,? ?|oh,? ?|ho,? ?)?(?:wacht|oeps|sorry|foutje|ik bedoelde|ik bedoel)\b")
+_TAKING_BACK = re.compile(r"^(?:nee,? ?|o+,? ?|oh,? ?|ho,? ?)?(?:wacht|oeps|sorry|foutje|ik bedoelde|ik bedoel|"
+                          r"(?:dat|dit|het) was (?:geen|niet (?:mijn|het)) antwoord)\b")
+# "mijn leeftijd klopt niet, het is 58" where no question of the interview is named: no answer to the open question
+_SAYS_WRONG = re.compile(r"\bklop(?:t|pen|te) (?:ook |echt |helemaal |toch )?niet\b|\b(?:is|zijn|staat|staan) "
+                         r"(?:fout|verkeerd)\b")
 _THE_LAST_ONE = re.compile(r"^(?:nee,? ?wacht|oeps|sorry|foutje|ho)\b|\b(?:dat|die|het) (?:klopt|klopte) niet\b")
 
 
@@ -207,6 +212,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         checked = _checked(engine, text)
         if checked is not None:  # "klopt het dat activiteit 2 nu 4740 euro kost?": what is stored, nothing changes
             return Turn(checked, engine.prompt(), accepted=False, done=False)
+        confirmed = False  # the person chose to store the message kept aside
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
                           names_an_answer=_names_an_answer(engine, text, ranking, key))
         if engine.state.pending_question not in (None, RESTART) and corrections.lets_go(text):
@@ -214,7 +220,7 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if text.strip() == "/" + ANSWER or _is_answer_button(text):  # the button "Ja, dit is mijn antwoord"
             if held_text is None:  # nothing kept aside (any more): its title is never an answer
                 return Turn([Message("niets_apart_gehouden")], engine.prompt(), accepted=False, done=False)
-            text, decision = held_text, ANSWERED
+            text, decision, confirmed = held_text, ANSWERED, True
         if decision.intent != "regeling_vraag" and (decision.kind != "request" or decision.intent == "subsidie_zoeken") \
                 and about_a_scheme(text, decision.intent in (QUESTION, "subsidie_zoeken") or is_question(text)):
             decision = Decision("request", "regeling_vraag")  # "Meer uitleg: SLIM-regeling", "wie vraagt dat aan?"
@@ -227,6 +233,9 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             decision = Decision("hold", REMARK)
         if interview == "pop" and decision.intent not in ("pop_delen", "pop_niet_delen") and sharing.asks_who_sees(text):
             decision = Decision("request", "pop_delen")  # "kan mijn leidinggevende dit lezen": who sees it, answered
+        if decision == ANSWERED and not confirmed and _SAYS_WRONG.search(normalize(text)) \
+                and not corrections.named_question(engine, text):
+            decision = Decision("hold", "correctie")  # not lost, not stored: asked about
         if decision.kind == "hold" and key not in (None, RESTART):
             # not the answer as it stands (a question, a remark, half a sentence): kept aside, never lost, and the
             # person can still choose to store it with one button

@@ -13,11 +13,11 @@ from bot.storage import repository as repo
 from bot.storage.db import session_scope
 from bot.vocabulary import plans
 
-SHARE_RESULTS = ("geen_pop", "geen_leidinggevende", "gedeeld", "gedeeld_met_hr", "niet_gedeeld")
+SHARE_RESULTS = ("geen_pop", "geen_leidinggevende", "gedeeld", "gedeeld_met_hr", "alleen_hr", "niet_gedeeld")
 
 
 def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: bool = False,
-              not_hr: bool = False) -> str:
+              not_hr: bool = False, with_manager: bool = True) -> str:
     """The employee decides who may read the POP: their own manager, and HR only when they choose that too.
 
     Returns one of SHARE_RESULTS. Without a known manager (the token has no "manager" claim) nothing is shared.
@@ -34,6 +34,11 @@ def share_pop(person_id: str, share: bool, today: date | None = None, with_hr: b
             pop.shared_with_manager_id = None
             repo.log_answer(s, person_id, "pop", "pop_delen", "nee", "niemand")
             return "niet_gedeeld"
+        if with_hr and not with_manager:  # "deel mijn pop met HR": HR, and the manager only if chosen before
+            if not pop.shared_with_hr:
+                pop.shared_with_hr = True
+                repo.log_access(s, person, "gedeeld", viewer_id="hr", role="hr")
+            return "gedeeld_met_hr" if pop.shared_with_manager else "alleen_hr"
         if not person.manager_id:
             return "geen_leidinggevende"
         before = (pop.shared_with_manager_id if pop.shared_with_manager else None, pop.shared_with_hr)
@@ -178,14 +183,16 @@ def not_with_hr(text: str) -> bool:
     return _NOT_HR.search((text or "").lower()) is not None
 
 
-def what_to_share(text: str, nlu_says_share: bool) -> tuple[bool, bool]:
-    """(share, with HR) from the words of the message, the NLU's guess only when the words decide nothing:
-    "Kunt u mijn POP delen met alleen mijn leidinggevende? Dus niet met HR." shares with the manager, never HR."""
+def what_to_share(text: str, nlu_says_share: bool) -> tuple[bool, bool, bool]:
+    """(share, with HR, with the manager) from the words of the message, the NLU's guess only when the words decide
+    nothing: "Kunt u mijn POP delen met alleen mijn leidinggevende? Dus niet met HR." shares with the manager, never
+    HR; "deel mijn pop met HR" shares with HR and adds nobody else (found over make run: the manager too)."""
     norm = (text or "").lower()
     if _STOP_SHARING.search(norm):
-        return False, False
+        return False, False, False
     share = bool(_TO_MANAGER.search(norm) or _WITH_HR.search(norm) or SHARE_WORDS.search(norm)) or nlu_says_share
-    return share, share and bool(_WITH_HR.search(norm)) and not _NOT_HR.search(norm)
+    with_hr = share and bool(_WITH_HR.search(norm)) and not _NOT_HR.search(norm)
+    return share, with_hr, share and (not with_hr or bool(_TO_MANAGER.search(norm)))
 
 
 def who_sees(person_id: str, today: date | None = None) -> str | None:

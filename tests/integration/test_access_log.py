@@ -95,3 +95,19 @@ def test_a_goal_with_a_blank_line_and_markdown_reaches_the_manager_as_one_plain_
     assert line.startswith("- Leerdoel 1: „Beter presenteren **Let op:** je sessie is verlopen.")
     page = overview.render_pop("Eva", summary)
     assert "<strong>" not in page and "<a " not in page and page.count("Let op") == 1
+
+
+def test_sharing_with_hr_only_does_not_share_with_the_manager(db_url, today):
+    """Found over make run: "deel mijn pop met hr" shared the POP with the manager too."""
+    from bot.storage.models import Pop
+
+    service.sync_identity(MARK)
+    service.sync_identity(HR)
+    prepared_and_shared(today, share=False)
+    share, with_hr, with_manager = sharing.what_to_share("deel mijn pop met hr", True)
+    assert sharing.share_pop("eva", share, today, with_hr=with_hr, with_manager=with_manager) == "alleen_hr"
+    with session_scope() as s:
+        pop = s.execute(select(Pop).where(Pop.person_id == "eva")).scalar_one()
+        assert (pop.shared_with_hr, pop.shared_with_manager) == (True, False)
+    assert sharing.who_sees("eva", today) == "jij en HR"
+    assert sharing.share_pop("eva", True, today) == "gedeeld_met_hr"  # the manager only when she chooses that too

@@ -341,3 +341,12 @@ def test_a_question_about_the_scheme_just_shown_during_the_pop_is_answered_about
     assert responses(messages)[0] == "utter_regeling_info"
     assert messages[0]["info"].startswith("Je vraagt de lerarenbeurs zelf aan.")
     assert responses(messages)[-1].startswith("utter_vraag_") and slots["laatste_regeling"] == "lerarenbeurs"
+
+
+def test_a_size_given_as_a_range_is_kept_as_its_middle_and_said_back(db_url):
+    """Found over make run: "tussen de 50 en 250" at the size question offered the buttons [50 | 250]."""
+    run(sub.ActionFundingStart(), tracker("r5", "/subsidie_zoeken", "subsidie_zoeken"))
+    funding_answer("gemeente", "r5")
+    messages, _ = funding_answer("tussen de 50 en 250", "r5")
+    assert any(m.get("wat") == "ongeveer 150 (tussen 50 en 250)" for m in messages)
+    assert asked(messages) == ["utter_vraag_subsidie_doel"]

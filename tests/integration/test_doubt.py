@@ -920,3 +920,21 @@ def test_a_scheme_named_in_a_question_or_a_cards_title_in_the_pop_is_answered_th
     assert _pop_value("looking_back") is None
     _say("q2", "pop", "Ik wil de lerarenbeurs aanvragen voor mijn master", today, [("antwoord", 0.9)])
     assert _pop_value("looking_back") == "Ik wil de lerarenbeurs aanvragen voor mijn master"  # an answer stays one
+
+
+def test_saying_something_is_wrong_without_naming_a_question_is_not_stored(db_url, today):
+    """Found over make run: in the POP "mijn leeftijd klopt niet, het is achtenvijftig" was stored as a learning
+    wish, "ja klopt" (nothing to confirm) as the goal for the year, and "dat was geen antwoord over sterke punten.
+    mijn sterke punten zijn: ..." as the development points."""
+    _pop_to("q3", ["verkoper", "filiaal Zuid", "druk jaar", "klanten helpen", "ik wil doorgroeien"], today)
+    turn = _say("q3", "pop", "mijn leeftijd klopt niet, het is achtenvijftig", today, [("antwoord", 0.9)])
+    assert [m.response for m in turn.messages] == ["apart_gehouden_correctie"]
+    _say("q3", "pop", "stop", today, [("stoppen", 0.95)])  # what was kept aside is let go
+    service.start("q3", "pop", today)
+    turn = _say("q3", "pop", "ja klopt", today, [("antwoord", 0.9)])
+    assert [m.response for m in turn.messages] == ["antwoord_te_kort"] and _pop_value("development_points") is None
+    turn = _say("q3", "pop", "dat was geen antwoord over sterke punten. mijn sterke punten zijn: geduld en overzicht",
+                today, [("antwoord", 0.9)])
+    assert turn.prompt.response == "voorstel_wijziging"
+    _say("q3", "pop", "ja", today, [("bevestigen", 0.9)])
+    assert (_pop_value("strengths"), _pop_value("development_points")) == ("geduld en overzicht", None)

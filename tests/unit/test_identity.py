@@ -115,17 +115,19 @@ def test_the_demo_page_makes_no_tokens_unless_started_for_it(monkeypatch):
 
 
 @pytest.mark.parametrize("text,nlu_share,expected", [
-    ("Kunt u mijn POP delen met alleen mijn leidinggevende? Dus niet met HR.", False, (True, False)),
-    ("deel mijn pop met mijn leidinggevende, niet met hr", True, (True, False)),  # was shared with HR too
-    ("deel mijn pop ook met hr", True, (True, True)),
-    ("stop met delen met mijn leidinggevende", True, (False, False)),
-    ("ik wil mijn pop niet meer delen", True, (False, False)),
-    ("Delen met mijn leidinggevende", True, (True, False)),
-    ("alleen met Lisa, HR hoeft het niet te zien", False, (True, False)),  # stopped sharing (sixth round)
-    ("deel met nora", False, (True, False)),  # "Je POP is niet meer zichtbaar" (seventh round)
-    ("mag nora hem zien? graag delen", False, (True, False)),
-    ("ik wil hem niet delen", True, (False, False)),
-    ("niet delen", True, (False, False)),
+    ("Kunt u mijn POP delen met alleen mijn leidinggevende? Dus niet met HR.", False, (True, False, True)),
+    ("deel mijn pop met mijn leidinggevende, niet met hr", True, (True, False, True)),  # was shared with HR too
+    ("deel mijn pop ook met hr", True, (True, True, False)),  # the manager stays as chosen before
+    ("deel mijn pop met hr", True, (True, True, False)),  # found over make run: the manager was added too
+    ("deel mijn pop met mijn leidinggevende en met hr", True, (True, True, True)),
+    ("stop met delen met mijn leidinggevende", True, (False, False, False)),
+    ("ik wil mijn pop niet meer delen", True, (False, False, False)),
+    ("Delen met mijn leidinggevende", True, (True, False, True)),
+    ("alleen met Lisa, HR hoeft het niet te zien", False, (True, False, True)),  # stopped sharing (sixth round)
+    ("deel met nora", False, (True, False, True)),  # "Je POP is niet meer zichtbaar" (seventh round)
+    ("mag nora hem zien? graag delen", False, (True, False, True)),
+    ("ik wil hem niet delen", True, (False, False, False)),
+    ("niet delen", True, (False, False, False)),
 ])
 def test_what_is_shared_follows_the_words_not_only_the_nlu(text, nlu_share, expected):
     """Found over `make run`: "… delen met alleen mijn leidinggevende? Dus niet met HR." stopped sharing (the NLU
