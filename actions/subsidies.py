@@ -70,6 +70,9 @@ class ActionSchemeInfo(Action):
         person = await synced_identity(tracker)
         sector, employees = await call(funding_profile.known_profile, person.person_id)
         text, last = latest_text(tracker), tracker.get_slot("laatste_regeling")
+        picked = advice.picked_scheme(text, shown(tracker))
+        if picked is not None:  # "en de tweede?" after several cards: that card's scheme
+            text, last = advice.scheme_payload(picked, aspect_of(text)), picked
         replies = await call(advice.funding_replies, text, message_facts(tracker), sector, employees, True, last,
                              shown(tracker))
         send_all(dispatcher, replies)
@@ -82,6 +85,13 @@ async def scheme_question(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     knowledge base ("wat zijn de voorwaarden van de lerarenbeurs?"), or asks about a part of the scheme the
     conversation was just about ("en tot wanneer kan dat?"), it is a question about that scheme. None otherwise."""
     text, last = latest_text(tracker), tracker.get_slot("laatste_regeling")
+    picked = advice.picked_scheme(text, shown(tracker))
+    if picked is not None:  # "en de tweede?", "hoeveel is de eerste?" after several cards: that card's scheme
+        person = await synced_identity(tracker)
+        sector, employees = await call(funding_profile.known_profile, person.person_id)
+        send_all(dispatcher, await call(advice.funding_replies, advice.scheme_payload(picked, aspect_of(text)),
+                                        message_facts(tracker), sector, employees, True, picked))
+        return [SlotSet("laatste_regeling", picked)]
     scheme = advice.named_scheme(text, last)
     if scheme is None and advice.names_an_unknown_scheme(text):  # "wat is de Brabantse leerrekening?"
         dispatcher.utter_message(response="utter_regeling_onbekend")

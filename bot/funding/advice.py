@@ -299,6 +299,26 @@ def which_scheme(aspect: str, shown: tuple[str, ...]) -> Message:
         for s in schemes[:4]])
 
 
+_ORDINAL = {"eerste": 0, "1e": 0, "tweede": 1, "2e": 1, "derde": 2, "3e": 2, "vierde": 3, "4e": 3, "laatste": -1}
+_PICKED = re.compile(r"\b(?:de|het|die)\s+(" + "|".join(_ORDINAL) + r")\b(?:\s+(?:regeling|kaart|subsidie|fonds|optie))?")
+
+
+def picked_scheme(text: str, shown: tuple[str, ...]) -> str | None:
+    """"en de tweede?", "ik bedoel de tweede regeling, hoeveel is die?" right after advice with several cards: the
+    scheme of that card, or None (a short message only: "de tweede activiteit" in a long one is no card)."""
+    norm = normalize(text)
+    found = _PICKED.search(norm)
+    if not shown or found is None or len(norm.split()) > 12 or re.search(r"\bactiviteit|\bleerdoel|\bspeerpunt", norm):
+        return None
+    index = _ORDINAL[found.group(1)]
+    return shown[index] if -len(shown) <= index < len(shown) else None
+
+
+def scheme_payload(scheme_id: str, aspect: str | None) -> str:
+    """The message a card's button would send, with the part asked ("hoeveel is die?": the amount)."""
+    return "/regeling_vraag" + json.dumps({"regeling": scheme_id, **({"aspect": aspect} if aspect else {})})
+
+
 def shown_schemes(messages: list[Message]) -> tuple[str, ...]:
     """The schemes of the cards among ``messages`` (advice), in the order shown."""
     found = [scheme_from_payload(b.get("payload") or "")[0] for m in messages if m.response == "subsidie_kaart"

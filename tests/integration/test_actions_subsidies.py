@@ -350,3 +350,26 @@ def test_a_size_given_as_a_range_is_kept_as_its_middle_and_said_back(db_url):
     messages, _ = funding_answer("tussen de 50 en 250", "r5")
     assert any(m.get("wat") == "ongeveer 150 (tussen 50 en 250)" for m in messages)
     assert asked(messages) == ["utter_vraag_subsidie_doel"]
+
+
+def test_a_card_named_by_its_place_is_that_scheme(db_url):
+    """Found over make run: "en de tweede?" and "ik bedoel de tweede regeling, hoeveel is die?" after advice with
+    several cards got "Sorry, dat begrijp ik niet goed" and a summary of the answers."""
+    shown = ["lerarenbeurs", "onderwijsassistent_leraar", "zij_instroom"]
+    messages, slots = run(act.ActionNotUnderstood(), tracker("o1", "en de tweede?", "nlu_fallback",
+                                                             slots={"getoonde_regelingen": shown}))
+    assert responses(messages)[0] == "utter_regeling_info" and slots == {"laatste_regeling": "onderwijsassistent_leraar"}
+    messages, slots = run(sub.ActionSchemeInfo(), tracker("o1", "ik bedoel de eerste regeling, hoeveel is die?",
+                                                           "regeling_vraag", slots={"getoonde_regelingen": shown}))
+    assert "€ 7.000" in messages[0]["info"] and slots == {"laatste_regeling": "lerarenbeurs"}
+
+
+def test_what_an_employee_told_in_a_round_is_known_to_a_later_question(db_url):
+    """Found over make run: a shop employee whose round knew 'private organisatie' was asked "Werk je bij een
+    gemeente?" by a later funding question (an employee's answers no longer fill the organisation's profile)."""
+    from bot.services.funding import known_profile
+
+    run(sub.ActionFundingStart(), tracker("k9", "/subsidie_zoeken", "subsidie_zoeken"))
+    funding_answer("een winkel", "k9")
+    funding_answer("ongeveer 300", "k9")
+    assert known_profile("k9") == ("privaat", 300)
