@@ -295,8 +295,7 @@ def which_scheme(aspect: str, shown: tuple[str, ...]) -> Message:
     if len(schemes) < 2:
         return Message("regeling_welke")
     return Message("regeling_welke_getoond", buttons=[
-        {"title": funding.short_name(s.name), "payload": "/regeling_vraag" + json.dumps({"regeling": s.id, "aspect": aspect})}
-        for s in schemes[:4]])
+        {"title": funding.short_name(s.name), "payload": scheme_payload(s.id, aspect)} for s in schemes[:4]])
 
 
 _ORDINAL = {"eerste": 0, "1e": 0, "tweede": 1, "2e": 1, "derde": 2, "3e": 2, "vierde": 3, "4e": 3, "laatste": -1}
