@@ -98,6 +98,7 @@ bench: $(MODEL) haproxy
 nlu-report: $(MODEL)
 	$(BIN)/python -m bench.nlu_report --json results/nlu.json
 	$(BIN)/python -m bench.context_report --json results/context.json
+	$(BIN)/python -m bench.facts_report --json results/facts.json
 
 # 5-fold cross-validation and the pipeline comparison of docs/nlu.md (trains 12 NLU models; about 20 minutes).
 nlu-compare: $(MODEL)

@@ -26,7 +26,8 @@ SECTORS: dict[str, Sector] = {s.key: s for s in (
            "gemeenten en hun organisaties", "bij een gemeente",
            ("gemeente", "gemeentelijk", "municipality", "veiligheidsregio", "omgevingsdienst",
             "gemeenschappelijke regeling", "shared service"),
-           r"gemeente|gemeentelijke?|cao gemeenten|veiligheidsregio|omgevingsdienst|gemeenschappelijke regeling"),
+           r"gemeente|gemeentelijke?|gemeentehuis|stadhuis|cao gemeenten|veiligheidsregio|omgevingsdienst|"
+           r"gemeenschappelijke regeling"),
     Sector("kunsteducatie", "kunst- of cultuureducatie", "Kunst- of cultuureducatie",
            "een organisatie voor kunsteducatie", "de kunst- en cultuureducatie", "in de kunst- of cultuureducatie",
            ("kunsteducatie", "cultuureducatie", "kunstencentrum", "muziekschool", "centrum voor de kunsten", "kunst",
@@ -39,7 +40,7 @@ SECTORS: dict[str, Sector] = {s.key: s for s in (
             "waterschap", "rijk", "onderwijs", "zorg", "bibliotheek", "museum", "archief", "school", "provinciale",
             "provinciaal"),
            r"provincie|waterschap|rijksoverheid|ministerie|publieke organisatie|[a-z]*zorginstelling|"
-           r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit|[a-z]*bibliotheek|museum|archief|provinciale?|"
+           r"ziekenhuis|[a-z]*zorgorganisatie|hogeschool|universiteit|[a-z]*bibliotheek|bieb|museum|archief|provinciale?|"
            r"basisschool|middelbare school|roc|mbo-school|v?mbo-?school|vmbo|havo|vwo|scholengemeenschap|lyceum|"
            r"gymnasium|voortgezet onderwijs|basisonderwijs|primair onderwijs|speciaal onderwijs"),
     # compounds count in a sentence: installatiebedrijf, bouwonderneming, kinderopvangorganisatie

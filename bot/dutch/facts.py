@@ -8,9 +8,11 @@ asked. The Rasa component ``rasa_addons.facts.FactsEntityExtractor`` reports the
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 
+from bot.dutch import scope
 from bot.dutch.formatting import format_number
 from bot.dutch.number_words import as_digits
 from bot.dutch.parsing import SECTOR_LABELS, normalize
@@ -32,14 +34,16 @@ _ABOUT = r"(?:ongeveer|zo'?n|circa|ca\.?|rond(?:om)?|bijna|ruim|meer dan|minder 
 # What the money is for (bot/vocabulary.py). Situations are those of the funding knowledge base; "groep" and
 # "loopbaanadvies" are purposes that the matcher scores through the schemes' activity types.
 PURPOSE_WORDS: dict[str, str] = {p.key: p.pattern for p in PURPOSES.values() if p.pattern}
-_SELF_PAYS = (r"\b(betaal|betaalt|betalen)\b.{0,25}\bzelf\b|\bzelf\b.{0,30}\b(betaal|betalen|bekostigen)\b|"
-              r"eigen rekening|uit eigen zak|eigen geld|\bik betaal\b|particulier")
-_EMPLOYER_PAYS = r"(werkgever|baas|organisatie) betaalt|betaald door (mijn |de )?(werkgever|baas)|op kosten van"
-# "mijn werkgever betaalt niet mee", "de baas vergoedt niks", "betaalt mijn werkgever het niet?": the person pays
-_EMPLOYER_REFUSES = (r"\b(werkgever|baas|organisatie|leidinggevende)\s+(betaalt|vergoedt|draagt)\b(\s+\S+){0,3}?\s+"
-                     r"(niet|niks|niets|geen|nooit)\b|\b(betaalt|vergoedt)\s+(mijn|de|onze)\s+(werkgever|baas)\b"
-                     r"(\s+\S+){0,3}?\s+(niet|niks|niets|geen)\b|\b(niet|geen|niks)\s+(vergoed|betaald)\s+door\s+"
-                     r"(mijn|de)\s+(werkgever|baas)")
+# Who pays, read per clause (bot/dutch/scope.py): a paying verb, and the employer or the person as who pays.
+_PAYS = (r"\b(?:betaal\w*|betal\w*|vergoed\w*|bekostig\w*|financier\w*|draag\w*|meebetal\w*|schiet\w*\b.*\bvoor|"
+         r"voor (?:zijn|haar|hun|onze|de) rekening|op kosten van|uit eigen zak|eigen geld|eigen rekening|"
+         r"particulier|(?:doe|doet|doen)\b.{0,20}\bmee)\b")
+_EMPLOYER = (r"\b(?:werkge\w*|baas|organisatie|leidinggevende|school|gemeente|bestuur|directie|instelling|"
+             r"afdeling|zaak|bedrijf)\b")
+_SELF = r"\b(?:zelf|ikzelf|mezelf|mijzelf|uit eigen zak|eigen geld|eigen rekening|particulier)\b|\bik betaal|\bbetaal ik\b"
+# "niet mijn werkgever betaalt": that employer is not who pays (the denial is of the payer, not of paying)
+_NOT_THIS_PAYER = re.compile(rf"\b(?:niet|geen)\s+(?:mijn|m'n|de|onze|het)?\s*{_EMPLOYER}")
+_CARRIES_ON = ("wel", "maar", "dus")  # "..., wel ikzelf": the verb of the clause before goes on
 
 # Asking whether one pays oneself is not saying so: "moet ik dat zelf betalen", "of moet ik dat zelf doen"
 _ASKS_WHETHER_SELF = re.compile(r"\b(?:moet|moeten|kan|kunnen|mag|mogen|hoef|hoeven)\s+(?:ik|we|wij|je|u|jij)\b"
@@ -91,22 +95,89 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-_DENIED = re.compile(r"\b(geen|niet|nooit|allerminst)\s+((een|de|het|echt|meer|zo'?n)\s+){0,2}$")
-
-
-def _find(patterns: dict[str, str], text: str) -> str | None:
-    """The first key whose words occur in the text, not denied: "geen gemeente maar een stichting" is no gemeente."""
+def _find(patterns: dict[str, str], text: str, sentence: _Lazy) -> str | None:
+    """The first key whose words occur in the text, said now, of the speaker, not denied: "geen gemeente maar een
+    stichting" is no gemeente, "vroeger werkte ik bij de gemeente" is not now, "mijn zus werkt bij ..." is not us."""
     for key, pattern in patterns.items():
         for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w])", text):
-            if not _DENIED.search(text[:match.start()]):
-                return key
+            s = sentence()
+            clause = s.clause_at(match.start())
+            if s.denied(match.start()) or s.of_someone_else(match.start()) or \
+                    clause is not None and (clause.before or clause.other):
+                continue
+            return key
     return None
 
 
-def _employees(text: str) -> int | None:
+# One-word names of a kind of organisation that a typo may hide ("gemeentte", "bibliotheeek")
+_TYPO_PRONE = {"gemeente": "gemeente", "muziekschool": "kunsteducatie", "kunstencentrum": "kunsteducatie",
+               "bibliotheek": "overig_publiek", "provincie": "overig_publiek", "waterschap": "overig_publiek",
+               "ziekenhuis": "overig_publiek"}
+
+
+def _misspelt_sector(text: str, sentence: _Lazy) -> str | None:
+    """A kind of organisation with one letter too many, too few or swapped, said of the speaker, not denied."""
+    for match in re.finditer(r"[a-z]{7,}", text):
+        close = difflib.get_close_matches(match.group(0), _TYPO_PRONE, n=1, cutoff=0.88)
+        if close and _find({"x": re.escape(match.group(0))}, text, sentence):
+            return _TYPO_PRONE[close[0]]
+    return None
+
+
+class _Lazy:
+    """The sentence's parse, made at the first question about it (most messages name no fact)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.read = text, None
+
+    def __call__(self) -> scope.Sentence:
+        if self.read is None:
+            self.read = scope.read(self.text)
+        return self.read
+
+
+def _payer(text: str, sentence: _Lazy) -> tuple[str | None, bool]:
+    """Who pays, and whether the employer does not, from each clause that has a paying verb: "mijn werkgever
+    betaalt niet mee" (the person; the employer refuses), "die master wil ik zelf betalen", "niet mijn werkgever
+    betaalt, wel ikzelf", "ik hoef het niet zelf te betalen, mijn werkgever betaalt". Questions say nothing."""
+    if not re.search(_PAYS, text):
+        return None, False
+    s = sentence()
+    said: list[str] = []
+    refuses, paying = False, False
+    for clause in s.clauses:
+        part = clause.text(text)
+        pays = bool(re.search(_PAYS, part))
+        paying = pays or paying and clause.words[0][1] in _CARRIES_ON
+        if not paying or clause.asked or _ASKS_WHETHER_SELF.search(part):
+            continue
+        employer = re.search(_EMPLOYER, part) and not _NOT_THIS_PAYER.search(part)
+        own = re.search(_SELF, part)
+        denied = s.negated(clause) and not _NOT_THIS_PAYER.search(part)
+        if employer and not own and denied or employer and own and denied:
+            refuses = True
+            said.append("zelf")
+        elif own and not denied:
+            said.append("zelf")
+        elif employer and not denied:
+            said.append("werkgever")
+    payer = "zelf" if refuses else said[-1] if said else None
+    return payer, refuses
+
+
+_TRAINED = re.compile(r"\b(?:bijscholen|bijscholing|trainen|training|opleiden|opleiding|cursus|scholen|sturen|laten)\b")
+_SIZE = re.compile(r"\b(?:hebben|heeft|hebt|zijn|is|werken|werkt|tellen|telt|dienst|personeel|met)\b")
+
+
+def _employees(text: str, sentence: _Lazy) -> int | None:
     for match in re.finditer(rf"{_ABOUT}\s*(\d{{1,3}}(?:\.\d{{3}})+|\d+|[a-z]+)\s+(?:{_PEOPLE})\b", text):
-        if re.search(r"\b(voor|aan|groep van)\s*$", text[:match.start()]):
-            continue  # "een training voor 20 medewerkers": who takes part, not how many work there
+        if re.search(r"\b(voor|aan|groep van|(?:teams?|groepen|klassen|ploegen) van)\s*$", text[:match.start()]):
+            continue  # "een training voor 20 medewerkers", "4 teams van 10 mensen": who take part, not all there are
+        clause = sentence().clause_at(match.start())
+        if clause is not None:
+            part = clause.text(text)
+            if clause.other or _TRAINED.search(part) and not _SIZE.search(part):
+                continue  # "in 2026 willen we 40 collega's laten bijscholen": who are trained
         number = parse_int(match.group(1), minimum=1, maximum=1_000_000)
         if number is not None:
             return number
@@ -122,7 +193,8 @@ def _age(text: str) -> int | None:
     text = as_digits(text)  # "ik ben tweeënvijftig"
     patterns = (r"\bik ben (\d{2})(?: jaar)?\b(?! (?:medewerkers|werknemers|mensen|uur|euro))",
                 r"\b(\d{2}) jaar oud\b", r"\bleeftijd (?:is |van )?(\d{2})\b", r"\bals (\d{2})-jarige\b",
-                r"\bben (?:al |bijna )?(\d{2}) jaar\b")
+                r"\bben (?:al |bijna )?(\d{2}) jaar\b", r"\bik word (?:\w+ \w+ )?(\d{2})\b(?! (?:medewerkers|euro))",
+                r"\ben ben (\d{2})\b(?! (?:jaar geleden|medewerkers|uur|euro))")
     for pattern in patterns:
         match = re.search(pattern, text)
         if match and 15 <= int(match.group(1)) <= 80:
@@ -135,17 +207,16 @@ def extract(text: str) -> Facts:
     t = normalize(text)
     if not t:
         return Facts()
-    cao = _find(CAO_WORDS, t)
-    sector = _find(SECTOR_WORDS, t) or (CAO_SECTOR[cao] if cao else None)
-    refuses = bool(re.search(_EMPLOYER_REFUSES, t))
-    self_pays = re.search(_SELF_PAYS, t) and not _ASKS_WHETHER_SELF.search(t)  # "moet ik dat zelf betalen?": asked
-    payer = "zelf" if self_pays or refuses \
-        else "werkgever" if re.search(_EMPLOYER_PAYS, t) else None
+    sentence = _Lazy(t)
+    cao = _find(CAO_WORDS, t, sentence)
+    sector = _find(SECTOR_WORDS, t, sentence) or (CAO_SECTOR[cao] if cao else None) or _misspelt_sector(t, sentence)
+    payer, refuses = _payer(t, sentence)
     purposes = {key for key, pattern in PURPOSE_WORDS.items() if re.search(rf"(?<![\w])(?:{pattern})", t)}
     if "leraar" not in purposes and re.search(_TEACHES, t) and re.search(_SCHOOL, t):
         purposes.add("leraar")  # "ik ben docent op een vmbo-school", "ik geef les op een middelbare school"
-    if "zzp" in purposes and re.search(rf"\b(geen|niet|nooit)\b(\s+\S+){{0,2}}?\s+(?:{PURPOSE_WORDS['zzp']})", t):
-        purposes.discard("zzp")  # "ik ben geen zzp'er", "niet als freelancer"
+    if "zzp" in purposes and not any(not sentence().denied(m.start()) and sentence().stated(m.start())
+                                     for m in re.finditer(PURPOSE_WORDS["zzp"], t)):
+        purposes.discard("zzp")  # "ik ben geen zzp'er", "niet als freelancer", "mijn zus is zzp'er"
     if "zzp" in purposes and re.search(r"\b(een|onze|die|de|hun|zijn|haar)\s+(zzp\S*|freelancers?|zelfstandigen?)\b", t) and not \
             re.search(rf"\b(ik ben|ben ik|als|werk als)\s+(een\s+)?(?:{PURPOSE_WORDS['zzp']})", t):
         purposes.discard("zzp")  # "ik huur een zzp-docent in": someone else works for themselves
@@ -153,13 +224,13 @@ def extract(text: str) -> Facts:
         purposes.add("individueel")
     if "zzp" in purposes and sector == "privaat":
         sector = None  # "mijn eigen bedrijf" is no employer
-    return Facts(sector=sector, employees=_employees(t), cao=cao, age=_age(t), payer=payer,
+    return Facts(sector=sector, employees=_employees(t, sentence), cao=cao, age=_age(t), payer=payer,
                  purposes=frozenset(purposes), employer_refuses=refuses)
 
 
 def employer_refuses(text: str) -> bool:
     """"mijn werkgever betaalt niet mee": no card that starts with asking the employer."""
-    return bool(re.search(_EMPLOYER_REFUSES, normalize(text)))
+    return extract(text).employer_refuses
 
 
 def merge(first: Facts, then: Facts) -> Facts:

@@ -205,6 +205,12 @@ def _count_times_price(scan: _Scan, pair, prices: list[_Num], amounts: list[_Num
     return _result(scan, product, how=f"{_count_text(groups)} × {how}" if groups > 1 else how)
 
 
+def per_unit(reading: NumberReading) -> bool:
+    """A price per person, day or place without how many ("€ 650 per persoon"): not a total."""
+    return reading.value is not None and bool(reading.how) and re.fullmatch(
+        rf"per\s+(?:{'|'.join(_PER_KIND.values())})\w*", reading.how) is not None
+
+
 def _a_total(scan: _Scan, n: _Num) -> bool:
     """'totaal 8000', 'samen 8000': a total, not how many."""
     return re.search(r"\b(?:totaal|samen|bij elkaar|alles bij elkaar)\s*(?:is|van|:)?\s*(?:€|euro)?\s*$",

@@ -38,8 +38,10 @@ _MONEY_PROBLEMS = {"jaartal": "bedrag_alleen_jaartal", "percentage": "bedrag_per
                    "te_groot": "bedrag_te_groot"}
 
 
-def _money(t: str) -> Parsed:
+def _money(t: str, total: bool = False) -> Parsed:
     r = numbers.read_money(t)
+    if total and numbers.per_unit(r):  # "650 per persoon" where the whole cost is asked: how many is asked first
+        return Parsed(False, error="bedrag_per_persoon")
     if r.options:
         return Parsed(True, None, sure=False, options=[(formatting.format_euro(v), v) for v in r.options])
     if r.value is None:
@@ -296,7 +298,7 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
     if q.kind == "int":
         return _count(t, q.estimates)
     if q.kind == "money":
-        return _money(t)
+        return _money(t, q.total)
     if q.kind == "year":
         return _year(t, ctx)
     if q.kind == "yesno":

@@ -72,6 +72,7 @@ class Question:
     loop: str | None = None  # "start" or "more": the yes/no question before an item of that group
     uitleg: str = ""  # what the question means, with an example ("wat bedoel je?")
     estimates: bool = False  # an estimate is stored at once and said back (the question asks for one)
+    total: bool = False  # money for everyone together: "€ 650 per persoon" alone asks for the count
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ def _question(q: QuestionSpec, group: str | None = None) -> Question:
     return Question(q.key, q.label, q.kind, q.optional, choices, q.stored_in, tuple(w.lower() for w in q.topic_words),
                     q.why == "own", q.text or "", _pairs(q.buttons), q.buttons_from, _pairs(q.extra_buttons),
                     q.variant, q.params_from, q.ask_if, tuple(q.after), group, uitleg=q.uitleg or "",
-                    estimates=q.estimates)
+                    estimates=q.estimates, total=q.total)
 
 
 _lock = threading.Lock()

@@ -104,6 +104,7 @@ class QuestionSpec(BaseModel, extra=Extra.forbid):
     variant: VariantSpec | None = None
     ask_if: str | None = None  # a named condition (bot/interviews/named.py): asked only while it holds
     estimates: bool = False  # an estimate ("ongeveer 300") is stored at once and said back, not asked about
+    total: bool = False  # money for everyone together: a price per person, day or place alone is not stored
     after: list[str] = []  # named hooks run after the answer is stored (bot/interviews/named.py)
 
     @validator("stored_in")

@@ -77,6 +77,20 @@ def test_a_count_times_a_price_is_said_back_with_how_and_no_means_nothing_is_sto
     assert _costs() == [(1, "Training digitaal werken", 700_000)]
 
 
+def test_a_price_per_person_alone_where_the_whole_cost_is_asked_is_not_stored_as_the_total(db_url, today):
+    """Found over make run: "650 per persoon" at the activity's cost was said back and stored as € 650 in all."""
+    _start_plan("c0", today)
+    _to_costs("c0", today)
+    for text in ("650 per persoon", "€ 120 p.p.", "het kost zeshonderd euro per deelnemer", "400 euro per dag"):
+        turn = _say("c0", "jaarplan", text, today)
+        assert [m.response for m in turn.messages] == ["bedrag_per_persoon"], text
+        assert _costs() == [(1, "Training digitaal werken", None)]
+    turn = _say("c0", "jaarplan", "650 per persoon voor 8 mensen", today)
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"].startswith("€ 5.200 (8 × € 650)")
+    _say("c0", "jaarplan", "ja", today)
+    assert _costs() == [(1, "Training digitaal werken", 520_000)]
+
+
 def test_two_readings_are_offered_as_buttons_and_the_chosen_one_is_stored(db_url, today):
     _start_plan("c2", today)
     _to_costs("c2", today)

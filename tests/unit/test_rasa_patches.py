@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import types
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,8 @@ def _resolve(module: str, path: str):
 @pytest.mark.parametrize(("module", "path", "parameters"), REPLACED, ids=[p for _m, p, _a in REPLACED])
 def test_the_replaced_rasa_code_still_has_the_signature_the_change_was_written_for(module, path, parameters):
     original = _resolve(module, path)
-    original = getattr(original, "rasa_load", original)  # RasaModel.load when the launcher ran in this process
+    if hasattr(original, "rasa_load"):  # RasaModel.load when the launcher ran in this process: Rasa's, bound alike
+        original = types.MethodType(original.rasa_load, original.__self__)
     assert list(inspect.signature(original).parameters) == parameters, f"{module}.{path} changed: see docs/rasa-patches.md"
 
 
@@ -79,3 +81,11 @@ def test_the_page_names_every_change_the_launcher_puts_in_place():
     assert "configure_colored_logging" in page
     rows = [line for line in page.splitlines() if line.startswith("| ") and line[2:3].isdigit()]
     assert len(rows) == len(changes) + 1
+
+
+def test_the_signature_check_also_holds_after_the_launcher_changed_rasa_in_this_process():
+    from rasa_addons.launcher import load_models_without_a_training_step
+
+    load_models_without_a_training_step()  # as a test that starts the launcher in this process leaves it
+    module, path, parameters = next(r for r in REPLACED if r[1] == "RasaModel.load")
+    test_the_replaced_rasa_code_still_has_the_signature_the_change_was_written_for(module, path, parameters)

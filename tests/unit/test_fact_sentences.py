@@ -1,0 +1,46 @@
+"""Facts read from a sentence's structure (issue 41, item 4): the set of tests/nlu/facts.yml, scored as
+`make nlu-report` prints it, and the kinds of sentence the regex window read backwards."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import facts_report
+from bot.dutch.facts import extract
+
+
+def test_the_fact_sentences_meet_the_target_and_the_set_is_large_enough():
+    result = facts_report.report()
+    assert result["sentences"] >= 60
+    assert result["share_right"] >= facts_report.MIN_SENTENCES_RIGHT, result["wrong"]
+
+
+def test_the_fact_sentences_are_not_training_examples():
+    from tests.model.nlu_texts import normalised, training_texts
+
+    texts = training_texts()
+    assert not [s["text"] for s in facts_report.sentences() if normalised(s["text"]) in texts]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a denial ends at a contrast
+    ("ik werk niet bij de gemeente maar bij een museum", {"sector": "overig_publiek"}),
+    ("we zijn geen gemeente, we zijn een stichting voor cultuureducatie", {"sector": "kunsteducatie"}),
+    # split verbs and the verb at the end
+    ("Die cursus wil ik eigenlijk zelf betalen.", {"payer": "zelf"}),
+    ("De kosten worden niet door mijn werkgever betaald", {"payer": "zelf", "employer_refuses": True}),
+    ("Niet mijn werkgever betaalt, wel ikzelf.", {"payer": "zelf", "employer_refuses": False}),
+    ("ik hoef het niet zelf te betalen, mijn werkgever betaalt", {"payer": "werkgever"}),
+    # not now, not of the speaker, not stated
+    ("Vroeger werkte ik bij de gemeente, nu heb ik een eigen bedrijfje.", {"sector": None}),
+    ("Mijn zus is 34 en werkt bij een bakkerij.", {"sector": None, "age": None}),
+    ("Betaalt de werkgever dit of moet ik het zelf doen?", {"payer": None}),
+    ("in 2026 willen we 40 collega's laten bijscholen", {"employees": None}),
+    # numbers in words and typos
+    ("bij ons op het gemeentehuis werken zo'n vierhonderd mensen", {"sector": "gemeente", "employees": 400}),
+    ("ik werk bij de gemeentte en ben 49", {"sector": "gemeente", "age": 49}),
+])
+def test_facts_follow_the_sentence(text, read):
+    facts = extract(text)
+    for name, value in read.items():
+        assert getattr(facts, name) == value, (text, name, facts)
