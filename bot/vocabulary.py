@@ -148,7 +148,7 @@ PURPOSES: dict[str, Purpose] = {p.key: p for p in (
     Purpose("zzp", "werk als zelfstandige", "zelfstandigen (zzp'ers)",
             ("zzp", "zzp'er", "zelfstandige", "eigen bedrijf", "freelancer"),
             r"\bzzp(-?ers?|'ers?)?\b|zelfstandigen? zonder personeel|\bfreelancer?s?\b|\bfreelance\b|"
-            r"\beigen (bedrijf|bedrijfje|zaak|onderneming|praktijk)\b|\beenmanszaak\b|\bwerk voor mezelf\b|"
+            r"\beigen (bedrijf|bedrijfje|zaak|onderneming|praktijk)\b|\beenmanszaak\b|\bwerk(?:t|en)? (?:ik |nu |sinds kort )?voor (?:mezelf|mijzelf)\b|"
             r"\bvoor mezelf begonnen\b|\bzelfstandig ondernemer\b"),
     Purpose("oudere", "medewerkers die ouder zijn", "medewerkers die ouder zijn",
             ("oudere", "ouderen", "55+", "60+", "senior medewerker", "oudere medewerkers"),

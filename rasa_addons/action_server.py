@@ -20,6 +20,7 @@ from rasa_sdk.endpoint import create_app as rasa_sdk_app
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.dutch import scope
 from bot.settings import ACTION_SECRET_HEADER, get_settings
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     utils.configure_file_logging(logging.getLogger("rasa_sdk"), None, logging.INFO, args.logging_config_file)
     logging.basicConfig(level=logging.INFO)
     app = create_app(settings.action_secret)
+    scope.warm_up()  # facts are read from sentences' parses (bot/dutch/scope.py)
     port = args.port or settings.action_port
     logger.info("action server on %s:%s (secret required)", settings.action_host, port)
     app.run(settings.action_host, port, workers=1, access_log=False, motd=False)

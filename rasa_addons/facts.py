@@ -17,6 +17,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dutch import scope
 from bot.dutch.facts import extract
 
 EXTRACTOR = "FactsEntityExtractor"
@@ -27,6 +28,7 @@ class FactsEntityExtractor(GraphComponent):
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> FactsEntityExtractor:
+        scope.warm_up()  # the facts are read from the sentence's parse: loaded while the rest of the model loads
         return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:

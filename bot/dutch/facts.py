@@ -165,12 +165,14 @@ def _payer(text: str, sentence: _Lazy) -> tuple[str | None, bool]:
     return payer, refuses
 
 
+# "een paar duizend man", "enkele honderden medewerkers": about twice that (said back as "ongeveer")
+_A_FEW = r"(?:een )?paar (?:honderd|duizend)|enkele (?:honderden|duizenden)"
 _TRAINED = re.compile(r"\b(?:bijscholen|bijscholing|trainen|training|opleiden|opleiding|cursus|scholen|sturen|laten)\b")
 _SIZE = re.compile(r"\b(?:hebben|heeft|hebt|zijn|is|werken|werkt|tellen|telt|dienst|personeel|met)\b")
 
 
 def _employees(text: str, sentence: _Lazy) -> int | None:
-    for match in re.finditer(rf"{_ABOUT}\s*(\d{{1,3}}(?:\.\d{{3}})+|\d+|[a-z]+)\s+(?:{_PEOPLE})\b", text):
+    for match in re.finditer(rf"{_ABOUT}\s*({_A_FEW}|\d{{1,3}}(?:\.\d{{3}})+|\d+|[a-z]+)\s+(?:{_PEOPLE})\b", text):
         if re.search(r"\b(voor|aan|groep van|(?:teams?|groepen|klassen|ploegen) van)\s*$", text[:match.start()]):
             continue  # "een training voor 20 medewerkers", "4 teams van 10 mensen": who take part, not all there are
         clause = sentence().clause_at(match.start())
@@ -178,7 +180,9 @@ def _employees(text: str, sentence: _Lazy) -> int | None:
             part = clause.text(text)
             if clause.other or _TRAINED.search(part) and not _SIZE.search(part):
                 continue  # "in 2026 willen we 40 collega's laten bijscholen": who are trained
-        number = parse_int(match.group(1), minimum=1, maximum=1_000_000)
+        few = re.fullmatch(_A_FEW, match.group(1))
+        number = 2 * (1000 if "duizend" in few.group(0) else 100) if few else \
+            parse_int(match.group(1), minimum=1, maximum=1_000_000)
         if number is not None:
             return number
     # "we zijn met ongeveer 400", "wij zijn met z'n twintigen": the number of people who are "we"

@@ -20,7 +20,7 @@ NEGATIONS = frozenset({"niet", "geen", "nooit", "niks", "niets", "allerminst", "
 # A contrast ends a denial: "geen gemeente maar een stichting", "niet X, wel Y"
 CONTRASTS = frozenset({"maar", "wel", "doch", "juist"})
 # Words that start a clause of their own (besides punctuation and the parse's clause heads)
-_OPENERS = frozenset({"want", "omdat", "dus", "terwijl", "nu", "toen", "sinds", "maar", "wel", "en", "of", "als",
+_OPENERS = frozenset({"want", "omdat", "dus", "terwijl", "nu", "toen", "sinds", "maar", "en", "of", "als",
                       "hoewel", "zodat"})
 # Someone else than the speaker or their organisation, as the subject of a clause
 OTHERS = frozenset({"zus", "broer", "collega", "vriend", "vriendin", "partner", "moeder", "vader", "zoon", "dochter",
@@ -28,7 +28,7 @@ OTHERS = frozenset({"zus", "broer", "collega", "vriend", "vriendin", "partner", 
                     "echtgenote", "vrouw", "man", "schoonzus", "zwager"})
 _BEFORE = frozenset({"vroeger", "voorheen", "destijds"})
 _QUESTION_START = re.compile(r"^(?:moet|moeten|kan|kunnen|mag|mogen|hoef|hoeven|wil|willen|betaalt|betalen|is|zijn|"
-                             r"heeft|hebben|krijg|krijgt|wat|wie|hoe|welke|waarom|wanneer|geldt|vergoedt)\b")
+                             r"heeft|hebben|krijg|krijgt|wat|wie|hoe|welke|waarom|wanneer|geldt|vergoedt|betaal|doet|doe)\b")
 
 _lock = threading.Lock()
 _model: list = []
@@ -41,6 +41,11 @@ def _nlp():
 
             _model.append(spacy.load("nl_core_news_sm", exclude=["ner"]))
         return _model[0]
+
+
+def warm_up() -> None:
+    """Load the model in the background, so the first fact sentence does not wait for it."""
+    threading.Thread(target=_nlp, name="spacy-warm-up", daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ def read(text: str) -> Sentence:
     return _read(text)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)  # within a turn the same text is read more than once; no longer kept
 def _read(text: str) -> Sentence:
     doc = _nlp()(text)
     starts = {0}
@@ -147,7 +152,7 @@ def _shared_subjects(clauses: list[Clause]) -> tuple[Clause, ...]:
 def _before(span) -> bool:
     """"vroeger werkte ik bij ...", "ik was toen docent", "ik heb bij een bank gewerkt": not how it is now. Only the
     past forms of working and being count: the small model tags some present forms as past."""
-    return any(t.text in _BEFORE or t.text in _PAST_FORMS and "Past" in t.morph.get("Tense", [])
+    return any(t.text in _BEFORE or t.text in _PAST_FORMS and "Past" in t.morph.get("Tense")
                or t.text == "gewerkt" for t in span)
 
 
@@ -170,6 +175,9 @@ def _asked(text: str, span) -> bool:
     if not stop or stop.group(0) != "?":
         return False
     words = [t.text for t in span if not t.is_punct]
+    if words and words[0] in _OPENERS and words[0] != "of":
+        return False  # "ik ben 60 en betaal zelf, is er iets?": a verb after "en" shares the subject before
     while words and words[0] in _OPENERS:
         words = words[1:]
-    return bool(words) and bool(_QUESTION_START.match(" ".join(words)))
+    verb_first = next((t.pos_ in ("VERB", "AUX") for t in span if not t.is_punct and t.text not in _OPENERS), False)
+    return bool(words) and (bool(_QUESTION_START.match(" ".join(words))) or verb_first)

@@ -39,8 +39,21 @@ def test_the_fact_sentences_are_not_training_examples():
     # numbers in words and typos
     ("bij ons op het gemeentehuis werken zo'n vierhonderd mensen", {"sector": "gemeente", "employees": 400}),
     ("ik werk bij de gemeentte en ben 49", {"sector": "gemeente", "age": 49}),
+    ("we zijn met een paar duizend man", {"employees": 2000}),
+    ("Die cursus betaalt de gemeente niet, dus ik moet hem zelf betalen.", {"payer": "zelf", "employer_refuses": True}),
 ])
 def test_facts_follow_the_sentence(text, read):
     facts = extract(text)
     for name, value in read.items():
         assert getattr(facts, name) == value, (text, name, facts)
+
+
+def test_every_message_of_the_nlu_sets_is_read_without_an_error():
+    """Found in a conversation test: a past form crashed the reading of a POP answer ("Er ging iets mis")."""
+    from tests.model.nlu_texts import training_texts
+
+    texts = sorted(training_texts())[::3] + [s["text"] for s in facts_report.sentences()] + [
+        "was een goed jaar, veel geleerd van de oudere collega's. die nieuwe maaimachine vond ik lastig in het begin",
+        "", "   ", "?!", "😀😀", "<b>niet</b> geen nooit", "'; DROP TABLE pops; --", "x" * 5000, "niet " * 300]
+    for text in texts:
+        extract(text)
