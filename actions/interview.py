@@ -71,7 +71,7 @@ class ActionStartInterview(Action):
         previous = _active(tracker)
         if previous and previous != interview and tracker.active_loop_name == "interview_form":
             await call(service.pause, pid, previous)
-        turn = await call(service.start, pid, interview, facts=message_facts(tracker))
+        turn = await call(service.start, pid, interview, facts=message_facts(tracker), text=latest_text(tracker))
         if turn.prompt is not None and turn.prompt.response in CANNOT_OPEN:
             await call(service.pause, pid, interview)
             send(dispatcher, turn.prompt)  # "nog niemand uit je team heeft een POP gedeeld"

@@ -1,4 +1,5 @@
-"""Taking one activity out of the yearly plan: "verwijder activiteit 4", "de tweede activiteit moet weg".
+"""Taking one activity out of the yearly plan: "verwijder activiteit 4", "de tweede activiteit moet weg"; and
+adding one to a plan that was finished ("ik wil nog een activiteit toevoegen aan het jaarplan").
 
 The other activities keep their order and are numbered again; the budget that is left is said. "Zet het terug"
 right after brings the activity back in its place (its fields are kept in ``interview_states.last_change``). An
@@ -88,3 +89,25 @@ def restore(engine, change: dict) -> Message:
 def _left(plan) -> str:
     planned = sum(a.cost_cents or 0 for a in plan.activities if a.title)
     return formatting.format_euro((plan.budget_cents or 0) - planned)
+
+
+_ANOTHER = re.compile(r"\b(?:voeg|zet)\b.{0,40}\bactiviteit\w*\b.{0,25}\b(?:toe|bij|erbij)\b|"
+                      r"\bactiviteit\w*\b.{0,25}\b(?:toevoegen|erbij zetten|bijzetten|erbij|bij zetten)\b|"
+                      r"\b(?:nog|extra|nieuwe)\s+(?:een\s+)?(?:extra\s+|nieuwe\s+)?activiteit\w*\b")
+
+
+def wants_another(text: str) -> bool:
+    """"ik wil nog een activiteit toevoegen", "voeg een training toe als activiteit", "er moet een activiteit bij"."""
+    return bool(_ANOTHER.search(parsing.normalize(text or "")))
+
+
+def reopen(engine) -> Message | None:
+    """A finished plan gets one more activity: the plan is open again at a new activity's first question."""
+    plan = engine.ctx.year_plan()
+    if plan is None or engine.state.status != "done":
+        return None
+    plan.activities_complete = False
+    engine.state.status = "active"
+    engine.answer("ja")  # "Wil je nog een activiteit toevoegen?": the person just said so
+    number = 1 + max((a.position for a in plan.activities if a.title), default=0)
+    return Message("activiteit_erbij", {"jaar": plan.year, "nummer": number})

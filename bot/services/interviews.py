@@ -152,12 +152,17 @@ _THE_LAST_ONE = re.compile(r"^(?:nee,? ?wacht|oeps|sorry|foutje|ho)\b|\b(?:dat|d
 
 
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
-          facts: Facts | None = None, again: bool = False) -> Turn:
+          facts: Facts | None = None, again: bool = False, text: str = "") -> Turn:
     """Open (or resume) an interview; ``facts`` from the first message fill what they answer. ``again``: the person
-    asks anew, so an interview that ends with advice ("welke subsidies passen?") starts a new round."""
+    asks anew, so an interview that ends with advice ("welke subsidies passen?") starts a new round. ``text``: the
+    message that opened it ("ik wil nog een activiteit toevoegen" reopens a finished plan at a new activity)."""
     with _locked(person_id) as s:
         engine = _engine(s, person_id, interview, today, role)
         was = engine.state.status
+        if was == "done" and removal.has_activities(interview) and removal.wants_another(text):
+            added = removal.reopen(engine)
+            if added is not None:
+                return Turn([added], engine.prompt(), accepted=True, done=False)
         engine.begin(again)
         understood = engine.use_facts(facts or Facts())  # also what the organisation's name says
         engine.state.status = "active"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.interviews import removal
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Activity, Organisation, StrategicPlan, YearPlan
@@ -952,3 +953,23 @@ def test_saying_something_is_wrong_without_naming_a_question_is_not_stored(db_ur
     assert turn.prompt.response == "voorstel_wijziging"
     _say("q3", "pop", "ja", today, [("bevestigen", 0.9)])
     assert (_pop_value("strengths"), _pop_value("development_points")) == ("geduld en overzicht", None)
+
+
+def test_a_finished_plan_gets_another_activity_when_asked(db_url, today):
+    """Found over make run: after the plan was finished there was no way to add an activity (the year was asked,
+    then the summary came again)."""
+    _start_plan("r1", today)
+    for _key, text in JAARPLAN[2:]:
+        service.answer("r1", "jaarplan", text, today)
+    before = _costs()
+    assert service.current_question("r1", "jaarplan", today) is None  # finished
+    turn = service.start("r1", "jaarplan", today, text="ik wil nog een activiteit toevoegen aan het jaarplan")
+    number = len(before) + 1
+    assert [(m.response, m.params) for m in turn.messages] == [("activiteit_erbij", {"jaar": 2027, "nummer": number})]
+    assert turn.prompt.response == "vraag_act_wat" and _costs() == before
+    _say("r1", "jaarplan", "Cursus Excel", today, [("antwoord", 0.9)])
+    assert _costs() == [*before, (number, "Cursus Excel", None)]
+    for text in ("voeg een activiteit toe", "er moet nog een activiteit bij", "nieuwe activiteit"):
+        assert removal.wants_another(text)
+    for text in ("jaarplan", "ik wil het jaarplan bekijken", "verwijder activiteit 2", "hoeveel activiteiten zijn er?"):
+        assert not removal.wants_another(text)  # a finished plan is not opened again for these
