@@ -47,10 +47,12 @@ class ActionStartInterview(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         intent = latest_intent(tracker) or ""
-        if intent in INTERVIEW_FOR_INTENT and not plausible(intent, latest_text(tracker)):
+        adds = service.asks_for_another_activity(latest_text(tracker))  # "voeg een activiteit toe": the yearly plan
+        if intent in INTERVIEW_FOR_INTENT and not adds and not plausible(intent, latest_text(tracker)):
             not_understood(tracker, dispatcher)
             return [SlotSet("interview_open", False)]
-        interview = _first_named(latest_text(tracker), INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop"))
+        interview = "jaarplan" if adds else \
+            _first_named(latest_text(tracker), INTERVIEW_FOR_INTENT.get(intent, _active(tracker) or "pop"))
         pid = person_id(tracker)
         person = await synced_identity(tracker)
         if not service.may_start(person, interview):
@@ -81,7 +83,8 @@ class ActionStartInterview(Action):
             dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=turn.summary)
             return [SlotSet("actief_interview", interview), SlotSet("interview_open", False),
                     SlotSet("interview_antwoord", DONE)]
-        dispatcher.utter_message(response="utter_hervat" if turn.extra.get("resumed") else f"utter_start_{interview}")
+        if not (turn.messages and turn.messages[0].response == "activiteit_erbij"):  # a finished plan: no intro
+            dispatcher.utter_message(response="utter_hervat" if turn.extra.get("resumed") else f"utter_start_{interview}")
         send_all(dispatcher, turn.messages)  # what the first message already told ("een gemeente met 800 ...")
         send(dispatcher, turn.prompt)
         return [SlotSet("actief_interview", interview), SlotSet("interview_open", True),
@@ -377,16 +380,18 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_bericht_te_lang")
         elif looks_english(text):
             dispatcher.utter_message(response="utter_spreekt_nederlands")
+        elif service.asks_for_another_activity(text) and service.may_start(await synced_identity(tracker), "jaarplan"):
+            return await ActionStartInterview().run(dispatcher, tracker, domain)  # "voeg een activiteit toe"
         elif (events := await scheme_question(dispatcher, tracker)) is not None:
             return events  # "wat zijn de voorwaarden van de lerarenbeurs?" that the NLU did not place
+        elif await answer_who_sees(dispatcher, tracker):
+            pass  # "wat ziet Petra van mijn pop?", "kan de directeur het ook zien?": who may read it now
         elif latest_intent(tracker) == "buiten_bereik" and HR_TOPICS.search(text):  # pay, leave, ...: HR
             dispatcher.utter_message(response="utter_andere_hr_vraag")
         elif (events := await money_question(dispatcher, tracker)) is not None:
             return events  # "we zijn geen gemeente maar een bibliotheek, welke fondsen passen?"
         elif latest_intent(tracker) == "buiten_bereik":  # outside the field: where to go instead
             dispatcher.utter_message(response="utter_buiten_bereik")
-        elif await answer_who_sees(dispatcher, tracker):
-            pass  # "wat ziet Petra van mijn pop?": who may read it now
         elif not await self._offer_correction(text, dispatcher, tracker):
             not_understood(tracker, dispatcher)
         return []

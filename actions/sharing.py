@@ -42,7 +42,10 @@ class ActionSharePop(Action):
             return []
         result = await call(sharing.share_pop, person.person_id, share, with_hr=bool(with_hr),
                             not_hr=sharing.not_with_hr(latest_text(tracker)), with_manager=with_manager)
+        if result == "gedeeld" and sharing.not_with_hr(latest_text(tracker)):
+            result = "gedeeld_niet_hr"  # "… maar niet met HR hoor": HR is not offered again
         dispatcher.utter_message(response={
+            "gedeeld_niet_hr": "utter_pop_gedeeld_niet_hr",
             "geen_pop": "utter_geen_pop", "geen_leidinggevende": "utter_geen_leidinggevende",
             "gedeeld": "utter_pop_gedeeld", "gedeeld_met_hr": "utter_pop_gedeeld_met_hr",
             "alleen_hr": "utter_pop_gedeeld_alleen_hr", "niet_gedeeld": "utter_pop_niet_gedeeld"}[result])

@@ -245,7 +245,8 @@ def _asked(text: str, ranking: list[tuple[str, float]]) -> str | None:
     sentences = re.split(r"(?<=[.!?])\s+", normalize(text))
     questions = [s for s in sentences if s.rstrip().endswith("?") or _asks(s)]
     money = next((s for s in sentences if (s.rstrip().endswith("?") or _VERB_FIRST.match(s) or _INDIRECT.search(s)
-                                           or _WHAT_ABOUT.match(s)) and _MONEY_QUESTION.search(s)), None)
+                                           or _WHAT_ABOUT.match(s)) and _MONEY_QUESTION.search(s)
+                  and not _BUDGET_LEFT.search(s)), None)
     if money is not None:  # "Voor ik verder ga: is er een potje voor opleidingen? ik wil een hbo-opleiding doen"
         return "subsidie_zoeken"
     if questions and questions[-1] != sentences[-1] and ranking and ranking[0][0] == ANSWER and ranking[0][1] >= 0.8:
@@ -266,6 +267,8 @@ def _asked(text: str, ranking: list[tuple[str, float]]) -> str | None:
 EXPLAINING = ("waarom_vraag", "verduidelijking", "voortgang", "toon_antwoorden")
 # A question to the bot about money for learning, also before the answer it comes with: never stored as the answer.
 # Whole words only: "Hoe schrijf ik een subsidieaanvraag?" is something to learn, not a question about money.
+# "hoeveel budget heb ik nog over?": how far the plan is, not a question about funding (found over make run)
+_BUDGET_LEFT = re.compile(r"\bbudget\b.{0,30}\b(?:over|resteert|rest|overblijft|besteed|uitgegeven|op)\b|\bnog over\b")
 _MONEY_QUESTION = re.compile(r"\b(subsidies?|potjes?|fondsen|fonds|regelingen|\w*budget|vergoed\w*|betaalt|betalen|"
                              r"financier\w*|lerarenbeurs|levenlanglerenkrediet|ikb|geld|aanvragen|aanvraag|"
                              r"vraagt? (?:\w+ ){0,3}aan)\b")

@@ -22,13 +22,15 @@ _PROVIDER = re.compile(r"^(een |het |de )?(extern|externe|intern|interne|eigen)\
 _FORM = re.compile(r"^(klassikaal|klassikale training|e-?learning|online|online training|workshop|coaching|"
                    r"intervisie|training op de werkplek|on the job|webinar|blended|incompany|in-company)$", re.I)
 
-_MONEY = (r"(?:(?:kosten|kost|prijs|budget|voor|à|a|in totaal|totaal)\s*:?\s*)?(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|"
+_MONEY = (r"(?:(?:kosten|kost|kostte|prijs|budget|voor|à|a|in totaal|totaal|zo'n|ongeveer|circa|ca\.|rond|ruim|bijna)"
+          r"\s*:?\s*){0,3}(?:€\s*\d[\d.,]*(?:\s*(?:k|duizend))?|"
           r"\d[\d.,]*\s*(?:euro|eur)\b|(?:[a-z]*(?:honderd|duizend)[a-z]*|[a-z]+tig)\s+(?:euro|eur)\b)(?:\s*(?:per\s+(?:persoon|deelnemer|plek|stuk)|pp\b|p\.p\.?|in totaal|totaal))?")
 _EACH = re.compile(r"(?i)per\s+(?:persoon|deelnemer|plek|stuk)|\bpp\b|p\.p\.?")
 # "voor 4 docenten", "voor zes mensen": how many the price per person is for
 _HOW_MANY = re.compile(r"(?i)\bvoor\s+(?:de\s+|alle\s+|onze\s+)?(\d{1,4}|[a-z]+)\s+(?!euro|eur\b|uur|dagen|weken|maanden|"
                        r"jaar|keer|sessies|dagdelen|bijeenkomsten)([a-z][\w'-]+)\b|"
-                       r"(?:^|[\s,])(\d{1,4}|[a-z]+)\s+(mensen|man|personen|deelnemers|medewerkers)\b")
+                       r"(?:^|[\s,])(\d{1,4}|[a-z]+)\s+(mensen|man|personen|deelnemers|medewerkers)\b|"
+                       r"\s(?:en\s+)?(?:het\s+)?(?:zijn|worden|gaan)\s+er\s+(\d{1,4}|[a-z]+)(?:\s+(?:mee|bij))?\b")
 _STOP = r"(?=\s*,|\s+voor\s|\s+door\s|\s+in\s|\s+op\s|\s+vanaf\s|\s+na\s|\s+rond\s|\s+kosten\b|\s*$)"
 _PERIOD_LEAD = r"(?:in|op|vanaf|rond|na|voor|tijdens)?\s*(?:het|de)?\s*"
 
@@ -78,13 +80,16 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
         if _EACH.search(parts["cost_cents"]) and not re.search(r"(?:à|á|\sa|x|×)\s*(?:€\s*)?\d", parts["cost_cents"]):
             # "450 euro per persoon" is no total: with "voor 4 docenten" it is 4 × 450, else the cost is asked apart
             count = next((m for m in _HOW_MANY.finditer(rest)
-                          if parse_int(m.group(1) or m.group(3), minimum=1, maximum=10_000)), None)
+                          if parse_int(m.group(1) or m.group(3) or m.group(5), minimum=1, maximum=10_000)), None)
             price = re.sub(r"(?i)^(?:kosten|kost|prijs|budget|voor|à|a|in totaal|totaal)\s*:?\s*", "", parts["cost_cents"])
             if count:
-                number, people = count.group(1) or count.group(3), count.group(2) or count.group(4)
+                number = count.group(1) or count.group(3) or count.group(5)
+                people = count.group(2) or count.group(4) or "mensen"
                 parts["cost_cents"], each = f"{number} {people} à {price}", True
                 if count.group(3):  # ", 8 mensen," on its own: no part of the name
                     rest = rest[:count.start(3)] + rest[count.end(4):]
+                elif count.group(5):  # "en het zijn er tien": no part of the name either
+                    rest = rest[:count.start()] + " " + rest[count.end():]
             else:
                 del parts["cost_cents"]
     provider = re.search(r"\sdoor\s+(.+?)" + _STOP, rest, flags=re.I)

@@ -42,6 +42,7 @@ def value_part(text: str) -> str | None:
     flat = " ".join(text.split())
     explicit = _EXPLICIT.search(flat)  # "... klopt niet, dat moet zijn: X, ik moet Y": all of "X, ik moet Y"
     found = [explicit] if explicit else [m for m in _finditer(_STRONG_VALUE, flat)] or [m for m in _finditer(_VALUE, flat)]
+    found = [m for m in found if not _naar_in_the_value(flat, m)] or found
     if not found:
         return None
     value = re.sub(r"\s+(zijn|worden)$", "", found[-1].group("value").strip(" .!")).strip(" .!")
@@ -57,6 +58,17 @@ def value_part(text: str) -> str | None:
     if norm in _NO_VALUE or re.search(r"\b(aanpassen|wijzigen|veranderen|klopt niet|ik wil)\b", norm):
         return None  # "het tweede leerdoel moet anders", "... klopt niet: er staat ..., ik wil die aanpassen"
     return value if value and (not parsing.says_nothing(value) or re.search(r"\d", value)) else None
+
+
+_CHANGES = re.compile(r"\b(?:verhoog\w*|verlaag\w*|zet\w*|verander\w*|wijzig\w*|pas\w*|breng\w*|moet\w*|gaat|gaan|"
+                      r"aanpassen|veranderen|wijzigen|omhoog|omlaag|terug|schuif\w*|verschuif\w*|verplaats\w*)\b")
+
+
+def _naar_in_the_value(text: str, match: re.Match) -> bool:
+    """"... het is geduld en goed luisteren naar leerlingen": this "naar" belongs to the value, not to a change
+    ("het budget moet naar 30.000", "verander de periode naar maart")."""
+    marker = text[match.start():match.start("value")].strip().lower()
+    return marker == "naar" and not _CHANGES.search(text[max(0, match.start() - 40):match.start()].lower())
 
 
 _NO_VALUE = {"anders", "aangepast", "gewijzigd", "veranderd", "veranderen", "beter", "gecorrigeerd", "weg", "eruit",

@@ -151,6 +151,11 @@ _SAYS_WRONG = re.compile(r"\bklop(?:t|pen|te) (?:ook |echt |helemaal |toch )?nie
 _THE_LAST_ONE = re.compile(r"^(?:nee,? ?wacht|oeps|sorry|foutje|ho)\b|\b(?:dat|die|het) (?:klopt|klopte) niet\b")
 
 
+def asks_for_another_activity(text: str) -> bool:
+    """"ik wil nog een activiteit toevoegen": the yearly plan, also when it was finished (``start(text=...)``)."""
+    return removal.wants_another(text)
+
+
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
           facts: Facts | None = None, again: bool = False, text: str = "") -> Turn:
     """Open (or resume) an interview; ``facts`` from the first message fill what they answer. ``again``: the person

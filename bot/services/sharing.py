@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.dutch import formatting
 from bot.interviews import InterviewEngine
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
@@ -64,7 +65,9 @@ _NAMED = re.compile(r"\bmet\s+(?:mijn\s+|m'n\s+)?([A-Z][a-zà-ÿ]+)")
 
 
 _WHO_SEES = re.compile(r"\b(?:wie|wat)\s+(?:kan|kunnen|mag|mogen|ziet|zien|leest|lezen)\b.{0,40}\b(?:pop|ontwikkelplan|"
-                       r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b")
+                       r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b|"
+                       r"\bheeft\b.{1,40}\b(?:mijn|m'n)\s+(?:pop|ontwikkelplan)\b.{0,15}\b(?:bekeken|gezien|gelezen|geopend|"
+                       r"ingekeken)\b")
 # "mag mijn collega het ook zien?", "kan mijn teamleider dit lezen": whether someone may read it, asked
 _MAY_SEE = re.compile(r"^\s*(?:en\s+|o?k?,?\s*)?(?:mag|mogen|kan|kunnen)\s+(?:mijn|m'n|de|een|onze|ons|andere|het)?\s*"
                       r"[\w'-]+(?:\s+[\w'-]+)?\s+(?:het|dit|dat|die|hem|mijn|m'n|ook|straks|dan|nu|alles)\b[^.!?]{0,60}?"
@@ -204,10 +207,24 @@ def who_sees(person_id: str, today: date | None = None) -> str | None:
         if pop is None:
             return None
         readers = []
+        opened = _opened(s, person_id)
         if pop.shared_with_manager and pop.shared_with_manager_id:
             manager = s.get(repo.Person, pop.shared_with_manager_id)
             name = manager.display_name if manager and manager.display_name else ""
-            readers.append(f"je leidinggevende {name}".strip())
+            readers.append(f"je leidinggevende {name}".strip() + _when(opened.get(pop.shared_with_manager_id)))
         if pop.shared_with_hr:
-            readers.append("HR")
+            readers.append("HR" + _when(opened.get("hr")))
         return "alleen jij" if not readers else "jij en " + " en ".join(readers)
+
+
+def _opened(session, person_id: str) -> dict[str, date]:
+    """When each reader last opened the POP: {viewer id: date}, HR's readers together under "hr"."""
+    found: dict[str, date] = {}
+    for viewer_id, role, moment in repo.pop_openings(session, person_id):
+        key = "hr" if role == "hr" else viewer_id
+        found[key] = max(found.get(key, moment.date()), moment.date())
+    return found
+
+
+def _when(day: date | None) -> str:
+    return f" (keek er het laatst in op {formatting.format_date(day)})" if day else " (heeft er nog niet in gekeken)"

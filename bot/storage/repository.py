@@ -194,6 +194,13 @@ def answer_history(session: Session, person_id: str, question: str | None = None
     return list(session.execute(stmt.order_by(AnswerLog.id)).scalars())
 
 
+def pop_openings(session: Session, owner_id: str) -> list[tuple[str, str | None, object]]:
+    """(viewer id, viewer role, when) of every time a reader opened ``owner_id``'s POP."""
+    rows = session.execute(select(PopAccess.viewer_id, PopAccess.viewer_role, PopAccess.created_at)
+                           .where(PopAccess.owner_id == owner_id, PopAccess.event == "geopend"))
+    return [tuple(r) for r in rows]
+
+
 def log_access(session: Session, owner: Person, event: str, viewer: Person | None = None,
                viewer_id: str | None = None, role: str | None = None) -> None:
     """Who was given or used access to ``owner``'s POP (models.PopAccess). ``viewer_id`` "hr": HR as a whole."""

@@ -4,6 +4,7 @@ the data export — from the sharing, access and agreement logs. Deleting her da
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -109,5 +110,22 @@ def test_sharing_with_hr_only_does_not_share_with_the_manager(db_url, today):
     with session_scope() as s:
         pop = s.execute(select(Pop).where(Pop.person_id == "eva")).scalar_one()
         assert (pop.shared_with_hr, pop.shared_with_manager) == (True, False)
-    assert sharing.who_sees("eva", today) == "jij en HR"
+    assert sharing.who_sees("eva", today) == "jij en HR (heeft er nog niet in gekeken)"
     assert sharing.share_pop("eva", True, today) == "gedeeld_met_hr"  # the manager only when she chooses that too
+
+
+def test_who_sees_the_pop_says_whether_the_readers_opened_it(db_url, today):
+    """Found over make run: "heeft Joost mijn POP al bekeken?" got buttons and no answer, although the access log
+    knows; "kan de directeur het ook zien?" got the referral to the IT desk (actions: answered before referrals)."""
+    import time_machine
+
+    service.sync_identity(MARK)
+    prepared_and_shared(today)
+    assert sharing.who_sees("eva", today).endswith("(heeft er nog niet in gekeken)")
+    with time_machine.travel(datetime(2026, 12, 3, 10, 0), tick=False):
+        sharing.pop_view("mark", "eva")
+    assert sharing.who_sees("eva", today).endswith("(keek er het laatst in op 3 december 2026)")
+    for question in ("heeft Joost mijn POP al bekeken?", "heeft mijn leidinggevende m'n pop gelezen",
+                     "kan de directeur het ook zien? of mijn collega's uit het muziekteam?"):
+        assert sharing.asks_who_sees(question), question
+    assert not sharing.asks_who_sees("heeft iedereen een pop gemaakt?")

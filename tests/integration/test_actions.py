@@ -420,3 +420,44 @@ def test_an_unknown_name_for_money_for_learning_is_said_to_be_unknown_not_referr
     messages, _ = run(act.ActionNotUnderstood(), tracker(text=text, intent="buiten_bereik"))
     assert responses(messages) == [expected]
 
+
+
+def _as(identity, text, intent):
+    trk = tracker(sender=identity.person_id, text=text, intent=intent)
+    trk.latest_message["metadata"] = {"identity": identity.to_dict()}
+    return trk
+
+
+def test_who_sees_questions_are_answered_before_any_referral_and_no_hr_offer_after_no_hr(db_url, today):
+    """Found over make run: "kan de directeur het ook zien? of mijn collega's ...?" got the referral to the IT desk
+    (the NLU said: outside the field); "deel het met Joost. Maar niet met HR hoor" was answered with "Wil je hem ook
+    delen met HR?"."""
+    from actions.sharing import ActionSharePop
+    from tests.integration.cycle_helpers import EVA, pop_with_two_goals
+
+    pop_with_two_goals(today)
+    messages, _ = run(act.ActionNotUnderstood(), _as(EVA, "kan de directeur het ook zien? of mijn collega's uit het "
+                                                          "muziekteam?", "buiten_bereik"))
+    assert "utter_buiten_bereik" not in responses(messages) and "utter_pop_wie_ziet" in responses(messages)
+    messages, _ = run(ActionSharePop(), _as(EVA, "ik wil het graag delen met mijn leidinggevende. Maar niet met HR "
+                                                 "hoor", "pop_delen"))
+    assert responses(messages) == ["utter_pop_gedeeld_niet_hr"]
+    assert "ook met HR" not in DOMAIN["responses"]["utter_pop_gedeeld_niet_hr"][0]["text"]
+
+
+def test_adding_an_activity_to_a_finished_plan_from_a_message_the_nlu_did_not_place(db_url, today):
+    """Found over make run: the plan's summary says "zeg 'voeg een activiteit toe'", and exactly that got "Sorry,
+    dat begrijp ik niet goed"; the plan opened again started with the introduction of a new plan."""
+    from tests.helpers import JAARPLAN, STRATEGIE
+    from tests.integration.cycle_helpers import MARK
+
+    service.sync_identity(MARK)
+    service.start("mark", "strategie", today)
+    for _key, text in STRATEGIE[1:]:
+        service.answer("mark", "strategie", text, today)
+    service.start("mark", "jaarplan", today)
+    for _key, text in JAARPLAN:
+        service.answer("mark", "jaarplan", text, today)
+    messages, slots = run(act.ActionNotUnderstood(), _as(MARK, "voeg een activiteit toe", "nlu_fallback"))
+    assert responses(messages) == ["utter_activiteit_erbij", "utter_vraag_act_wat"]
+    assert slots["actief_interview"] == "jaarplan" and slots["interview_open"] is True

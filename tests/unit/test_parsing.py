@@ -275,6 +275,11 @@ def test_the_old_number_parsers_on_top_of_numbers():
      "ik kan zelfstandig een wijziging voorbereiden"),
     ("bij de leerwens strategisch moet dat eraf. maak er van: de omgevingswet beter snappen",
      "de omgevingswet beter snappen"),
+    # found over make run: "naar" inside the new value was taken as "change to", and the value lost its start
+    ("wacht even, mijn sterke punten kloppen niet, het is geduld en goed luisteren naar leerlingen, improviseren kan "
+     "ik eigenlijk niet zo goed", "geduld en goed luisteren naar leerlingen, improviseren kan ik eigenlijk niet zo goed"),
+    ("het budget moet naar 30.000", "30.000"),
+    ("verander de periode naar maart", "maart"),
 ])
 def test_the_new_value_of_a_correction_is_what_follows_its_words(text, value):
     """Found over `make run`: the complaint before the new value, or 'alleen' and quotes around it, became part of

@@ -382,3 +382,11 @@ def test_a_question_that_holds_one_of_the_choices_is_a_question():
     assert decide("wat bedoel je met leerwerkplekken?", [("verduidelijking", 0.9)], closed_answer=True,
                   interview="subsidie") == Decision("request", "verduidelijking")
     assert decide("leerwerkplekken", [("antwoord", 0.9)], closed_answer=True, interview="subsidie") == ANSWERED
+
+
+def test_how_much_budget_is_left_is_how_far_the_plan_is_not_a_funding_question():
+    """Found over make run: "hoeveel budget heb ik nog over eigenlijk?" during the activities got three schemes."""
+    ranking = [("subsidie_zoeken", 0.55), ("voortgang", 0.3)]
+    for text in ("hoeveel budget heb ik nog over eigenlijk?", "hoeveel budget is er nog over?"):
+        assert decide(text, ranking, interview="jaarplan") == Decision("request", "voortgang"), text
+    assert decide("is er budget voor een cursus?", ranking, interview="jaarplan") == Decision("request", "subsidie_zoeken")
