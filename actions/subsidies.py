@@ -19,7 +19,7 @@ from actions.common import (
     send_all,
     synced_identity,
 )
-from bot.dutch.facts import about_us
+from bot.dutch.facts import about_us, extract
 from bot.funding import advice
 from bot.funding.aspects import aspect_of
 from bot.services import funding as funding_profile
@@ -113,8 +113,9 @@ async def money_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     bibliotheek, welke fondsen passen?", "en kan ik de kosten aftrekken als zzp'er?"): advice with the facts it
     states, as inside an interview. None for anything else, and for a statement without a question."""
     text = latest_text(tracker)
-    if not text.rstrip().endswith("?") or not advice.about_funding(text):
-        return None
+    after_advice = bool(tracker.get_slot("laatste_regeling") or shown(tracker))
+    if not text.rstrip().endswith("?") or not (advice.about_funding(text) or after_advice and not extract(text).empty):
+        return None  # after advice, "ik ben tweeënvijftig, maakt dat uit?" asks it again with that fact
     person = await synced_identity(tracker)
     sector, employees = await call(funding_profile.known_profile, person.person_id)
     facts = about_us(recent_facts(tracker), sector)

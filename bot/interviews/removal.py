@@ -57,6 +57,7 @@ def remove(engine, position: int) -> Message:
     if act.agreement_id is not None:
         return Message("activiteit_van_afspraak", {"nummer": position})
     old = {f: getattr(act, f) for f in _FIELDS}
+    last = act is activities[-1]
     plan.activities.remove(act)
     engine.session.flush()
     for i, other in enumerate(sorted(plan.activities, key=lambda a: a.position), 1):
@@ -68,8 +69,9 @@ def remove(engine, position: int) -> Message:
         state.pending_question = state.pending_item = None  # (found over make run: the next answer crashed)
     elif state.pending_item is not None and state.pending_item > position:
         state.pending_item -= 1  # a change of a later activity follows it to its new number
-    return Message("activiteit_verwijderd", {"nummer": position, "naam": formatting.quoted(old["title"]),
-                                             "rest": _left(plan)})
+    # the last one: no others were numbered again (found over make run: the message said they were)
+    return Message("activiteit_verwijderd_laatste" if last else "activiteit_verwijderd",
+                   {"nummer": position, "naam": formatting.quoted(old["title"]), "rest": _left(plan)})
 
 
 def restore(engine, change: dict) -> Message:

@@ -373,3 +373,15 @@ def test_what_an_employee_told_in_a_round_is_known_to_a_later_question(db_url):
     funding_answer("een winkel", "k9")
     funding_answer("ongeveer 300", "k9")
     assert known_profile("k9") == ("privaat", 300)
+
+
+def test_a_fact_asked_about_after_advice_is_advice_again_with_that_fact(db_url):
+    """Found over make run: after the advice, "ik ben tweeënvijftig, maakt dat uit?" got "Sorry, dat begrijp ik
+    niet goed"; without advice just before, the same sentence is no funding question."""
+    text = "ik ben tweeënvijftig, maakt dat uit?"
+    messages, _ = run(act.ActionNotUnderstood(), tracker("a1", text, "nlu_fallback",
+                                                         slots={"laatste_regeling": "levenlanglerenkrediet"}))
+    assert responses(messages)[:2] == ["utter_feiten_begrepen", "utter_subsidie_advies"]
+    assert "52 jaar" in str(messages[0])  # said back, so a misreading can be corrected
+    messages, _ = run(act.ActionNotUnderstood(), tracker("a2", text, "nlu_fallback"))
+    assert "52" not in " ".join(str(m) for m in messages)

@@ -898,7 +898,7 @@ def test_done_words_are_no_answer_and_a_removed_activity_has_nothing_left_to_cha
     _say("p2", "jaarplan", "Training VCA", today, [("antwoord", 0.9)])
     _say("p2", "jaarplan", "de naam van activiteit 1 klopt niet", today, [("wijzig_antwoord", 0.9)])
     turn = _say("p2", "jaarplan", "verwijder activiteit 1", today, [("antwoord", 0.9)])
-    assert [m.response for m in turn.messages] == ["activiteit_verwijderd"] and _costs() == []
+    assert [m.response for m in turn.messages] == ["activiteit_verwijderd_laatste"] and _costs() == []
     turn = _say("p2", "jaarplan", "VCA opleiding", today, [("antwoord", 0.9)])  # no crash: the new activity 1
     assert _costs() == [(1, "VCA opleiding", None)]
     _pop_to("p3", ["baliemedewerker", "publiekszaken"], today)
