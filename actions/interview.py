@@ -365,6 +365,10 @@ HR_TOPICS = re.compile(r"\b(verlof\w*|\w+verlof|vakantie\w*|vrije? dag\w*|ziek\w
                        r"conflict\w*|ruzie|gepest|pesten|integriteit\w*|misstand\w*|beoordeling|bezwaar)\b", re.I)
 
 
+_NAMES_A_SCHEME = re.compile(r"\b(?:regeling\w*|subsidie\w*|\w*fonds\w*|\w*beurs|\w*krediet|\w*budget|potjes?|ikb)\b",
+                             re.I)
+
+
 class ActionNotUnderstood(Action):
     """Fallback and questions outside Leerkoers' field: a specific answer for empty, very long or English
     messages, and where to go for other HR questions (verlof, ziekmelden, salaris)."""
@@ -382,6 +386,9 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_spreekt_nederlands")
         elif service.asks_for_another_activity(text) and service.may_start(await synced_identity(tracker), "jaarplan"):
             return await ActionStartInterview().run(dispatcher, tracker, domain)  # "voeg een activiteit toe"
+        elif latest_intent(tracker) == "buiten_bereik" and HR_TOPICS.search(text) and not _NAMES_A_SCHEME.search(text):
+            dispatcher.utter_message(response="utter_andere_hr_vraag")  # pay, leave, sickness ...: HR, also right
+            # after a scheme was shown ("wanneer moet ik de bedrijfsarts inschakelen?" is not about its dates)
         elif (events := await scheme_question(dispatcher, tracker)) is not None:
             return events  # "wat zijn de voorwaarden van de lerarenbeurs?" that the NLU did not place
         elif await answer_who_sees(dispatcher, tracker):

@@ -168,6 +168,9 @@ def _payer(text: str, sentence: _Lazy) -> tuple[str | None, bool]:
 # "een paar duizend man", "enkele honderden medewerkers": about twice that (said back as "ongeveer")
 _A_FEW = r"(?:een )?paar (?:honderd|duizend)|enkele (?:honderden|duizenden)"
 _TRAINED = re.compile(r"\b(?:bijscholen|bijscholing|trainen|training|opleiden|opleiding|cursus|scholen|sturen|laten)\b")
+_FOR_A_GROUP = re.compile(r"\b(?:voor|iets voor)\s+(?:onze|de|ons|mijn|alle)\s+[a-z'-]+\b|"
+                         r"\b(?:traject|training|cursus|opleiding|leiderschapstraject)\w*\b")
+_ORGANISATION = "|".join([*SECTOR_WORDS.values(), r"organisatie|dienst|instelling|bedrijf|club|vereniging|stichting"])
 _SIZE = re.compile(r"\b(?:hebben|heeft|hebt|zijn|is|werken|werkt|tellen|telt|dienst|personeel|met)\b")
 
 
@@ -178,8 +181,10 @@ def _employees(text: str, sentence: _Lazy) -> int | None:
         clause = sentence().clause_at(match.start())
         if clause is not None:
             part = clause.text(text)
-            if clause.other or _TRAINED.search(part) and not _SIZE.search(part):
-                continue  # "in 2026 willen we 40 collega's laten bijscholen": who are trained
+            sized = _SIZE.search(part) or re.search(rf"\b(?:{_ORGANISATION})\b", text[clause.start:match.start()])
+            if clause.other or (_TRAINED.search(part) or _FOR_A_GROUP.search(text)) and not sized:
+                continue  # "in 2026 willen we 40 collega's laten bijscholen", "voor onze teamleiders, een stuk of
+                # acht mensen, die ...": who are trained, not how many work there
         few = re.fullmatch(_A_FEW, match.group(1))
         number = 2 * (1000 if "duizend" in few.group(0) else 100) if few else \
             parse_int(match.group(1), minimum=1, maximum=1_000_000)

@@ -385,3 +385,16 @@ def test_a_fact_asked_about_after_advice_is_advice_again_with_that_fact(db_url):
     assert "52 jaar" in str(messages[0])  # said back, so a misreading can be corrected
     messages, _ = run(act.ActionNotUnderstood(), tracker("a2", text, "nlu_fallback"))
     assert "52" not in " ".join(str(m) for m in messages)
+
+
+def test_an_hr_question_after_a_scheme_card_is_referred_not_read_as_about_the_scheme(db_url):
+    """Found over make run: right after a card, "Wanneer moet ik de bedrijfsarts inschakelen?" got the opening dates
+    of the scheme shown."""
+    slots = {"laatste_regeling": "aeno_stimulering"}
+    messages, _ = run(act.ActionNotUnderstood(), tracker(
+        "h1", "Een medewerker is nu drie weken ziek. Wanneer moet ik de bedrijfsarts inschakelen?", "buiten_bereik",
+        slots=slots))
+    assert responses(messages) == ["utter_andere_hr_vraag"]
+    messages, _ = run(act.ActionNotUnderstood(), tracker("h1", "wanneer kan ik die regeling aanvragen?", "buiten_bereik",
+                                                         slots=slots))
+    assert responses(messages) != ["utter_andere_hr_vraag"]

@@ -40,6 +40,10 @@ def test_the_fact_sentences_are_not_training_examples():
     ("bij ons op het gemeentehuis werken zo'n vierhonderd mensen", {"sector": "gemeente", "employees": 400}),
     ("ik werk bij de gemeentte en ben 49", {"sector": "gemeente", "age": 49}),
     ("we zijn met een paar duizend man", {"employees": 2000}),
+    # found over make run: the group to be trained was read as the organisation's size
+    ("We zoeken ook iets voor onze teamleiders, een stuk of acht mensen, die een leiderschapstraject gaan volgen.",
+     {"employees": None}),
+    ("een gemeente van 300 medewerkers, we zoeken een cursus", {"employees": 300}),
     ("Die cursus betaalt de gemeente niet, dus ik moet hem zelf betalen.", {"payer": "zelf", "employer_refuses": True}),
 ])
 def test_facts_follow_the_sentence(text, read):
