@@ -31,6 +31,7 @@ from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
 from bot.services import plans
+from bot.services import sharing as sharing_service
 from bot.understanding import plausible, ranking_of, sounds_like_a_correction
 
 DONE = "klaar"
@@ -80,7 +81,7 @@ class ActionStartInterview(Action):
             return [SlotSet("interview_open", False)]
         if turn.done:
             dispatcher.utter_message(response="utter_interview_al_klaar")
-            dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=turn.summary)
+            await _send_summary(dispatcher, tracker, interview, turn.summary)
             return [SlotSet("actief_interview", interview), SlotSet("interview_open", False),
                     SlotSet("interview_antwoord", DONE)]
         if not (turn.messages and turn.messages[0].response == "activiteit_erbij"):  # a finished plan: no intro
@@ -209,6 +210,16 @@ HANDOFF_ACTIONS: dict[str, type[Action]] = {
 }
 
 
+async def _send_summary(dispatcher: CollectingDispatcher, tracker: Tracker, interview: str, summary: str) -> None:
+    """The interview's summary; a POP that is shared says who reads it, also the answers just changed (found over
+    make run: after a change in a shared POP the bot said "je antwoorden zijn alleen voor jou")."""
+    readers = await call(sharing_service.who_sees, person_id(tracker)) if interview == "pop" else None
+    if readers and readers != "alleen jij":
+        dispatcher.utter_message(response="utter_samenvatting_pop_gedeeld", samenvatting=summary, wie=readers)
+    else:
+        dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=summary)
+
+
 class ActionFinishInterview(Action):
     def name(self) -> str:
         return "action_interview_afronden"
@@ -218,7 +229,7 @@ class ActionFinishInterview(Action):
         if interview:
             summary = await call(service.finished_summary, person_id(tracker), interview)
             if summary is not None:  # None: the interview was paused, not finished
-                dispatcher.utter_message(response=f"utter_samenvatting_{interview}", samenvatting=summary)
+                await _send_summary(dispatcher, tracker, interview, summary)
         return [SlotSet("interview_open", False), SlotSet("interview_antwoord", None)]
 
 

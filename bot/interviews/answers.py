@@ -34,6 +34,9 @@ _NAMED = re.compile(r"(?i)\b(?:de naam is|de naam wordt|de naam moet zijn|het he
                     r"(?:(?:gewoon|dan|maar)\s*:?\s+)?"
                     r"(['\"„][^'\"”]{2,80}['\"”]|[^.,;!?]{2,80})")
 _EMPTY_IT = re.compile(r"^(?:wis\b|maak\b.{0,40}\bleeg\b|leeg\b|laat\b.{0,40}\bleeg\b|.{0,40}\bmoet leeg\b)")
+# "nee niet aanpassen, helemaal leeg maken", "haal mijn antwoord weg": emptying, said anywhere in a short message
+_MAKE_EMPTY = re.compile(r"^(?=.{0,60}$).*\b(?:(?:helemaal\s+)?leeg\s*(?:maken|laten)|leegmaken|wis\s+(?:het|dat|dit|"
+                         r"mijn antwoord)|haal\s+(?:het|dat|dit|mijn antwoord)\s+weg)\b")
 _MONEY_PROBLEMS = {"jaartal": "bedrag_alleen_jaartal", "percentage": "bedrag_percentage", "negatief": "geen_bedrag",
                    "te_groot": "bedrag_te_groot"}
 
@@ -266,6 +269,8 @@ def parse_answer(q: Question, text: str, ctx: Ctx) -> Parsed:
         return Parsed(True, None, sure=False, options=[("Ik heb geen wens", ""), ("Ik weet het nog niet", NOT_YET)])
     if q.optional and (parsing.is_skip(t) or _EMPTY_IT.match(parsing.normalize(t))):  # "wis ambitie 3 tot 5 jaar"
         return Parsed(True, "")
+    if not q.optional and (_EMPTY_IT.match(parsing.normalize(t)) or _MAKE_EMPTY.search(parsing.normalize(t))):
+        return Parsed(False, error="antwoord_kan_niet_leeg")  # "nee niet aanpassen, helemaal leeg maken": no answer
     if q.stored_in == "organisation.name" and parsing.word_count(t) > 4 and not _looks_like_a_name(t):
         name = organisation_name(t)  # "Ik werk bij Gemeente Oostervaart, een middelgrote gemeente ..."
         if name:

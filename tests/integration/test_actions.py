@@ -461,3 +461,19 @@ def test_adding_an_activity_to_a_finished_plan_from_a_message_the_nlu_did_not_pl
     messages, slots = run(act.ActionNotUnderstood(), _as(MARK, "voeg een activiteit toe", "nlu_fallback"))
     assert responses(messages) == ["utter_activiteit_erbij", "utter_vraag_act_wat"]
     assert slots["actief_interview"] == "jaarplan" and slots["interview_open"] is True
+
+
+def test_the_summary_of_a_shared_pop_says_who_reads_it_not_that_it_is_private(db_url, today):
+    """Found over make run: after a change in a POP shared with the manager, the summary said "Je antwoorden zijn
+    alleen voor jou"."""
+    from bot.services import sharing
+    from tests.integration.cycle_helpers import EVA, pop_with_two_goals
+
+    pop_with_two_goals(today)
+    sharing.share_pop("eva", False)
+    messages, _ = run(act.ActionStartInterview(), _as(EVA, "/start_pop", "start_pop"))
+    assert responses(messages) == ["utter_interview_al_klaar", "utter_samenvatting_pop"]
+    assert sharing.share_pop("eva", True) == "gedeeld"
+    messages, _ = run(act.ActionStartInterview(), _as(EVA, "/start_pop", "start_pop"))
+    assert responses(messages) == ["utter_interview_al_klaar", "utter_samenvatting_pop_gedeeld"]
+    assert messages[1]["wie"].startswith("jij en je leidinggevende")

@@ -973,3 +973,16 @@ def test_a_finished_plan_gets_another_activity_when_asked(db_url, today):
         assert removal.wants_another(text)
     for text in ("jaarplan", "ik wil het jaarplan bekijken", "verwijder activiteit 2", "hoeveel activiteiten zijn er?"):
         assert not removal.wants_another(text)  # a finished plan is not opened again for these
+
+
+def test_emptying_a_required_pop_answer_stores_nothing_and_says_what_can(db_url, today):
+    """Found over make run: in a change of 'Ontwikkelpunten' (a POP shared with the manager), "nee niet aanpassen,
+    helemaal leeg maken" was stored as the development points."""
+    _pop_to("e1", ["baliemedewerker", "publiekszaken", "druk jaar met veel paspoorten", "klanten goed helpen",
+                   "geduld", "sneller werken met het nieuwe systeem"], today)
+    assert _pop_value("development_points") == "sneller werken met het nieuwe systeem"
+    service.correction("e1", "mijn ontwikkelpunten kloppen niet", "pop", today=today)
+    for text in ("nee niet aanpassen, helemaal leeg maken", "haal mijn antwoord weg"):
+        turn = _say("e1", "pop", text, today, [("antwoord", 0.9)])
+        assert [m.response for m in turn.messages][0] == "antwoord_kan_niet_leeg", text  # (and how to stop)
+    assert _pop_value("development_points") == "sneller werken met het nieuwe systeem"
