@@ -12,7 +12,8 @@ from __future__ import annotations
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import BotUttered, UserUttered
 
-from bot.dutch.choices import match_button
+from bot.dutch.choices import match_button, match_by_own_words
+from bot.interviews.corrections import PAYLOAD as CORRECTION_PAYLOAD
 
 
 def buttons_shown(tracker) -> list[dict]:
@@ -28,7 +29,8 @@ def buttons_shown(tracker) -> list[dict]:
 
 def typed_button_payload(text: str | None, tracker) -> str | None:
     shown = buttons_shown(tracker)
-    button = (match_button(text, shown) or yes_to_the_one_offer(text, shown)) if text else None
+    button = (match_button(text, shown) or yes_to_the_one_offer(text, shown) or which_answer(text, shown)) if text \
+        else None
     return str(button["payload"]) if button else None
 
 
@@ -42,6 +44,14 @@ def yes_to_the_one_offer(text: str, shown: list[dict]) -> dict | None:
     offers = [b for b in shown if str(b.get("payload") or "").startswith("/")
               and str(b.get("payload")) not in ("/help", "/antwoord")]
     return offers[0] if len(offers) == 1 and parse_yes_no(text) is True else None
+
+
+def which_answer(text: str, shown: list[dict]) -> dict | None:
+    """"Welk antwoord bedoel je?" [Ambitie voor het komende jaar] [Ambitie voor de komende 3 tot 5 jaar] answered with
+    "die voor later, over 3 tot 5 jaar": the button its words point at (found over make run: the reply was stored as
+    the answer to the question that was open)."""
+    choices = [b for b in shown if str(b.get("payload") or "").startswith(CORRECTION_PAYLOAD)]
+    return match_by_own_words(text, choices)
 
 
 def install() -> None:

@@ -45,3 +45,24 @@ def match_button(text: str, buttons: list[dict] | None) -> dict | None:
     if len(title) >= MIN_FUZZY_LENGTH and best >= MIN_SIMILARITY and best - runner_up >= MIN_MARGIN:
         return button
     return None
+
+
+_SMALL_WORDS = frozenset({"de", "het", "een", "van", "voor", "die", "dat", "deze", "bij", "in", "op", "met", "en", "of",
+                          "ik", "bedoel", "graag", "maar", "dan", "over"})
+
+
+def match_by_own_words(text: str, buttons: list[dict] | None) -> dict | None:
+    """A short reply that names what sets one button apart ("die voor later, over 3 tot 5 jaar" for "Ambitie voor de
+    komende 3 tot 5 jaar" beside "Ambitie voor het komende jaar"): that button; None when it fits none or several."""
+    words = set(re.findall(r"\w+", fold(text))) - _SMALL_WORDS
+    if not words or len(words) > 6 or not buttons or len(buttons) < 2:
+        return None
+    own = [set(re.findall(r"\w+", fold(str(b.get("title") or "")))) - _SMALL_WORDS for b in buttons]
+    shared = set.intersection(*own) if own else set()
+    fits = [b for b, title in zip(buttons, own, strict=True) if _telling((title - shared) & words)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _telling(overlap: set[str]) -> bool:
+    """Two words in common, or one real word ("3" alone could be "een cursus van 3 dagen")."""
+    return len(overlap) >= 2 or any(len(w) >= 4 and not w.isdigit() for w in overlap)

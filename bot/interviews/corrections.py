@@ -372,8 +372,8 @@ def apply(engine, text: str) -> list | None:
 
     found = find(engine, text)
     if found.options:  # (after choosing an item's name, the person can name what else to change of it)
-        return [Message("correctie_welke", {}, make_buttons([(option_title(engine, t), payload(t))
-                                                               for t in found.options]))]
+        return [Message("correctie_welke", {}, make_buttons([(option_title(engine, t), payload(t, found.value_text))
+                                                               for t in found.options]))]  # the new value kept
     if found.target is None:
         return None
     target = found.target

@@ -119,3 +119,16 @@ def test_a_plan_to_ask_the_works_council_for_consent_is_planned():
     text = "nog niet, we willen het na de zomervakantie aan de OR voorleggen ter instemming"
     assert read_choice(text, WORKS_COUNCIL_CHOICES).value == "gepland"
     assert read_choice("de OR heeft instemming gegeven", WORKS_COUNCIL_CHOICES).value == "ja"
+
+
+def test_a_reply_that_names_what_sets_one_answer_apart_picks_that_answer():
+    """Found over make run: after "mijn ambitie klopt niet, het is ..." the bot asked which ambition; "die voor later,
+    over 3 tot 5 jaar" was stored as the answer to the question still open (the strategic learning wish)."""
+    short = {"title": "Ambitie voor het komende jaar", "payload": '/wijzig_antwoord{"vraag":"pop_ambitie_kort"}'}
+    long = {"title": "Ambitie voor de komende 3 tot 5 jaar", "payload": '/wijzig_antwoord{"vraag":"pop_ambitie_lang"}'}
+    shown = [short, long, {"title": "Geen", "payload": "geen"}]
+    assert typed_button_payload("die voor later, over 3 tot 5 jaar", _tracker_after(shown)) == long["payload"]
+    assert typed_button_payload("de 3 tot 5 jaar", _tracker_after(shown)) == long["payload"]
+    for reply in ("geen idee eigenlijk", "de ambitie", "een training over klantcontact voor het hele team volgend jaar",
+                  "een cursus van 3 dagen"):
+        assert typed_button_payload(reply, _tracker_after(shown)) is None, reply  # nothing sets one apart: no click
