@@ -222,7 +222,7 @@ def find(engine, text: str) -> Found:
     targets = [t for key in keys for t in _with_item(engine, key, item)]
     if len(targets) == 1:
         return Found(targets[0], value_text=value_part(text) if named else None)
-    return Found(options=targets[:6])
+    return Found(options=targets[:6], value_text=value_part(text) if named else None)
 
 
 def _last_answer(engine, text: str) -> Found:
