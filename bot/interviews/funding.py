@@ -167,9 +167,11 @@ def advice(engine) -> list[Message]:
     if org is not None and "zzp" not in purposes and plans(engine.ctx.person.role):
         # about the employer (also of someone who pays themselves); only a manager or HR fills the organisation's
         # profile: an employee's estimate stays with that employee's own rounds
-        if org.sector is None and sector:
+        # what they said last counts: "nee, we zijn met ongeveer 320" also changes the profile (found over make run:
+        # the round said 320, the yearly plan's summary still 300)
+        if sector and org.sector != sector:
             org.sector = sector
-        if org.employees is None and employees:
+        if employees and org.employees != employees:
             org.employees = employees
     result = funding_advice.advise(sector, None if found.individual else employees, purposes, age=found.age,
                                    today=engine.today, employer_may_pay=not found.employer_refuses)

@@ -398,3 +398,30 @@ def test_an_hr_question_after_a_scheme_card_is_referred_not_read_as_about_the_sc
     messages, _ = run(act.ActionNotUnderstood(), tracker("h1", "wanneer kan ik die regeling aanvragen?", "buiten_bereik",
                                                          slots=slots))
     assert responses(messages) != ["utter_andere_hr_vraag"]
+
+
+def test_a_planners_corrected_size_in_a_round_is_the_organisations_size(db_url, today):
+    """Found over make run: an HR adviser corrected the size from 300 to 320 in a funding round; the round used 320,
+    the organisation (and so the yearly plan's summary) kept 300."""
+    from bot.identity import Identity
+
+    person = Identity("h7", "Fatima", "hr", "Omgevingsdienst Rivierenland", organisation_id="odr").to_dict()
+
+    def as_her(trk):
+        trk.latest_message["metadata"] = {"identity": person}
+        return trk
+
+    def answer(text):
+        trk = tracker("h7", text, None, slots={"actief_interview": "subsidie"}, loop="interview_form",
+                      slot_events={"interview_antwoord": text})
+        return run(act.ValidateInterviewForm(), as_her(trk))
+
+    run(sub.ActionFundingStart(), as_her(tracker("h7", "we zijn een omgevingsdienst met ruim driehonderd mensen, "
+                                                 "welke subsidies passen?", "subsidie_zoeken")))
+    answer("groep")
+    with session_scope() as s:
+        assert s.get(Person, "h7").organisation.employees == 300
+    service.correction("h7", "het aantal medewerkers klopt niet, het is 320", "subsidie")
+    answer("ja")
+    with session_scope() as s:
+        assert s.get(Person, "h7").organisation.employees == 320
