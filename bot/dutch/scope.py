@@ -43,9 +43,12 @@ def _nlp():
         return _model[0]
 
 
-def warm_up() -> None:
-    """Load the model in the background, so the first fact sentence does not wait for it."""
-    threading.Thread(target=_nlp, name="spacy-warm-up", daemon=True).start()
+def warm_up(after: float = 8.0) -> None:
+    """Load the model in the background, so the first fact sentence does not wait for it; a few seconds after the
+    server starts, so that start-up itself does not wait for it (measured: about a second more on 2 cores)."""
+    timer = threading.Timer(after, _nlp)
+    timer.name, timer.daemon = "spacy-warm-up", True
+    timer.start()
 
 
 @dataclass(frozen=True)
