@@ -13,7 +13,7 @@ import re
 
 from bot.dutch import formatting, parsing
 from bot.interviews import funding, groups, navigation, parts, places, proposals
-from bot.interviews.answers import NAME_FILLER, described_parts, parse_answer
+from bot.interviews.answers import NAME_FILLER, PER_UNIT, described_parts, parse_answer
 from bot.interviews.catalogue import INTERVIEW_QUESTIONS, SPEERPUNTEN, Q, current
 from bot.interviews.context import RESTART, Message, Reply
 from bot.interviews.context import buttons as make_buttons
@@ -44,6 +44,8 @@ def answer_question(engine, key: str, text: str) -> Reply:
         if instead is not None:
             return instead
     if not parsed.ok:
+        if parsed.error == "bedrag_per_persoon":
+            engine.hold(text, PER_UNIT)  # the count may follow on its own ("twaalf teamleiders")
         messages = [Message(parsed.error or "antwoord_onduidelijk")]
         if engine.state.pending_question == key:  # stuck in a correction the person may not have meant
             messages.append(Message("correctie_laat_maar", {"vraag_label": engine.label_of(key, engine.state.pending_item)},

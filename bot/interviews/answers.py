@@ -30,6 +30,7 @@ class Parsed:
 
 
 NOT_YET = "weet ik nog niet"
+PER_UNIT = "prijs_per_eenheid"  # a price per person kept until the count follows (bot/interviews/answering.py)
 _NAMED = re.compile(r"(?i)\b(?:de naam is|de naam wordt|de naam moet zijn|het heet|noem het)\s*:?\s*"
                     r"(?:(?:gewoon|dan|maar)\s*:?\s+)?"
                     r"(['\"„][^'\"”]{2,80}['\"”]|[^.,;!?]{2,80})")

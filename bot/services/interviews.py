@@ -31,6 +31,7 @@ from bot.interviews import (
     progress,
     removal,
 )
+from bot.interviews.answers import PER_UNIT
 from bot.interviews.catalogue import BUDGET, current
 from bot.services import sharing
 from bot.services.during_interview import carry_out
@@ -156,6 +157,14 @@ def asks_for_another_activity(text: str) -> bool:
     return removal.wants_another(text)
 
 
+def _only_a_count(text: str) -> bool:
+    """"twaalf teamleiders", "voor 8 mensen", "10": how many, no amount of money."""
+    from bot.dutch import numbers
+
+    return numbers.read_count(text).value is not None and not re.search(r"€|\beur(?:o|os)?\b", text.lower()) \
+        and len(text.split()) <= 6
+
+
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
           facts: Facts | None = None, again: bool = False, text: str = "") -> Turn:
     """Open (or resume) an interview; ``facts`` from the first message fill what they answer. ``again``: the person
@@ -216,6 +225,8 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if held_text is not None and held_request == ANSWER and _agrees(text) and not engine.accepts_closed(text):
             text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer (unless "ja"
             # answers the open question itself: "Wil je nog een activiteit toevoegen?")
+        elif held_request == PER_UNIT and held_text and _only_a_count(text):
+            text = f"{held_text} voor {text}"  # "650 per persoon", then "twaalf teamleiders": 12 × € 650, said back
         position = removal.named(text) if removal.has_activities(interview) else None
         if position is not None:  # "verwijder activiteit 4": that one goes ("zet het terug" brings it back)
             return Turn([removal.remove(engine, position)], engine.prompt(), accepted=False, done=False)

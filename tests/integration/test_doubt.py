@@ -86,6 +86,11 @@ def test_a_price_per_person_alone_where_the_whole_cost_is_asked_is_not_stored_as
         turn = _say("c0", "jaarplan", text, today)
         assert [m.response for m in turn.messages] == ["bedrag_per_persoon"], text
         assert _costs() == [(1, "Training digitaal werken", None)]
+    _say("c0", "jaarplan", "650 per persoon", today)
+    turn = _say("c0", "jaarplan", "twaalf teamleiders", today)  # the count alone, right after: kept price × count
+    assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"].startswith("€ 7.800 (12 × € 650)")
+    _say("c0", "jaarplan", "nee", today)
+    assert _costs() == [(1, "Training digitaal werken", None)]
     turn = _say("c0", "jaarplan", "650 per persoon voor 8 mensen", today)
     assert turn.prompt.response == "voorstel" and turn.prompt.params["wat"].startswith("€ 5.200 (8 × € 650)")
     _say("c0", "jaarplan", "ja", today)
