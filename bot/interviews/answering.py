@@ -36,6 +36,9 @@ def answer_question(engine, key: str, text: str) -> Reply:
     if q.stored_in == SPEERPUNTEN:
         accepted = places.add_speerpunten(engine, key, text, messages)
         return _after_answer(engine, key, accepted, messages)
+    before = _choice_before(key, text)
+    if before is not None:  # "afgesproken" again where the activity is asked: the decision, stored already
+        return Reply([Message("antwoord_is_vorige_keuze", {"vraag_label": before.label})], accepted=False, done=False)
     parsed = parse_answer(q, text, engine.ctx)
     if q.stored_in == "activity_evaluation.eval_cost_cents" and not parsed.ok:  # "precies wat begroot was"
         parsed = as_planned(engine, key, text) or parsed
@@ -203,3 +206,15 @@ def _after(engine, stored: Stored) -> None:
     """The question's own hooks (``after:`` in its file), with the record the answer went to."""
     for hook in Q[stored.key].after:
         HOOKS[hook](engine, stored)
+
+
+def _choice_before(key: str, text: str):
+    """The question with fixed answers just before ``key`` in its group, when ``text`` is one of those answers and
+    ``key`` asks for words (found over make run: "afgesproken" became the agreed learning activity)."""
+    q, group = Q[key], current().group_of(key)
+    if q.kind not in ("short", "open") or group is None or key not in group.keys or group.keys.index(key) == 0:
+        return None
+    before = Q[group.keys[group.keys.index(key) - 1]]
+    said = parsing.normalize(text).strip(" .!")
+    titles = {parsing.normalize(str(t)) for t, v in before.buttons} | {parsing.normalize(str(v)) for t, v in before.buttons}
+    return before if before.kind == "choice" and said in titles else None

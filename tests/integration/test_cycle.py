@@ -486,3 +486,19 @@ def test_a_yes_for_only_some_unfinished_activities_is_asked_about_not_stored(db_
         org = s.query(Organisation).filter_by(external_id="gm0355").one()
         assert [a.title for a in repo.get_year_plan(s, org, today.year + 1).activities] == \
             ["Training presenteren bij De Baak"]
+
+
+def test_the_decision_said_again_where_the_activity_is_asked_is_not_the_activity(db_url, today):
+    """Found over make run: the manager typed "afgesproken" again at the learning activity; it became the activity
+    and went into the yearly plan."""
+    pop_with_two_goals(today)
+    service.sync_identity(MARK)
+    service.start("mark", "popgesprek", today)
+    service.turn("mark", "popgesprek", "Eva", ranking=ANSWER, today=today)
+    service.turn("mark", "popgesprek", "afgesproken", ranking=ANSWER, today=today)
+    assert service.current_question("mark", "popgesprek", today) == "afspraak_activiteit"
+    turn = service.turn("mark", "popgesprek", "Afgesproken.", ranking=ANSWER, today=today)
+    assert [m.response for m in turn.messages] == ["antwoord_is_vorige_keuze"] and not turn.accepted
+    assert service.current_question("mark", "popgesprek", today) == "afspraak_activiteit"
+    turn = service.turn("mark", "popgesprek", "e-learning identiteitsdocumenten", ranking=ANSWER, today=today)
+    assert turn.accepted and service.current_question("mark", "popgesprek", today) == "afspraak_wanneer"
