@@ -30,6 +30,12 @@ class ActionShowAgreements(Action):
             return []
         person = await synced_identity(tracker)
         agreements = await call(popgesprek.mine, person.person_id)
+        if not agreements and person.role == "manager":  # "welke afspraken staan er voor Ilse?": the team's
+            team = await call(popgesprek.team_agreements, person.person_id)
+            if team:
+                dispatcher.utter_message(response="utter_afspraken_team", afspraken="\n".join(
+                    f"{name}:\n" + "\n".join(lines) for name, lines in team))
+                return []
         if not agreements:
             dispatcher.utter_message(response="utter_geen_afspraken")
             return []

@@ -47,6 +47,25 @@ def team(manager_id: str, year: int | None = None) -> list[TeamMember]:
         return result
 
 
+def team_agreements(manager_id: str, year: int | None = None) -> list[tuple[str, list[str]]]:
+    """The agreements a manager recorded with the team members who share their POP with this manager, as lines per
+    person ("welke afspraken staan er voor Ilse?"); empty for anyone who leads no team."""
+    from bot.interviews.popgesprek import agreement_line
+
+    with session_scope() as s:
+        manager = s.get(Person, manager_id)
+        if not rules.is_team_manager(manager):
+            return []
+        found = []
+        for person in rules.team_members(s, manager):
+            pop = repo.pop_of(s, person, year)
+            if pop is not None and pop.is_shared_with(manager_id):
+                lines = [agreement_line(a) for a in pop.agreements if a.complete]
+                if lines:
+                    found.append((person.display_name or person.id, lines))
+        return found
+
+
 def describe(member: TeamMember) -> str:
     """One line of the manager's team overview, in plain Dutch."""
     if not member.prepared:
@@ -55,7 +74,7 @@ def describe(member: TeamMember) -> str:
         state = "POP voorbereid, nog niet met jou gedeeld"
     elif member.agreed or member.open:
         agreed, waiting = (count(n, "afspraak", "afspraken") for n in (member.agreed, member.open))
-        state = f"POP gedeeld; {agreed} bevestigd, {waiting} nog niet bevestigd"
+        state = f"POP gedeeld; {agreed} bevestigd" + (f", {waiting} nog niet bevestigd" if member.open else "")
     else:
         state = "POP gedeeld, nog geen afspraken"
     return f"- {member.name}: {state}"

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from actions import interview as act
 from actions.sharing import ActionSharedPops
+from bot.identity import Identity
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Pop
@@ -477,3 +478,19 @@ def test_the_summary_of_a_shared_pop_says_who_reads_it_not_that_it_is_private(db
     messages, _ = run(act.ActionStartInterview(), _as(EVA, "/start_pop", "start_pop"))
     assert responses(messages) == ["utter_interview_al_klaar", "utter_samenvatting_pop_gedeeld"]
     assert messages[1]["wie"].startswith("jij en je leidinggevende")
+
+
+def test_a_manager_asking_for_agreements_gets_the_teams_not_the_employees_answer(db_url, today):
+    """Found over make run: "welke afspraken staan er nu voor ilse?" (the manager) got "Er zijn nog geen afspraken
+    ... voor je vastgelegd. Je leidinggevende doet dat ..."; a colleague still sees nothing of hers."""
+    from actions.agreements import ActionShowAgreements
+    from tests.integration.cycle_helpers import EVA, MARK, pop_with_two_goals, record_agreements
+
+    pop_with_two_goals(today)
+    record_agreements(today)
+    messages, _ = run(ActionShowAgreements(), _as(MARK, "welke afspraken staan er nu voor eva?", "afspraken_bekijken"))
+    assert responses(messages) == ["utter_afspraken_team"] and "Eva de Vries:" in messages[0]["afspraken"]
+    assert "Training presenteren" in messages[0]["afspraken"]
+    piet = Identity("piet", "Piet", "employee", EVA.organisation, organisation_id="gm0355", manager_id="mark")
+    messages, _ = run(ActionShowAgreements(), _as(piet, "wat heeft mark met eva afgesproken?", "afspraken_bekijken"))
+    assert responses(messages) == ["utter_geen_afspraken"]
