@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from actions import interview as act
 from actions import subsidies as sub
+from bot.identity import Identity
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import InterviewState, Person
@@ -295,21 +296,26 @@ def test_a_follow_up_after_several_schemes_asks_which_one_with_buttons(db_url):
     assert slots == {"laatste_regeling": "lerarenbeurs"}
 
 
-def test_an_employees_own_facts_stay_for_the_next_round_and_stay_out_of_the_organisations_profile(db_url, today):
-    """Found over make run: an employee's corrected size (60) went back to the first estimate (30) and her age was
-    lost when a new question started a new round; her estimate was written into the organisation's profile."""
-    from bot.identity import Identity
+def _speaking_as(identity: Identity):
+    """(a tracker as that person, an answer in the open funding round as that person)."""
+    person = identity.to_dict()
 
-    person = Identity("e7", "Ria", "employee", "Installatiebedrijf Kraan", organisation_id="kraan").to_dict()
-
-    def as_her(trk):
+    def as_them(trk):
         trk.latest_message["metadata"] = {"identity": person}
         return trk
 
     def answer(text):
-        trk = tracker("e7", text, None, slots={"actief_interview": "subsidie"}, loop="interview_form",
+        trk = tracker(identity.person_id, text, None, slots={"actief_interview": "subsidie"}, loop="interview_form",
                       slot_events={"interview_antwoord": text})
-        return run(act.ValidateInterviewForm(), as_her(trk))
+        return run(act.ValidateInterviewForm(), as_them(trk))
+
+    return as_them, answer
+
+
+def test_an_employees_own_facts_stay_for_the_next_round_and_stay_out_of_the_organisations_profile(db_url, today):
+    """Found over make run: an employee's corrected size (60) went back to the first estimate (30) and her age was
+    lost when a new question started a new round; her estimate was written into the organisation's profile."""
+    as_her, answer = _speaking_as(Identity("e7", "Ria", "employee", "Installatiebedrijf Kraan", organisation_id="kraan"))
 
     run(sub.ActionFundingStart(), as_her(tracker("e7", "ik ben 58, welke subsidies passen bij ons bedrijf?",
                                                  "subsidie_zoeken")))
@@ -403,18 +409,7 @@ def test_an_hr_question_after_a_scheme_card_is_referred_not_read_as_about_the_sc
 def test_a_planners_corrected_size_in_a_round_is_the_organisations_size(db_url, today):
     """Found over make run: an HR adviser corrected the size from 300 to 320 in a funding round; the round used 320,
     the organisation (and so the yearly plan's summary) kept 300."""
-    from bot.identity import Identity
-
-    person = Identity("h7", "Fatima", "hr", "Omgevingsdienst Rivierenland", organisation_id="odr").to_dict()
-
-    def as_her(trk):
-        trk.latest_message["metadata"] = {"identity": person}
-        return trk
-
-    def answer(text):
-        trk = tracker("h7", text, None, slots={"actief_interview": "subsidie"}, loop="interview_form",
-                      slot_events={"interview_antwoord": text})
-        return run(act.ValidateInterviewForm(), as_her(trk))
+    as_her, answer = _speaking_as(Identity("h7", "Fatima", "hr", "Omgevingsdienst Rivierenland", organisation_id="odr"))
 
     run(sub.ActionFundingStart(), as_her(tracker("h7", "we zijn een omgevingsdienst met ruim driehonderd mensen, "
                                                  "welke subsidies passen?", "subsidie_zoeken")))
