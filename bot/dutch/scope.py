@@ -64,9 +64,6 @@ class Clause:
     def text(self, full: str) -> str:
         return full[self.start:self.end]
 
-    def lemmas(self) -> set[str]:
-        return {lemma for _o, _w, lemma in self.words}
-
 
 @dataclass(frozen=True)
 class Sentence:
