@@ -15,7 +15,7 @@ TEST_PROCESSES ?= 2
 WIDGET := widget/dist/leerkoers-widget.js
 TRAIN_INPUTS := config.yml $(shell find domain -name '*.yml' 2>/dev/null) $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run run-prod bench nlu-report nlu-compare chat train test test-fast lint validate clean widget browser haproxy
+.PHONY: help install run run-prod bench nlu-report nlu-compare chat train test test-fast lint validate clean widget browser haproxy test-packages
 
 help:
 	@echo "make run    install what is missing, train when needed, start Leerkoers (SQLite)"
@@ -72,6 +72,10 @@ haproxy:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
 	  else echo "Install HAProxy (Debian: sudo apt-get install haproxy) for the production layout."; exit 1; fi; }
 
+# Chromium and HAProxy one after the other: apt-get runs once at a time.
+test-packages:
+	@$(MAKE) --no-print-directory browser && $(MAKE) --no-print-directory haproxy
+
 run: $(MODEL) $(WIDGET)
 	$(BIN)/leerkoers run
 
@@ -81,7 +85,9 @@ run-prod: $(MODEL) $(WIDGET) haproxy
 chat: $(MODEL)
 	$(BIN)/leerkoers chat
 
-test: $(MODEL) $(WIDGET) browser haproxy
+# What the tests need is made side by side: the model trains while the widget is built and Debian's packages install.
+test:
+	@$(MAKE) --no-print-directory -j 3 --output-sync=target $(MODEL) $(WIDGET) test-packages
 	$(BIN)/ruff check bot actions rasa_addons ops tests bench
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --durations=30
 

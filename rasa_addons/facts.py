@@ -14,6 +14,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -23,15 +24,16 @@ from bot.dutch.facts import extract
 EXTRACTOR = "FactsEntityExtractor"
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class FactsEntityExtractor(GraphComponent):
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> FactsEntityExtractor:
-        scope.warm_up()  # the facts are read from the sentence's parse: loaded while the rest of the model loads
         return cls()
 
-    def process(self, messages: list[Message]) -> list[Message]:
+    def process(self, messages: list[Message], model: SpacyModel | None = None) -> list[Message]:
+        if model is not None:  # the sentence's parse (bot/dutch/scope.py) uses the copy SpacyNLP loaded: no second one
+            scope.share(model.model)
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):

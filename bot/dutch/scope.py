@@ -6,7 +6,8 @@ dependencies); bot/dutch/facts.py asks it before it uses a fact word.
 denial). "Vroeger werkte ik bij de gemeente, nu heb ik een eigen bedrijfje": the gemeente is before. "Mijn zus
 werkt bij een bakkerij": said of someone else. "moet ik dat zelf betalen?": asked, not stated.
 
-The model loads on first use (about two seconds) and is shared by the threads of a process.
+The model loads on first use (about two seconds) and is shared by the threads of a process. In the Rasa server the
+copy that Rasa's SpacyNLP loaded is used (``share``): it runs without its parser, so the parser is run on its own.
 """
 
 from __future__ import annotations
@@ -41,6 +42,24 @@ def _nlp():
 
             _model.append(spacy.load("nl_core_news_sm", exclude=["ner"]))
         return _model[0]
+
+
+def share(language) -> None:
+    """Use nl_core_news_sm as another part of this process loaded it (Rasa's SpacyNLP, without running its parser),
+    so that the process holds one copy; a model of another name is not used."""
+    if getattr(language, "lang", "") != "nl" or language.meta.get("name") != "core_news_sm":
+        return
+    with _lock:
+        if not _model:
+            _model.append(language)
+
+
+def _parse(text: str):
+    nlp = _nlp()
+    if "parser" not in nlp.disabled:
+        return nlp(text)
+    doc = nlp(text, disable=["ner"])  # the parser reads what the shared tok2vec left in doc.tensor
+    return nlp.get_pipe("parser")(doc)
 
 
 def warm_up(after: float = 8.0) -> None:
@@ -118,7 +137,7 @@ def read(text: str) -> Sentence:
 
 @lru_cache(maxsize=64)  # within a turn the same text is read more than once; no longer kept
 def _read(text: str) -> Sentence:
-    doc = _nlp()(text)
+    doc = _parse(text)
     starts = {0}
     for tok in doc:
         if tok.i and (tok.text in _OPENERS or doc[tok.i - 1].text in ",;:.!?()"):

@@ -7,6 +7,7 @@ import pytest
 
 from bench import facts_report
 from bot.dutch.facts import extract
+from bot.dutch.parsing import normalize
 
 
 def test_the_fact_sentences_meet_the_target_and_the_set_is_large_enough():
@@ -61,3 +62,45 @@ def test_every_message_of_the_nlu_sets_is_read_without_an_error():
         "", "   ", "?!", "😀😀", "<b>niet</b> geen nooit", "'; DROP TABLE pops; --", "x" * 5000, "niet " * 300]
     for text in texts:
         extract(text)
+
+
+def test_the_copy_rasa_loaded_reads_every_fact_sentence_as_a_copy_of_our_own(monkeypatch):
+    """In the Rasa server the parse uses the model SpacyNLP loaded (issue 40, item 6: one copy per process). Rasa
+    loads it without running its parser; the clauses read through that copy are the same as through our own."""
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
+
+    from bot.dutch import scope
+
+    texts = [s["text"] for s in facts_report.sentences()]
+
+    def clauses(model_list):
+        monkeypatch.setattr(scope, "_model", model_list)
+        scope._read.cache_clear()
+        out = [(scope.read(t).clauses, [(w.dep_, w.head.i) for w in scope.read(t).doc]) for t in map(normalize, texts)]
+        scope._read.cache_clear()
+        return out
+
+    own = clauses([])
+    rasa_copy = SpacyNLP.load_model("nl_core_news_sm").model
+    assert "parser" in rasa_copy.disabled
+    shared: list = []
+    monkeypatch.setattr(scope, "_model", shared)
+    scope.share(rasa_copy)
+    assert shared == [rasa_copy]
+    assert clauses(shared) == own
+
+
+def test_the_facts_component_gets_the_model_spacy_nlp_loaded():
+    """The trained graph hands SpacyNLP's model to rasa_addons.facts (no second copy in the Rasa server)."""
+    from pathlib import Path
+
+    import yaml
+    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+    from rasa.shared.data import TrainingType
+
+    config = yaml.safe_load(Path("config.yml").read_text(encoding="utf-8"))
+    graphs = DefaultV1Recipe().graph_config_for_recipe(config, {}, TrainingType.BOTH)
+    nodes = graphs.predict_schema.nodes
+    facts = next(node for name, node in nodes.items() if name.startswith("run_rasa_addons.facts"))
+    provider = facts.needs.get("model")
+    assert provider is not None and nodes[provider].uses.__name__ == "SpacyNLP"
