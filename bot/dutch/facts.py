@@ -288,3 +288,45 @@ def about_us(facts: Facts, known_sector: str | None) -> Facts:
     if known_sector and facts.sector and facts.sector != known_sector:
         return replace(facts, sector=None)
     return facts
+
+
+# -- a message that only says who or what the organisation is ------------------------------------------------
+_US = frozenset({"we", "wij", "ik", "ons", "onze"})
+_STATEMENT_WORDS = frozenset({
+    "we", "wij", "ik", "ons", "onze", "zijn", "is", "ben", "werk", "werken", "werkt", "vallen", "val", "onder", "bij",
+    "een", "de", "het", "hier", "gewoon", "eigenlijk", "trouwens", "overigens", "hoor", "he", "hè", "toch", "dus",
+    "nee", "ja", "maar", "wel", "al", "en", "met", "van", "in", "dienst", "organisatie", "cao", "z'n", "zo'n",
+    "ongeveer", "circa", "ruim", "bijna", "rond", "zowat", "man", "mensen", "medewerkers", "werknemers", "collega's",
+    "personeelsleden", "fte", "docenten", "als", "sorry", "oh", "o", "nou", "even", "voor",
+    "duidelijkheid", "kleine", "klein", "grote", "groot", "middelgrote", "gewone"})
+
+
+def only_about_us(text: str) -> Facts | None:
+    """The facts of a message that says nothing but what the person's organisation is ("we zijn een gemeente
+    hoor, geen omgevingsdienst", "wij zijn trouwens een muziekschool met 40 man"): a remark at an open question,
+    not its answer. None when the message says anything else, or names no kind, size or CAO of its own."""
+    t = normalize(text)
+    facts = extract(t)
+    if not (facts.sector or facts.employees or facts.cao) or len(t) > 200:
+        return None
+    words = re.findall(r"[\w'’-]+", t)
+    if not _US & set(words) or not any(w in ("zijn", "is", "ben", "werk", "werken", "werkt", "vallen", "val")
+                                        for w in words):
+        return None
+    fact_spans = [m.span() for pattern in (*SECTOR_WORDS.values(), *CAO_WORDS.values())
+                  for m in re.finditer(rf"\b(?:{pattern})\b", t)]
+    position, denied = 0, False
+    for word in words:
+        start = t.index(word, position)
+        position = start + len(word)
+        if denied:  # "geen omgevingsdienst", "niet een school": the word that is denied
+            denied = word in ("een", "de", "het", "bij")
+            continue
+        if word in ("geen", "niet"):
+            denied = True
+            continue
+        if word in _STATEMENT_WORDS or any(a <= start < b for a, b in fact_spans) \
+                or parse_int(word, minimum=1, maximum=1_000_000) is not None:
+            continue
+        return None
+    return facts

@@ -29,6 +29,7 @@ from bot.interviews import (
     Reply,
     corrections,
     progress,
+    remarks,
     removal,
 )
 from bot.interviews.answers import PER_UNIT
@@ -104,11 +105,22 @@ def _agrees(text: str) -> bool:
     """A plain yes ("ja", "ok, bedankt", "klopt") and nothing that answers anything itself."""
     from bot.dutch.parsing import normalize, parse_yes_no, says_nothing, split_yes_no
 
+    if not _YES_FIRST.match(normalize(text)):  # "we zijn een gemeente die ...": a sentence, not a yes
+        return False
     value, rest = split_yes_no(text)
     if value is None:  # "ok. bedankt"
         first, _, rest = normalize(text).partition(next((c for c in normalize(text) if c in ",.!"), "\0"))
         value = parse_yes_no(first)
-    return value is True and says_nothing(rest)
+    said = re.match(r"^(?:dat klopt|dat is het|precies)\b[\s,.!]*", normalize(text))
+    if value is None and said:
+        value, rest = True, normalize(text)[said.end():]
+    return value is True and (says_nothing(rest) or bool(_CONFIRMS.fullmatch(normalize(rest).strip(" .!"))))
+
+
+_CONFIRMS = re.compile(r"(?:dat|het|dit) (?:is|was) (?:toch |wel |gewoon )*(?:mijn|het) antwoord|dat klopt|klopt|"
+                       r"bewaar (?:het|dat|dit|maar)(?: maar)?|sla (?:het|dat|dit) (?:maar )?op")
+_YES_FIRST = re.compile(r"^(?:ja|jawel|jazeker|jep|jup|yes|yep|klopt|ok|oke|oké|okay|prima|goed|is goed|zeker|"
+                        r"natuurlijk|graag|doe maar|dat klopt|dat is het|precies)\b")
 
 
 def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | None) -> bool:
@@ -257,18 +269,23 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if decision == ANSWERED and not confirmed and _SAYS_WRONG.search(normalize(text)) \
                 and not corrections.named_question(engine, text):
             decision = Decision("hold", "correctie")  # not lost, not stored: asked about
+        answer_button = [{"title": ANSWER_BUTTON, "payload": "/" + ANSWER}]
+        noted = remarks.about_us(engine, key, text, can_plan, answer_button) \
+            if decision in (ANSWERED, Decision("hold", REMARK)) and not confirmed else None
+        if noted is not None:  # "we zijn een gemeente hoor, geen omgevingsdienst": said back, not the answer
+            engine.hold(text, ANSWER)
+            return Turn([noted], engine.prompt(), accepted=False, done=False, unsure=REMARK)
         if decision.kind == "hold" and key not in (None, RESTART):
             # not the answer as it stands (a question, a remark, half a sentence): kept aside, never lost, and the
             # person can still choose to store it with one button
             engine.hold(text, ANSWER)
             said = Message(KEPT_ASIDE[decision.intent], {"vraag_label": formatting.in_sentence(Q[key].label)},
-                           [{"title": ANSWER_BUTTON, "payload": "/" + ANSWER}])
+                           answer_button)
             return Turn([said], engine.prompt(), accepted=False, done=False, unsure=decision.intent)
         if decision.kind == "unsure" and key not in (None, RESTART):
             engine.hold(text, decision.intent)
             label = requests.get(decision.intent).label if requests.get(decision.intent) else "iets anders doen"
-            buttons = [{"title": ANSWER_BUTTON, "payload": "/" + ANSWER},
-                       {"title": label[0].upper() + label[1:], "payload": "/" + decision.intent}]
+            buttons = [*answer_button, {"title": label[0].upper() + label[1:], "payload": "/" + decision.intent}]
             return Turn([Message("antwoord_of_verzoek", {"vraag_label": formatting.in_sentence(Q[key].label), "verzoek": label},
                                  buttons)], None, accepted=False, done=False, unsure=decision.intent)
         if decision.kind != "request":

@@ -991,3 +991,70 @@ def test_emptying_a_required_pop_answer_stores_nothing_and_says_what_can(db_url,
         turn = _say("e1", "pop", text, today, [("antwoord", 0.9)])
         assert [m.response for m in turn.messages][0] == "antwoord_kan_niet_leeg", text  # (and how to stop)
     assert _pop_value("development_points") == "sneller werken met het nieuwe systeem"
+
+
+def _vision() -> str | None:
+    with session_scope() as s:
+        plan = s.execute(select(StrategicPlan)).scalar_one_or_none()
+        return plan.future_vision if plan else None
+
+
+def test_a_remark_that_only_says_what_the_organisation_is_is_said_back_not_stored_as_the_open_answer(db_url, today):
+    """Found over make run: "we zijn een gemeente hoor, geen omgevingsdienst" became the organisation's future."""
+    service.start("f1", "strategie", today)
+    for _key, text in STRATEGIE[:3]:
+        service.answer("f1", "strategie", text, today)
+    for remark, ranking in (("we zijn een gemeente hoor, geen omgevingsdienst", [("antwoord", 0.9)]),
+                            ("wij zijn trouwens een gemeente met 800 man", [("opmerking", 0.8), ("antwoord", 0.1)])):
+        turn = _say("f1", "strategie", remark, today, ranking)
+        assert [m.response for m in turn.messages] == ["apart_gehouden_feiten"], remark
+        assert "gemeente" in turn.messages[0].params["feiten"]
+        assert turn.accepted is False and service.current_question("f1", "strategie", today) == "strategie_toekomst"
+    assert _vision() is None
+    # a vision that names the kind of organisation is an answer
+    turn = _say("f1", "strategie", "We zijn een gemeente die over vijf jaar volledig digitaal werkt", today,
+                [("antwoord", 0.9)])
+    assert turn.accepted and _vision() == "We zijn een gemeente die over vijf jaar volledig digitaal werkt"
+
+
+def test_a_planner_who_says_what_the_organisation_is_corrects_its_profile(db_url, today):
+    service.start("f2", "strategie", today)
+    for _key, text in STRATEGIE[:3]:
+        service.answer("f2", "strategie", text, today)
+    with session_scope() as s:
+        s.execute(select(Organisation)).scalar_one().sector = "overig_publiek"
+    turn = _say("f2", "strategie", "Nee hoor, wij zijn een gemeente met 650 medewerkers.", today, [("antwoord", 0.9)])
+    assert [m.response for m in turn.messages] == ["apart_gehouden_feiten_genoteerd"]
+    with session_scope() as s:
+        org = s.execute(select(Organisation)).scalar_one()
+        assert (org.sector, org.employees) == ("gemeente", 650)
+    _say("f2", "strategie", "/antwoord", today)  # "Ja, dit is mijn antwoord": stored after all
+    assert _vision() == "Nee hoor, wij zijn een gemeente met 650 medewerkers."
+
+
+def test_an_employee_who_says_what_the_organisation_is_changes_no_profile(db_url, today):
+    service.start("f3", "pop", today)
+    for text in ("Gemeente Zeist", "beleidsmedewerker", "Team Burgerzaken"):
+        service.answer("f3", "pop", text, today)
+    key = service.current_question("f3", "pop", today)
+    with session_scope() as s:
+        before = s.execute(select(Organisation.sector, Organisation.employees)).one()
+    turn = service.turn("f3", "pop", "we zijn een gemeente met zo'n 300 man", ranking=[("antwoord", 0.9)],
+                        today=today, can_plan=False)
+    assert [m.response for m in turn.messages] == ["apart_gehouden_feiten"]
+    assert service.current_question("f3", "pop", today) == key
+    with session_scope() as s:
+        assert s.execute(select(Organisation.sector, Organisation.employees)).one() == before
+
+
+@pytest.mark.parametrize(("reply", "stored"), [("ja, dat is mijn antwoord", True), ("dat klopt", True),
+                                               ("We hebben over drie jaar een eigen academie", False)])
+def test_after_a_message_kept_aside_only_a_yes_stores_it_a_sentence_is_its_own_answer(db_url, today, reply, stored):
+    """A sentence that reads as yes to a closed question ("we hebben ...", "we zijn ...") stored the message kept
+    aside instead of itself."""
+    service.start("f4", "strategie", today)
+    for _key, text in STRATEGIE[:3]:
+        service.answer("f4", "strategie", text, today)
+    _say("f4", "strategie", "hmm even denken", today, [("opmerking", 0.8), ("antwoord", 0.1)])
+    _say("f4", "strategie", reply, today, [("antwoord", 0.9)])
+    assert _vision() == ("hmm even denken" if stored else reply)

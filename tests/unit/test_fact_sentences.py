@@ -104,3 +104,23 @@ def test_the_facts_component_gets_the_model_spacy_nlp_loaded():
     facts = next(node for name, node in nodes.items() if name.startswith("run_rasa_addons.facts"))
     provider = facts.needs.get("model")
     assert provider is not None and nodes[provider].uses.__name__ == "SpacyNLP"
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("we zijn een gemeente hoor, geen omgevingsdienst", "gemeente"),
+    ("Een gemeente zijn we, geen waterschap!", "gemeente"),
+    ("ik werk bij een gemeente, niet bij een school", "gemeente"),
+    ("Wij zijn een muziekschool met ongeveer veertig docenten.", "kunsteducatie"),
+    ("we vallen onder de cao gemeenten", "gemeente"),
+    # says more than what the organisation is: an answer
+    ("We zijn een gemeente die over 5 jaar volledig digitaal werkt", None),
+    ("we zijn een gemeente en willen over drie jaar digitaal werken", None),
+    ("over 3 jaar zijn we een moderne gemeente", None),
+    ("de gemeente", None),
+    ("we werken veel samen met de bibliotheek", None),
+])
+def test_a_message_that_only_says_what_the_organisation_is(text, sector):
+    from bot.dutch.facts import only_about_us
+
+    found = only_about_us(text)
+    assert (found.sector if found else None) == sector
