@@ -45,7 +45,16 @@ _COUNT_TIMES_PRICE = (r"(?:voor\s+)?(?:(?:zo'n|ongeveer|circa|rond|ruim|een stuk
 # "De eerste activiteit is een training ...": the words that introduce the activity are no part of its name
 _LEAD = re.compile(r"(?i)^(?:(?:de\s+)?(?:eerste|tweede|derde|vierde|volgende|laatste|andere|nieuwe)\s+(?:activiteit\s+)?"
                    r"(?:is|wordt)\s+(?:een\s+)?|(?:daarnaast|verder|dan|en)\s+(?:nog\s+)?(?:de\s+|het\s+|een\s+)?)")
-_TRAILING = re.compile(r"(?i)[,\s]+(?:te volgen|te geven|te doen|start|begint|starten)$")
+_TRAILING = re.compile(r"(?i)[,\s]+(?:te volgen|te geven|te doen|start|begint|starten|gaat van|gaan van)$")
+# "ze gaat in maart een training volgen", "Eva wil de cursus Excel doen": who does it and the verb are no part of
+# the name (a POP-gesprek's agreement is told like this)
+_FRAME = re.compile(r"(?i)^\s*(?:ze|zij|hij|die|ik|we|wij|(?!training|cursus|opleiding|coaching|workshop|leergang|"
+                    r"traject|webinar|module)(?-i:[A-Z][a-z]+))\s+(?:gaat|gaan|ga|wil|wilt|willen|zal|zullen|"
+                    r"mag|mogen|kan|kunnen|moet|moeten)\s+(?:dan\s+|nu\s+|graag\s+)?")
+_FRAME_VERB = re.compile(r"(?i)\s+(?:volgen|doen|halen|lopen|bijwonen|krijgen|maken|starten|beginnen)(?:\s+van)?"
+                         r"(?=\s*(?:,|$))")
+_NOT_LAST = frozenset({"de", "het", "een", "van", "en", "met", "voor", "aan"})  # "in het voorjaar de training"
+_PRONOUN_ONLY = re.compile(r"(?i)^(?:die|dat|wat|en die|en dat|dit)$")
 
 _PEOPLE = re.compile(r"\b(team|teams|afdeling|medewerkers?|collega'?s|alle|iedereen|docenten|leidinggevenden|"
                      r"managers?|[a-z]*medewerkers|balie|secretariaat|groep|functiegroep|staf|directie)\b", re.I)
@@ -59,9 +68,12 @@ def _target_group(rest: str) -> re.Match | None:
 
 
 def _a_period(candidate: str, today: date | None) -> bool:
-    if parse_period(candidate):
-        return True
-    return today is not None and read_period(candidate, today).label is not None  # "rond de kerst"
+    """Only a period ("in het tweede kwartaal", "rond de kerst"), not "in maart een training timemanagement"."""
+    if today is not None:
+        reading = read_period(candidate, today)
+        if reading.label is not None:
+            return reading.whole
+    return (today is None or len(candidate.split()) <= 3) and bool(parse_period(candidate))
 
 
 def split_activity(text: str, today: date | None = None) -> dict[str, str]:
@@ -70,7 +82,11 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
     A part is only taken when the message names at least one other field besides the activity itself, so a
     plain title ("Training voor leidinggevenden") is the title as typed.
     """
-    rest = " " + _LEAD.sub("", (text or "").strip().rstrip(".")) + " "
+    told = _LEAD.sub("", (text or "").strip().rstrip("."))
+    framed = _FRAME.match(told)
+    if framed:
+        told = _FRAME_VERB.sub("", told[framed.end():])
+    rest = " " + told + " "
     parts: dict[str, str] = {}
     each = False  # the count was taken from "voor 4 docenten": the target group stays as it is said
     money = re.search(_COUNT_TIMES_PRICE, rest, flags=re.I) or re.search(_MONEY, rest, flags=re.I)
@@ -92,6 +108,8 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
                     rest = rest[:count.start()] + " " + rest[count.end():]
             else:
                 del parts["cost_cents"]
+    if framed:  # "de cursus Excel doen van zo'n 400 euro": the verb stood before the cost
+        rest = _FRAME_VERB.sub("", rest.rstrip()) + " "
     provider = re.search(r"\sdoor\s+(.+?)" + _STOP, rest, flags=re.I)
     if provider:
         parts["provider"] = provider.group(1).strip()
@@ -105,9 +123,13 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
                                                                    "eind", "begin", "half", "medio") \
                 and not parse_period(words[0]):
             continue
-        if _a_period(candidate, today):
-            parts["period"] = re.sub(r"^(in|op|tijdens)\s+(het\s+|de\s+)?", "", candidate, flags=re.I)
-            rest = rest[:segment.start(1)] + " " + rest[segment.end(1):]
+        whole = next((n for n in range(len(words), 0, -1) if words[n - 1].lower() not in _NOT_LAST
+                      and _a_period(" ".join(words[:n]), today)), None)
+        if whole is not None:  # "in maart een training volgen": the period is "maart", the rest stays
+            taken = " ".join(words[:whole])
+            parts["period"] = re.sub(r"^(in|op|tijdens)\s+(het\s+|de\s+)?", "", taken, flags=re.I)
+            start = rest.index(taken, segment.start(1))
+            rest = rest[:start] + " " + rest[start + len(taken):]
             break
     kept = []
     for segment in (p.strip() for p in rest.split(",")):
@@ -119,7 +141,7 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
             parts["provider"] = segment
         elif "form" not in parts and _FORM.match(segment) and kept:
             parts["form"] = segment
-        else:
+        elif not _PRONOUN_ONLY.match(segment):  # ", die kost 650 euro": "die" is left of the cost
             kept.append(segment)
     rest = " " + ", ".join(kept) + " "
     counted = None if each else re.match(r"(?i)(?:voor\s+)?[\w-]+\s+([a-z]+)\s+(?:à|á|a|x)\b", parts.get("cost_cents", ""))
@@ -133,7 +155,10 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
         parts["target_group"] = re.sub(r"^(?:\d{1,4}|[a-z]+)\s+(?=\S)", lambda m: "" if parse_int(
             m.group(0).strip(), minimum=1, maximum=10_000) else m.group(0), parts["target_group"])
     title = re.sub(r"\s*,\s*(,\s*)*", ", ", re.sub(r"\s+", " ", rest)).strip(" ,")
-    title = _TRAILING.sub("", title).strip(" ,")
+    while _TRAILING.search(title):  # "Training gaat in maart van start": "gaat van start" goes
+        title = _TRAILING.sub("", title).strip(" ,")
+    if framed:  # "ze gaat een training timemanagement volgen": the training's name
+        title = re.sub(r"(?i)^(?:een|de|het)\s+(?=\S)", "", title)
     if len(parts) < 2 or not title:
         return {"title": (text or "").strip()}
     parts["title"] = title

@@ -165,7 +165,7 @@ def _details(engine, key: str, value, rest: str) -> list[Message]:
 
 def _questions_for_details(engine, key: str, value) -> list[str]:
     group = current().group_of(key)
-    if group is not None and key in (group.start, group.more):
+    if group is not None and (key in (group.start, group.more) or group.start is None and key == group.keys[0]):
         following = engine.current_key()  # "ja, een cursus Excel": the new item's first question
         return [following] if value and following not in (None, RESTART, key) else []
     order = INTERVIEW_QUESTIONS[engine.interview]

@@ -148,7 +148,18 @@ def _choice(q: Question, t: str, choices: dict, error: str) -> Parsed:
     if r.value is None:
         return Parsed(False, error=error)
     # one clear reading: stored, and said back when it came from a sentence ("doorgeschoven naar maart": verschoven)
-    return Parsed(True, r.value, said=choice_title(q, r.value), echo=not r.whole)
+    return Parsed(True, r.value, said=choice_title(q, r.value), echo=not r.whole, rest=_after_the_choice(t, r.value,
+                                                                                                        choices))
+
+
+def _after_the_choice(t: str, value: str, choices: dict) -> str:
+    """"Afgesproken, ze gaat in maart een training volgen": what follows the choice, when the choice stands alone
+    before it; the next questions may take it (answering._details)."""
+    m = re.match(r"^\s*(.{1,40}?)\s*(?:[,;:.!]|\s-\s|\s(?:en|want|dus)\s)\s*(.+)$", t, flags=re.S)
+    if m is None:
+        return ""
+    first = parsing.read_choice(m.group(1), choices)
+    return m.group(2).strip() if first.value == value and first.whole else ""
 
 
 def choice_title(q: Question, value: str) -> str:
@@ -329,6 +340,8 @@ def described_parts(q: Question, text: str, ctx: Ctx) -> tuple[object, dict[str,
     asked = current().fields(record)  # the item's questions: key -> attribute
     by_attribute = {attribute: key for key, attribute in asked.items()}
     parts = split_activity(text, ctx.today)
+    if own not in parts and "title" in parts:  # an agreement's "activity" is what an activity calls its title
+        parts[own] = parts.pop("title")
     if len(parts) < 2 or own not in parts:
         return None
     title = parts.pop(own)

@@ -121,3 +121,41 @@ def test_the_manager_sees_the_state_of_the_own_team_in_the_chat(db_url, today, m
     other = _ask_team(monkeypatch, OTHER_TEAM)
     assert not [m for m in other if m.get("response") == "utter_team_pop_stand"]
     assert "Eva" not in str(other)
+
+
+def _agreement() -> tuple:
+    with session_scope() as s:
+        a = s.execute(select(Agreement)).scalar_one()
+        return a.decision, a.activity, a.period, a.cost_cents, a.payer
+
+
+def test_a_decision_with_the_whole_agreement_in_one_message_is_read_back_and_stored_when_confirmed(db_url, today):
+    """Found over make run: a first message with decision, activity, period and cost kept only the decision."""
+    service.sync_identity(MARK)
+    prepared_and_shared(today)
+    service.start("mark", "popgesprek", today)
+    service.turn("mark", "popgesprek", "Eva de Vries", ranking=[("antwoord", 0.9)], today=today)
+    turn = service.turn("mark", "popgesprek",
+                        "afgesproken, ze gaat in maart een training timemanagement volgen, die kost 650 euro",
+                        ranking=[("antwoord", 0.9)], today=today)
+    assert [m.response for m in turn.messages] == ["genoteerd", "details_gelezen"]
+    assert turn.prompt.response == "voorstel_delen"
+    said = turn.prompt.params["wat"]
+    assert "training timemanagement" in said and "€ 650" in said and "maart" in said
+    assert _agreement() == ("afgesproken", None, None, None, None)  # nothing but the decision before the yes
+    turn = service.turn("mark", "popgesprek", "ja", ranking=[("antwoord", 0.9)], today=today)
+    assert turn.prompt.response == "vraag_afspraak_betaalt"
+    decision, activity, period, cost, payer = _agreement()
+    assert (decision, activity, cost, payer) == ("afgesproken", "training timemanagement", 65000, None)
+    assert period.startswith("maart")
+
+
+def test_a_decision_with_a_remark_after_it_is_not_lost(db_url, today):
+    service.sync_identity(MARK)
+    prepared_and_shared(today)
+    service.start("mark", "popgesprek", today)
+    service.turn("mark", "popgesprek", "Eva de Vries", ranking=[("antwoord", 0.9)], today=today)
+    turn = service.turn("mark", "popgesprek", "niet nu, eerst moet ze haar inwerkperiode goed afronden en daarna "
+                        "kijken we in het najaar opnieuw naar dit doel", ranking=[("antwoord", 0.9)], today=today)
+    assert _agreement()[0] == "niet_nu"
+    assert "details_niet_bewaard" in [m.response for m in turn.messages]

@@ -81,6 +81,20 @@ def test_an_activity_in_one_message():
                      "period": "tweede kwartaal", "provider": "Hogeschool Utrecht", "cost_cents": "€ 12.500"}
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # an agreement told as a sentence: who does it and the verb are no part of the name, nor is the period
+    ("ze gaat in maart een training timemanagement volgen, die kost 650 euro",
+     {"title": "training timemanagement", "period": "maart", "cost_cents": "kost 650 euro"}),
+    ("hij gaat na de zomer de cursus Excel doen van zo'n 400 euro",
+     {"title": "cursus Excel", "period": "na de zomer", "cost_cents": "zo'n 400 euro"}),
+    ("Eva gaat in het voorjaar de training presenteren volgen, kosten 1250 euro",
+     {"title": "training presenteren", "period": "voorjaar", "cost_cents": "kosten 1250 euro"}),
+    ("Training gaat in maart van start, 500 euro", {"title": "Training", "period": "maart", "cost_cents": "500 euro"}),
+])
+def test_an_activity_told_as_a_sentence(text, parts, today):
+    assert split_activity(text, today) == parts
+
+
 @pytest.mark.parametrize("title", ["Training voor leidinggevenden", "Coaching leidinggevenden",
                                    "Cursus gegevens verwijderen volgens de AVG", "Training door de week"])
 def test_a_plain_title_stays_the_title(title):
