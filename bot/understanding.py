@@ -79,6 +79,12 @@ _NOT_FOR_THE_BOT = r"\b(leren|worden|om|te|meer weten|weten over|beter|kunnen)\b
 _INTERJECTION = re.compile(r"^(?:(?:nee|neen|ja|sorry|eh|euh|uh|hm+|oh|o|nou|oke|ok|wacht|hoor|toch)[,!.]?\s+)+")
 
 
+def stopped_with_more(text: str) -> bool:
+    """"Dat weet ik nog niet. stop": a stop at the end of a message that says more (that part is not stored)."""
+    return EXACT.get(_last_sentence(text).strip(" .!?")) == "stoppen" and \
+        normalize(text).strip(" .!?") not in EXACT
+
+
 def _last_sentence(text: str) -> str:
     """The last sentence, without the interjections it starts with ("Nee, ik wil eerst het jaarplan invullen")."""
     parts = [p for p in re.split(r"(?<=[.!?])\s+", normalize(text).strip()) if any(c.isalnum() for c in p)]
@@ -158,8 +164,10 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         return Decision("request", intent) if intent in COMMANDS else ANSWERED
     t = normalize(stripped).strip(" .!?")
     last = _last_sentence(stripped).strip(" .!?")
-    if t in EXACT or last in EXACT and last not in ("stop", "verder", "terug", "help", "hulp", "overzicht"):
-        return Decision("request", EXACT[t] if t in EXACT else EXACT[last])  # "Oei, de rest is weg. Zet het terug."
+    if t in EXACT or last in EXACT and last not in ("verder", "terug", "help", "hulp", "overzicht"):
+        # "Oei, de rest is weg. Zet het terug."; "Daar moet ik even over nadenken. Stop": what came before is not
+        # stored (said so: STOPPED_WITH_MORE)
+        return Decision("request", EXACT[t] if t in EXACT else EXACT[last])
     own = requests.get(f"start_{interview}") if interview else None
     if own is not None and t == normalize(own.button):
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again

@@ -12,7 +12,7 @@ from bot.funding.advice import funding_replies
 from bot.interviews import INTERVIEW_LABELS, WHY_KEYS, InterviewEngine, Message, Q, corrections, progress
 from bot.services.funding import org_profile
 from bot.services.roles import MANAGERS, PLANNING, refusal, role_may_start
-from bot.understanding import QUESTION
+from bot.understanding import QUESTION, stopped_with_more
 
 
 def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: str | None, topic: str | None,
@@ -23,7 +23,7 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
     interview = engine.interview
     if command == "stoppen":
         engine.pause()
-        messages.append(Message("gepauzeerd"))
+        messages.append(Message("gepauzeerd_niet_bewaard" if stopped_with_more(text) else "gepauzeerd"))
         extra["paused"] = True
     elif command == "terug":
         key = engine.go_back()

@@ -1058,3 +1058,17 @@ def test_after_a_message_kept_aside_only_a_yes_stores_it_a_sentence_is_its_own_a
     _say("f4", "strategie", "hmm even denken", today, [("opmerking", 0.8), ("antwoord", 0.1)])
     _say("f4", "strategie", reply, today, [("antwoord", 0.9)])
     assert _vision() == ("hmm even denken" if stored else reply)
+
+
+def test_a_stop_at_the_end_of_a_message_pauses_and_says_the_rest_was_not_stored(db_url, today):
+    """Found over make run: "... daar moet ik even over nadenken. stop" did not pause."""
+    service.start("f5", "strategie", today)
+    for _key, text in STRATEGIE[:3]:
+        service.answer("f5", "strategie", text, today)
+    turn = _say("f5", "strategie", "Goeie vraag, daar moet ik even over nadenken. stop", today,
+                [("antwoord", 0.7), ("opmerking", 0.2)])
+    assert [m.response for m in turn.messages] == ["gepauzeerd_niet_bewaard"] and turn.extra.get("paused")
+    assert _vision() is None
+    assert service.unfinished_interview("f5") == "strategie"
+    turn = _say("f5", "strategie", "stop", today, [("stoppen", 0.9)])  # a plain stop says all was stored
+    assert [m.response for m in turn.messages] == ["gepauzeerd"]
