@@ -9,6 +9,7 @@
     answers.py    reading an answer of a given kind
     popgesprek.py the manager's side of the POP-gesprek (agreements.py: its rules)
     evaluation.py the evaluation of a yearly plan, with carrying over to next year
+    reading.py    how a message at an open question reads before it is stored (a yes to what was kept aside, ...)
     remarks.py    a remark at an open question that only says what the organisation is
     flow.py       what an activity says (open activity, funding situations); summaries.py "Dit heb je tot nu toe"
 """

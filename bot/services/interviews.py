@@ -5,7 +5,6 @@ These are the only functions the Rasa actions and the CLI need; they never share
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,12 +27,12 @@ from bot.interviews import (
     Q,
     Reply,
     corrections,
-    progress,
+    reading,
     remarks,
     removal,
 )
 from bot.interviews.answers import PER_UNIT
-from bot.interviews.catalogue import BUDGET, current
+from bot.interviews.catalogue import current
 from bot.services import sharing
 from bot.services.during_interview import carry_out
 from bot.services.people import sync_identity  # noqa: F401 - the actions and many tests call it from here
@@ -47,10 +46,8 @@ from bot.understanding import (
     QUESTION,
     REMARK,
     Decision,
-    contrasts_a_value,
     decide,
     is_question,
-    sounds_like_a_correction,
     without_said_already,
 )
 
@@ -93,88 +90,9 @@ def _engine(session, person_id: str, interview: str, today: date | None = None,
     return InterviewEngine(session, person, interview, today)
 
 
-ANSWER_BUTTON = "Ja, dit is mijn antwoord"
-
-
-def _is_answer_button(text: str) -> bool:
-    """The title of the button typed, also when the message it belonged to is no longer the last one."""
-    return normalize(text).strip(" .!'\"") == normalize(ANSWER_BUTTON)
-
-
-def _agrees(text: str) -> bool:
-    """A plain yes ("ja", "ok, bedankt", "klopt") and nothing that answers anything itself."""
-    from bot.dutch.parsing import normalize, parse_yes_no, says_nothing, split_yes_no
-
-    if not _YES_FIRST.match(normalize(text)):  # "we zijn een gemeente die ...": a sentence, not a yes
-        return False
-    value, rest = split_yes_no(text)
-    if value is None:  # "ok. bedankt"
-        first, _, rest = normalize(text).partition(next((c for c in normalize(text) if c in ",.!"), "\0"))
-        value = parse_yes_no(first)
-    said = re.match(r"^(?:dat klopt|dat is het|precies)\b[\s,.!]*", normalize(text))
-    if value is None and said:
-        value, rest = True, normalize(text)[said.end():]
-    return value is True and (says_nothing(rest) or bool(_CONFIRMS.fullmatch(normalize(rest).strip(" .!"))))
-
-
-_CONFIRMS = re.compile(r"(?:dat|het|dit) (?:is|was) (?:toch |wel |gewoon )*(?:mijn|het) antwoord|dat klopt|klopt|"
-                       r"bewaar (?:het|dat|dit|maar)(?: maar)?|sla (?:het|dat|dit) (?:maar )?op")
-_YES_FIRST = re.compile(r"^(?:ja|jawel|jazeker|jep|jup|yes|yep|klopt|ok|oke|oké|okay|prima|goed|is goed|zeker|"
-                        r"natuurlijk|graag|doe maar|dat klopt|dat is het|precies)\b")
-
-
-def _names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | None) -> bool:
-    """A correction said as a statement ("de toekomst van de organisatie klopt niet, we gaan ...", "nee wacht, de
-    kosten van de tweede activiteit moeten 2500 zijn"): the words of a correction, and words that name an answer the
-    person gave, not the open question. Not while a value waits for "klopt dat?"."""
-    contrast = contrasts_a_value(text)
-    if key in (None, RESTART):
-        return False
-    if not (sounds_like_a_correction(text) or contrast):
-        # "wacht, mijn sterke punten zijn geduld en overzicht": taking back, then another answer by its name
-        return _takes_back_by_name(engine, text, key)  # "15.000 voor twee jaar" names a question, corrects nothing
-    found = corrections.find(engine, text)
-    targets = [found.target] if found.target else found.options or []
-    if not sounds_like_a_correction(text):  # only "niet X maar Y": X must be what that answer holds now
-        targets = [t for t in targets if contrast in normalize(corrections.shown(engine, t.key, t.item) or "")]
-    # another question, or another item of this one: at "nog een speerpunt?" (or while speerpunt 3 is being
-    # changed), "het eerste speerpunt klopt niet, dat moet ... zijn" is a correction of speerpunt 1
-    here = (key, engine.state.pending_item if engine.state.pending_question == key else None)
-    # "nee wacht, dat klopt niet, team communicatie": no question named, but plainly the answer given just before
-    last = not found.by_words and _THE_LAST_ONE.search(normalize(text)) is not None and found.value_text
-    return (found.by_words or bool(last)) and any((t.key, t.item) != here for t in targets)
-
-
-def _takes_back_by_name(engine: InterviewEngine, text: str, key: str) -> bool:
-    """"wacht, mijn sterke punten zijn ...", "oeps, ik bedoelde: het team is ...": the words of taking something back,
-    a question answered before named by its words, and a new value after "is", "zijn" or ":"."""
-    if not _TAKING_BACK.search(normalize(text)):
-        return False
-    found = corrections.find(engine, text)
-    here = (key, engine.state.pending_item if engine.state.pending_question == key else None)
-    return bool(found.by_words and found.target and found.value_text
-                and (found.target.key, found.target.item) != here)
-
-
-_TAKING_BACK = re.compile(r"^(?:nee,? ?|o+,? ?|oh,? ?|ho,? ?)?(?:wacht|oeps|sorry|foutje|ik bedoelde|ik bedoel|"
-                          r"(?:dat|dit|het) was (?:geen|niet (?:mijn|het)) antwoord)\b")
-# "mijn leeftijd klopt niet, het is 58" where no question of the interview is named: no answer to the open question
-_SAYS_WRONG = re.compile(r"\bklop(?:t|pen|te) (?:ook |echt |helemaal |toch )?niet\b|\b(?:is|zijn|staat|staan) "
-                         r"(?:fout|verkeerd)\b")
-_THE_LAST_ONE = re.compile(r"^(?:nee,? ?wacht|oeps|sorry|foutje|ho)\b|\b(?:dat|die|het) (?:klopt|klopte) niet\b")
-
-
 def asks_for_another_activity(text: str) -> bool:
     """"ik wil nog een activiteit toevoegen": the yearly plan, also when it was finished (``start(text=...)``)."""
     return removal.wants_another(text)
-
-
-def _only_a_count(text: str) -> bool:
-    """"twaalf teamleiders", "voor 8 mensen", "10": how many, no amount of money."""
-    from bot.dutch import numbers
-
-    return numbers.read_count(text).value is not None and not re.search(r"€|\beur(?:o|os)?\b", text.lower()) \
-        and len(text.split()) <= 6
 
 
 def start(person_id: str, interview: str, today: date | None = None, role: str | None = None,
@@ -234,23 +152,23 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         engine = _engine(s, person_id, interview, today)
         held_text, held_request = engine.take_held()
         key = engine.current_key()
-        if held_text is not None and held_request == ANSWER and _agrees(text) and not engine.accepts_closed(text):
+        if held_text is not None and held_request == ANSWER and reading.agrees(text) and not engine.accepts_closed(text):
             text = "/" + ANSWER  # "Was het toch je antwoord?" - "ja": the kept message is the answer (unless "ja"
             # answers the open question itself: "Wil je nog een activiteit toevoegen?")
-        elif held_request == PER_UNIT and held_text and _only_a_count(text):
+        elif held_request == PER_UNIT and held_text and reading.only_a_count(text):
             text = f"{held_text} voor {text}"  # "650 per persoon", then "twaalf teamleiders": 12 × € 650, said back
         position = removal.named(text) if removal.has_activities(interview) else None
         if position is not None:  # "verwijder activiteit 4": that one goes ("zet het terug" brings it back)
             return Turn([removal.remove(engine, position)], engine.prompt(), accepted=False, done=False)
-        checked = _checked(engine, text)
+        checked = reading.checked(engine, text)
         if checked is not None:  # "klopt het dat activiteit 2 nu 4740 euro kost?": what is stored, nothing changes
             return Turn(checked, engine.prompt(), accepted=False, done=False)
         confirmed = False  # the person chose to store the message kept aside
         decision = decide(text, ranking, closed_answer=engine.accepts_closed(text), interview=interview,
-                          names_an_answer=_names_an_answer(engine, text, ranking, key))
+                          names_an_answer=reading.names_an_answer(engine, text, ranking, key))
         if engine.state.pending_question not in (None, RESTART) and corrections.lets_go(text):
             decision = Decision("request", "hervatten")  # "laat maar, niks wijzigen": the change is let go, not stored
-        if text.strip() == "/" + ANSWER or _is_answer_button(text):  # the button "Ja, dit is mijn antwoord"
+        if text.strip() == "/" + ANSWER or reading.is_answer_button(text):  # the button "Ja, dit is mijn antwoord"
             if held_text is None:  # nothing kept aside (any more): its title is never an answer
                 return Turn([Message("niets_apart_gehouden")], engine.prompt(), accepted=False, done=False)
             text, decision, confirmed = held_text, ANSWERED, True
@@ -266,10 +184,10 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
             decision = Decision("hold", REMARK)
         if interview == "pop" and decision.intent not in ("pop_delen", "pop_niet_delen") and sharing.asks_who_sees(text):
             decision = Decision("request", "pop_delen")  # "kan mijn leidinggevende dit lezen": who sees it, answered
-        if decision == ANSWERED and not confirmed and _SAYS_WRONG.search(normalize(text)) \
+        if decision == ANSWERED and not confirmed and reading.SAYS_WRONG.search(normalize(text)) \
                 and not corrections.named_question(engine, text):
             decision = Decision("hold", "correctie")  # not lost, not stored: asked about
-        answer_button = [{"title": ANSWER_BUTTON, "payload": "/" + ANSWER}]
+        answer_button = [{"title": reading.ANSWER_BUTTON, "payload": "/" + ANSWER}]
         noted = remarks.about_us(engine, key, text, can_plan, answer_button) \
             if decision in (ANSWERED, Decision("hold", REMARK)) and not confirmed else None
         if noted is not None:  # "we zijn een gemeente hoor, geen omgevingsdienst": said back, not the answer
@@ -367,32 +285,6 @@ class Correction:
     prompt: Message | None = None
 
 
-def _checked(engine: InterviewEngine, text: str) -> list[Message] | None:
-    """The answer to a question whether a stored answer is what the person thinks, or None; about the budget also
-    what is planned and left ("klopt het dat we nu boven budget zitten?")."""
-    if not _checks(text) and not _OVER_BUDGET.search(normalize(text or "")):
-        return None
-    found = corrections.find(engine, text)
-    if found.target is None or not found.by_words:
-        return None
-    said = [Message("antwoord_nu", {"vraag_label": corrections.label(engine, found.target.key, found.target.item),
-                                    "waarde": corrections.shown(engine, found.target.key, found.target.item)
-                                    or "nog niets"})]
-    if Q[found.target.key].stored_in == BUDGET:
-        said += [m for m in progress.messages(engine) if m.response.startswith("budget")]
-    return said
-
-
-_OVER_BUDGET = re.compile(r"\b(boven|binnen|over|onder) (het |ons |de )?budget\b.*\?$")
-
-
-def _checks(text: str) -> bool:
-    """A question whether an answer is what the person thinks, without the words of a correction."""
-    flat = normalize(text or "").strip()
-    return flat.endswith("?") and bool(re.match(r"(klopt het|is het zo|staat er|staat (nu |dus )?bij|(wat |hoeveel )?kost)\b", flat)) \
-        and not sounds_like_a_correction(text)
-
-
 def correction(person_id: str, text: str, preferred: str | None, person: Identity | None = None,
                today: date | None = None) -> Correction:
     """'Wijzig ...', 'de kosten van activiteit 6 kloppen niet': in the open interview when the words fit it, else in
@@ -411,8 +303,8 @@ def correction(person_id: str, text: str, preferred: str | None, person: Identit
             if removal.has_activities(interview) and removal.named(text) is not None:  # "verwijder activiteit 4"
                 engine.state.status = "active"
                 return Correction(interview, [removal.remove(engine, removal.named(text))], engine.prompt())
-            if _checks(text):  # "klopt het dat activiteit 3 nu 4000 euro kost?": what is stored, nothing changes
-                checked = _checked(engine, text)
+            if reading.checks(text):  # "klopt het dat activiteit 3 nu 4000 euro kost?": what is stored, nothing changes
+                checked = reading.checked(engine, text)
                 if checked is None:
                     continue
                 return Correction(interview, checked)
