@@ -168,6 +168,8 @@ def decide(text: str, ranking: list[tuple[str, float]] | None, closed_answer: bo
         # "Oei, de rest is weg. Zet het terug."; "Daar moet ik even over nadenken. Stop": what came before is not
         # stored (said so: STOPPED_WITH_MORE)
         return Decision("request", EXACT[t] if t in EXACT else EXACT[last])
+    if _SHOW_MINE.search(t):  # "laat mijn pop zien", "wat heb ik tot nu toe allemaal ingevuld": never an answer
+        return Decision("request", "toon_antwoorden")
     own = requests.get(f"start_{interview}") if interview else None
     if own is not None and t == normalize(own.button):
         return Decision("request", "hervatten")  # the menu button of this very interview, typed: ask again
@@ -214,6 +216,8 @@ def _decide(stripped: str, ranking: list[tuple[str, float]], interview: str | No
     asked = _asked(stripped, ranking)
     if asked:  # "Voordat ik verder ga: is hier subsidie voor? Dit soort trajecten is duur."
         return Decision("request", asked)
+    if _LEAVING_NOW.search(norm):  # "ik moet even weg, er is een melding binnengekomen": a pause, whatever follows
+        return Decision("request", "stoppen")
     if words <= GOODBYE_WORDS and _GOODBYE.search(norm):  # the words, not the NLU: "één avond" is no goodbye
         return Decision("request", "stoppen")  # "bedankt, doei", "ik ga stoppen, doei": leaving, never an answer
     if top == "bedankt" and confidence >= 0.9 and words <= 4:
@@ -366,6 +370,15 @@ _SOUNDS_LIKE_A_REMARK = re.compile(
 REMARK_WORDS = 8
 GOODBYE_WORDS = 8  # a goodbye is short: "bedankt, doei"; a longer message with "tot ziens" in it may be an answer
 _GOODBYE = re.compile(r"\b(doei|doeg|dag dag|tot ziens|tot later|tot de volgende keer|tot morgen|fijne dag|ciao)\b")
+_MINE = r"(?:mijn|m'n) (?:pop|antwoorden|ingevulde antwoorden|overzicht|samenvatting)"
+_SHOW_MINE = re.compile(rf"^(?:(?:kun|kan|wil) (?:je|jij|u) (?:me |mij )?|mag ik )?(?:(?:laat|toon|geef) (?:me |mij )?{_MINE}"
+                        rf"(?: (?:nog )?(?:eens|even))?(?: zien| tonen| geven)?|{_MINE} (?:(?:nog )?(?:eens|even) )?"
+                        rf"(?:zien|tonen|bekijken|inzien|laten zien))$|^wat heb ik (?:tot nu toe |tot nu |al |nou )*"
+                        rf"(?:allemaal )?(?:ingevuld|geantwoord|ingetypt|gezegd)$")
+# Leaving now, with a reason after it; not "ik moet weg uit mijn comfortzone" (an answer)
+_LEAVING_NOW = re.compile(r"^(?:(?:sorry|oeps|oh|o|he|hé|sorry hoor)[,!.]?\s+)?(?:ik|we)\s+(?:moet|moeten|ga|gaan)\s+"
+                          r"(?:nu\s+|even\s+|eventjes\s+|zo\s+|snel\s+|er\s+|helaas\s+|echt\s+)*(?:weg|ervandoor|vandoor)"
+                          r"(?=\s*(?:[,.!;]|$)|\s+(?:want|omdat|er|ik|we|de|het)\b)")
 CORRECTION = "wijzig_antwoord"
 
 

@@ -52,7 +52,7 @@ _FRAME = re.compile(r"(?i)^\s*(?:ze|zij|hij|die|ik|we|wij|(?!training|cursus|opl
                     r"traject|webinar|module)(?-i:[A-Z][a-z]+))\s+(?:gaat|gaan|ga|wil|wilt|willen|zal|zullen|"
                     r"mag|mogen|kan|kunnen|moet|moeten)\s+(?:dan\s+|nu\s+|graag\s+)?")
 _FRAME_VERB = re.compile(r"(?i)\s+(?:volgen|doen|halen|lopen|bijwonen|krijgen|maken|starten|beginnen)(?:\s+van)?"
-                         r"(?=\s*(?:,|$))")
+                         r"(?=\s*(?:,|$)|\s+(?:bij|via|aan|op)\s)")  # "... volgen bij de hogeschool": where stays
 _NOT_LAST = frozenset({"de", "het", "een", "van", "en", "met", "voor", "aan"})  # "in het voorjaar de training"
 _PRONOUN_ONLY = re.compile(r"(?i)^(?:die|dat|wat|en die|en dat|dit)$")
 
@@ -119,11 +119,11 @@ def split_activity(text: str, today: date | None = None) -> dict[str, str]:
         words = candidate.split()
         if words and words[0].lower() in ("start", "begint", "starten", "gepland"):  # "start in het voorjaar"
             candidate, words = " ".join(words[1:]), words[1:]
-        if not words or len(words) > 6 or words[0].lower() not in ("in", "op", "vanaf", "rond", "na", "tijdens",
-                                                                   "eind", "begin", "half", "medio") \
-                and not parse_period(words[0]):
+        if not words or words[0].lower() not in ("in", "op", "vanaf", "rond", "na", "tijdens", "eind", "begin",
+                                                 "half", "medio") and not parse_period(words[0]):
             continue
-        whole = next((n for n in range(len(words), 0, -1) if words[n - 1].lower() not in _NOT_LAST
+        # the longest run of its first six words that is wholly a period
+        whole = next((n for n in range(min(len(words), 6), 0, -1) if words[n - 1].lower() not in _NOT_LAST
                       and _a_period(" ".join(words[:n]), today)), None)
         if whole is not None:  # "in maart een training volgen": the period is "maart", the rest stays
             taken = " ".join(words[:whole])

@@ -94,7 +94,7 @@ class InterviewEngine:
 
             return member(self, text) is not None
         if q.stored_in == SPEERPUNTEN and self.ctx.plan() is not None:  # "verwijder speerpunt 3 en 4"
-            return bool(places.to_remove(parsing.normalize(text), len(self.ctx.plan().speerpunten)))
+            return places.about_the_list(parsing.normalize(text))  # removed, or the list is shown: never stored
         if q.kind in ("open", "short", "list"):
             return False
         parsed = parse_answer(q, text, self.ctx)

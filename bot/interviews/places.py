@@ -179,18 +179,35 @@ _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "ze
 _REMOVE = re.compile(r"\b(?:verwijder\w*|schrap\w*|haal\w*|wis|weghalen|eruit|(?:mag|moet|kan)\s+(?:er\s*uit|weg))\b")
 
 
+# "de speerpunten kloppen niet, ik wil ze opnieuw invullen", "verwijder die speerpunten": about the list, no new one
+_ABOUT_THE_LIST = re.compile(r"\bspeerpunt(?:en)?\b.*\b(?:klop\w* niet|fout|verkeerd|opnieuw)\b|"
+                             r"\b(?:klop\w* niet|fout|verkeerd)\b.*\bspeerpunt(?:en)?\b")
+
+
+def about_the_list(norm: str) -> bool:
+    return bool(_REMOVE.search(norm) or _ABOUT_THE_LIST.search(norm))
+
+
 _POINTED = re.compile(r"\b(?:haal|gooi)\s+(?:die|dat|deze|het)\s+(?:er\s*uit|weg)\b|"
                       r"\b(?:die|dat|deze)\s+(?:mag|moet|kan)\s+(?:er\s*uit|weg)\b")
 
 
-def to_remove(norm: str, count: int) -> set[int]:
-    """The positions "verwijder speerpunt 3, 4 en 5" / "schrap het laatste speerpunt" names; empty when none."""
+def to_remove(norm: str, texts: list[str]) -> set[int]:
+    """The positions "verwijder speerpunt 3, 4 en 5" / "schrap het laatste speerpunt" / "verwijder alle speerpunten" /
+    "het speerpunt 'db' moet weg" names (``texts``: the speerpunten in their order); empty when none."""
+    count = len(texts)
     if not count or not _REMOVE.search(norm):
         return set()
     if _POINTED.search(norm) and not re.search(r"\d|" + "|".join(_ORDINALS), norm):
         return {count}  # "huh, dat is geen speerpunt. haal die weg": the one just added
     if "speerpunt" not in norm:
         return set()
+    if re.search(r"\b(?:alle|allemaal|al die|al de)\b", norm):
+        return set(range(1, count + 1))
+    named = {i for i, text in enumerate(texts, 1) if len(parsing.normalize(text)) >= 2
+             and re.search(rf"(?<![\w]){re.escape(parsing.normalize(text).strip(' .'))}(?![\w])", norm)}
+    if named and not re.search(r"\b\d{1,2}\b", norm):  # "verwijder speerpunt db", "het speerpunt 'db' moet weg"
+        return named
     # only the sentence that removes: "verwijder speerpunt 6. En verander speerpunt 2 in: ..." removes 6
     norm = next(c for c in re.split(r"[.;!?]\s+|,?\s+en\s+(?=verander|wijzig|pas\b)", norm) if _REMOVE.search(c))
     numbers = {int(n) for n in re.findall(r"\b(\d{1,2})\b", norm)}
@@ -230,10 +247,14 @@ def add_speerpunten(engine, key: str, text: str, messages: list[Message]) -> boo
     first = re.split(r"[,.!;]", norm)[0].strip()  # "Dat waren ze, dank u."
     short_no = parsing.parse_yes_no(text) is False and parsing.word_count(text) <= 3  # not "Nee, dat bedoelde ik niet"
     done = norm in DONE_WORDS or first in ENOUGH or short_no or _no_more(norm)
-    gone = to_remove(norm, len(plan.speerpunten))
+    gone = to_remove(norm, [sp.text for sp in plan.speerpunten])
     if gone:  # "Verwijder speerpunt 3, 4 en 5": those go, the others keep their order ("zet het terug" undoes it)
         _remove_speerpunten(engine, plan, key, text, gone, messages)
         return True
+    if about_the_list(norm):  # "verwijder die ene", "de speerpunten kloppen niet": never a speerpunt itself
+        lijst = "; ".join(f"{sp.position}. {sp.text}" for sp in plan.speerpunten)
+        messages.append(Message("speerpunten_welke" if lijst else "speerpunten_welke_geen", {"lijst": lijst}))
+        return False
     if engine.state.pending_question == key and engine.state.pending_item is not None:
         if not done:
             return _replace_speerpunt(engine, plan, key, text, messages)

@@ -48,6 +48,7 @@ from bot.understanding import (
     Decision,
     decide,
     is_question,
+    sounds_like_a_correction,  # noqa: F401 - the actions call it from here
     without_said_already,
 )
 

@@ -1072,3 +1072,32 @@ def test_a_stop_at_the_end_of_a_message_pauses_and_says_the_rest_was_not_stored(
     assert service.unfinished_interview("f5") == "strategie"
     turn = _say("f5", "strategie", "stop", today, [("stoppen", 0.9)])  # a plain stop says all was stored
     assert [m.response for m in turn.messages] == ["gepauzeerd"]
+
+
+def _speerpunten() -> list[str]:
+    with session_scope() as s:
+        plan = s.execute(select(StrategicPlan)).scalar_one()
+        return [sp.text for sp in sorted(plan.speerpunten, key=lambda sp: sp.position)]
+
+
+def test_asking_to_remove_speerpunten_never_adds_one(db_url, today):
+    """Found over make run: "het speerpunt 'db' moet weg", "verwijder alle speerpunten" and "de speerpunten kloppen
+    niet, ik wil ze opnieuw invullen" were each stored as new speerpunten."""
+    service.start("f6", "strategie", today)
+    for _key, text in STRATEGIE[:5]:
+        service.answer("f6", "strategie", text, today)
+    _say("f6", "strategie", "db", today, [("antwoord", 0.9)])
+    assert _speerpunten() == ["Digitale dienstverlening", "db"]
+    turn = _say("f6", "strategie", "oeps dat was een typfout, het speerpunt 'db' moet weg", today, [("antwoord", 0.9)])
+    assert [m.response for m in turn.messages] == ["speerpunten_verwijderd"]
+    assert _speerpunten() == ["Digitale dienstverlening"]
+    for text in ("de speerpunten kloppen niet, ik wil ze opnieuw invullen", "verwijder die drie speerpunten, die zijn fout"):
+        turn = _say("f6", "strategie", text, today, [("antwoord", 0.9)])
+        assert [m.response for m in turn.messages] == ["speerpunten_welke"], text
+        assert "1. Digitale dienstverlening" in turn.messages[0].params["lijst"]
+    assert _speerpunten() == ["Digitale dienstverlening"]
+    _say("f6", "strategie", "Inclusief werkgeverschap; Duurzame inzetbaarheid", today, [("antwoord", 0.9)])
+    turn = _say("f6", "strategie", "verwijder alle speerpunten", today, [("wijzig_antwoord", 0.6), ("antwoord", 0.3)])
+    assert _speerpunten() == []
+    _say("f6", "strategie", "zet het terug", today, [("terugzetten", 0.9)])
+    assert _speerpunten() == ["Digitale dienstverlening", "Inclusief werkgeverschap", "Duurzame inzetbaarheid"]

@@ -90,6 +90,8 @@ def test_an_activity_in_one_message():
     ("Eva gaat in het voorjaar de training presenteren volgen, kosten 1250 euro",
      {"title": "training presenteren", "period": "voorjaar", "cost_cents": "kosten 1250 euro"}),
     ("Training gaat in maart van start, 500 euro", {"title": "Training", "period": "maart", "cost_cents": "500 euro"}),
+    ("hij gaat in het najaar de leergang leidinggeven volgen bij de hogeschool, kost ongeveer 2400 euro",
+     {"title": "leergang leidinggeven bij de hogeschool", "period": "najaar", "cost_cents": "kost ongeveer 2400 euro"}),
 ])
 def test_an_activity_told_as_a_sentence(text, parts, today):
     assert split_activity(text, today) == parts

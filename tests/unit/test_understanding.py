@@ -390,3 +390,28 @@ def test_how_much_budget_is_left_is_how_far_the_plan_is_not_a_funding_question()
     for text in ("hoeveel budget heb ik nog over eigenlijk?", "hoeveel budget is er nog over?"):
         assert decide(text, ranking, interview="jaarplan") == Decision("request", "voortgang"), text
     assert decide("is er budget voor een cursus?", ranking, interview="jaarplan") == Decision("request", "subsidie_zoeken")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # found over make run: stored as the development points of a POP
+    ("ik moet even weg, er is een melding binnengekomen", "request"),
+    ("Ik moet nu echt weg want de vergadering begint", "request"),
+    ("sorry ik moet ervandoor", "request"),
+    # answers that start the same way
+    ("ik moet weg uit mijn comfortzone", "answer"),
+    ("ik ga weg bij de gemeente als ik geen kansen krijg", "answer"),
+])
+def test_leaving_now_with_a_reason_is_a_pause_not_an_answer(text, kind):
+    decision = decide(text, [("antwoord", 0.9)])
+    assert decision.kind == kind and (kind == "answer" or decision.intent == "stoppen")
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("laat mijn pop zien", "toon_antwoorden"),  # found over make run: stored as the POP's ambition
+    ("wat heb ik tot nu toe allemaal ingevuld?", "toon_antwoorden"),
+    ("toon mijn antwoorden", "toon_antwoorden"),
+    ("Laat mijn team beter samenwerken", None),  # an ambition
+])
+def test_asking_to_see_ones_own_answers_is_never_an_answer(text, intent):
+    decision = decide(text, [("antwoord", 0.9)])
+    assert (decision.intent if decision.kind == "request" else None) == intent
