@@ -57,9 +57,13 @@ def new_round(engine, again: bool = False) -> None:
     engine.state.last_change = None
     sector, employees = organisation_profile(engine.ctx.org)
     found = answers(engine)
-    if sector and found.sector is None:
+    # a manager's or HR adviser's profile is the organisation's truth, also when it was corrected elsewhere since the
+    # last round (found over make run: the size corrected to 48 in the policy went back to the round's 45); an
+    # employee's own estimate stays with that employee's rounds
+    profile_wins = plans(engine.ctx.person.role)
+    if sector and (found.sector is None or profile_wins):
         found.sector = sector
-    if employees and found.employees is None:
+    if employees and (found.employees is None or profile_wins):
         found.employees = employees
 
 

@@ -420,3 +420,22 @@ def test_a_planners_corrected_size_in_a_round_is_the_organisations_size(db_url, 
     answer("ja")
     with session_scope() as s:
         assert s.get(Person, "h7").organisation.employees == 320
+
+
+def test_a_size_corrected_elsewhere_is_not_set_back_by_the_next_funding_round(db_url, today):
+    """Found over make run: an HR adviser's round said 45; she corrected the size to 48 in the policy; the next
+    round took 45 from the round before and wrote it back into the organisation's profile."""
+    as_her, answer = _speaking_as(Identity("h8", "Marieke", "hr", "Muziekschool De Klankkast", organisation_id="mk"))
+    run(sub.ActionFundingStart(), as_her(tracker("h8", "we zijn een muziekschool met 45 medewerkers, welke subsidies "
+                                                 "passen?", "subsidie_zoeken")))
+    answer("groep")
+    with session_scope() as s:
+        s.get(Person, "h8").organisation.employees = 48  # corrected in the strategic policy
+    run(sub.ActionFundingStart(), as_her(tracker("h8", "is er subsidie voor scholing van onze docenten?",
+                                                 "subsidie_zoeken")))
+    answer("groep")
+    with session_scope() as s:
+        assert s.get(Person, "h8").organisation.employees == 48
+        state = s.execute(select(InterviewState).where(InterviewState.person_id == "h8",
+                                                       InterviewState.interview == "subsidie")).scalar_one()
+        assert state.answers["employees"] == 48
