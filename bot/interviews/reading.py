@@ -51,7 +51,7 @@ def names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | None
     contrast = contrasts_a_value(text)
     if key in (None, RESTART):
         return False
-    if not (sounds_like_a_correction(text) or contrast):
+    if not (sounds_like_a_correction(text) and not _only_someone_elses_edit(text) or contrast):
         # "wacht, mijn sterke punten zijn geduld en overzicht": taking back, then another answer by its name
         return _takes_back_by_name(engine, text, key)  # "15.000 voor twee jaar" names a question, corrects nothing
     found = corrections.find(engine, text)
@@ -117,3 +117,22 @@ def checks(text: str) -> bool:
     flat = normalize(text or "").strip()
     return flat.endswith("?") and bool(re.match(r"(klopt het|is het zo|staat er|staat (nu |dus )?bij|(wat |hoeveel )?kost)\b", flat)) \
         and not sounds_like_a_correction(text)
+
+
+# The words of a correction other than an edit verb: "klopt niet", "moet ... zijn", "is fout", "anders formuleren"
+_WRONG = re.compile(r"\bklop(?:t|pen|te) (?:ook |echt |helemaal |toch )?niet\b|\bmoet(?:en)? .{1,200} (?:zijn|worden)\b|"
+                    r"\bmoet(?:en)? (?:zijn|worden) ?:|\b(?:is|zijn|staat|staan) (?:fout|verkeerd)\b|\banders\b|"
+                    r"\bherformuleren\b|\bveranderen in\b|\b(?:terug|vorige)\b")
+# An edit the speaker asks for: "wijzig ...", "pas ... aan", "ik wil ... aanpassen", "kun je ... veranderen"
+_MY_EDIT = re.compile(r"^(?:\w+[,!]?\s+){0,3}?(?:wijzig|verander|pas|corrigeer)\b|\bpas\b.{1,30}\baan\b|"
+                      r"\b(?:ik|we|wij|je|jij|u)\b(?:\s+\S+){0,10}?\s+(?:wijzigen|aanpassen|veranderen|corrigeren)\b|"
+                      r"\b(?:wijzigen|aanpassen|veranderen|corrigeren)[.!?]*$|"
+                      r"\b(?:gewijzigd|aangepast|veranderd|gecorrigeerd)\s+(?:worden|hebben)\b")
+
+
+def _only_someone_elses_edit(text: str) -> bool:
+    """"docenten leren hoe ze hun les aanpassen voor kinderen met autisme": an edit verb that belongs to the answer,
+    not a correction the person asks for (found over make run: the goal was taken for a correction and lost)."""
+    flat = normalize(text)
+    return not _WRONG.search(flat) and not _MY_EDIT.search(flat)
+

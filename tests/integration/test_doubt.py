@@ -1101,3 +1101,20 @@ def test_asking_to_remove_speerpunten_never_adds_one(db_url, today):
     assert _speerpunten() == []
     _say("f6", "strategie", "zet het terug", today, [("terugzetten", 0.9)])
     assert _speerpunten() == ["Digitale dienstverlening", "Inclusief werkgeverschap", "Duurzame inzetbaarheid"]
+
+
+def test_an_edit_verb_inside_an_answer_is_part_of_the_answer_not_a_correction(db_url, today):
+    """Found over make run: "docenten leren hoe ze hun les aanpassen ..." at the goal of an activity was taken for a
+    correction ("Welk antwoord wil je aanpassen?") and lost; the next message became the goal."""
+    _start_plan("f7", today)
+    for _key, text in JAARPLAN[2:6]:
+        service.answer("f7", "jaarplan", text, today)
+    assert service.current_question("f7", "jaarplan", today) == "act_doel"
+    goal = "docenten leren hoe ze hun les aanpassen voor kinderen met autisme, met prikkelarme lessen en duidelijke structuur"
+    turn = _say("f7", "jaarplan", goal, today, [("antwoord", 0.95)])
+    assert turn.accepted and service.current_question("f7", "jaarplan", today) == "act_vorm"
+    with session_scope() as s:
+        assert s.execute(select(YearPlan)).scalar_one().activities[0].goal == goal
+    # a correction the person asks for with the same verb still is one
+    turn = _say("f7", "jaarplan", "ik wil de doelgroep van de eerste activiteit aanpassen", today, [("antwoord", 0.6)])
+    assert turn.request == "wijzig_antwoord" or turn.prompt.response.startswith("correctie")
