@@ -136,3 +136,22 @@ def _only_someone_elses_edit(text: str) -> bool:
     flat = normalize(text)
     return not _WRONG.search(flat) and not _MY_EDIT.search(flat)
 
+
+
+_LABELLED = re.compile(r"^\s*(?:mijn|m'n|onze|ons|de|het)?\s*([a-z][\w' -]{1,40}?)\s*:\s*\S")
+
+
+def labelled_for_another(engine: InterviewEngine, text: str, key: str | None) -> str | None:
+    """"Mijn sterke punten: ik blijf rustig ..." where the team is asked: the key of the other question of this
+    interview that the label before the colon names; None when it names the open one or none."""
+    m = _LABELLED.match(normalize(text))
+    if m is None or key in (None, RESTART):
+        return None
+    label = m.group(1).strip()
+    from bot.interviews.catalogue import INTERVIEW_QUESTIONS, TOPIC_WORDS
+
+    for other in INTERVIEW_QUESTIONS[engine.interview]:
+        names = {normalize(Q[other].label)} | {normalize(w) for w in TOPIC_WORDS.get(other, ())}
+        if label in names:
+            return None if other == key else other
+    return None

@@ -194,6 +194,13 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if noted is not None:  # "we zijn een gemeente hoor, geen omgevingsdienst": said back, not the answer
             engine.hold(text, ANSWER)
             return Turn([noted], engine.prompt(), accepted=False, done=False, unsure=REMARK)
+        other = reading.labelled_for_another(engine, text, key) if decision == ANSWERED and not confirmed else None
+        if other is not None:  # "Mijn sterke punten: ..." where the team is asked: kept aside, the other one named
+            engine.hold(text, ANSWER)
+            said = Message("apart_gehouden_andere_vraag", {"ander": formatting.in_sentence(Q[other].label),
+                                                           "vraag_label": formatting.in_sentence(Q[key].label)},
+                           answer_button)
+            return Turn([said], engine.prompt(), accepted=False, done=False, unsure=REMARK)
         if decision.kind == "hold" and key not in (None, RESTART):
             # not the answer as it stands (a question, a remark, half a sentence): kept aside, never lost, and the
             # person can still choose to store it with one button

@@ -1118,3 +1118,17 @@ def test_an_edit_verb_inside_an_answer_is_part_of_the_answer_not_a_correction(db
     # a correction the person asks for with the same verb still is one
     turn = _say("f7", "jaarplan", "ik wil de doelgroep van de eerste activiteit aanpassen", today, [("antwoord", 0.6)])
     assert turn.request == "wijzig_antwoord" or turn.prompt.response.startswith("correctie")
+
+
+def test_an_answer_labelled_with_another_question_is_kept_aside_not_stored_under_the_open_one(db_url, today):
+    """Found over make run: "Mijn sterke punten: ik blijf rustig ..." where the team was asked became the team."""
+    service.start("f8", "pop", today)
+    for text in ("Gemeente Wadloo", "handhaver"):
+        service.answer("f8", "pop", text, today)
+    assert service.current_question("f8", "pop", today) == "pop_team"
+    turn = _say("f8", "pop", "Mijn sterke punten: ik blijf rustig als het spannend wordt", today, [("antwoord", 0.99)])
+    assert [m.response for m in turn.messages] == ["apart_gehouden_andere_vraag"]
+    assert turn.messages[0].params["ander"] == "sterke punten"
+    assert service.current_question("f8", "pop", today) == "pop_team"
+    turn = _say("f8", "pop", "Team: Handhaving en toezicht", today, [("antwoord", 0.99)])  # its own label
+    assert turn.accepted and service.current_question("f8", "pop", today) != "pop_team"
