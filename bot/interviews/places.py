@@ -297,6 +297,8 @@ def _replace_speerpunt(engine, plan, key: str, text: str, messages: list[Message
         return False
     old = point.text
     point.text = text.strip()[:500]
+    if point.id is not None:  # the yearly plans' activities linked to it follow (found over make run)
+        repo.rename_speerpunt(engine.session, point.id, old, point.text)
     repo.log_answer(engine.session, engine.person.id, engine.interview, "speerpunt", text, text, True)
     engine.state.last_change = {"key": key, "item": position, "old": old, "correction": True}
     engine.state.pending_question = engine.state.pending_item = None  # the change is made: the list goes on

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from bot.dutch.parsing import normalize
 from bot.storage.models import (
+    Activity,
     AnswerLog,
     InterviewState,
     Organisation,
@@ -207,3 +208,11 @@ def log_access(session: Session, owner: Person, event: str, viewer: Person | Non
     session.add(PopAccess(owner_id=owner.id, event=event, viewer_id=viewer.id if viewer else viewer_id or "",
                           viewer_name=viewer.display_name if viewer else None,
                           viewer_role=viewer.role if viewer else role))
+
+
+def rename_speerpunt(session: Session, speerpunt_id: int, old: str, new: str) -> None:
+    """A speerpunt renamed in the policy: the activities linked to it show the new name (their copy of the name is
+    for a speerpunt that is removed later); a copy someone changed by hand stays."""
+    for activity in session.execute(select(Activity).where(Activity.speerpunt_id == speerpunt_id,
+                                                           Activity.speerpunt_text == old)).scalars():
+        activity.speerpunt_text = new

@@ -1074,12 +1074,6 @@ def test_a_stop_at_the_end_of_a_message_pauses_and_says_the_rest_was_not_stored(
     assert [m.response for m in turn.messages] == ["gepauzeerd"]
 
 
-def _speerpunten() -> list[str]:
-    with session_scope() as s:
-        plan = s.execute(select(StrategicPlan)).scalar_one()
-        return [sp.text for sp in sorted(plan.speerpunten, key=lambda sp: sp.position)]
-
-
 def test_asking_to_remove_speerpunten_never_adds_one(db_url, today):
     """Found over make run: "het speerpunt 'db' moet weg", "verwijder alle speerpunten" and "de speerpunten kloppen
     niet, ik wil ze opnieuw invullen" were each stored as new speerpunten."""
@@ -1132,3 +1126,16 @@ def test_an_answer_labelled_with_another_question_is_kept_aside_not_stored_under
     assert service.current_question("f8", "pop", today) == "pop_team"
     turn = _say("f8", "pop", "Team: Handhaving en toezicht", today, [("antwoord", 0.99)])  # its own label
     assert turn.accepted and service.current_question("f8", "pop", today) != "pop_team"
+
+
+def test_a_speerpunt_renamed_in_the_policy_is_renamed_in_the_activities_linked_to_it(db_url, today):
+    """Found over make run: the second speerpunt was renamed; the yearly plan kept showing the old name."""
+    _start_plan("f9", today)
+    for _key, text in JAARPLAN[2:12]:
+        service.answer("f9", "jaarplan", text, today)
+    done = service.correction("f9", "het eerste speerpunt in het beleid moet zijn: Digitaal werken met inwoners",
+                              "strategie")
+    assert done.messages[0].response == "correctie_opgeslagen_van_naar"
+    with session_scope() as s:
+        activity = s.execute(select(YearPlan)).scalar_one().activities[0]
+        assert activity.speerpunt_text == "Digitaal werken met inwoners"
