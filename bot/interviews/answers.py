@@ -263,9 +263,12 @@ def _telling(text: str) -> set[str]:
 
 
 _OPENING_REMARK = re.compile(
-    r"^\s*(?:(?:goeie|goede|lastige|moeilijke|pittige|interessante|leuke|mooie)\s+vraag(?:\s+(?:eigenlijk|hoor|zeg))?|"
+    r"^\s*(?:(?:hm+|pf+|tja+|eh+m?|nou|oei|oh)[,\s]+)?"  # "hmm lastig.", "pff, moeilijk hoor."
+    r"(?:(?:goeie|goede|lastige|moeilijke|pittige|interessante|leuke|mooie)\s+vraag(?:\s+(?:eigenlijk|hoor|zeg))?|"
     r"pf+|tja+|hm+|eh+m?|even denken|effe denken|ok[eé]?(?:\s+(?:verder|dan))?|oké?\s+verder|goed dan)"
-    r"\s*[.!:]+\s+(?=\S)", re.I)
+    r"\s*[.!:]+\s+(?=\S)|"
+    r"^\s*(?:(?:hm+|pf+|tja+|eh+m?|nou|oei|oh)[,\s]+)?(?:lastig|moeilijk|pittig)(?:\s+(?:hoor|zeg|eigenlijk))?"
+    r"\s*[.!]+\s+(?=\S)", re.I)  # not "Lastig: de roosters ...", where it names what was hard
 
 
 def _without_opening_remark(text: str) -> str:

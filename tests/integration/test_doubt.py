@@ -844,13 +844,15 @@ def test_no_more_speerpunten_in_a_sentence_and_taking_the_last_one_away(db_url, 
     assert service.current_question("n1", "strategie", today) == "strategie_competenties", turn
 
 
-def test_a_remark_before_the_answer_is_not_stored_with_it(db_url, today):
-    """Found over make run (7 December 2026): "goeie vraag. over 3 jaar ..." was stored with "goeie vraag." in it."""
+@pytest.mark.parametrize("remark", ["goeie vraag.", "hmm lastig.", "Pff, moeilijk hoor."])
+def test_a_remark_before_the_answer_is_not_stored_with_it(db_url, today, remark):
+    """Found over make run (7 December 2026): "goeie vraag. over 3 jaar ..." and "hmm lastig. Over drie jaar ..." were
+    stored with the remark in them."""
     service.start("r1", "strategie", today)
     for _key, text in STRATEGIE[:3]:
         service.answer("r1", "strategie", text, today)
     assert service.current_question("r1", "strategie", today) == "strategie_toekomst"
-    _say("r1", "strategie", "goeie vraag. over 3 jaar willen we twee keer zoveel leerlingen bereiken", today,
+    _say("r1", "strategie", f"{remark} over 3 jaar willen we twee keer zoveel leerlingen bereiken", today,
          [("antwoord", 0.9)])
     with session_scope() as s:
         plan = s.execute(select(StrategicPlan)).scalar_one()
