@@ -82,7 +82,12 @@ class ActionSharedPops(Action):
             return []
         person = await synced_identity(tracker)
         pops = await call(sharing.shared_pops, person.person_id)
-        if person.role == "manager":
+        asked, pops_asked = sharing.of_whom(tracker.latest_message.get("text") or "", pops or [])
+        if pops is not None and asked and not pops_asked:  # "laat de pop van sanne zien": none shared by Sanne
+            dispatcher.utter_message(response="utter_geen_pop_van", naam=asked[:1].upper() + asked[1:])
+            return []
+        pops = pops_asked if pops is not None else None
+        if person.role == "manager" and not asked:
             try:
                 members = await call(popgesprek.team, person.person_id)
             except popgesprek.NotAllowed:  # a manager without an organisation (yet): no team to show

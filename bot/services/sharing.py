@@ -67,7 +67,10 @@ _NAMED = re.compile(r"\bmet\s+(?:mijn\s+|m'n\s+)?([A-Z][a-zà-ÿ]+)")
 _WHO_SEES = re.compile(r"\b(?:wie|wat)\s+(?:kan|kunnen|mag|mogen|ziet|zien|leest|lezen)\b.{0,40}\b(?:pop|ontwikkelplan|"
                        r"antwoorden)\b|\bwat ziet\b.{0,30}\bvan (?:mij|mijn)\b|"
                        r"\bheeft\b.{1,40}\b(?:mijn|m'n)\s+(?:pop|ontwikkelplan)\b.{0,15}\b(?:bekeken|gezien|gelezen|geopend|"
-                       r"ingekeken)\b")
+                       r"ingekeken)\b|"
+                       # "wie kan dit eigenlijk allemaal lezen?", "wie ziet dit?" (found over make run)
+                       r"\bwie\s+(?:kan|kunnen|mag|mogen)\s+(?:dit|dat|het|deze|die)\b.{0,30}\b(?:lezen|zien|inzien|"
+                       r"bekijken|openen)\b|\bwie\s+(?:ziet|leest|zien|lezen)\s+(?:dit|dat|het|deze|die)\b")
 # "mag mijn collega het ook zien?", "kan mijn teamleider dit lezen": whether someone may read it, asked
 _MAY_SEE = re.compile(r"^\s*(?:en\s+|o?k?,?\s*)?(?:mag|mogen|kan|kunnen)\s+(?:mijn|m'n|de|een|onze|ons|andere|het)?\s*"
                       r"[\w'-]+(?:\s+[\w'-]+)?\s+(?:het|dit|dat|die|hem|mijn|m'n|ook|straks|dan|nu|alles)\b[^.!?]{0,60}?"
@@ -156,6 +159,20 @@ def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
         if viewer is None or not plans(viewer.role):
             return None
         return [(pop.person.display_name or pop.person.id, pop.person.id) for pop in visible_pops(s, viewer)]
+
+
+_POP_OF = re.compile(r"\bpop(?:'s)?\s+van\s+(?!mij\b|mijn\b|m'n\b|het\b|de\b|ons\b|onze\b|iedereen\b|alle\b|jou\b)"
+                     r"([a-zà-ÿ][\w'-]+)", re.I)
+
+
+def of_whom(text: str, pops: list[tuple[str, str]]) -> tuple[str | None, list[tuple[str, str]]]:
+    """"laat de pop van sanne zien": (the name asked for, the shared POPs of that person); (None, all) when no one
+    is named. A name not among them gets none (found over make run: Sanne was asked, Joris's POP was offered)."""
+    m = _POP_OF.search(text or "")
+    if m is None:
+        return None, pops
+    name = m.group(1).lower()
+    return m.group(1), [(n, owner) for n, owner in pops if name in (n.lower().split() + [owner.lower()])]
 
 
 def pop_view(viewer_id: str, owner_id: str) -> tuple[str, str]:

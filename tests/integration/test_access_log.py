@@ -126,6 +126,8 @@ def test_who_sees_the_pop_says_whether_the_readers_opened_it(db_url, today):
         sharing.pop_view("mark", "eva")
     assert sharing.who_sees("eva", today).endswith("(keek er het laatst in op 3 december 2026)")
     for question in ("heeft Joost mijn POP al bekeken?", "heeft mijn leidinggevende m'n pop gelezen",
-                     "kan de directeur het ook zien? of mijn collega's uit het muziekteam?"):
+                     "kan de directeur het ook zien? of mijn collega's uit het muziekteam?",
+                     "wie kan dit eigenlijk allemaal lezen? ook mijn collega's?", "wie ziet dit?"):
         assert sharing.asks_who_sees(question), question
-    assert not sharing.asks_who_sees("heeft iedereen een pop gemaakt?")
+    for other in ("heeft iedereen een pop gemaakt?", "Wie kan het beste helpen bij mijn leerdoel", "wie kan dat regelen"):
+        assert not sharing.asks_who_sees(other), other

@@ -85,7 +85,7 @@ def test_agreements_are_exported_and_deleted_with_the_person(db_url, today):
         assert s.execute(select(Agreement)).first() is None and s.execute(select(AgreementLog)).first() is None
 
 
-def _ask_team(monkeypatch, person: Identity):
+def _ask_team(monkeypatch, person: Identity, text: str = "POP-gesprekken van mijn team"):
     import asyncio
 
     from rasa_sdk import Tracker
@@ -96,7 +96,7 @@ def _ask_team(monkeypatch, person: Identity):
 
     monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
     metadata = {"identity": person.to_dict()}
-    message = {"text": "POP-gesprekken van mijn team", "intent": {"name": "gedeelde_pops", "confidence": 0.99},
+    message = {"text": text, "intent": {"name": "gedeelde_pops", "confidence": 0.99},
                "entities": [], "metadata": metadata}
     tracker = Tracker(person.person_id, {}, message, [{"event": "user", "text": message["text"],
                                                        "parse_data": message, "metadata": metadata}],
@@ -159,3 +159,13 @@ def test_a_decision_with_a_remark_after_it_is_not_lost(db_url, today):
                         "kijken we in het najaar opnieuw naar dit doel", ranking=[("antwoord", 0.9)], today=today)
     assert _agreement()[0] == "niet_nu"
     assert "details_niet_bewaard" in [m.response for m in turn.messages]
+
+
+def test_a_manager_asking_for_someone_elses_pop_gets_none_and_no_other_pop(db_url, today, monkeypatch):
+    """Found over make run: "laat de pop van sanne zien" showed the team and a link to Joris's POP."""
+    service.sync_identity(MARK)
+    prepared_and_shared(today)
+    said = _ask_team(monkeypatch, MARK, "laat de pop van sanne zien")
+    assert [m["response"] for m in said] == ["utter_geen_pop_van"] and said[0]["naam"] == "Sanne"
+    said = _ask_team(monkeypatch, MARK, "laat de pop van eva zien")
+    assert [m["response"] for m in said] == ["utter_gedeelde_pop"]
