@@ -37,6 +37,10 @@ class ActionSharePop(Action):
             return []
         share, with_hr, with_manager = sharing.what_to_share(latest_text(tracker), latest_intent(tracker) == "pop_delen")
         person = await synced_identity(tracker)
+        owner, _ = sharing.of_whom(latest_text(tracker), [])
+        if owner is not None:  # "deel de pop van joris met hr": only Joris decides who reads his POP
+            dispatcher.utter_message(response="utter_pop_alleen_eigenaar_deelt", naam=owner[:1].upper() + owner[1:])
+            return []
         if share and await call(sharing.someone_else, person.person_id, latest_text(tracker)):
             dispatcher.utter_message(response="utter_pop_alleen_leidinggevende")  # nothing shared, nothing changed
             return []

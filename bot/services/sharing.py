@@ -161,8 +161,9 @@ def shared_pops(viewer_id: str) -> list[tuple[str, str]] | None:
         return [(pop.person.display_name or pop.person.id, pop.person.id) for pop in visible_pops(s, viewer)]
 
 
-_POP_OF = re.compile(r"\bpop(?:'s)?\s+van\s+(?!mij\b|mijn\b|m'n\b|het\b|de\b|ons\b|onze\b|iedereen\b|alle\b|jou\b)"
-                     r"([a-zà-ÿ][\w'-]+)", re.I)
+_POP_OF = re.compile(r"\bpop(?:'s)?\s+van\s+(?!(?:mij|mijn|m'n|me|het|de|een|ons|onze|jullie|iedereen|alle|jou|je|u|"
+                     r"hem|haar|hen|dit|dat|deze|die|vorig|vorige|volgend|volgende|komend|komende|vandaag|mezelf|"
+                     r"zichzelf|team|mijn)\b)([a-zà-ÿ][\w'-]+)", re.I)
 
 
 def of_whom(text: str, pops: list[tuple[str, str]]) -> tuple[str | None, list[tuple[str, str]]]:

@@ -169,3 +169,30 @@ def test_a_manager_asking_for_someone_elses_pop_gets_none_and_no_other_pop(db_ur
     assert [m["response"] for m in said] == ["utter_geen_pop_van"] and said[0]["naam"] == "Sanne"
     said = _ask_team(monkeypatch, MARK, "laat de pop van eva zien")
     assert [m["response"] for m in said] == ["utter_gedeelde_pop"]
+
+
+def test_a_manager_cannot_share_an_employees_pop_and_hears_who_can(db_url, today, monkeypatch):
+    """Found over make run: "deel de pop van joris met hr" (a manager) got "Je hebt nog geen POP ingevuld"."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.sharing import ActionSharePop
+    from tests.helpers import domain_yaml
+
+    service.sync_identity(MARK)
+    prepared_and_shared(today)
+    monkeypatch.setenv("LEERKOERS_JWT_SECRET", "test-geheim-van-het-intranet-32-tekens!")
+    metadata = {"identity": MARK.to_dict()}
+    message = {"text": "deel de pop van eva met hr", "intent": {"name": "pop_delen", "confidence": 0.95},
+               "entities": [], "metadata": metadata}
+    tracker = Tracker("mark", {}, message, [{"event": "user", "text": message["text"], "parse_data": message,
+                                             "metadata": metadata}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionSharePop().run(dispatcher, tracker, domain_yaml()))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_pop_alleen_eigenaar_deelt"]
+    with session_scope() as s:
+        from bot.storage.models import Pop
+
+        assert s.execute(select(Pop.shared_with_hr)).scalar_one() is False
