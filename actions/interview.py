@@ -380,6 +380,14 @@ _NAMES_A_SCHEME = re.compile(r"\b(?:regeling\w*|subsidie\w*|\w*fonds\w*|\w*beurs
                              re.I)
 
 
+async def _refer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Pay, leave, sickness ...: where to go, for the person's role (an HR adviser is not sent to HR; found over make
+    run)."""
+    role = (await synced_identity(tracker)).role
+    dispatcher.utter_message(response="utter_andere_hr_vraag_hr" if role == "hr" else
+                             "utter_andere_hr_vraag_leidinggevende" if role == "manager" else "utter_andere_hr_vraag")
+
+
 class ActionNotUnderstood(Action):
     """Fallback and questions outside Leerkoers' field: a specific answer for empty, very long or English
     messages, and where to go for other HR questions (verlof, ziekmelden, salaris)."""
@@ -398,14 +406,14 @@ class ActionNotUnderstood(Action):
         elif service.asks_for_another_activity(text) and service.may_start(await synced_identity(tracker), "jaarplan"):
             return await ActionStartInterview().run(dispatcher, tracker, domain)  # "voeg een activiteit toe"
         elif latest_intent(tracker) == "buiten_bereik" and HR_TOPICS.search(text) and not _NAMES_A_SCHEME.search(text):
-            dispatcher.utter_message(response="utter_andere_hr_vraag")  # pay, leave, sickness ...: HR, also right
+            await _refer(dispatcher, tracker)  # pay, leave, sickness ...: HR, also right
             # after a scheme was shown ("wanneer moet ik de bedrijfsarts inschakelen?" is not about its dates)
         elif (events := await scheme_question(dispatcher, tracker)) is not None:
             return events  # "wat zijn de voorwaarden van de lerarenbeurs?" that the NLU did not place
         elif await answer_who_sees(dispatcher, tracker):
             pass  # "wat ziet Petra van mijn pop?", "kan de directeur het ook zien?": who may read it now
         elif latest_intent(tracker) == "buiten_bereik" and HR_TOPICS.search(text):  # pay, leave, ...: HR
-            dispatcher.utter_message(response="utter_andere_hr_vraag")
+            await _refer(dispatcher, tracker)
         elif (events := await money_question(dispatcher, tracker)) is not None:
             return events  # "we zijn geen gemeente maar een bibliotheek, welke fondsen passen?"
         elif latest_intent(tracker) == "buiten_bereik":  # outside the field: where to go instead

@@ -439,3 +439,13 @@ def test_a_size_corrected_elsewhere_is_not_set_back_by_the_next_funding_round(db
         state = s.execute(select(InterviewState).where(InterviewState.person_id == "h8",
                                                        InterviewState.interview == "subsidie")).scalar_one()
         assert state.answers["employees"] == 48
+
+
+def test_the_hr_referral_fits_the_role_in_the_token(db_url):
+    """Found over make run: an HR adviser asking about sick leave was sent "to your manager or to HR"."""
+    for role, response in (("hr", "utter_andere_hr_vraag_hr"), ("manager", "utter_andere_hr_vraag_leidinggevende"),
+                           ("employee", "utter_andere_hr_vraag")):
+        as_them, _answer = _speaking_as(Identity(f"r-{role}", "Sam", role, "Gemeente Zeist", organisation_id="gm0355"))
+        messages, _ = run(act.ActionNotUnderstood(), as_them(tracker(f"r-{role}", "hoeveel vakantiedagen heb ik nog?",
+                                                                     "buiten_bereik")))
+        assert [m.get("response") for m in messages] == [response], role
