@@ -158,8 +158,8 @@ def _details(engine, key: str, value, rest: str) -> list[Message]:
                 parsed.value, also, parsed.said = described
             proposals.make(engine, following, rest, parsed, also=also)
             return [Message("details_gelezen")]
-    if parsing.word_count(rest) <= 8:  # "ja, die hebben we", "ja, neem ze maar mee naar volgend jaar"
-        return []
+    if parsing.word_count(rest) <= (8 if Q[key].kind == "yesno" else 2):  # "ja, die hebben we", "ja, neem ze maar
+        return []  # mee naar volgend jaar"; after a choice more is said back ("samen, met muziekschool Het Akkoord")
     return [Message("details_niet_bewaard", {"wat": formatting.quoted(rest)})]
 
 

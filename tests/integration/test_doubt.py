@@ -1141,3 +1141,15 @@ def test_a_speerpunt_renamed_in_the_policy_is_renamed_in_the_activities_linked_t
     with session_scope() as s:
         activity = s.execute(select(YearPlan)).scalar_one().activities[0]
         assert activity.speerpunt_text == "Digitaal werken met inwoners"
+
+
+def test_what_follows_a_choice_and_answers_no_question_is_said_to_be_not_stored(db_url, today):
+    """Found over make run: "samen, met muziekschool Het Akkoord uit de buurt" kept "samen"; the partner's name was
+    dropped without a word."""
+    _start_plan("g1", today)
+    for _key, text in JAARPLAN[2:10]:
+        service.answer("g1", "jaarplan", text, today)
+    assert service.current_question("g1", "jaarplan", today) == "act_samen"
+    turn = _say("g1", "jaarplan", "samen, met muziekschool Het Akkoord uit de buurt", today, [("antwoord", 0.9)])
+    assert [m.response for m in turn.messages] == ["genoteerd", "details_niet_bewaard"]
+    assert "Het Akkoord" in turn.messages[1].params["wat"]
