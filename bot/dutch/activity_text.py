@@ -71,7 +71,7 @@ def _a_period(candidate: str, today: date | None) -> bool:
     """Only a period ("in het tweede kwartaal", "rond de kerst"), not "in maart een training timemanagement"."""
     if today is not None:
         reading = read_period(candidate, today)
-        if reading.label is not None:
+        if reading.label is not None or reading.options:  # "het vierde kwartaal" in November: this year or next
             return reading.whole
     return (today is None or len(candidate.split()) <= 3) and bool(parse_period(candidate))
 

@@ -154,6 +154,8 @@ def _details(engine, key: str, value, rest: str) -> list[Message]:
             described = described_parts(Q[following], rest, engine.ctx) if "activity_parts" in Q[following].after \
                 else None
             also = None
+            if described is None and Q[key].kind == "choice":
+                continue  # "afgesproken, zo gaan we het doen": a remark after the choice, no activity of its own
             if described is not None:  # "ja, een cursus Excel voor de administratie": its parts too
                 parsed.value, also, parsed.said = described
             proposals.make(engine, following, rest, parsed, also=also)

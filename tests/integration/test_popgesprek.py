@@ -196,3 +196,15 @@ def test_a_manager_cannot_share_an_employees_pop_and_hears_who_can(db_url, today
         from bot.storage.models import Pop
 
         assert s.execute(select(Pop.shared_with_hr)).scalar_one() is False
+
+
+@pytest.mark.parametrize("text", ["afgesproken, zo gaan we het doen", "aangepast, het wordt een kortere training"])
+def test_a_remark_after_the_decision_is_not_read_as_the_activity(db_url, today, text):
+    """The in-context set: the words after the decision were offered as the learning activity."""
+    service.sync_identity(MARK)
+    prepared_and_shared(today)
+    service.start("mark", "popgesprek", today)
+    service.turn("mark", "popgesprek", "Eva de Vries", ranking=[("antwoord", 0.9)], today=today)
+    turn = service.turn("mark", "popgesprek", text, ranking=[("antwoord", 0.9)], today=today)
+    assert turn.prompt.response == "vraag_afspraak_activiteit"
+    assert "details_gelezen" not in [m.response for m in turn.messages]

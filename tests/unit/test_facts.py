@@ -97,6 +97,15 @@ def test_an_activity_told_as_a_sentence(text, parts, today):
     assert split_activity(text, today) == parts
 
 
+def test_a_period_of_this_year_or_the_next_is_still_the_period():
+    """"in het vierde kwartaal" in November reads two ways (2026 or 2027); it is still the period, not the name."""
+    from datetime import date
+
+    parts = split_activity("Training digitale lesmethodes voor alle docenten in het vierde kwartaal, door MuziekLab, "
+                           "€ 3.600", date(2026, 11, 20))
+    assert parts["title"] == "Training digitale lesmethodes" and parts["period"] == "vierde kwartaal"
+
+
 @pytest.mark.parametrize("title", ["Training voor leidinggevenden", "Coaching leidinggevenden",
                                    "Cursus gegevens verwijderen volgens de AVG", "Training door de week"])
 def test_a_plain_title_stays_the_title(title):
