@@ -20,6 +20,7 @@ from actions.common import (
     message_facts,
     not_understood,
     person_id,
+    role_of,
     send,
     send_all,
     synced_identity,
@@ -383,7 +384,7 @@ _NAMES_A_SCHEME = re.compile(r"\b(?:regeling\w*|subsidie\w*|\w*fonds\w*|\w*beurs
 async def _refer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Pay, leave, sickness ...: where to go, for the person's role (an HR adviser is not sent to HR; found over make
     run)."""
-    role = (await synced_identity(tracker)).role
+    role = role_of(tracker)  # from the verified token; nothing to store for a referral
     dispatcher.utter_message(response="utter_andere_hr_vraag_hr" if role == "hr" else
                              "utter_andere_hr_vraag_leidinggevende" if role == "manager" else "utter_andere_hr_vraag")
 
