@@ -144,6 +144,12 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
     if own_business:  # a zzp'er has no employer and no organisation to name
         notes = [n for n in notes if not n.startswith("Werk je")]
         notes.append(_ended_for_people(kb))
+    # advice without money is no scheme that "fits best" (found over make run: Cultuurconnectie was the second of
+    # three cards for a music school); it is named apart
+    counsel = [f.scheme for f in fits if f.scheme.kind == "advies"]
+    fits = [f for f in fits if f.scheme.kind != "advies"]
+    if counsel:
+        notes.append(f"Zoek je advies en hulp, maar geen geld? Dan {helps([s.said_as for s in counsel])}.")
     cards = [funding.card(f, today, kb.words) for f in fits[:CARDS]]
     if individual and not own_business and employer_may_pay and len(cards) < CARDS:
         cards += [_via_employer(s, today, kb.words) for s in kb.schemes.values()
@@ -153,8 +159,9 @@ def advise(sector: str | None, employees: int | None, situations: set[str] | fro
                         "medewerkers. De WVA wordt daar soms voor genoemd, maar die bestaat sinds 2014 niet meer.")
     misfits = [m for m in result.misfits if m.scheme.max_age is not None and age is not None]
     misfits += [m for m in result.misfits if m not in misfits and (
-        set(m.scheme.target_groups) & set(situations) or m.scheme.excluded_sectors and sector
-        or m.scheme.max_employees is not None and employees is not None)]
+        set(m.scheme.target_groups) & set(situations)
+        or m.scheme.excluded_sectors and sector and not m.scheme.requires_any  # a scheme only for teachers: only
+        or m.scheme.max_employees is not None and employees is not None)]    # when teachers were asked about
     notes += [f"{_short(m.scheme.name)} past niet: {m.reason.split(': ', 1)[-1]}." for m in misfits[:2]]
     if cards:
         intro = ("Deze regeling past het best:" if len(cards) == 1

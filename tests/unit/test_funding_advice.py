@@ -124,6 +124,32 @@ def test_a_scheme_is_not_offered_for_what_its_source_says_it_does_not_pay():
     assert "slim" in [c.scheme_id for c in company.cards]  # it does pay one of the two
 
 
+def test_advice_without_money_is_named_apart_not_among_the_best_schemes():
+    """Found over make run: a music school's HR adviser got Cultuurconnectie, which gives no money, as the second of
+    three schemes that 'fit best'. Advice is named apart; the cards are schemes with money or a tax rule."""
+    for situations in (set(), {"groep"}, {"leraar"}):
+        result = advice.advise("kunsteducatie", 40, situations, today=TODAY)
+        assert "cultuurconnectie" not in [c.scheme_id for c in result.cards]
+        assert "Cultuurconnectie" not in " ".join(result.more)
+        assert "Zoek je advies en hulp, maar geen geld? Dan kan Cultuurconnectie helpen." in result.notes
+    assert not any("advies en hulp" in n for n in advice.advise("gemeente", 300, set(), today=TODAY).notes)
+
+
+def test_schemes_for_funded_schools_are_not_offered_to_a_music_school_or_a_gemeente():
+    """Found over make run: a music school asking about its teachers got the subsidies for teachers of schools the
+    government pays for (zij-instroom, onderwijsassistenten). They do not fit, and say why."""
+    school_only = {"lerarenbeurs", "zij_instroom", "onderwijsassistent_leraar"}
+    for sector in ("kunsteducatie", "gemeente"):
+        result = advice.advise(sector, 12, {"leraar"}, today=TODAY)
+        assert not school_only & {c.scheme_id for c in result.cards}
+        assert not any(name in " ".join(result.more) for name in ("zij-instroom", "onderwijsassistenten"))
+        assert any(n.endswith("past niet: niet voor " + ("de kunst- en cultuureducatie." if sector == "kunsteducatie"
+                                                          else "gemeenten en hun organisaties."))
+                   for n in result.notes), result.notes
+    # a scheme only for teachers is not noted as unfit when nobody asked about teachers
+    assert not any("past niet" in n for n in advice.advise("kunsteducatie", 40, set(), today=TODAY).notes)
+
+
 @pytest.mark.parametrize("text", ["ik wil zelf een cursus fotografie betalen, is daar iets voor?",
                                   "Kunt u mij vertellen of er subsidie is voor mijn eigen cursus Excel die ik zelf betaal?"])
 def test_a_person_paying_a_course_is_not_offered_the_loan_for_studies(text):

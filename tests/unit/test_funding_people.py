@@ -74,7 +74,7 @@ def test_a_teacher_gets_the_lerarenbeurs_unless_self_employed():
 
 
 @pytest.mark.parametrize("question, scheme_id, says", [
-    ("wat is de subsidie zij-instroom?", "zij_instroom", "De aanvraag komt van de school"),
+    ("wat is de subsidie zij-instroom?", "zij_instroom", "De school vraagt het aan"),
     ("wat is het rotterdams scholingsfonds", "rotterdams_scholingsfonds", "niet van het Rijk"),
     ("bestaat de studiekostenaftrek nog?", "studiekostenaftrek", "bestaat niet meer sinds 1 januari 2022"),
     ("wat doet het leerwerkloket?", "leerwerkloket", "gratis advies"),
