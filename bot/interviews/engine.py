@@ -19,7 +19,7 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
-from bot.interviews import answering, funding, navigation, parts, places, proposals
+from bot.interviews import answering, funding, navigation, parts, places, profile, proposals
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
     INTERVIEW_LABELS,
@@ -114,14 +114,7 @@ class InterviewEngine:
         if org is None or not any(place.startswith("organisation.") for place in asked):  # it asks no profile
             return None
         facts = merge(extract_facts(org.name or ""), facts)  # "Gemeente Oostmeer", "Installatiebedrijf Jansen"
-        filled = Facts()
-        if facts.sector and org.sector is None:
-            org.sector = facts.sector
-            filled = Facts(sector=facts.sector)
-        if facts.employees and org.employees is None:
-            org.employees = facts.employees
-            filled = Facts(sector=filled.sector, employees=facts.employees)
-        understood = facts_sentence(filled)
+        understood = facts_sentence(profile.take(org, facts, replace=False))
         return Message("feiten_begrepen", {"feiten": understood}) if understood else None
 
     def hold(self, text: str, request: str) -> None:

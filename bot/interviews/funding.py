@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bot.dutch.facts import Facts, about_us, extract
 from bot.dutch.facts import sentence as facts_sentence
+from bot.interviews import profile
 from bot.interviews.context import Message, Reply
 from bot.vocabulary import plans
 
@@ -95,6 +96,8 @@ def fill(engine, facts: Facts) -> Message | None:
         found.purposes = ",".join(sorted(purposes))
     if facts.age:
         found.age = facts.age
+    if facts.cao and plans(engine.ctx.person.role):  # said back below, so kept: in the profile, as sector and size
+        profile.take(engine.ctx.org, Facts(cao=facts.cao), replace=True)
     said = facts_sentence(facts)
     return Message("feiten_begrepen", {"feiten": said}) if said else None
 
@@ -173,10 +176,7 @@ def advice(engine) -> list[Message]:
         # profile: an employee's estimate stays with that employee's own rounds
         # what they said last counts: "nee, we zijn met ongeveer 320" also changes the profile (found over make run:
         # the round said 320, the yearly plan's summary still 300)
-        if sector and org.sector != sector:
-            org.sector = sector
-        if employees and org.employees != employees:
-            org.employees = employees
+        profile.take(org, Facts(sector=sector, employees=employees), replace=True)
     result = funding_advice.advise(sector, None if found.individual else employees, purposes, age=found.age,
                                    today=engine.today, employer_may_pay=not found.employer_refuses)
     return result.messages()

@@ -1,14 +1,15 @@
 """A remark that only says what the organisation is, made where an open question waits ("we zijn een gemeente
 hoor, geen omgevingsdienst" at the future of the organisation): not the answer to that question. It is kept aside
 (one button stores it after all), what it says is said back, and for someone who plans for the organisation the
-profile takes the kind and size it states.
+profile takes the kind, size and CAO it states.
 """
 
 from __future__ import annotations
 
 from bot.dutch import formatting
-from bot.dutch.facts import only_about_us
+from bot.dutch.facts import Facts, only_about_us
 from bot.dutch.facts import sentence as facts_sentence
+from bot.interviews import profile
 from bot.interviews.catalogue import Q
 from bot.interviews.context import Message
 
@@ -22,12 +23,6 @@ def about_us(engine, key: str | None, text: str, can_plan: bool, buttons: list[d
     facts = only_about_us(text)
     if facts is None:
         return None
-    org = engine.ctx.org
-    noted = False
-    if can_plan and org is not None:
-        if facts.sector and org.sector != facts.sector:
-            org.sector, noted = facts.sector, True
-        if facts.employees and org.employees != facts.employees:
-            org.employees, noted = facts.employees, True
+    noted = can_plan and profile.take(engine.ctx.org, facts, replace=True) != Facts()
     params = {"feiten": facts_sentence(facts), "vraag_label": formatting.in_sentence(q.label)}
     return Message("apart_gehouden_feiten_genoteerd" if noted else "apart_gehouden_feiten", params, buttons)

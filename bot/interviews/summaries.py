@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.dutch import formatting, parsing
-from bot.interviews import groups
+from bot.interviews import groups, profile
 from bot.interviews.catalogue import (
     ACT_FIELDS,
     GOAL_FIELDS,
@@ -76,6 +76,8 @@ def _profile_lines(ctx: Ctx) -> list[str]:
         lines.append(_line("Soort organisatie", parsing.SECTOR_LABELS.get(org.sector, org.sector), typed=False))
     if org.employees is not None:
         lines.append(_line("Aantal medewerkers", formatting.format_number(org.employees), typed=False))
+    if profile.cao_label(org):
+        lines.append(_line("Cao", profile.cao_label(org), typed=False))
     if org.has_works_council is not None:
         lines.append(_line("Ondernemingsraad", "ja" if org.has_works_council else "nee", typed=False))
     lines += [_line(label, value) for label, value in own_questions(org, ORG_FIELDS)]

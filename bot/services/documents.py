@@ -19,6 +19,7 @@ from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, POP_FIELDS, Q, catalogue, groups
 from bot.interviews import agreements as rules
 from bot.interviews.fields import EXTRA, read
+from bot.interviews.profile import cao_label
 from bot.interviews.plan_view import MERGED_TITLE, PlanView, merged_group
 from bot.interviews.summaries import own_groups, own_questions, shown
 from bot.services.sharing import visible_pops
@@ -108,6 +109,7 @@ def strategy_document(person_id: str, today: date | None = None) -> Document:
         profile = [f"Soort organisatie: {SECTOR_LABELS.get(org.sector, '-')}",
                    f"Aantal medewerkers: {format_number(org.employees) if org.employees is not None else '-'}",
                    f"Ondernemingsraad: {'ja' if org.has_works_council else 'nee'}"]
+        profile += [f"Cao: {cao_label(org)}"] if cao_label(org) else []
         doc.sections.append(("De organisatie", profile))
         doc.sections += [(label, [str(value or "geen")]) for label, value in own_questions(org, ORG_FIELDS)]
         for key in catalogue.current().order["strategie"]:  # the policy's answers, as its question file asks them
