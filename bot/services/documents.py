@@ -19,8 +19,8 @@ from bot.dutch.parsing import SECTOR_LABELS
 from bot.interviews import LABELS_KIND, ORG_FIELDS, POP_FIELDS, Q, catalogue, groups
 from bot.interviews import agreements as rules
 from bot.interviews.fields import EXTRA, read
-from bot.interviews.profile import cao_label
 from bot.interviews.plan_view import MERGED_TITLE, PlanView, merged_group
+from bot.interviews.profile import cao_label
 from bot.interviews.summaries import own_groups, own_questions, shown
 from bot.services.sharing import visible_pops
 from bot.settings import get_settings
