@@ -28,6 +28,7 @@ from actions.common import (
 from actions.documents import ask_deletion
 from actions.sharing import answer_who_sees
 from actions.subsidies import money_question, remembered, scheme_question, second_look
+from bot import referral
 from bot.dutch.parsing import looks_english
 from bot.interviews import Q, max_answer_length
 from bot.services import interviews as service
@@ -368,25 +369,11 @@ class ActionConfirmRestart(Action):
                 SlotSet("interview_antwoord", None)]
 
 
-# Which referral a question outside Leerkoers' field gets (the NLU decided it is outside): HR and the intranet for
-# pay, leave, sickness, travel and expenses, pension, contracts and conflicts at work; otherwise the general one.
-HR_TOPICS = re.compile(r"\b(verlof\w*|\w+verlof|vakantie\w*|vrije? dag\w*|ziek\w*|\w*arts|re-?integr\w*|salaris\w*|"
-                       r"\w*loon\w*|\w*strook\w*|schaal|periodiek|ikb|keuzebudget|eindejaars\w*|declar\w*|"
-                       r"\w*reiskosten|kilometer\w*|ov|vergoed\w*|pensioen\w*|ontslag\w*|\w*contract\w*|proeftijd|"
-                       r"opzeg\w*|aanstelling|uren|werktijd\w*|overuren|thuiswerk\w*|klacht\w*|vertrouwenspersoon|"
-                       r"conflict\w*|ruzie|gepest|pesten|integriteit\w*|misstand\w*|beoordeling|bezwaar)\b", re.I)
-
-
-_NAMES_A_SCHEME = re.compile(r"\b(?:regeling\w*|subsidie\w*|\w*fonds\w*|\w*beurs|\w*krediet|\w*budget|potjes?|ikb)\b",
-                             re.I)
-
-
 async def _refer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Pay, leave, sickness ...: where to go, for the person's role (an HR adviser is not sent to HR; found over make
     run)."""
-    role = role_of(tracker)  # from the verified token; nothing to store for a referral
-    dispatcher.utter_message(response="utter_andere_hr_vraag_hr" if role == "hr" else
-                             "utter_andere_hr_vraag_leidinggevende" if role == "manager" else "utter_andere_hr_vraag")
+    # the role from the verified token; nothing to store for a referral
+    dispatcher.utter_message(response="utter_" + referral.response(role_of(tracker), latest_text(tracker)))
 
 
 class ActionNotUnderstood(Action):
@@ -406,14 +393,14 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_spreekt_nederlands")
         elif service.asks_for_another_activity(text) and service.may_start(await synced_identity(tracker), "jaarplan"):
             return await ActionStartInterview().run(dispatcher, tracker, domain)  # "voeg een activiteit toe"
-        elif latest_intent(tracker) == "buiten_bereik" and HR_TOPICS.search(text) and not _NAMES_A_SCHEME.search(text):
+        elif latest_intent(tracker) == "buiten_bereik" and referral.about_hr(text):
             await _refer(dispatcher, tracker)  # pay, leave, sickness ...: HR, also right
             # after a scheme was shown ("wanneer moet ik de bedrijfsarts inschakelen?" is not about its dates)
         elif (events := await scheme_question(dispatcher, tracker)) is not None:
             return events  # "wat zijn de voorwaarden van de lerarenbeurs?" that the NLU did not place
         elif await answer_who_sees(dispatcher, tracker):
             pass  # "wat ziet Petra van mijn pop?", "kan de directeur het ook zien?": who may read it now
-        elif latest_intent(tracker) == "buiten_bereik" and HR_TOPICS.search(text):  # pay, leave, ...: HR
+        elif latest_intent(tracker) == "buiten_bereik" and referral.HR_TOPICS.search(text):  # pay, leave, ...: HR
             await _refer(dispatcher, tracker)
         elif (events := await money_question(dispatcher, tracker)) is not None:
             return events  # "we zijn geen gemeente maar een bibliotheek, welke fondsen passen?"

@@ -19,6 +19,7 @@ from bot.dutch import formatting, parsing
 from bot.dutch.facts import Facts, merge
 from bot.dutch.facts import extract as extract_facts
 from bot.dutch.facts import sentence as facts_sentence
+from bot.dutch.values import parse_year
 from bot.interviews import answering, funding, navigation, parts, places, profile, proposals
 from bot.interviews.answers import parse_answer
 from bot.interviews.catalogue import (
@@ -116,6 +117,18 @@ class InterviewEngine:
         facts = merge(extract_facts(org.name or ""), facts)  # "Gemeente Oostmeer", "Installatiebedrijf Jansen"
         understood = facts_sentence(profile.take(org, facts, replace=False))
         return Message("feiten_begrepen", {"feiten": understood}) if understood else None
+
+    def take_year(self, text: str) -> list[Message]:
+        """The year named in the message that opened the interview answers its open year question ("nu het
+        opleidingsjaarplan voor 2027"); what is said back, or nothing when no year question is open or named."""
+        key = self.current_key()
+        year = parse_year(text, self.today) if key is not None and Q[key].kind == "year" else None
+        if year is None:
+            return []
+        reply = self.answer(str(year))
+        if reply.accepted and not reply.messages:
+            return [Message("genoteerd", {"vraag_label": self.label_of(key), "wat": str(year)})]
+        return reply.messages
 
     def hold(self, text: str, request: str) -> None:
         """Keep a message that may be the answer while the bot asks "is dit je antwoord?"."""

@@ -5,9 +5,13 @@ bot/services/interviews.turn. The interview stays at its question.
 
 from __future__ import annotations
 
+import re
+
+from bot import referral
 from bot.dutch import formatting
 from bot.dutch.facts import about_us
 from bot.dutch.facts import extract as extract_facts
+from bot.dutch.parsing import normalize
 from bot.funding.advice import funding_replies
 from bot.interviews import INTERVIEW_LABELS, WHY_KEYS, InterviewEngine, Message, Q, corrections, progress
 from bot.services.funding import org_profile
@@ -52,7 +56,9 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
         key = engine.current_key()
         messages.append(Message(f"waarom_{key}" if key in WHY_KEYS else f"waarom_{interview}"))
     elif command == "faq":
-        messages.append(Message(faq_response))
+        messages.append(Message(_in_context(interview, faq_response, text)))
+    elif command == referral.OUTSIDE:  # pay, leave, IT ...: where to go; the question waits
+        messages.append(Message(referral.response(engine.person.role, text)))
     elif command == "help":
         messages.append(Message("help_interview"))
     elif command == "subsidie_zoeken":  # a question about one scheme is handed to its adapter (it knows the slots)
@@ -73,6 +79,19 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
             engine.pause()
             extra["switched"] = other
     return messages, extra
+
+
+_ABOUT_A_PLAN = ("strategie", "jaarplan", "evaluatie")
+_NAMES_THE_POP = re.compile(r"\bpop|ontwikkel(plan|gesprek)|functionering")
+
+
+def _in_context(interview: str, faq_response: str | None, text: str) -> str | None:
+    """'Is dit verplicht?' while making a policy, a yearly plan or its evaluation asks about that plan, not about
+    the POP conversation the words alone suggest (found over make run)."""
+    if (faq_response == "faq/pop_gesprek_verplicht" and interview in _ABOUT_A_PLAN
+            and not _NAMES_THE_POP.search(normalize(text))):
+        return "plan_verplicht"
+    return faq_response
 
 
 def _let_go(engine: InterviewEngine) -> list[Message]:

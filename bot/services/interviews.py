@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot import requests
+from bot import referral, requests
 from bot.dutch import formatting
 from bot.dutch.facts import Facts
 from bot.dutch.parsing import normalize
@@ -112,8 +112,11 @@ def start(person_id: str, interview: str, today: date | None = None, role: str |
         understood = engine.use_facts(facts or Facts())  # also what the organisation's name says
         engine.state.status = "active"
         prompt = engine.prompt()
-        done = prompt is None
         messages = [understood] if understood else []
+        if prompt is not None and text:  # "nu het opleidingsjaarplan voor 2027": the year it asks is already said
+            messages += engine.take_year(text)
+            prompt = engine.prompt()
+        done = prompt is None
         if done:
             engine.state.status = "done"
             messages += engine.ended(Reply([], accepted=True, done=True)).messages
@@ -179,6 +182,9 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if decision.kind == "request" and decision.intent == "regeling_vraag" and not about_funding(text) \
                 and not about_a_scheme(text, True):
             decision = Decision("hold", QUESTION)  # "weet niet, met p&o praten?": no scheme, no money: no list of 12
+        if not confirmed and not engine.accepts_closed(text) \
+                and referral.outside_during_interview(text, ranking, is_question(text)):
+            decision = Decision("request", referral.OUTSIDE)  # "hoeveel vakantiedagen heb ik nog?": where to go
         if decision.kind == "request" and decision.intent == "faq" and not faq_response:
             decision = Decision("hold", QUESTION)  # no explanation to give: kept aside, never stored unasked
         if decision.kind == "request" and decision.intent == REMARK:

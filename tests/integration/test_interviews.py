@@ -6,7 +6,16 @@ from sqlalchemy import func, select
 from bot.services import interviews as service
 from bot.storage import repository as repo
 from bot.storage.db import session_scope
-from bot.storage.models import Activity, AnswerLog, InterviewState, LearningGoal, Organisation, Pop, Speerpunt
+from bot.storage.models import (
+    Activity,
+    AnswerLog,
+    InterviewState,
+    LearningGoal,
+    Organisation,
+    Pop,
+    Speerpunt,
+    YearPlan,
+)
 from tests.helpers import JAARPLAN, POP, STRATEGIE
 
 
@@ -238,6 +247,86 @@ def test_commands_during_an_interview(db_url, today):
     # an answer that the NLU mistook for a question is still an answer
     turn = service.turn("e", "pop", "Adviseur", ranking=[("faq", 0.7)], faq_response="faq/pop", today=today)
     assert turn.accepted and turn.prompt.response == "vraag_pop_team"
+
+
+@pytest.mark.parametrize(("interview", "text", "answer"), [
+    ("jaarplan", "is dit verplicht trouwens?", "plan_verplicht"),
+    ("strategie", "moet dit eigenlijk?", "plan_verplicht"),
+    ("jaarplan", "is een popgesprek verplicht?", "faq/pop_gesprek_verplicht"),
+    ("pop", "is dit verplicht trouwens?", "faq/pop_gesprek_verplicht"),
+])
+def test_is_this_required_is_answered_about_the_plan_being_made(db_url, today, interview, text, answer):
+    """Found over make run: "is dit verplicht trouwens?" while making the yearly plan got the answer about the POP
+    conversation; in a policy, plan or evaluation it asks about that plan, unless the POP is named."""
+    if interview == "pop":
+        service.start("v", "pop", today)
+    else:
+        service.start("v", "strategie", today)
+        if interview == "jaarplan":
+            for _key, text_ in STRATEGIE:
+                service.answer("v", "strategie", text_, today)
+            service.start("v", "jaarplan", today)
+    key = service.current_question("v", interview, today)
+    turn = service.turn("v", interview, text, ranking=[("faq", 0.9)], faq_response="faq/pop_gesprek_verplicht",
+                        today=today)
+    assert turn.messages[0].response == answer and not turn.accepted
+    assert service.current_question("v", interview, today) == key
+
+
+@pytest.mark.parametrize(("text", "year"), [("oke nu het opleidingsjaarplan voor 2027", 2027),
+                                          ("laten we het jaarplan voor volgend jaar maken", 2027),
+                                          ("ik wil een jaarplan maken", None)])
+def test_the_year_said_in_the_message_that_opens_the_plan_is_not_asked_again(db_url, today, text, year):
+    """Found over make run: "oke nu het opleidingsjaarplan voor 2027" was answered with "Voor welk jaar?"."""
+    service.start("y", "strategie", today)
+    for _key, answer in STRATEGIE:
+        service.answer("y", "strategie", answer, today)
+    turn = service.start("y", "jaarplan", today, text=text)
+    with session_scope() as s:
+        stored = s.execute(select(YearPlan.year)).scalars().all()
+    if year is None:
+        assert turn.prompt.response == "vraag_jaarplan_jaar" and stored == []
+    else:
+        assert turn.prompt.response == "vraag_jaarplan_budget" and stored == [year]
+        assert [(m.response, m.params["wat"]) for m in turn.messages] == [("genoteerd", str(year))]
+
+
+@pytest.mark.parametrize(("text", "referral"), [
+    ("hoeveel vakantiedagen heb ik nog", "andere_hr_vraag"),
+    ("ik heb een klacht over een collega, waar kan ik daarmee terecht?", "andere_hr_vraag"),
+    ("mijn laptop start niet meer op, wie kan me helpen?", "buiten_bereik"),
+    ("hoe vraag ik ouderschapsverlof aan", "andere_hr_vraag"),
+])
+def test_a_question_outside_the_field_at_a_pop_question_is_referred_not_stored(db_url, today, text, referral):
+    """Found over make run (issue 41, item 3): at a POP question, pay, leave and IT questions got "Daar weet ik
+    helaas geen antwoord op" or were stored (a complaint about a colleague became a learning goal's deadline)."""
+    service.start("r", "pop", today)
+    service.answer("r", "pop", "Gemeente Zeist", today)
+    key = service.current_question("r", "pop", today)
+    turn = service.turn("r", "pop", text, ranking=[("buiten_bereik", 0.97), ("antwoord", 0.02)], today=today)
+    assert [m.response for m in turn.messages] == [referral] and not turn.accepted
+    assert turn.prompt.response == f"vraag_{key}" and service.current_question("r", "pop", today) == key
+    with session_scope() as s:
+        assert s.execute(select(func.count()).select_from(AnswerLog).where(AnswerLog.question == key)).scalar_one() == 0
+
+
+@pytest.mark.parametrize("text", ["Minder klachten over het KCC en kortere wachttijden", "voor de zomer vakantie",
+                                  "een audioloog van het ziekenhuis", "computer. die nieuwe meldingen-app"])
+def test_an_answer_the_nlu_put_outside_the_field_is_still_an_answer(db_url, today, text):
+    """Found by the conversation tests: answers that name complaints, a holiday, a hospital or a computer, which the
+    NLU put outside the field, were referred instead of stored. Only a question is referred."""
+    service.start("r", "pop", today)
+    service.answer("r", "pop", "Gemeente Zeist", today)
+    turn = service.turn("r", "pop", text, ranking=[("buiten_bereik", 0.99)], today=today)
+    assert not any(m.response.startswith(("andere_hr_vraag", "buiten_bereik")) for m in turn.messages)
+
+
+def test_a_question_about_learning_that_the_nlu_put_outside_the_field_is_not_referred(db_url, today):
+    service.start("r", "pop", today)
+    service.answer("r", "pop", "Gemeente Zeist", today)
+    turn = service.turn("r", "pop", "mag ik mijn studieverlof gebruiken voor de cursus?",
+                        ranking=[("buiten_bereik", 0.9)], today=today)
+    assert not any(m.response.startswith(("andere_hr_vraag", "buiten_bereik")) for m in turn.messages)
 
 
 def test_switching_interviews_pauses_the_first(db_url, today):
