@@ -179,6 +179,9 @@ def _nothing(scan: _Scan) -> NumberReading:
     return NumberReading(None, estimate=scan.estimate, problem="geen_getal")
 
 
+_NOT_A_HEAD_COUNT = 1000  # a bare number this large, above the price per person, is the total
+
+
 def _count_times_price(scan: _Scan, pair, prices: list[_Num], amounts: list[_Num]) -> NumberReading:
     """"18 deelnemers à € 400", "€ 400 per persoon, 18 mensen", "400 p.p. en we zijn met 18": count × price.
     Another amount said with it is offered too ("€ 200 voor de zaal": with or without it)."""
@@ -188,7 +191,9 @@ def _count_times_price(scan: _Scan, pair, prices: list[_Num], amounts: list[_Num
         price = prices[0]
         wanted = next((k for k, words in _PER_KIND.items() if re.search(rf"\b(?:{words})", price.per or "")), "people")
         counts = [n for n in scan.nums if n.kind == wanted] or [n for n in scan.nums if n.kind in ("people", "times")] \
-            or [n for n in amounts if not n.currency and n.value == int(n.value) and not _a_total(scan, n)]
+            or [n for n in amounts if not n.currency and n.value == int(n.value) and not _a_total(scan, n)
+                and not (n.value >= _NOT_A_HEAD_COUNT and n.value > price.value)]  # "achttienduizend, dat is
+        # € 1.285 per persoon": a total with the price per person, not 18.000 people (found over make run)
         count = counts[0] if len(counts) == 1 else None
     others = [n.value for n in amounts if n is not price and n is not count]
     if count is None:  # "€ 400 per persoon": said back with 'per persoon'; a total said with it wins

@@ -81,7 +81,8 @@ def split_yes_no(text: str) -> tuple[bool | None, str]:
     if value is None:
         return None, "" if dont_know(flat) else flat
     lead = re.match(r"^(?:ja(?:zeker|wel)?|jep|jup|yes|yep|klopt|zeker|natuurlijk|graag|nee|neen|nope)"
-                    r"(?:\s+(?:hoor|graag|dat klopt|dank je|bedankt))?(?:[\s,.!:;-]+niet\b)?(?=[\s,.!:;-]|$)", flat, re.I)
+                    r"(?:\s+(?:hoor|graag|dat klopt|dank je|bedankt))?(?:[\s,.!:;-]+(?:(?:natuurlijk|zeker|echt|helemaal|absoluut)\s+)?niet\b)?"
+                    r"(?=[\s,.!:;-]|$)", flat, re.I)
     if lead:
         rest = flat[lead.end():]
     else:  # "wij hebben wel een OR maar die is nog niet betrokken": the rest after the clause with the yes or no

@@ -21,6 +21,7 @@ from bot.interviews.catalogue import Q
 from bot.interviews.context import Message, Reply
 from bot.interviews.context import buttons as make_buttons
 from bot.storage.models import Speerpunt
+from bot.understanding import is_question
 
 YES, NO = "ja", "nee"
 _STARTS_YES_NO = re.compile(r"^\s*(ja|jawel|jazeker|nee|neen|klopt|correct|yes|ok|oke|oké|okay|prima|goed|nope|zeker)\b",
@@ -101,6 +102,11 @@ def answer(engine, text: str) -> Reply:
             return Reply([Message("voorstel_ja_maar")], accepted=False, done=False)
         engine.state.proposal = None
         return Reply([Message("voorstel_stap_voor_stap")], accepted=False, done=False)
+    if choice is False and _ABOUT_WHAT_WAS_SAID.search(parsing.normalize(rest)):
+        rest = ""  # "nee natuurlijk niet, dat was een vraag": a no and why, no new value (found over make run)
+    asked = ""
+    if choice is True and rest and is_question(rest) and Q[key].kind in ("open", "short", "list"):
+        asked, rest = rest, ""  # "ja klopt. moet ik die pop eigenlijk delen?": a yes, then a question of its own
     if choice is not None and not parsing.says_nothing(rest):  # "ja maar dan 7000", "nee, het is docent"
         if choice is True and not _replaces(engine, key, text, rest):
             details = rest  # "ja, en er komt nog een tweede activiteit": a yes with details, not a new value
@@ -111,8 +117,11 @@ def answer(engine, text: str) -> Reply:
     if choice is True:
         engine.state.proposal = None
         also = {k: from_json(engine, v) for k, v in (p.get("also") or {}).items()}
-        return engine.keep(key, p["text"], from_json(engine, p["value"]), said=p["said"],
-                           rest=details or p.get("rest") or "", also=also)
+        reply = engine.keep(key, p["text"], from_json(engine, p["value"]), said=p["said"],
+                            rest=details or p.get("rest") or "", also=also)
+        if asked:  # found over make run: the question became the answer; it is said to be no answer, not stored
+            reply.messages.insert(0, Message("ja_en_een_vraag", {"wat": formatting.quoted(asked)}))
+        return reply
     if choice is None and Q[key].kind not in ("open", "short", "list") and not parse_answer(Q[key], text, engine.ctx).ok:
         # not a yes, a no or a new value ("nog niet bekend, we vragen offertes op" while a period waits, the
         # answer to the next question): the value said back stays and is asked again
@@ -136,6 +145,10 @@ def _about_a_part(p: dict, rest: str) -> bool:
     return bool(_PART_WORDS.search(norm)) or any(re.search(rf"\b{re.escape(w)}\b", norm) for w in words if w)
 
 
+# What the earlier message was, said after a no: no new value
+_ABOUT_WHAT_WAS_SAID = re.compile(r"^(?:dat|het|dit|die) (?:was|is) (?:een |geen |maar een )?(?:vraag|antwoord|grap\w*|opmerking|"
+                                  r"zijsprong|test)\b|^(?:dat|het|dit) bedoel\w*\b|^ik (?:vroeg|bedoel\w*|stelde)\b|"
+                                  r"^(?:dat|het|dit) (?:klopt|is) (?:helemaal |echt )?(?:niet|fout|verkeerd)\b|^(?:fout|verkeerd)$")
 _WITHOUT = re.compile(r"(?i)^zonder\s+['\"„‘“]?(.+?)['\"”’]?(?:\s+(?:natuurlijk|graag|aub|alsjeblieft|erbij|ervoor))*$")
 _BUT = re.compile(r"\b(maar|toch|eigenlijk|liever)\b", re.I)
 

@@ -12,6 +12,7 @@ from bot.dutch.parsing import normalize
 from bot.interviews import InterviewEngine, Message, Q, corrections, progress
 from bot.interviews.catalogue import BUDGET
 from bot.interviews.context import RESTART
+from bot.interviews.navigation import item_position
 from bot.understanding import contrasts_a_value, sounds_like_a_correction
 
 ANSWER_BUTTON = "Ja, dit is mijn antwoord"
@@ -53,7 +54,8 @@ def names_an_answer(engine: InterviewEngine, text: str, ranking, key: str | None
         return False
     if not (sounds_like_a_correction(text) and not _only_someone_elses_edit(text) or contrast):
         # "wacht, mijn sterke punten zijn geduld en overzicht": taking back, then another answer by its name
-        return _takes_back_by_name(engine, text, key)  # "15.000 voor twee jaar" names a question, corrects nothing
+        # "15.000 voor twee jaar" names a question, corrects nothing
+        return _takes_back_by_name(engine, text, key) or _states_another_by_name(engine, text, key)
     found = corrections.find(engine, text)
     targets = [found.target] if found.target else found.options or []
     if not sounds_like_a_correction(text):  # only "niet X maar Y": X must be what that answer holds now
@@ -77,6 +79,28 @@ def _takes_back_by_name(engine: InterviewEngine, text: str, key: str) -> bool:
                 and (found.target.key, found.target.item) != here)
 
 
+def _states_another_by_name(engine: InterviewEngine, text: str, key: str) -> bool:
+    """"de doelgroep van de training schrijven is het hele klantcontactcentrum", "het doel van activiteit 3 is: ..."
+    at another question: an answer given before, named with whose it is, and its new value (found over make run:
+    both were stored as the answer to the open question)."""
+    named = _NAMED_STATEMENT.match(normalize(text))
+    if not named:
+        return False
+    found = corrections.find(engine, text)
+    if not (found.by_words and found.target and found.value_text and found.target.item is not None):
+        return False
+    # the words before "van" name the question changed ("het doel van de coaching is ..." at the coaching's own
+    # goal names the goal, not the coaching's title), and it is not the open question of the item being filled
+    if corrections.named_question(engine, named.group("question")) != found.target.key:
+        return False
+    here = (key, engine.state.pending_item if engine.state.pending_question == key else item_position(engine, key))
+    return (found.target.key, found.target.item) != here
+
+
+# "(en) de doelgroep van ... is ...": a question's name, whose it is, and a new value after "is", "zijn" or ":"
+_NAMED_STATEMENT = re.compile(r"^(?:en |ok[eé]?,? |o ja,? |trouwens,? |verder,? )?(?P<question>(?:de|het|mijn|onze) "
+                              r"[\w' -]{2,40}?) van "
+                              r"[\w' -]{2,60}?(?: (?:is|zijn|wordt|worden|moet|moeten)\b|\s*:)")
 _TAKING_BACK = re.compile(r"^(?:nee,? ?|o+,? ?|oh,? ?|ho,? ?)?(?:wacht|oeps|sorry|foutje|ik bedoelde|ik bedoel|"
                           r"(?:dat|dit|het) was (?:geen|niet (?:mijn|het)) antwoord)\b")
 # "mijn leeftijd klopt niet, het is 58" where no question of the interview is named: no answer to the open question

@@ -11,7 +11,7 @@ from bot.interviews import removal
 from bot.services import interviews as service
 from bot.storage.db import session_scope
 from bot.storage.models import Activity, Organisation, StrategicPlan, YearPlan
-from tests.helpers import JAARPLAN, STRATEGIE
+from tests.helpers import JAARPLAN, POP, STRATEGIE
 
 FALLBACK = [("nlu_fallback", 0.5), ("faq", 0.2)]
 
@@ -76,6 +76,91 @@ def test_a_count_times_a_price_is_said_back_with_how_and_no_means_nothing_is_sto
     assert _costs() == [(1, "Training digitaal werken", None)]
     _say("c1", "jaarplan", "€ 7.000", today)
     assert _costs() == [(1, "Training digitaal werken", 700_000)]
+
+
+@pytest.mark.parametrize("reply", ["nee natuurlijk niet, dat was een vraag", "nee, dat bedoelde ik niet"])
+def test_a_no_with_why_stores_nothing(db_url, today, reply):
+    """Found over make run: after "nee natuurlijk niet, dat was een vraag" to a value said back, the activity's name
+    became "niet, dat was een vraag"."""
+    _start_plan("c2", today)
+    _to_costs("c2", today)
+    _say("c2", "jaarplan", "18 deelnemers à € 400", today)
+    turn = _say("c2", "jaarplan", reply, today)
+    assert [m.response for m in turn.messages] == ["voorstel_niet_bewaard"]
+    assert service.current_question("c2", "jaarplan", today) == "act_kosten"
+    assert _costs() == [(1, "Training digitaal werken", None)]
+
+
+@pytest.mark.parametrize(("text", "column", "value"), [
+    ("de doelgroep van de training digitaal werken is het hele klantcontactcentrum", "target_group",
+     "het hele klantcontactcentrum"),
+    ("en het doel van activiteit 1 is: inwoners sneller helpen via de website", "goal",
+     "inwoners sneller helpen via de website"),
+])
+def test_an_earlier_answer_named_with_whose_it_is_and_its_new_value_is_corrected_not_stored_here(
+        db_url, today, text, column, value):
+    """Found over make run: "de doelgroep van de training schrijven is het hele klantcontactcentrum" at the goal of
+    activity 3 became that goal; "het doel van activiteit 3 is: ..." became the form."""
+    _start_plan("n1", today)
+    for key, answer in JAARPLAN[2:19]:  # activity 1 whole, activity 2 up to its period
+        assert service.current_question("n1", "jaarplan", today) == key
+        service.answer("n1", "jaarplan", answer, today)
+    turn = _say("n1", "jaarplan", text, today, [("antwoord", 0.9)])
+    assert turn.prompt.response == "voorstel_wijziging" and value in turn.prompt.params["wat"]  # said back first
+    _say("n1", "jaarplan", "ja", today)
+    with session_scope() as s:
+        first, second = s.execute(select(Activity).order_by(Activity.position)).scalars().all()[:2]
+        assert getattr(first, column) == value
+        assert second.period is None  # the open question of activity 2 did not take the message
+    assert service.current_question("n1", "jaarplan", today) == "act_wanneer"
+
+
+def test_an_answer_about_its_own_activity_is_no_correction(db_url, today):
+    _start_plan("n2", today)
+    for _key, answer in JAARPLAN[2:17]:  # activity 2 up to its goal
+        service.answer("n2", "jaarplan", answer, today)
+    assert service.current_question("n2", "jaarplan", today) == "act_doel"
+    text = "het doel van de coaching is dat leidinggevenden beter luisteren"
+    turn = _say("n2", "jaarplan", text, today, [("antwoord", 0.9)])
+    with session_scope() as s:
+        goals = [a.goal for a in s.execute(select(Activity).order_by(Activity.position)).scalars()]
+    assert goals == ["Medewerkers kunnen inwoners online goed helpen", text] or turn.prompt.response == "voorstel"
+
+
+def test_a_yes_followed_by_a_question_keeps_the_value_said_back_not_the_question(db_url, today):
+    """Found over make run: "ja klopt. moet ik die pop eigenlijk delen met petra of is dat vrijwillig" after a value
+    said back stored the question as the strengths."""
+    from bot.interviews import proposals
+    from bot.interviews.answers import parse_answer
+    from bot.interviews.catalogue import Q
+    from bot.storage.models import Pop
+
+    service.start("q1", "pop", today)
+    for _key, text in POP[:5]:
+        service.answer("q1", "pop", text, today)
+    assert service.current_question("q1", "pop", today) == "pop_sterk"
+    with service._locked("q1") as s:  # a value said back for "klopt dat?", as a long message gives one
+        engine = service._engine(s, "q1", "pop", today)
+        parsed = parse_answer(Q["pop_sterk"], "geduld en overzicht houden", engine.ctx)
+        parsed.said = "„geduld en overzicht houden”"
+        proposals.make(engine, "pop_sterk", "geduld en overzicht houden", parsed)
+    turn = _say("q1", "pop", "ja klopt. moet ik die pop eigenlijk delen met petra of is dat vrijwillig", today)
+    assert turn.messages[0].response == "ja_en_een_vraag" and "vrijwillig" in turn.messages[0].params["wat"]
+    with session_scope() as s:
+        assert s.execute(select(Pop.strengths)).scalar_one() == "geduld en overzicht houden"
+    assert service.current_question("q1", "pop", today) == "pop_ontwikkelpunten"
+
+
+def test_a_total_with_the_price_per_person_after_it_is_the_total(db_url, today):
+    """Found over make run: "achttienduizend, dat is €1.285 per persoon ongeveer" was said back as € 23.130.000
+    (18.000 × € 1.285)."""
+    _start_plan("c3", today)
+    _to_costs("c3", today)
+    turn = _say("c3", "jaarplan", "achttienduizend, dat is €1.285 per persoon ongeveer", today)
+    said = turn.prompt.params.get("wat", "") if turn.prompt else ""
+    assert "23.130.000" not in said and "23.130.000" not in str([m.params for m in turn.messages])
+    _say("c3", "jaarplan", "ja", today)
+    assert _costs() in ([(1, "Training digitaal werken", 1_800_000)], [(1, "Training digitaal werken", None)])
 
 
 def test_a_price_per_person_alone_where_the_whole_cost_is_asked_is_not_stored_as_the_total(db_url, today):
