@@ -155,7 +155,13 @@ def _choice(q: Question, t: str, choices: dict, error: str) -> Parsed:
 def _after_the_choice(t: str, value: str, choices: dict) -> str:
     """"Afgesproken, ze gaat in maart een training volgen": what follows the choice, when the choice stands alone
     before it; the next questions may take it (answering._details)."""
-    m = re.match(r"^\s*(.{1,40}?)\s*(?:[,;:.!]|\s-\s|\s(?:en|want|dus)\s)\s*(.+)$", t, flags=re.S)
+    whole = parsing.read_choice(t, choices)
+    if whole.value == value and whole.whole:  # "samen met andere organisaties": the button's title, typed
+        return ""
+    # "samen met de buurgemeente Hoogeveld, ...": the partner is no part of the choice (found over make run: it
+    # was dropped without a word)
+    m = re.match(r"^\s*(.{1,40}?)\s*(?:[,;:.!]|\s-\s|\s(?:en|want|dus)\s|\smet\s(?!(?:haar|hem|hen|mij|me|ons|jou|u|elkaar)\b))\s*(.+)$",
+                 t, flags=re.S)
     if m is None:
         return ""
     first = parsing.read_choice(m.group(1), choices)

@@ -43,6 +43,12 @@ def _speerpunten(engine) -> tuple[list[dict], dict]:
 
 def _years(engine, step: int) -> tuple[list[dict], dict]:
     years = [engine.today.year, engine.today.year + step]
+    if step < 0:  # looking back: the years that have a plan to look back on, when there are (found over make run:
+        # 2026 and 2025 were offered while only a plan for 2027 existed)
+        org = engine.ctx.org
+        planned = sorted({p.year for p in (org.year_plans if org is not None else []) if p.year <= engine.today.year},
+                         reverse=True)
+        years = planned[:3] or years
     return make_buttons([(str(y), str(y)) for y in years]), {}
 
 

@@ -1228,13 +1228,24 @@ def test_a_speerpunt_renamed_in_the_policy_is_renamed_in_the_activities_linked_t
         assert activity.speerpunt_text == "Digitaal werken met inwoners"
 
 
-def test_what_follows_a_choice_and_answers_no_question_is_said_to_be_not_stored(db_url, today):
-    """Found over make run: "samen, met muziekschool Het Akkoord uit de buurt" kept "samen"; the partner's name was
-    dropped without a word."""
+@pytest.mark.parametrize(("text", "partner"), [("samen, met muziekschool Het Akkoord uit de buurt", "Het Akkoord"),
+                                             ("samen met de buurgemeente Hoogeveld, die sturen ook 3 mensen",
+                                              "Hoogeveld")])
+def test_what_follows_a_choice_and_answers_no_question_is_said_to_be_not_stored(db_url, today, text, partner):
+    """Found over make run: "samen, met muziekschool Het Akkoord uit de buurt" (and, later, "samen met de
+    buurgemeente Hoogeveld, ...") kept "samen"; the partner's name was dropped without a word."""
     _start_plan("g1", today)
-    for _key, text in JAARPLAN[2:10]:
-        service.answer("g1", "jaarplan", text, today)
+    for _key, answer in JAARPLAN[2:10]:
+        service.answer("g1", "jaarplan", answer, today)
     assert service.current_question("g1", "jaarplan", today) == "act_samen"
-    turn = _say("g1", "jaarplan", "samen, met muziekschool Het Akkoord uit de buurt", today, [("antwoord", 0.9)])
+    turn = _say("g1", "jaarplan", text, today, [("antwoord", 0.9)])
     assert [m.response for m in turn.messages] == ["genoteerd", "details_niet_bewaard"]
-    assert "Het Akkoord" in turn.messages[1].params["wat"]
+    assert partner in turn.messages[1].params["wat"]
+
+
+def test_the_typed_title_of_a_choice_leaves_nothing_over(db_url, today):
+    _start_plan("g2", today)
+    for _key, answer in JAARPLAN[2:10]:
+        service.answer("g2", "jaarplan", answer, today)
+    turn = _say("g2", "jaarplan", "samen met andere organisaties", today, [("antwoord", 0.9)])
+    assert turn.accepted and "details_niet_bewaard" not in [m.response for m in turn.messages]

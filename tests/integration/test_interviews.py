@@ -329,6 +329,20 @@ def test_a_question_about_learning_that_the_nlu_put_outside_the_field_is_not_ref
     assert not any(m.response.startswith(("andere_hr_vraag", "buiten_bereik")) for m in turn.messages)
 
 
+def test_the_evaluation_offers_the_years_that_have_a_plan(db_url, today):
+    """Found over make run: the evaluation offered this year and last year while only next year's plan existed."""
+    service.start("ev", "strategie", today)
+    for _key, answer in STRATEGIE:
+        service.answer("ev", "strategie", answer, today)
+    for year in (today.year - 1, today.year + 1):
+        service.start("ev", "jaarplan", today, text=f"het jaarplan voor {year}")
+        service.answer("ev", "jaarplan", "€ 10.000", today)
+        service.pause("ev", "jaarplan")
+    turn = service.start("ev", "evaluatie", today)
+    assert turn.prompt.response == "vraag_evaluatie_jaar"
+    assert [b["title"] for b in turn.prompt.buttons] == [str(today.year - 1)]
+
+
 def test_switching_interviews_pauses_the_first(db_url, today):
     service.start("m", "pop", today)
     service.answer("m", "pop", "Gemeente Zeist", today)
