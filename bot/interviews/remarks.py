@@ -6,7 +6,6 @@ profile takes the kind, size and CAO it states.
 
 from __future__ import annotations
 
-from bot.dutch import formatting
 from bot.dutch.facts import Facts, only_about_us
 from bot.dutch.facts import sentence as facts_sentence
 from bot.interviews import profile
@@ -24,5 +23,5 @@ def about_us(engine, key: str | None, text: str, can_plan: bool, buttons: list[d
     if facts is None:
         return None
     noted = can_plan and profile.take(engine.ctx.org, facts, replace=True) != Facts()
-    params = {"feiten": facts_sentence(facts), "vraag_label": formatting.in_sentence(q.label)}
+    params = {"feiten": facts_sentence(facts), "vraag_label": engine.label_of(key)}
     return Message("apart_gehouden_feiten_genoteerd" if noted else "apart_gehouden_feiten", params, buttons)

@@ -204,21 +204,21 @@ def turn(person_id: str, interview: str, text: str, ranking: list[tuple[str, flo
         if other is not None:  # "Mijn sterke punten: ..." where the team is asked: kept aside, the other one named
             engine.hold(text, ANSWER)
             said = Message("apart_gehouden_andere_vraag", {"ander": formatting.in_sentence(Q[other].label),
-                                                           "vraag_label": formatting.in_sentence(Q[key].label)},
+                                                           "vraag_label": engine.label_of(key)},
                            answer_button)
             return Turn([said], engine.prompt(), accepted=False, done=False, unsure=REMARK)
         if decision.kind == "hold" and key not in (None, RESTART):
             # not the answer as it stands (a question, a remark, half a sentence): kept aside, never lost, and the
             # person can still choose to store it with one button
             engine.hold(text, ANSWER)
-            said = Message(KEPT_ASIDE[decision.intent], {"vraag_label": formatting.in_sentence(Q[key].label)},
+            said = Message(KEPT_ASIDE[decision.intent], {"vraag_label": engine.label_of(key)},
                            answer_button)
             return Turn([said], engine.prompt(), accepted=False, done=False, unsure=decision.intent)
         if decision.kind == "unsure" and key not in (None, RESTART):
             engine.hold(text, decision.intent)
             label = requests.get(decision.intent).label if requests.get(decision.intent) else "iets anders doen"
             buttons = [*answer_button, {"title": label[0].upper() + label[1:], "payload": "/" + decision.intent}]
-            return Turn([Message("antwoord_of_verzoek", {"vraag_label": formatting.in_sentence(Q[key].label), "verzoek": label},
+            return Turn([Message("antwoord_of_verzoek", {"vraag_label": engine.label_of(key), "verzoek": label},
                                  buttons)], None, accepted=False, done=False, unsure=decision.intent)
         if decision.kind != "request":
             reply: Reply = engine.answer(text)

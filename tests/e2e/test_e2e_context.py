@@ -70,7 +70,7 @@ def test_a_request_during_the_pop_is_answered_and_the_question_stays(servers):
     replies = texts(say(servers, sender, "welke subsidies zijn er voor mijn opleiding?"))
     assert any("regelingen" in r for r in replies) and replies[-1] == "Wat is je functie?"
     replies = texts(say(servers, sender, "subsidies"))
-    assert replies[-1].startswith("Is dit je antwoord op de vraag over functie?")
+    assert replies[-1].startswith("Is dit je antwoord op de vraag 'Functie'?")
     replies = texts(say(servers, sender, "/antwoord"))
     assert replies[-1] == "In welk team of op welke afdeling werk je?"
     with session_scope(servers.settings.database_url) as s:
@@ -103,7 +103,7 @@ def test_no_to_deleting_during_the_pop_continues_at_the_same_question(servers):
     say(servers, sender, "/start_pop")
     say(servers, sender, "Gemeente Houten")
     replies = texts(say(servers, sender, "verwijderen"))  # one word: is it an answer or a request?
-    assert replies[-1].startswith("Is dit je antwoord op de vraag over functie?")
+    assert replies[-1].startswith("Is dit je antwoord op de vraag 'Functie'?")
     replies = texts(say(servers, sender, "verwijder al mijn gegevens"))
     assert replies[-1].startswith("Weet je het zeker?")
     replies = texts(say(servers, sender, "nee"))

@@ -55,7 +55,7 @@ def test_unsure_asks_with_buttons_and_stores_under_the_question_seen(db_url, tod
     turn = service.turn("e", "pop", "subsidies", ranking=[("subsidie_zoeken", 0.95)], today=today)
     assert turn.unsure == "subsidie_zoeken" and turn.prompt is None
     message = turn.messages[0]
-    assert message.response == "antwoord_of_verzoek" and message.params["vraag_label"] == "functie"
+    assert message.response == "antwoord_of_verzoek" and message.params["vraag_label"] == "'Functie'"
     assert [b["payload"] for b in message.buttons] == ["/antwoord", "/subsidie_zoeken"]
     turn = service.turn("e", "pop", "/antwoord", ranking=[("antwoord", 1.0)], today=today)
     assert turn.accepted and _log("e")[-1] == ("pop_functie", "subsidies")
