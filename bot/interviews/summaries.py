@@ -117,6 +117,24 @@ def _summary_strategie(ctx: Ctx, asked) -> str:
     return "\n".join(lines + _answer_lines(asked, "strategie", {"strategic_plan": plan}, lambda _group: []))
 
 
+# What an activity's line above names in its own words; every other answer of its question file follows by its label
+# (found over make run: "laat zien wat ik heb ingevuld" left out the goal, the form and the cooperation)
+_SHOWN_ABOVE = frozenset({"title", "target_group", "kind", "speerpunt_text", "period", "provider", "cost_cents"})
+
+
+def _other_parts(act) -> list[str]:
+    from bot.interviews.answers import choice_title
+
+    parts = []
+    for key, attribute in ACT_FIELDS.items():
+        value = getattr(act, attribute, None)
+        if attribute in _SHOWN_ABOVE or value in (None, ""):
+            continue
+        value = choice_title(Q[key], value) if Q[key].choices else value
+        parts.append(f"{formatting.in_sentence(Q[key].label)}: {said(value)}")
+    return parts
+
+
 def _summary_jaarplan(ctx: Ctx, _asked) -> str:
     lines = _profile_lines(ctx)
     plan = ctx.year_plan()
@@ -147,6 +165,7 @@ def _summary_jaarplan(ctx: Ctx, _asked) -> str:
             parts.append(f"door: {said(act.provider)}")
         if act.cost_cents is not None:
             parts.append(f"kosten: {formatting.format_euro(act.cost_cents)}")
+        parts += _other_parts(act)
         parts += [f"{label.lower()}: {said(value) if value else 'geen'}" for label, value in own_questions(act, ACT_FIELDS)]
         lines.append(f"- Activiteit {act.position}: " + "; ".join(parts))
     if merged:

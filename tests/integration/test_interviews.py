@@ -343,6 +343,19 @@ def test_the_evaluation_offers_the_years_that_have_a_plan(db_url, today):
     assert [b["title"] for b in turn.prompt.buttons] == [str(today.year - 1)]
 
 
+def test_the_yearly_plan_summary_shows_every_answer_of_an_activity(db_url, today):
+    """Found over make run: "laat zien wat ik heb ingevuld" left out the goal, the form and the cooperation, so a
+    goal stored in the wrong place could not be seen."""
+    service.start("sm", "strategie", today)
+    for _key, answer in STRATEGIE:
+        service.answer("sm", "strategie", answer, today)
+    complete("sm", "jaarplan", JAARPLAN, today)
+    text = service.summary("sm", "jaarplan", today)
+    for said in ("doel en inhoud: „Medewerkers kunnen inwoners online goed helpen”", "vorm: „klassikale training”",
+                 "alleen of samen met andere organisaties: „Samen met andere organisaties”"):
+        assert said in text, text
+
+
 def test_switching_interviews_pauses_the_first(db_url, today):
     service.start("m", "pop", today)
     service.answer("m", "pop", "Gemeente Zeist", today)
