@@ -11,6 +11,7 @@ import re
 
 OUTSIDE = "buiten_bereik"  # the NLU's intent for a question outside the field
 SURE = 0.8  # inside an interview the NLU must be this sure: an answer may well name a contract or hours
+MIN_WORDS = 3  # "30", "privaat bedrijf": answers the NLU may call outside the field
 
 HR_TOPICS = re.compile(r"\b(verlof\w*|\w+verlof|vakantie\w*|vrije? dag\w*|ziek\w*|\w*arts|re-?integr\w*|salaris\w*|"
                        r"\w*loon\w*|\w*strook\w*|schaal|periodiek|ikb|keuzebudget|eindejaars\w*|declar\w*|"
@@ -19,6 +20,7 @@ HR_TOPICS = re.compile(r"\b(verlof\w*|\w+verlof|vakantie\w*|vrije? dag\w*|ziek\w
                        r"conflict\w*|ruzie|gepest|pesten|integriteit\w*|misstand\w*|beoordeling|bezwaar)\b", re.I)
 NAMES_A_SCHEME = re.compile(r"\b(?:regeling\w*|subsidie\w*|\w*fonds\w*|\w*beurs|\w*krediet|\w*budget|potjes?|ikb)\b",
                             re.I)
+_IT = re.compile(r"\b(laptop|computer|pc|wachtwoord|inloggen|printer|wifi|wi-fi|outlook|mailbox|telefoon|scherm)\b", re.I)
 # Words of training and development: "mag ik mijn studieverlof gebruiken voor de cursus?" is in the field
 _ABOUT_LEARNING = re.compile(r"\b(studie\w*|opleiding\w*|cursus\w*|training\w*|scholing\w*|leren|leerdoel\w*|pop\w*|"
                              r"ontwikkel\w*|loopbaan\w*|coach\w*|workshop\w*)\b", re.I)
@@ -35,10 +37,6 @@ def response(role: str | None, text: str) -> str:
         return OUTSIDE
     return "andere_hr_vraag_hr" if role == "hr" else \
         "andere_hr_vraag_leidinggevende" if role == "manager" else "andere_hr_vraag"
-
-
-_IT = re.compile(r"\b(laptop|computer|pc|wachtwoord|inloggen|printer|wifi|wi-fi|outlook|mailbox|telefoon|scherm)\b", re.I)
-MIN_WORDS = 3  # "30", "privaat bedrijf": answers the NLU may call outside the field
 
 
 def outside_during_interview(text: str, ranking: list[tuple[str, float]] | None, asks: bool) -> bool:

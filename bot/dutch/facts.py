@@ -292,8 +292,8 @@ def about_us(facts: Facts, known_sector: str | None) -> Facts:
 
 # -- a message that only says who or what the organisation is ------------------------------------------------
 _US = frozenset({"we", "wij", "ik", "ons", "onze"})
-_STATEMENT_WORDS = frozenset({
-    "we", "wij", "ik", "ons", "onze", "zijn", "is", "ben", "werk", "werken", "werkt", "vallen", "val", "onder", "bij",
+_STATEMENT_WORDS = _US | frozenset({
+    "zijn", "is", "ben", "werk", "werken", "werkt", "vallen", "val", "onder", "bij",
     "een", "de", "het", "hier", "gewoon", "eigenlijk", "trouwens", "overigens", "hoor", "he", "hè", "toch", "dus",
     "nee", "ja", "maar", "wel", "al", "en", "met", "van", "in", "dienst", "organisatie", "cao", "z'n", "zo'n",
     "ongeveer", "circa", "ruim", "bijna", "rond", "zowat", "man", "mensen", "medewerkers", "werknemers", "collega's",

@@ -10,7 +10,7 @@ import re
 
 from bot.dutch.parsing import normalize
 from bot.interviews import InterviewEngine, Message, Q, corrections, progress
-from bot.interviews.catalogue import BUDGET
+from bot.interviews.catalogue import BUDGET, INTERVIEW_QUESTIONS, TOPIC_WORDS
 from bot.interviews.context import RESTART
 from bot.interviews.navigation import item_position
 from bot.understanding import contrasts_a_value, sounds_like_a_correction
@@ -172,8 +172,6 @@ def labelled_for_another(engine: InterviewEngine, text: str, key: str | None) ->
     if m is None or key in (None, RESTART):
         return None
     label = m.group(1).strip()
-    from bot.interviews.catalogue import INTERVIEW_QUESTIONS, TOPIC_WORDS
-
     for other in INTERVIEW_QUESTIONS[engine.interview]:
         names = {normalize(Q[other].label)} | {normalize(w) for w in TOPIC_WORDS.get(other, ())}
         if label in names:

@@ -6,6 +6,7 @@ import re
 
 from bot.dutch import formatting, parsing
 from bot.interviews import groups, profile
+from bot.interviews.answers import choice_title
 from bot.interviews.catalogue import (
     ACT_FIELDS,
     GOAL_FIELDS,
@@ -123,8 +124,6 @@ _SHOWN_ABOVE = frozenset({"title", "target_group", "kind", "speerpunt_text", "pe
 
 
 def _other_parts(act) -> list[str]:
-    from bot.interviews.answers import choice_title
-
     parts = []
     for key, attribute in ACT_FIELDS.items():
         value = getattr(act, attribute, None)

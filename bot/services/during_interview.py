@@ -81,14 +81,13 @@ def carry_out(engine: InterviewEngine, command: str, text: str, faq_response: st
     return messages, extra
 
 
-_ABOUT_A_PLAN = ("strategie", "jaarplan", "evaluatie")
 _NAMES_THE_POP = re.compile(r"\bpop|ontwikkel(plan|gesprek)|functionering")
 
 
 def _in_context(interview: str, faq_response: str | None, text: str) -> str | None:
     """'Is dit verplicht?' while making a policy, a yearly plan or its evaluation asks about that plan, not about
     the POP conversation the words alone suggest (found over make run)."""
-    if (faq_response == "faq/pop_gesprek_verplicht" and interview in _ABOUT_A_PLAN
+    if (faq_response == "faq/pop_gesprek_verplicht" and interview in PLANNING
             and not _NAMES_THE_POP.search(normalize(text))):
         return "plan_verplicht"
     return faq_response
